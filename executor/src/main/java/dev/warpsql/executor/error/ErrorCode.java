@@ -1,0 +1,72 @@
+package dev.warpsql.executor.error;
+
+import dev.warpsql.kernels.ir.KernelErrorCode;
+
+/**
+ * Every error WarpSQL reports, by category, each with the SQLSTATE that JDBC clients receive.
+ *
+ * <p>The SQLSTATEs follow the SQL standard's classes, with PostgreSQL's subclasses where the
+ * standard has none, so that tools which know PostgreSQL read them the same way.
+ */
+public enum ErrorCode {
+  SYNTAX_ERROR(Category.SYNTAX, "42601"),
+  UNKNOWN_TABLE(Category.SEMANTIC, "42P01"),
+  UNKNOWN_COLUMN(Category.SEMANTIC, "42703"),
+  UNKNOWN_SCHEMA(Category.SEMANTIC, "3F000"),
+  DUPLICATE_TABLE(Category.SEMANTIC, "42P07"),
+  VALIDATION_ERROR(Category.SEMANTIC, "42000"),
+  UNSUPPORTED(Category.SEMANTIC, "0A000"),
+
+  DATA_EXCEPTION(Category.DATA, "22000"),
+  INVALID_TEXT_REPRESENTATION(Category.DATA, "22P02"),
+  NUMERIC_OVERFLOW(Category.DATA, "22003"),
+  DIVISION_BY_ZERO(Category.DATA, "22012"),
+  INVALID_CAST(Category.DATA, "22018"),
+  BAD_CSV_FILE(Category.DATA, "22P04"),
+
+  FILE_NOT_FOUND(Category.RESOURCE, "58P01"),
+  IO_ERROR(Category.RESOURCE, "58030"),
+  OUT_OF_MEMORY(Category.RESOURCE, "53200"),
+  QUERY_CANCELED(Category.RESOURCE, "57014"),
+
+  DEVICE_UNAVAILABLE(Category.DEVICE, "58000"),
+
+  INTERNAL_ERROR(Category.INTERNAL, "XX000");
+
+  /** Broad kind of failure: whose input or which component caused it. */
+  public enum Category {
+    SYNTAX,
+    SEMANTIC,
+    DATA,
+    RESOURCE,
+    DEVICE,
+    INTERNAL
+  }
+
+  private final Category category;
+  private final String sqlState;
+
+  ErrorCode(Category category, String sqlState) {
+    this.category = category;
+    this.sqlState = sqlState;
+  }
+
+  public Category category() {
+    return category;
+  }
+
+  /** Returns the five-character SQLSTATE. */
+  public String sqlState() {
+    return sqlState;
+  }
+
+  /** Returns the code for an error raised by a running kernel. */
+  public static ErrorCode of(KernelErrorCode code) {
+    return switch (code) {
+      case NUMERIC_OVERFLOW -> NUMERIC_OVERFLOW;
+      case DIVISION_BY_ZERO -> DIVISION_BY_ZERO;
+      case INVALID_CAST -> INVALID_CAST;
+      case COMPILATION_FAILED -> INTERNAL_ERROR;
+    };
+  }
+}

@@ -1,0 +1,66 @@
+package dev.warpsql.kernels.ir;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One fused pipeline as a kernel: read a row of the input columns, keep it when {@code filter}
+ * is TRUE (NULL and FALSE drop it; no filter keeps every row), and hand it to the sink.
+ *
+ * <p>{@code name} names the pipeline in generated code and logs; it is not part of the {@link
+ * #canonicalText()}, so pipelines of the same shape share one compiled kernel.
+ *
+ * @param inputs types and nullability of the input columns that {@link InputRef}s index
+ * @param params types of the {@link ParamRef}s, bound per run
+ * @param lookupTables number of {@link CodeLookup} tables, bound per run
+ */
+public record KernelProgram(
+    String name,
+    List<InputColumn> inputs,
+    List<DataType> params,
+    int lookupTables,
+    Expr filter,
+    Sink sink) {
+  public KernelProgram {
+    Objects.requireNonNull(name, "name");
+    inputs = List.copyOf(inputs);
+    params = List.copyOf(params);
+    Objects.requireNonNull(sink, "sink");
+    if (lookupTables < 0) {
+      throw new IllegalArgumentException("lookup table count must be non-negative");
+    }
+    if (filter != null && filter.type().kind() != TypeKind.BOOLEAN) {
+      throw new IllegalArgumentException("filter must be BOOLEAN, got " + filter.type());
+    }
+  }
+
+  /** Type and nullability of one input column. */
+  public record InputColumn(DataType type, boolean nullable) {
+    public InputColumn {
+      Objects.requireNonNull(type, "type");
+    }
+  }
+
+  /** Returns the text that identifies what this kernel computes; equal text, equal kernel. */
+  public String canonicalText() {
+    StringBuilder out = new StringBuilder();
+    out.append("inputs=[");
+    for (int i = 0; i < inputs.size(); i++) {
+      if (i > 0) {
+        out.append(", ");
+      }
+      InputColumn input = inputs.get(i);
+      out.append(input.type()).append(input.nullable() ? "?" : "");
+    }
+    out.append("] params=").append(params).append(" lookups=").append(lookupTables);
+    out.append(" filter=");
+    if (filter == null) {
+      out.append("none");
+    } else {
+      filter.appendCanonical(out);
+    }
+    out.append(" sink=");
+    sink.appendCanonical(out);
+    return out.toString();
+  }
+}

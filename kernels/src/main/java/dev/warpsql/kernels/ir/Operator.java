@@ -1,0 +1,88 @@
+package dev.warpsql.kernels.ir;
+
+/**
+ * Operators of {@link Call}. Unless stated otherwise, an operator returns NULL when any operand
+ * is NULL.
+ *
+ * <p>Arithmetic on exact types raises {@link KernelException} with {@link
+ * KernelErrorCode#NUMERIC_OVERFLOW} when the result does not fit the call's type (for DECIMAL:
+ * more digits than its precision) and {@link KernelErrorCode#DIVISION_BY_ZERO} for a zero
+ * divisor. DECIMAL operands are first brought to the scale the operation needs; where the
+ * result has fewer fractional digits than the exact value, it is rounded half away from zero.
+ */
+public enum Operator {
+  /** Sum of two values of the call's type (after conversion to it). */
+  PLUS(2),
+  /** Difference of two values of the call's type (after conversion to it). */
+  MINUS(2),
+  /** Product; for DECIMAL the exact product is rounded to the call's scale. */
+  TIMES(2),
+  /**
+   * Quotient. Integers truncate toward zero; DECIMAL rounds half away from zero to the call's
+   * scale; REAL and DOUBLE divide in IEEE arithmetic, but a zero divisor still raises.
+   */
+  DIVIDE(2),
+  /** Remainder with the sign of the dividend, for exact types; zero divisor raises. */
+  MOD(2),
+  /** Negation; raises on overflow (the minimum BIGINT has no negation). */
+  NEGATE(1),
+
+  /** Comparisons: operands of the same kind; DECIMAL operands may differ in scale. */
+  EQUALS(2),
+  NOT_EQUALS(2),
+  LESS_THAN(2),
+  LESS_THAN_OR_EQUAL(2),
+  GREATER_THAN(2),
+  GREATER_THAN_OR_EQUAL(2),
+
+  /** Three-valued AND of two or more operands: FALSE wins over NULL. */
+  AND(-1),
+  /** Three-valued OR of two or more operands: TRUE wins over NULL. */
+  OR(-1),
+  /** Three-valued NOT. */
+  NOT(1),
+  /** Never NULL. */
+  IS_NULL(1),
+  /** Never NULL. */
+  IS_NOT_NULL(1),
+  /** Never NULL: TRUE only for TRUE. */
+  IS_TRUE(1),
+  /** Never NULL: TRUE for FALSE and NULL. */
+  IS_NOT_TRUE(1),
+  /** Never NULL: TRUE only for FALSE. */
+  IS_FALSE(1),
+  /** Never NULL: TRUE for TRUE and NULL. */
+  IS_NOT_FALSE(1),
+
+  /**
+   * {@code CASE WHEN c1 THEN v1 ... ELSE e END} with operands {@code c1, v1, ..., e}: an odd
+   * count, the ELSE value last. A NULL condition counts as not TRUE. Only the chosen branch is
+   * evaluated, so a branch that would raise does not raise when it is not chosen.
+   */
+  CASE(-1),
+  /** First non-NULL operand, evaluated left to right and lazily. */
+  COALESCE(-1),
+  /**
+   * Conversion of the operand to the call's type: between numeric kinds (raises on overflow,
+   * rounds half away from zero when DECIMAL scale shrinks or a float becomes exact), DATE to
+   * TIMESTAMP and TIMESTAMP to DATE (floor to the day).
+   */
+  CAST(1),
+  /** Year of a DATE or TIMESTAMP, as BIGINT. */
+  EXTRACT_YEAR(1),
+  /** Month 1..12 of a DATE or TIMESTAMP, as BIGINT. */
+  EXTRACT_MONTH(1),
+  /** Day of month 1..31 of a DATE or TIMESTAMP, as BIGINT. */
+  EXTRACT_DAY(1);
+
+  private final int arity;
+
+  Operator(int arity) {
+    this.arity = arity;
+  }
+
+  /** Returns the number of operands, or -1 when the count varies. */
+  public int arity() {
+    return arity;
+  }
+}
