@@ -1,0 +1,180 @@
+package dev.warpsql.driver;
+
+import dev.warpsql.executor.catalog.Catalog;
+import dev.warpsql.executor.catalog.CatalogSchema;
+import dev.warpsql.executor.error.WarpException;
+import dev.warpsql.executor.load.TpchLoader;
+import dev.warpsql.planner.prepare.WarpPrepare;
+import dev.warpsql.planner.schema.WarpSchema;
+import dev.warpsql.planner.schema.WarpTypeSystem;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Properties;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.Handler;
+import org.apache.calcite.avatica.HandlerImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.jdbc.Driver;
+import org.apache.calcite.schema.SchemaPlus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * JDBC driver for {@code jdbc:warp:} URLs, built on Calcite's JDBC stack with WarpSQL's
+ * statement preparation.
+ *
+ * <p>URLs: {@code jdbc:warp:mem:} (a private in-memory database, closed with the connection)
+ * and {@code jdbc:warp:mem:NAME} (the named in-memory database of this JVM). Properties: {@code
+ * tpch=SF} loads TPC-H at scale factor SF into schema {@code main} unless it holds a {@code
+ * lineitem} table already; {@code device=auto|cpu|gpu} chooses the backend. Unquoted identifiers
+ * fold to lower case and names match case-sensitively, as in PostgreSQL.
+ */
+public final class WarpDriver extends Driver {
+  /** Prefix of every URL this driver accepts. */
+  public static final String PREFIX = "jdbc:warp:";
+
+  static final WarpDriver INSTANCE = new WarpDriver();
+
+  private static final Logger LOG = LoggerFactory.getLogger(WarpDriver.class);
+  private static final String MEMORY_PREFIX = PREFIX + "mem:";
+  private static final String DATABASE_PROPERTY = "warp.database";
+  private static final String PRIVATE_PROPERTY = "warp.private";
+
+  static {
+    INSTANCE.register();
+  }
+
+  public WarpDriver() {
+    super(WarpPrepare::new);
+  }
+
+  @Override
+  protected String getConnectStringPrefix() {
+    return PREFIX;
+  }
+
+  @Override
+  public CalcitePrepare createPrepare() {
+    return new WarpPrepare();
+  }
+
+  @Override
+  protected DriverVersion createDriverVersion() {
+    return new DriverVersion("WarpSQL JDBC Driver", "0.1.0", "WarpSQL", "0.1.0", true, 0, 1, 0,
+        1);
+  }
+
+  @Override
+  public Connection connect(String url, Properties info) throws SQLException {
+    if (url == null || !url.startsWith(PREFIX)) {
+      return null;
+    }
+    if (!url.startsWith(MEMORY_PREFIX)) {
+      throw new SQLException("invalid WarpSQL URL " + url
+          + ": expected jdbc:warp:mem: or jdbc:warp:mem:NAME", "08001");
+    }
+    String name = url.substring(MEMORY_PREFIX.length());
+    Properties properties = info == null ? new Properties() : info;
+    if (name.isEmpty()) {
+      return connect(WarpDatabase.inMemory(), properties, true);
+    }
+    return connect(WarpDatabase.named(name), properties, false);
+  }
+
+  /** Opens a connection to a database; a private one closes when the connection closes. */
+  Connection connect(WarpDatabase database, Properties info, boolean closeWithConnection)
+      throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty(CalciteConnectionProperty.UNQUOTED_CASING.camelName(), "TO_LOWER");
+    properties.setProperty(CalciteConnectionProperty.QUOTED_CASING.camelName(), "UNCHANGED");
+    properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
+    properties.setProperty(CalciteConnectionProperty.QUOTING.camelName(), "DOUBLE_QUOTE");
+    properties.setProperty(CalciteConnectionProperty.TYPE_SYSTEM.camelName(),
+        WarpTypeSystem.class.getName() + "#INSTANCE");
+    properties.putAll(info);
+    properties.setProperty(DATABASE_PROPERTY, database.id());
+    properties.setProperty(PRIVATE_PROPERTY, Boolean.toString(closeWithConnection));
+    return super.connect(PREFIX, properties);
+  }
+
+  @Override
+  protected Handler createHandler() {
+    return new HandlerImpl() {
+      @Override
+      public void onConnectionInit(AvaticaConnection connection) throws SQLException {
+        super.onConnectionInit(connection);
+        Properties properties = ((CalciteConnection) connection).getProperties();
+        WarpDatabase database = WarpDatabase.byId(properties.getProperty(DATABASE_PROPERTY));
+        if (database == null) {
+          throw new SQLException("database is closed; open a new connection", "08003");
+        }
+        checkDevice(properties.getProperty("device", "auto"));
+        loadTpchIfRequested(database, properties.getProperty("tpch"));
+        attachSchemas((CalciteConnection) connection, database.catalog());
+      }
+
+      @Override
+      public void onConnectionClose(AvaticaConnection connection) {
+        super.onConnectionClose(connection);
+        Properties properties = ((CalciteConnection) connection).getProperties();
+        if (Boolean.parseBoolean(properties.getProperty(PRIVATE_PROPERTY))) {
+          WarpDatabase database = WarpDatabase.byId(properties.getProperty(DATABASE_PROPERTY));
+          if (database != null) {
+            database.close();
+          }
+        }
+      }
+    };
+  }
+
+  private static void attachSchemas(CalciteConnection connection, Catalog catalog)
+      throws SQLException {
+    SchemaPlus root = connection.getRootSchema();
+    for (CatalogSchema schema : catalog.schemas()) {
+      SchemaPlus added = root.add(schema.name(), new WarpSchema(schema));
+      added.setCacheEnabled(false);
+    }
+    connection.setSchema(Catalog.DEFAULT_SCHEMA);
+  }
+
+  private static void checkDevice(String device) throws SQLException {
+    switch (device.toLowerCase(Locale.ROOT)) {
+      case "cpu" -> { }
+      case "auto" -> LOG.debug("device=auto: using the CPU backend, the only one in this build");
+      case "gpu" -> throw new SQLException(
+          "device=gpu is not available: this build of WarpSQL has no CUDA backend yet; "
+              + "use device=cpu or device=auto", "58000");
+      default -> throw new SQLException(
+          "invalid device '" + device + "': use auto, cpu or gpu", "22023");
+    }
+  }
+
+  private static void loadTpchIfRequested(WarpDatabase database, String scaleFactor)
+      throws SQLException {
+    if (scaleFactor == null) {
+      return;
+    }
+    double value;
+    try {
+      value = Double.parseDouble(scaleFactor);
+    } catch (NumberFormatException e) {
+      throw new SQLException("invalid tpch scale factor '" + scaleFactor
+          + "': use a positive number such as 0.01 or 1", "22023", e);
+    }
+    synchronized (database) {
+      CatalogSchema main = database.catalog().schema(Catalog.DEFAULT_SCHEMA);
+      if (main.table("lineitem") != null) {
+        return;
+      }
+      try {
+        TpchLoader.load(main, value, database.allocator());
+      } catch (WarpException e) {
+        throw new SQLException(e.getMessage(), e.code().sqlState(), e);
+      }
+    }
+  }
+}

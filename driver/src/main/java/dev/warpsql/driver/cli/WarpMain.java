@@ -1,0 +1,151 @@
+package dev.warpsql.driver.cli;
+
+import dev.warpsql.executor.error.WarpException;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Entry point of the {@code warp} command line.
+ *
+ * <p>Exit status: 0 on success, 1 when loading data or running a statement fails, 2 when the
+ * command line is invalid. Every failure prints exactly one line, {@code error: MESSAGE}, to
+ * standard error. With the environment variable {@code WARP_DEBUG=1} the stack trace follows it.
+ */
+public final class WarpMain {
+  static final int EXIT_OK = 0;
+  static final int EXIT_FAILURE = 1;
+  static final int EXIT_USAGE = 2;
+
+  private static final String MAIN_USAGE =
+      """
+      Usage: warp <command> [options]
+
+      Commands:
+        query    Run SQL on a new in-memory database and print the results.
+
+      Run 'warp <command> --help' for the options of a command.
+
+      Environment:
+        WARP_DEBUG=1    After an error message, print the stack trace.
+      """;
+
+  private static final String QUERY_USAGE =
+      """
+      Usage: warp query [options] SQL
+             warp query [options] --file SQLFILE
+
+      Creates a new in-memory database, loads the tables that the options name into
+      schema main, runs each SQL statement in order and prints each result.
+      Statements are separated by ';'.
+
+      Options:
+        --tpch SF          Load the 8 TPC-H tables, generated at scale factor SF
+                           (a positive number: 1 is 6,001,215 lineitem rows).
+        --csv NAME=PATH    Load the CSV file PATH as table NAME (lower-cased).
+                           Repeat to load several files.
+        --file SQLFILE     Read the SQL from SQLFILE; '-' reads standard input.
+        --format FORMAT    Output format: table (default; aligned columns), csv
+                           (RFC 4180 quoting, NULL as an empty field) or json (an
+                           array of objects, NULL as null).
+        --device DEVICE    Where queries run: auto (default; the GPU if the driver
+                           finds one, else the CPU), cpu or gpu.
+        -h, --help         Print this help and exit.
+
+      Exit status: 0 on success, 1 if a load or a statement fails, 2 if the command
+      line is invalid.
+      """;
+
+  private WarpMain() {}
+
+  public static void main(String[] args) {
+    PrintStream out =
+        new PrintStream(
+            new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+            false,
+            StandardCharsets.UTF_8);
+    int status = run(args, out, System.err);
+    out.flush();
+    System.exit(status);
+  }
+
+  /**
+   * Runs one {@code warp} command line and returns its exit status. Results go to {@code out},
+   * and an error message to {@code err}.
+   */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, System.in, out, err, "1".equals(System.getenv("WARP_DEBUG")));
+  }
+
+  static int run(
+      String[] args, InputStream stdin, PrintStream out, PrintStream err, boolean debug) {
+    try {
+      dispatch(Arrays.asList(args), stdin, out);
+      return EXIT_OK;
+    } catch (UsageException e) {
+      reportError(e, err, debug);
+      return EXIT_USAGE;
+    } catch (SQLException | WarpException | IOException e) {
+      reportError(e, err, debug);
+      return EXIT_FAILURE;
+    } catch (RuntimeException e) {
+      // An unexpected failure (a bug) still gets the one-line report, with the type as context.
+      reportError(e, err, debug);
+      return EXIT_FAILURE;
+    } finally {
+      out.flush();
+    }
+  }
+
+  private static void dispatch(List<String> args, InputStream stdin, PrintStream out)
+      throws UsageException, IOException, SQLException {
+    if (args.isEmpty()) {
+      throw new UsageException("missing command; run 'warp --help' for usage");
+    }
+    String command = args.get(0);
+    List<String> commandArgs = args.subList(1, args.size());
+    switch (command) {
+      case "-h", "--help", "help" -> out.print(MAIN_USAGE);
+      case "query" -> {
+        if (QueryOptionsParser.requestsHelp(commandArgs)) {
+          out.print(QUERY_USAGE);
+          return;
+        }
+        QueryOptions options = QueryOptionsParser.parse(commandArgs);
+        new QueryCommand(options, stdin).run(out);
+      }
+      default -> throw new UsageException(
+          "unknown command '" + command + "'; run 'warp --help' for usage");
+    }
+  }
+
+  private static void reportError(Exception e, PrintStream err, boolean debug) {
+    err.println("error: " + oneLineMessage(e));
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+  }
+
+  /** Returns the exception's message on one line, or its type for an exception without one. */
+  static String oneLineMessage(Exception e) {
+    String message = e.getMessage();
+    if (message == null || message.isBlank()) {
+      message = e.getClass().getName();
+    } else if (!(e instanceof UsageException
+        || e instanceof SQLException
+        || e instanceof WarpException
+        || e instanceof IOException)) {
+      message = e.getClass().getName() + ": " + message;
+    }
+    // Messages quote SQL text, which may span lines.
+    return message.strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+}

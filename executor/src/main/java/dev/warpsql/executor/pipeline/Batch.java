@@ -1,0 +1,85 @@
+package dev.warpsql.executor.pipeline;
+
+import dev.warpsql.executor.storage.Chunk;
+import dev.warpsql.executor.storage.Table;
+import dev.warpsql.executor.storage.TableSchema;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Columnar result of an execution step: columns described by {@link BatchColumn}s, values in
+ * chunks of Arrow vectors.
+ *
+ * <p>A batch either owns its vectors, and frees them on {@link #close()}, or borrows them from a
+ * table, whose chunks it must not free; {@link #ofTable} makes a borrowing batch. Batches are
+ * read-only once built, so several threads may read one at the same time.
+ */
+public final class Batch implements AutoCloseable {
+  private final List<BatchColumn> columns;
+  private final List<BatchChunk> chunks;
+  private final boolean ownsVectors;
+
+  public Batch(List<BatchColumn> columns, List<BatchChunk> chunks, boolean ownsVectors) {
+    this.columns = List.copyOf(columns);
+    this.chunks = List.copyOf(chunks);
+    this.ownsVectors = ownsVectors;
+    for (BatchChunk chunk : this.chunks) {
+      if (chunk.vectors().size() != this.columns.size()) {
+        throw new IllegalArgumentException(
+            "chunk has " + chunk.vectors().size() + " vectors for " + this.columns.size()
+                + " columns");
+      }
+    }
+  }
+
+  /** Returns a batch that reads a table's chunks in place, without copying or owning them. */
+  public static Batch ofTable(Table table) {
+    TableSchema schema = table.schema();
+    List<BatchColumn> columns = new ArrayList<>();
+    for (int i = 0; i < schema.columns().size(); i++) {
+      var column = schema.columns().get(i);
+      columns.add(
+          new BatchColumn(column.name(), column.type(), column.nullable(), table.dictionary(i)));
+    }
+    List<BatchChunk> chunks = new ArrayList<>();
+    for (Chunk chunk : table.chunks()) {
+      List<dev.warpsql.executor.storage.ZoneMap> zoneMaps = new ArrayList<>();
+      for (int i = 0; i < columns.size(); i++) {
+        zoneMaps.add(chunk.zoneMap(i));
+      }
+      chunks.add(new BatchChunk(chunk.rowCount(), chunk.vectors(), zoneMaps));
+    }
+    return new Batch(columns, chunks, false);
+  }
+
+  public List<BatchColumn> columns() {
+    return columns;
+  }
+
+  public List<BatchChunk> chunks() {
+    return chunks;
+  }
+
+  /** Returns the total row count over all chunks. */
+  public long rowCount() {
+    long rows = 0;
+    for (BatchChunk chunk : chunks) {
+      rows += chunk.rowCount();
+    }
+    return rows;
+  }
+
+  /** Frees the vectors when this batch owns them; a borrowing batch frees nothing. */
+  @Override
+  public void close() {
+    if (!ownsVectors) {
+      return;
+    }
+    for (BatchChunk chunk : chunks) {
+      for (FieldVector vector : chunk.vectors()) {
+        vector.close();
+      }
+    }
+  }
+}

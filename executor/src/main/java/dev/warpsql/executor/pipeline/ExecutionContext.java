@@ -1,0 +1,82 @@
+package dev.warpsql.executor.pipeline;
+
+import dev.warpsql.executor.error.ErrorCode;
+import dev.warpsql.executor.error.WarpException;
+import dev.warpsql.kernels.cpu.CpuBackend;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * State of one execution of a plan: the bound parameter values, the memory and threads it may
+ * use, and its cancellation flag.
+ *
+ * <p>Parameters are in the physical representation of their kernel types (see the kernel IR's
+ * {@code Literal}), or null for SQL NULL. Attributes carry planner-side state, such as the
+ * statement's data context, to the steps that the planner built, without this module knowing
+ * their types.
+ */
+public final class ExecutionContext {
+  private final Object[] params;
+  private final BufferAllocator allocator;
+  private final CpuBackend cpuBackend;
+  private final MorselScheduler scheduler;
+  private final Map<Class<?>, Object> attributes;
+  private final AtomicBoolean canceled = new AtomicBoolean();
+
+  public ExecutionContext(
+      Object[] params,
+      BufferAllocator allocator,
+      CpuBackend cpuBackend,
+      MorselScheduler scheduler,
+      Map<Class<?>, Object> attributes) {
+    this.params = params.clone();
+    this.allocator = Objects.requireNonNull(allocator, "allocator");
+    this.cpuBackend = Objects.requireNonNull(cpuBackend, "cpuBackend");
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.attributes = Map.copyOf(attributes);
+  }
+
+  /** Returns the bound parameter values, indexed like the kernels' parameter references. */
+  public Object[] params() {
+    return params.clone();
+  }
+
+  public BufferAllocator allocator() {
+    return allocator;
+  }
+
+  public CpuBackend cpuBackend() {
+    return cpuBackend;
+  }
+
+  public MorselScheduler scheduler() {
+    return scheduler;
+  }
+
+  /** Returns the attribute of the given type, or throws when the planner did not supply it. */
+  public <T> T attribute(Class<T> type) {
+    Object value = attributes.get(type);
+    if (value == null) {
+      throw new IllegalStateException("execution context has no " + type.getName());
+    }
+    return type.cast(value);
+  }
+
+  /** Requests that the execution stop at the next chunk boundary. */
+  public void cancel() {
+    canceled.set(true);
+  }
+
+  public boolean isCanceled() {
+    return canceled.get();
+  }
+
+  /** Throws {@link ErrorCode#QUERY_CANCELED} when the execution was canceled. */
+  public void checkCanceled() {
+    if (canceled.get()) {
+      throw new WarpException(ErrorCode.QUERY_CANCELED, "query canceled");
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package dev.warpsql.executor.pipeline;
+
+import dev.warpsql.executor.error.ErrorCode;
+import dev.warpsql.executor.error.WarpException;
+import dev.warpsql.executor.sort.Sorter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * ORDER BY with OFFSET and FETCH over a materialized input: a pipeline breaker whose output is
+ * one chunk of sorted rows. Without sort keys it only applies OFFSET and FETCH, in input order.
+ */
+public final class SortStep implements ExecutionStep {
+  private final ExecutionStep input;
+  private final List<BatchColumn> columns;
+  private final List<SortKey> keys;
+  private final RowCount offset;
+  private final RowCount fetch;
+
+  public SortStep(ExecutionStep input, List<BatchColumn> columns, List<SortKey> keys,
+      RowCount offset, RowCount fetch) {
+    this.input = Objects.requireNonNull(input, "input");
+    this.columns = List.copyOf(columns);
+    this.keys = List.copyOf(keys);
+    this.offset = Objects.requireNonNull(offset, "offset");
+    this.fetch = Objects.requireNonNull(fetch, "fetch");
+  }
+
+  /** One ORDER BY key over a column of the input. */
+  public record SortKey(int column, boolean descending, boolean nullsFirst) {}
+
+  /**
+   * An OFFSET or FETCH row count: a constant, a statement parameter, or none.
+   *
+   * @param value the constant, or -1 for none
+   * @param parameter the parameter index, or -1 for a constant
+   */
+  public record RowCount(long value, int parameter) {
+    public static final RowCount NONE = new RowCount(-1, -1);
+
+    public static RowCount constant(long value) {
+      if (value < 0) {
+        throw new WarpException(ErrorCode.DATA_EXCEPTION,
+            "OFFSET and FETCH need a non-negative row count, got " + value);
+      }
+      return new RowCount(value, -1);
+    }
+
+    public static RowCount parameter(int index) {
+      return new RowCount(-1, index);
+    }
+
+    /** Returns the count for one execution, or -1 for none. */
+    long resolve(ExecutionContext context) {
+      if (parameter < 0) {
+        return value;
+      }
+      Object bound = context.params()[parameter];
+      if (!(bound instanceof Long count) || count < 0) {
+        throw new WarpException(ErrorCode.DATA_EXCEPTION,
+            "OFFSET and FETCH parameter " + (parameter + 1)
+                + " must be a non-negative integer, got " + bound);
+      }
+      return count;
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "sort " + keys;
+  }
+
+  @Override
+  public Batch execute(ExecutionContext context) {
+    long skip = Math.max(offset.resolve(context), 0);
+    long keep = fetch.resolve(context);
+    try (Batch source = input.execute(context)) {
+      context.checkCanceled();
+      List<BatchColumn> sourceColumns = source.columns();
+      List<dev.warpsql.executor.sort.SortKey> sortKeys = new ArrayList<>();
+      for (SortKey key : keys) {
+        BatchColumn column = sourceColumns.get(key.column());
+        sortKeys.add(new dev.warpsql.executor.sort.SortKey(key.column(), column.type(),
+            key.descending(), key.nullsFirst(), column.dictionary()));
+      }
+      List<BatchColumn> outputColumns = new ArrayList<>();
+      for (int i = 0; i < columns.size(); i++) {
+        BatchColumn declared = columns.get(i);
+        outputColumns.add(new BatchColumn(declared.name(), declared.type(), declared.nullable(),
+            sourceColumns.get(i).dictionary()));
+      }
+      if (source.chunks().isEmpty()) {
+        return new Batch(outputColumns, List.of(), true);
+      }
+      BufferAllocator allocator = context.allocator();
+      List<FieldVector> all = concatenate(source, allocator);
+      List<FieldVector> sorted;
+      try {
+        sorted = Sorter.sort(all, sortKeys, skip, keep < 0 ? Sorter.ALL_ROWS : keep, allocator);
+      } finally {
+        all.forEach(FieldVector::close);
+      }
+      int rows = sorted.isEmpty() ? 0 : sorted.get(0).getValueCount();
+      return new Batch(outputColumns, List.of(new BatchChunk(rows, sorted, null)), true);
+    }
+  }
+
+  /** Copies every chunk of a batch into one vector per column, owned by the caller. */
+  private static List<FieldVector> concatenate(Batch batch, BufferAllocator allocator) {
+    int total = Math.toIntExact(batch.rowCount());
+    List<FieldVector> result = new ArrayList<>();
+    try {
+      for (int column = 0; column < batch.columns().size(); column++) {
+        FieldVector target = null;
+        int next = 0;
+        for (BatchChunk chunk : batch.chunks()) {
+          FieldVector source = chunk.vectors().get(column);
+          if (target == null) {
+            target = source.getField().createVector(allocator);
+            result.add(target);
+            target.setInitialCapacity(total);
+            target.allocateNew();
+          }
+          for (int row = 0; row < chunk.rowCount(); row++) {
+            target.copyFromSafe(row, next++, source);
+          }
+        }
+        if (target != null) {
+          target.setValueCount(next);
+        }
+      }
+    } catch (RuntimeException e) {
+      result.forEach(FieldVector::close);
+      throw e;
+    }
+    return result;
+  }
+}

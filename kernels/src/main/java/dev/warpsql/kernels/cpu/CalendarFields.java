@@ -1,0 +1,65 @@
+package dev.warpsql.kernels.cpu;
+
+/**
+ * Year, month and day of a proleptic Gregorian date given as days since 1970-01-01, for EXTRACT
+ * in generated kernels. Dates before 1970 (negative days) are handled with floor division.
+ */
+public final class CalendarFields {
+  /** Microseconds in one day, to turn a TIMESTAMP into its date. */
+  public static final long MICROS_PER_DAY = 86_400_000_000L;
+
+  private static final long DAYS_PER_400_YEARS = 146_097;
+
+  /** Days from 0000-03-01 to 1970-01-01, so that the computation starts years in March. */
+  private static final long DAYS_FROM_MARCH_YEAR_ZERO = 719_468;
+
+  private CalendarFields() {}
+
+  /** Returns the day (days since 1970-01-01) of a TIMESTAMP in microseconds. */
+  public static long epochDay(long micros) {
+    return Math.floorDiv(micros, MICROS_PER_DAY);
+  }
+
+  public static long year(long epochDay) {
+    long marchDays = epochDay + DAYS_FROM_MARCH_YEAR_ZERO;
+    long era = Math.floorDiv(marchDays, DAYS_PER_400_YEARS);
+    long dayOfEra = marchDays - era * DAYS_PER_400_YEARS;
+    long yearOfEra = yearOfEra(dayOfEra);
+    long marchMonth = marchMonth(dayOfEra - dayOfYearStart(yearOfEra));
+    // March-based years end in February, which belongs to the next calendar year.
+    return era * 400 + yearOfEra + (marchMonth >= 10 ? 1 : 0);
+  }
+
+  public static long month(long epochDay) {
+    long dayOfEra = dayOfEra(epochDay);
+    long marchMonth = marchMonth(dayOfEra - dayOfYearStart(yearOfEra(dayOfEra)));
+    return marchMonth < 10 ? marchMonth + 3 : marchMonth - 9;
+  }
+
+  public static long day(long epochDay) {
+    long dayOfEra = dayOfEra(epochDay);
+    long dayOfYear = dayOfEra - dayOfYearStart(yearOfEra(dayOfEra));
+    long marchMonth = marchMonth(dayOfYear);
+    return dayOfYear - (153 * marchMonth + 2) / 5 + 1;
+  }
+
+  /** Returns the day within the 400-year era that starts on a March 1st, in [0, 146096]. */
+  private static long dayOfEra(long epochDay) {
+    return Math.floorMod(epochDay + DAYS_FROM_MARCH_YEAR_ZERO, DAYS_PER_400_YEARS);
+  }
+
+  /** Returns the March-based year within the era, in [0, 399], leap days accounted for. */
+  private static long yearOfEra(long dayOfEra) {
+    return (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+  }
+
+  /** Returns the day within the era on which a March-based year starts. */
+  private static long dayOfYearStart(long yearOfEra) {
+    return 365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100;
+  }
+
+  /** Returns the month counted from March (0 = March, 11 = February) of a day of the year. */
+  private static long marchMonth(long dayOfYear) {
+    return (5 * dayOfYear + 2) / 153;
+  }
+}

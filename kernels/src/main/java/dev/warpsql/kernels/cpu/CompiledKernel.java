@@ -1,0 +1,159 @@
+package dev.warpsql.kernels.cpu;
+
+import dev.warpsql.kernels.arrow.ArrowColumns;
+import dev.warpsql.kernels.ir.AggregateSink;
+import dev.warpsql.kernels.ir.DataType;
+import dev.warpsql.kernels.ir.Expr;
+import dev.warpsql.kernels.ir.KernelProgram;
+import dev.warpsql.kernels.ir.MaterializeSink;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * {@link CpuKernel} over a generated class: checks each run's arguments once, then hands the row
+ * range to the generated loop. Programs of the same canonical text share the generated class.
+ */
+final class CompiledKernel implements CpuKernel {
+  private final KernelProgram program;
+  private final String javaSource;
+  private final GeneratedKernel generated;
+
+  CompiledKernel(KernelProgram program, String javaSource, GeneratedKernel generated) {
+    this.program = program;
+    this.javaSource = javaSource;
+    this.generated = generated;
+  }
+
+  /** Returns a kernel for another program of the same canonical text, sharing the bytecode. */
+  CompiledKernel forProgram(KernelProgram other) {
+    return other == program ? this : new CompiledKernel(other, javaSource, generated);
+  }
+
+  @Override
+  public KernelProgram program() {
+    return program;
+  }
+
+  @Override
+  public String javaSource() {
+    return javaSource;
+  }
+
+  @Override
+  public void run(KernelArguments arguments, int rowStart, int rowEnd, MaterializeOutput output) {
+    if (!(program.sink() instanceof MaterializeSink sink)) {
+      throw new IllegalStateException(
+          "pipeline " + program.name() + " aggregates; run it with an AggregationTable");
+    }
+    checkArguments(arguments, rowStart, rowEnd);
+    checkOutput(sink, output);
+    generated.materialize(arguments, rowStart, rowEnd, output);
+  }
+
+  @Override
+  public void run(KernelArguments arguments, int rowStart, int rowEnd, AggregationTable table) {
+    if (!(program.sink() instanceof AggregateSink sink)) {
+      throw new IllegalStateException(
+          "pipeline " + program.name() + " materializes; run it with a MaterializeOutput");
+    }
+    checkArguments(arguments, rowStart, rowEnd);
+    if (!table.sink().equals(sink)) {
+      throw new IllegalArgumentException(
+          "aggregation table was built for another sink than pipeline " + program.name());
+    }
+    generated.aggregate(arguments, rowStart, rowEnd, table);
+  }
+
+  private void checkArguments(KernelArguments arguments, int rowStart, int rowEnd) {
+    List<FieldVector> inputs = arguments.inputs();
+    if (inputs.size() != program.inputs().size()) {
+      throw invalid(program.inputs().size() + " input vectors expected, got " + inputs.size());
+    }
+    if (rowStart < 0 || rowStart > rowEnd) {
+      throw invalid("invalid row range [" + rowStart + ", " + rowEnd + ")");
+    }
+    for (int i = 0; i < inputs.size(); i++) {
+      FieldVector vector = inputs.get(i);
+      checkVectorType("input " + i, vector, program.inputs().get(i).type());
+      if (vector.getValueCount() < rowEnd) {
+        throw invalid(
+            "input " + i + " has " + vector.getValueCount() + " rows, the run needs " + rowEnd);
+      }
+    }
+    checkParams(arguments.params());
+    LookupTable[] lookups = arguments.lookups();
+    for (int i = 0; i < program.lookupTables(); i++) {
+      if (lookups == null || lookups.length <= i || lookups[i] == null) {
+        throw invalid("lookup table #" + i + " is missing");
+      }
+    }
+  }
+
+  private void checkParams(Object[] params) {
+    List<DataType> types = program.params();
+    if (types.isEmpty()) {
+      return;
+    }
+    if (params == null || params.length < types.size()) {
+      throw invalid(
+          types.size() + " parameters expected, got " + (params == null ? 0 : params.length));
+    }
+    for (int i = 0; i < types.size(); i++) {
+      checkParam(i, params[i], types.get(i));
+    }
+  }
+
+  private void checkParam(int index, Object value, DataType type) {
+    if (value == null) {
+      return;
+    }
+    Class<?> expected =
+        switch (type.physicalType()) {
+          case BOOLEAN -> Boolean.class;
+          case INT, LONG -> Long.class;
+          case FLOAT, DOUBLE -> Double.class;
+        };
+    if (!expected.isInstance(value)) {
+      throw invalid(
+          "parameter ?" + index + " of type " + type + " must be a " + expected.getSimpleName()
+              + ", got " + value.getClass().getSimpleName());
+    }
+    boolean fits =
+        switch (type.kind()) {
+          case TINYINT, SMALLINT, INTEGER -> fitsRange((Long) value, IntegerRange.of(type));
+          case DATE, VARCHAR -> (Long) value == ((Long) value).intValue();
+          case DECIMAL -> DecimalArithmetic.fitsPrecision((Long) value, type.precision());
+          default -> true;
+        };
+    if (!fits) {
+      throw invalid("parameter ?" + index + " value " + value + " does not fit " + type);
+    }
+  }
+
+  private static boolean fitsRange(long value, IntegerRange range) {
+    return value >= range.min() && value <= range.max();
+  }
+
+  private void checkOutput(MaterializeSink sink, MaterializeOutput output) {
+    List<FieldVector> vectors = output.vectors();
+    List<Expr> outputs = sink.outputs();
+    if (vectors.size() != outputs.size()) {
+      throw invalid(outputs.size() + " output vectors expected, got " + vectors.size());
+    }
+    for (int i = 0; i < vectors.size(); i++) {
+      checkVectorType("output " + i, vectors.get(i), outputs.get(i).type());
+    }
+  }
+
+  private void checkVectorType(String what, FieldVector vector, DataType type) {
+    if (!vector.getField().getType().equals(ArrowColumns.arrowType(type))) {
+      throw invalid(
+          what + " must be a " + ArrowColumns.arrowType(type) + " vector for " + type + ", got "
+              + vector.getField().getType());
+    }
+  }
+
+  private IllegalArgumentException invalid(String message) {
+    return new IllegalArgumentException("pipeline " + program.name() + ": " + message);
+  }
+}

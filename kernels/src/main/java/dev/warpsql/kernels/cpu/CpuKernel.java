@@ -1,0 +1,31 @@
+package dev.warpsql.kernels.cpu;
+
+import dev.warpsql.kernels.ir.KernelException;
+import dev.warpsql.kernels.ir.KernelProgram;
+
+/**
+ * A kernel program compiled to JVM bytecode.
+ *
+ * <p>Stateless and thread-safe: many threads may run one kernel at once, each with its own
+ * {@link MaterializeOutput} or {@link AggregationTable}. A run raises {@link KernelException}
+ * for data errors such as overflow or division by zero, and {@link IllegalArgumentException}
+ * when the arguments do not match the program (vector types, row range, parameters, lookups).
+ */
+public interface CpuKernel {
+  KernelProgram program();
+
+  /** Returns the generated Java source, with comments naming the pipeline, filter and sink. */
+  String javaSource();
+
+  /**
+   * For a MaterializeSink program: appends each passing row of [rowStart,rowEnd) to output. A run
+   * that raises appends no rows.
+   */
+  void run(KernelArguments arguments, int rowStart, int rowEnd, MaterializeOutput output);
+
+  /**
+   * For an AggregateSink program: updates table with each passing row of [rowStart,rowEnd). A
+   * run that raises may leave the table partly updated.
+   */
+  void run(KernelArguments arguments, int rowStart, int rowEnd, AggregationTable table);
+}

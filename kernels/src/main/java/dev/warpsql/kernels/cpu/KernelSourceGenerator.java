@@ -1,0 +1,216 @@
+package dev.warpsql.kernels.cpu;
+
+import dev.warpsql.kernels.ir.AggregateSink;
+import dev.warpsql.kernels.ir.DataType;
+import dev.warpsql.kernels.ir.Expr;
+import dev.warpsql.kernels.ir.KernelProgram;
+import dev.warpsql.kernels.ir.MaterializeSink;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Generates the Java source of one kernel: a class implementing {@link GeneratedKernel} whose
+ * entry point runs the program's pipeline as one fused loop over a row range. Per row the loop
+ * reads the input columns the filter needs straight from the Arrow buffers, evaluates the
+ * filter, and for a passing row reads the remaining columns and updates the sink.
+ *
+ * <p>The generated code allocates nothing per row, boxes nothing, and makes no virtual calls:
+ * helpers are static methods of this package and final Arrow and table classes.
+ */
+final class KernelSourceGenerator {
+  /** Simple name of the generated class, in the default package of its own class loader. */
+  static final String CLASS_NAME = "WarpKernel";
+
+  private final KernelProgram program;
+  private final JavaWriter out = new JavaWriter();
+  private final ExprEmitter exprs;
+  private final Set<Integer> loadedInputs = new TreeSet<>();
+
+  private KernelSourceGenerator(KernelProgram program) {
+    this.program = program;
+    this.exprs = new ExprEmitter(out, program);
+  }
+
+  /**
+   * Returns the source of the kernel for {@code program}.
+   *
+   * @throws IllegalArgumentException when the program uses types or operators that the CPU
+   *     backend does not support, or is inconsistent (such as an input index out of range)
+   */
+  static String generate(KernelProgram program) {
+    return new KernelSourceGenerator(program).generate();
+  }
+
+  private String generate() {
+    out.comment("WarpSQL CPU kernel for pipeline " + JavaLiterals.ofString(program.name()));
+    out.comment("canonical form: " + program.canonicalText());
+    out.line("import dev.warpsql.kernels.cpu.*;");
+    out.line("import org.apache.arrow.memory.ArrowBuf;");
+    out.line("import org.apache.arrow.vector.BitVectorHelper;");
+    out.line("import org.apache.arrow.vector.FieldVector;");
+    out.line("");
+    out.open("public final class " + CLASS_NAME + " implements GeneratedKernel");
+    if (program.sink() instanceof MaterializeSink sink) {
+      new MaterializeSinkEmitter(out, exprs, sink).emitMethod(this);
+      emitRejectingMethod("aggregate", "AggregationTable table");
+    } else {
+      emitRejectingMethod("materialize", "MaterializeOutput output");
+      new AggregateSinkEmitter(out, exprs, (AggregateSink) program.sink()).emitMethod(this);
+    }
+    out.close();
+    return out.toString();
+  }
+
+  /** Emits the start of an entry point: its signature and the per-run setup of all arguments. */
+  void openEntryPoint(String method, String sinkParameter) {
+    out.line("");
+    out.open(
+        "public void " + method + "(KernelArguments arguments, int rowStart, int rowEnd, "
+            + sinkParameter + ")");
+    ExprReferences references =
+        ExprReferences.of(concat(program.filter(), ExprReferences.sinkExprs(program)));
+    emitInputSetup(references.inputs);
+    emitParamSetup(references.params);
+    emitLookupSetup(references.lookups);
+  }
+
+  /**
+   * Opens the row loop and emits the filter; the rows that reach the code emitted next passed
+   * it. Also loads the input columns the sink needs.
+   */
+  void openRowLoop() {
+    out.comment("pipeline " + JavaLiterals.ofString(program.name()) + ": fused row loop");
+    out.open("for (int row = rowStart; row < rowEnd; row++)");
+    Expr filter = program.filter();
+    if (filter != null) {
+      out.comment("filter: keep the row only when TRUE");
+      loadInputs(List.of(filter));
+      JavaValue keep = exprs.emit(filter);
+      String reject = keep.neverNull() ? "!" + keep.value() : keep.isNull() + " || !" + keep.value();
+      out.open("if (" + reject + ")");
+      out.line("continue;");
+      out.close();
+    }
+    loadInputs(ExprReferences.sinkExprs(program));
+  }
+
+  JavaWriter out() {
+    return out;
+  }
+
+  KernelProgram program() {
+    return program;
+  }
+
+  private void emitRejectingMethod(String method, String sinkParameter) {
+    out.line("");
+    out.open(
+        "public void " + method + "(KernelArguments arguments, int rowStart, int rowEnd, "
+            + sinkParameter + ")");
+    out.line(
+        "throw new UnsupportedOperationException("
+            + JavaLiterals.ofString(
+                "pipeline " + program.name() + " has a " + sinkName() + " sink, not " + method)
+            + ");");
+    out.close();
+  }
+
+  private String sinkName() {
+    return program.sink() instanceof MaterializeSink ? "materialize" : "aggregate";
+  }
+
+  private void emitInputSetup(Set<Integer> inputs) {
+    for (int i : inputs) {
+      if (i >= program.inputs().size()) {
+        throw new IllegalArgumentException(
+            "input $" + i + " is beyond the " + program.inputs().size() + " input columns");
+      }
+      KernelProgram.InputColumn column = program.inputs().get(i);
+      out.comment("input $" + i + ": " + column.type() + (column.nullable() ? " NULL" : ""));
+      out.line("FieldVector vector" + i + " = (FieldVector) arguments.inputs().get(" + i + ");");
+      out.line("ArrowBuf data" + i + " = vector" + i + ".getDataBuffer();");
+      if (column.nullable()) {
+        out.line("ArrowBuf validity" + i + " = vector" + i + ".getValidityBuffer();");
+        out.line("boolean hasNulls" + i + " = vector" + i + ".getNullCount() != 0;");
+      }
+    }
+  }
+
+  private void emitParamSetup(Set<Integer> params) {
+    if (params.isEmpty()) {
+      return;
+    }
+    out.line("Object[] params = arguments.params();");
+    for (int i : params) {
+      DataType type = program.params().get(i);
+      String name = "param" + i;
+      out.comment("parameter ?" + i + ": " + type);
+      out.line(JavaValue.javaType(type) + " " + name + " = " + JavaValue.defaultValue(type) + ";");
+      out.line("boolean " + name + "Null = params[" + i + "] == null;");
+      out.open("if (!" + name + "Null)");
+      out.line(name + " = " + unboxParam("params[" + i + "]", type) + ";");
+      out.close();
+    }
+  }
+
+  private static String unboxParam(String boxed, DataType type) {
+    return switch (type.physicalType()) {
+      case BOOLEAN -> "((Boolean) " + boxed + ").booleanValue()";
+      case INT -> "(int) ((Long) " + boxed + ").longValue()";
+      case LONG -> "((Long) " + boxed + ").longValue()";
+      case FLOAT -> "(float) ((Double) " + boxed + ").doubleValue()";
+      case DOUBLE -> "((Double) " + boxed + ").doubleValue()";
+    };
+  }
+
+  private void emitLookupSetup(Set<Integer> lookups) {
+    for (int i : lookups) {
+      String name = "lookup" + i;
+      out.comment("lookup table #" + i);
+      out.line("LookupTable " + name + " = arguments.lookups()[" + i + "];");
+      out.line("boolean[] " + name + "Values = " + name + ".values();");
+      out.line("boolean[] " + name + "Nulls = " + name + ".nulls();");
+      out.line("int " + name + "Size = " + name + "Values.length;");
+    }
+  }
+
+  /** Reads, for the current row, the input columns of {@code exprs} not read yet. */
+  private void loadInputs(List<Expr> exprs) {
+    for (int i : ExprReferences.of(exprs).inputs) {
+      if (!loadedInputs.add(i)) {
+        continue;
+      }
+      KernelProgram.InputColumn column = program.inputs().get(i);
+      String name = "in" + i;
+      out.line(
+          JavaValue.javaType(column.type()) + " " + name + " = " + readValue(i, column.type())
+              + ";");
+      if (column.nullable()) {
+        out.line(
+            "boolean " + name + "Null = hasNulls" + i + " && BitVectorHelper.get(validity" + i
+                + ", row) == 0;");
+      }
+    }
+  }
+
+  private static String readValue(int input, DataType type) {
+    String data = "data" + input;
+    return switch (type.kind()) {
+      case BOOLEAN -> "BitVectorHelper.get(" + data + ", row) != 0";
+      case TINYINT -> data + ".getByte(row)";
+      case SMALLINT -> data + ".getShort(((long) row) << 1)";
+      case INTEGER, DATE, VARCHAR -> data + ".getInt(((long) row) << 2)";
+      case BIGINT, DECIMAL, TIME, TIMESTAMP -> data + ".getLong(((long) row) << 3)";
+      case REAL -> data + ".getFloat(((long) row) << 2)";
+      case DOUBLE -> data + ".getDouble(((long) row) << 3)";
+    };
+  }
+
+  private static List<Expr> concat(Expr first, List<Expr> rest) {
+    List<Expr> all = new java.util.ArrayList<>();
+    all.add(first);
+    all.addAll(rest);
+    return all;
+  }
+}

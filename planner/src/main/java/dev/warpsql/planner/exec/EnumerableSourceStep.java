@@ -1,0 +1,163 @@
+package dev.warpsql.planner.exec;
+
+import dev.warpsql.executor.error.ErrorCode;
+import dev.warpsql.executor.error.WarpException;
+import dev.warpsql.executor.pipeline.Batch;
+import dev.warpsql.executor.pipeline.BatchChunk;
+import dev.warpsql.executor.pipeline.BatchColumn;
+import dev.warpsql.executor.pipeline.ExecutionContext;
+import dev.warpsql.executor.pipeline.ExecutionStep;
+import dev.warpsql.executor.storage.Chunk;
+import dev.warpsql.executor.storage.ColumnSchema;
+import dev.warpsql.executor.storage.Table;
+import dev.warpsql.executor.storage.TableBuilder;
+import dev.warpsql.executor.storage.TableSchema;
+import dev.warpsql.kernels.ir.DataType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.QueryProvider;
+import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.schema.SchemaPlus;
+
+/**
+ * Source of a pipeline fed by an Enumerable subplan (a fallback): it runs the compiled
+ * Enumerable code and packs its rows into Arrow chunks, encoding strings into new dictionaries.
+ */
+public final class EnumerableSourceStep implements ExecutionStep {
+  private final Bindable<?> bindable;
+  private final Map<String, Object> stashedValues;
+  private final List<ColumnSchema> columns;
+  private final String description;
+
+  /**
+   * @param stashedValues values that the compiled code reads from its data context by name
+   */
+  public EnumerableSourceStep(Bindable<?> bindable, Map<String, Object> stashedValues,
+      List<ColumnSchema> columns, String description) {
+    this.bindable = bindable;
+    this.stashedValues = Map.copyOf(stashedValues);
+    this.columns = List.copyOf(columns);
+    this.description = description;
+  }
+
+  @Override
+  public String describe() {
+    return "enumerable " + description;
+  }
+
+  @Override
+  public Batch execute(ExecutionContext context) {
+    DataContext statement = context.attribute(DataContext.class);
+    DataContext withStash = new StashContext(statement, stashedValues);
+    TableSchema schema = new TableSchema(columns);
+    try (TableBuilder builder = new TableBuilder("enumerable", schema, context.allocator())) {
+      Enumerator<?> rows = bindable.bind(withStash).enumerator();
+      try {
+        while (rows.moveNext()) {
+          context.checkCanceled();
+          append(builder, rows.current());
+        }
+      } finally {
+        rows.close();
+      }
+      Table table = builder.build();
+      return toBatch(table);
+    }
+  }
+
+  private void append(TableBuilder builder, Object row) {
+    if (columns.size() == 1) {
+      set(builder, 0, row);
+    } else {
+      Object[] values = (Object[]) row;
+      for (int i = 0; i < values.length; i++) {
+        set(builder, i, values[i]);
+      }
+    }
+    builder.endRow();
+  }
+
+  private void set(TableBuilder builder, int column, Object value) {
+    if (value == null) {
+      builder.setNull(column);
+      return;
+    }
+    DataType type = columns.get(column).type();
+    switch (type.kind()) {
+      case BOOLEAN -> builder.setBoolean(column, (Boolean) value);
+      case TINYINT, SMALLINT, INTEGER, BIGINT, DATE -> builder.setLong(column,
+          ((Number) value).longValue());
+      case TIME -> builder.setLong(column, ((Number) value).longValue() * 1000L);
+      case TIMESTAMP -> builder.setLong(column,
+          Math.multiplyExact(((Number) value).longValue(), 1000L));
+      case REAL, DOUBLE -> builder.setDouble(column, ((Number) value).doubleValue());
+      case DECIMAL -> builder.setLong(column, unscaled(value, type));
+      case VARCHAR -> builder.setString(column, value.toString());
+    }
+  }
+
+  private static long unscaled(Object value, DataType type) {
+    BigDecimal decimal =
+        value instanceof BigDecimal exact ? exact : new BigDecimal(value.toString());
+    try {
+      return decimal.setScale(type.scale(), RoundingMode.HALF_UP).unscaledValue()
+          .longValueExact();
+    } catch (ArithmeticException e) {
+      throw new WarpException(ErrorCode.NUMERIC_OVERFLOW,
+          "value " + value + " does not fit " + type, e);
+    }
+  }
+
+  /** Hands the built table's vectors to a batch that owns them. */
+  private Batch toBatch(Table table) {
+    List<BatchColumn> batchColumns = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      ColumnSchema column = columns.get(i);
+      batchColumns.add(new BatchColumn(column.name(), column.type(), column.nullable(),
+          table.dictionary(i)));
+    }
+    List<BatchChunk> chunks = new ArrayList<>();
+    for (Chunk chunk : table.chunks()) {
+      chunks.add(new BatchChunk(chunk.rowCount(), chunk.vectors(), null));
+    }
+    return new Batch(batchColumns, chunks, true);
+  }
+
+  /** The statement's data context plus the values the compiled Enumerable code stashed. */
+  private static final class StashContext implements DataContext {
+    private final DataContext statement;
+    private final Map<String, Object> stashedValues;
+
+    StashContext(DataContext statement, Map<String, Object> stashedValues) {
+      this.statement = statement;
+      this.stashedValues = stashedValues;
+    }
+
+    @Override
+    public SchemaPlus getRootSchema() {
+      return statement.getRootSchema();
+    }
+
+    @Override
+    public JavaTypeFactory getTypeFactory() {
+      return statement.getTypeFactory();
+    }
+
+    @Override
+    public QueryProvider getQueryProvider() {
+      return statement.getQueryProvider();
+    }
+
+    @Override
+    public Object get(String name) {
+      Object stashed = stashedValues.get(name);
+      return stashed != null ? stashed : statement.get(name);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.warpsql.planner.exec;
+
+import dev.warpsql.executor.error.ErrorCode;
+import dev.warpsql.executor.error.WarpException;
+import dev.warpsql.kernels.ir.KernelException;
+import dev.warpsql.planner.lower.UnsupportedLoweringException;
+import java.util.List;
+import org.apache.calcite.avatica.AvaticaSeverity;
+import org.apache.calcite.avatica.AvaticaClientRuntimeException;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/**
+ * Turns failures from parsing, validation, planning and execution into exceptions that carry an
+ * SQLSTATE through Calcite's JDBC layer.
+ *
+ * <p>Calcite wraps whatever a statement throws into an {@code SQLException} without an SQLSTATE,
+ * except for Avatica's {@link AvaticaClientRuntimeException}, whose SQLSTATE, error code and message it
+ * keeps. That is why every failure leaves WarpSQL in that form.
+ */
+public final class SqlErrors {
+  private SqlErrors() {}
+
+  /** Returns the exception to throw for a failure, with its SQLSTATE. */
+  public static RuntimeException translate(Throwable failure) {
+    if (failure instanceof AvaticaClientRuntimeException already) {
+      return already;
+    }
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof WarpException warp) {
+        return create(warp.code(), warp.getMessage(), failure);
+      }
+      if (cause instanceof KernelException kernel) {
+        return create(ErrorCode.of(kernel.code()), kernel.getMessage(), failure);
+      }
+      if (cause instanceof SqlParseException parse) {
+        return create(ErrorCode.SYNTAX_ERROR, syntaxMessage(parse), failure);
+      }
+      if (cause instanceof CalciteContextException context) {
+        return create(validationCode(context), context.getMessage(), failure);
+      }
+      if (cause instanceof UnsupportedLoweringException unsupported) {
+        return create(ErrorCode.UNSUPPORTED,
+            "not supported by WarpSQL yet: " + unsupported.getMessage(), failure);
+      }
+      if (cause instanceof RelOptPlanner.CannotPlanException) {
+        return create(ErrorCode.UNSUPPORTED,
+            "WarpSQL cannot plan this query yet; simplify the construct named here: "
+                + firstLine(cause.getMessage()), failure);
+      }
+    }
+    return create(ErrorCode.INTERNAL_ERROR, "internal error: " + failure, failure);
+  }
+
+  private static String syntaxMessage(SqlParseException parse) {
+    SqlParserPos position = parse.getPos();
+    String detail = firstLine(parse.getMessage());
+    if (position == null || detail.contains("line " + position.getLineNum())) {
+      return "syntax error: " + detail;
+    }
+    return "syntax error at line " + position.getLineNum() + ", column "
+        + position.getColumnNum() + ": " + detail;
+  }
+
+  private static ErrorCode validationCode(CalciteContextException context) {
+    String message = String.valueOf(context.getMessage());
+    if (message.contains("Object '") && message.contains("not found")) {
+      return ErrorCode.UNKNOWN_TABLE;
+    }
+    if (message.contains("Column '") && message.contains("not found")) {
+      return ErrorCode.UNKNOWN_COLUMN;
+    }
+    return ErrorCode.VALIDATION_ERROR;
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  private static AvaticaClientRuntimeException create(ErrorCode code, String message,
+      Throwable failure) {
+    AvaticaClientRuntimeException exception =
+        new AvaticaClientRuntimeException(message, code.ordinal(), code.sqlState(),
+            AvaticaSeverity.ERROR, List.of(), null);
+    exception.initCause(failure);
+    return exception;
+  }
+}

@@ -1,0 +1,90 @@
+package dev.warpsql.planner.exec;
+
+import dev.warpsql.executor.pipeline.Batch;
+import dev.warpsql.executor.pipeline.BatchChunk;
+import dev.warpsql.executor.pipeline.BatchColumn;
+import dev.warpsql.executor.pipeline.ExecutionContext;
+import dev.warpsql.executor.pipeline.ExecutionStep;
+import dev.warpsql.kernels.ir.DataType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.runtime.Typed;
+
+/**
+ * A prepared WARP plan, executed each time the statement runs.
+ *
+ * <p>Execution runs the whole plan when the statement executes, so every error surfaces from
+ * {@code execute} rather than from a later {@code ResultSet.next()}. Rows come back in the form
+ * Calcite's JDBC layer reads: an {@code Object[]} per row, or the bare value when the result has
+ * one column.
+ */
+public final class WarpBindable implements Bindable<Object>, Typed {
+  private final ExecutionStep root;
+  private final int[] resultFields;
+  private final int[] declaredScales;
+  private final List<DataType> paramTypes;
+
+  /**
+   * @param resultFields the root batch's column for each result column, in result order
+   * @param declaredScales the statement's declared scale of each result column (DECIMAL only)
+   */
+  public WarpBindable(ExecutionStep root, int[] resultFields, int[] declaredScales,
+      List<DataType> paramTypes) {
+    this.root = root;
+    this.resultFields = resultFields.clone();
+    this.declaredScales = declaredScales.clone();
+    this.paramTypes = List.copyOf(paramTypes);
+  }
+
+  @Override
+  public Class<?> getElementType() {
+    return Object[].class;
+  }
+
+  @Override
+  public Enumerable<Object> bind(DataContext dataContext) {
+    Object[] params = ParameterValues.bind(dataContext, paramTypes);
+    try (BufferAllocator allocator =
+        WarpRuntime.resultAllocator().newChildAllocator("query", 0, Long.MAX_VALUE)) {
+      ExecutionContext context =
+          new ExecutionContext(params, allocator, WarpRuntime.cpuBackend(),
+              WarpRuntime.scheduler(), Map.of(DataContext.class, dataContext));
+      try (Batch batch = root.execute(context)) {
+        return Linq4j.asEnumerable(rows(batch));
+      }
+    } catch (RuntimeException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  private List<Object> rows(Batch batch) {
+    List<Object> rows = new ArrayList<>();
+    List<BatchColumn> columns = batch.columns();
+    for (BatchChunk chunk : batch.chunks()) {
+      for (int row = 0; row < chunk.rowCount(); row++) {
+        if (resultFields.length == 1) {
+          rows.add(value(chunk, columns, 0, row));
+          continue;
+        }
+        Object[] values = new Object[resultFields.length];
+        for (int i = 0; i < resultFields.length; i++) {
+          values[i] = value(chunk, columns, i, row);
+        }
+        rows.add(values);
+      }
+    }
+    return rows;
+  }
+
+  private Object value(BatchChunk chunk, List<BatchColumn> columns, int result, int row) {
+    int field = resultFields[result];
+    return ResultValues.read(chunk.vectors().get(field), columns.get(field), row,
+        declaredScales[result]);
+  }
+}

@@ -1,0 +1,45 @@
+package dev.warpsql.planner.lower;
+
+import dev.warpsql.kernels.ir.Call;
+import dev.warpsql.kernels.ir.CodeLookup;
+import dev.warpsql.kernels.ir.Expr;
+import dev.warpsql.kernels.ir.InputRef;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/** Finds the input columns that kernel expressions read, and renumbers them densely. */
+final class InputRemapper {
+  private InputRemapper() {}
+
+  /** Adds the input columns that {@code expr} reads to {@code used}. */
+  static void collect(Expr expr, BitSet used) {
+    if (expr instanceof InputRef ref) {
+      used.set(ref.index());
+    } else if (expr instanceof Call call) {
+      for (Expr operand : call.operands()) {
+        collect(operand, used);
+      }
+    } else if (expr instanceof CodeLookup lookup) {
+      collect(lookup.code(), used);
+    }
+  }
+
+  /** Returns {@code expr} with input column {@code i} renamed to {@code mapping[i]}. */
+  static Expr remap(Expr expr, int[] mapping) {
+    if (expr instanceof InputRef ref) {
+      return new InputRef(mapping[ref.index()], ref.type(), ref.nullable());
+    }
+    if (expr instanceof Call call) {
+      List<Expr> operands = new ArrayList<>(call.operands().size());
+      for (Expr operand : call.operands()) {
+        operands.add(remap(operand, mapping));
+      }
+      return new Call(call.operator(), operands, call.type(), call.nullable());
+    }
+    if (expr instanceof CodeLookup lookup) {
+      return new CodeLookup(remap(lookup.code(), mapping), lookup.table());
+    }
+    return expr;
+  }
+}

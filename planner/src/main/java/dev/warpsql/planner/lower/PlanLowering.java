@@ -1,0 +1,152 @@
+package dev.warpsql.planner.lower;
+
+import dev.warpsql.executor.pipeline.BatchColumn;
+import dev.warpsql.executor.pipeline.ExecutionStep;
+import dev.warpsql.executor.pipeline.KernelStep;
+import dev.warpsql.executor.pipeline.LookupSource;
+import dev.warpsql.kernels.cpu.CpuBackend;
+import dev.warpsql.kernels.cpu.CpuKernel;
+import dev.warpsql.kernels.ir.DataType;
+import dev.warpsql.kernels.ir.Expr;
+import dev.warpsql.kernels.ir.KernelProgram;
+import dev.warpsql.kernels.ir.MaterializeSink;
+import dev.warpsql.kernels.ir.Sink;
+import dev.warpsql.planner.rel.WarpRel;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Objects;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rex.RexBuilder;
+
+/**
+ * Lowers a physical plan in the WARP convention into {@link ExecutionStep}s, compiling one kernel
+ * per pipeline.
+ *
+ * <p>Each operator extends the open {@link Stream} of its input ({@link WarpRel#lower}); pipeline
+ * breakers close it with {@link #closeInto}, which is where the kernel is built. A lowering is
+ * used for one statement and is not thread-safe.
+ */
+public final class PlanLowering {
+  private final CpuBackend backend;
+  private final RexBuilder rexBuilder;
+  private final List<DataType> paramTypes;
+  private final List<String> pipelineDescriptions = new ArrayList<>();
+
+  /**
+   * @param paramTypes kernel types of the statement's dynamic parameters, by index
+   */
+  public PlanLowering(CpuBackend backend, RexBuilder rexBuilder, List<DataType> paramTypes) {
+    this.backend = Objects.requireNonNull(backend, "backend");
+    this.rexBuilder = Objects.requireNonNull(rexBuilder, "rexBuilder");
+    this.paramTypes = List.copyOf(paramTypes);
+  }
+
+  /** Lowers the whole plan and returns the step that produces its result. */
+  public ExecutionStep lowerRoot(WarpRel root) {
+    Stream stream = root.lower(this);
+    return close(stream, root.getRowType().getFieldNames()).step();
+  }
+
+  /** Lowers an input operator. */
+  public Stream lower(RelNode input) {
+    if (!(input instanceof WarpRel warp)) {
+      throw new UnsupportedLoweringException(
+          "operator " + input.getRelTypeName() + " is not in the WARP convention");
+    }
+    return warp.lower(this);
+  }
+
+  /** Returns an expression lowering over the given stream. */
+  public RexLowering rex(Stream stream) {
+    return new RexLowering(stream, rexBuilder);
+  }
+
+  public RexBuilder rexBuilder() {
+    return rexBuilder;
+  }
+
+  public CpuBackend backend() {
+    return backend;
+  }
+
+  /** Returns one line per compiled pipeline: its number, fused operators and kernel shape. */
+  public List<String> pipelineDescriptions() {
+    return List.copyOf(pipelineDescriptions);
+  }
+
+  /**
+   * Closes a stream: returns a step whose batch holds the stream's current columns, running a
+   * materializing kernel unless the stream passes its source through unchanged.
+   */
+  public Closed close(Stream stream, List<String> names) {
+    if (stream.isIdentity()) {
+      return new Closed(stream.source(), stream.sourceColumns());
+    }
+    List<BatchColumn> outputs = new ArrayList<>();
+    for (int i = 0; i < stream.columns().size(); i++) {
+      Expr column = stream.columns().get(i);
+      outputs.add(
+          new BatchColumn(names.get(i), column.type(), column.nullable(),
+              stream.dictionaries().get(i)));
+    }
+    KernelStep step =
+        closeInto(stream, new MaterializeSink(stream.columns()), outputs, "materialize");
+    return new Closed(step, outputs);
+  }
+
+  /** A closed stream: the step that materializes it and the columns of its batch. */
+  public record Closed(ExecutionStep step, List<BatchColumn> columns) {}
+
+  /**
+   * Closes a stream into a kernel with the given sink, reading only the source columns that the
+   * filter and sink use.
+   *
+   * @param outputs columns of the batch the kernel's sink produces
+   */
+  public KernelStep closeInto(
+      Stream stream, Sink sink, List<BatchColumn> outputs, String sinkName) {
+    BitSet used = new BitSet();
+    if (stream.filter() != null) {
+      InputRemapper.collect(stream.filter(), used);
+    }
+    for (Expr expr : sinkExpressions(sink)) {
+      InputRemapper.collect(expr, used);
+    }
+    for (LookupSource lookup : stream.lookups()) {
+      used.set(lookup.inputColumn());
+    }
+
+    int[] mapping = new int[stream.sourceColumns().size()];
+    int[] inputColumns = new int[used.cardinality()];
+    List<KernelProgram.InputColumn> inputs = new ArrayList<>();
+    int next = 0;
+    for (int column = used.nextSetBit(0); column >= 0; column = used.nextSetBit(column + 1)) {
+      mapping[column] = next;
+      inputColumns[next] = column;
+      BatchColumn source = stream.sourceColumns().get(column);
+      inputs.add(new KernelProgram.InputColumn(source.type(), source.nullable()));
+      next++;
+    }
+
+    List<LookupSource> lookups = new ArrayList<>();
+    for (LookupSource lookup : stream.lookups()) {
+      lookups.add(((StringPredicateLookup) lookup).withInputColumn(mapping[lookup.inputColumn()]));
+    }
+    Expr filter = stream.filter() == null ? null : InputRemapper.remap(stream.filter(), mapping);
+    Sink remappedSink = SinkRemapper.remap(sink, mapping);
+
+    String name = "pipeline" + (pipelineDescriptions.size() + 1);
+    KernelProgram program =
+        new KernelProgram(name, inputs, paramTypes, lookups.size(), filter, remappedSink);
+    CpuKernel kernel = backend.compile(program);
+    pipelineDescriptions.add(
+        name + ": " + String.join(" -> ", stream.operators()) + " -> " + sinkName);
+    return new KernelStep(stream.source(), inputColumns, kernel, outputs, lookups,
+        stream.pruner());
+  }
+
+  private static List<Expr> sinkExpressions(Sink sink) {
+    return SinkRemapper.expressions(sink);
+  }
+}

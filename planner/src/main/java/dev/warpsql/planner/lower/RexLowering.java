@@ -1,0 +1,321 @@
+package dev.warpsql.planner.lower;
+
+import dev.warpsql.executor.storage.StringDictionary;
+import dev.warpsql.kernels.ir.Call;
+import dev.warpsql.kernels.ir.CodeLookup;
+import dev.warpsql.kernels.ir.DataType;
+import dev.warpsql.kernels.ir.Expr;
+import dev.warpsql.kernels.ir.InputRef;
+import dev.warpsql.kernels.ir.Literal;
+import dev.warpsql.kernels.ir.Operator;
+import dev.warpsql.kernels.ir.ParamRef;
+import dev.warpsql.kernels.ir.TypeKind;
+import dev.warpsql.planner.schema.TypeMapping;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.avatica.util.TimeUnitRange;
+import org.apache.calcite.linq4j.function.Function1;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexExecutorImpl;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Lowers Calcite row expressions over an open {@link Stream} into kernel IR.
+ *
+ * <p>Input references become the stream's current column expressions, so a projection's
+ * expressions are inlined into whatever reads them. A BOOLEAN expression whose only input is
+ * one VARCHAR column becomes a {@link CodeLookup}: it is evaluated per dictionary entry at
+ * execution time (see {@link StringPredicateLookup}). Operand types are made explicit with
+ * CASTs where Calcite leaves them implicit, so that the kernel's operators always see operands
+ * of the kinds their contract names.
+ */
+public final class RexLowering {
+  private final Stream stream;
+  private final RexBuilder rexBuilder;
+  private final List<StringPredicateLookup> newLookups = new ArrayList<>();
+
+  public RexLowering(Stream stream, RexBuilder rexBuilder) {
+    this.stream = stream;
+    this.rexBuilder = rexBuilder;
+  }
+
+  /** Returns the lookup tables created by {@link #lower}, to add to the stream in order. */
+  public List<StringPredicateLookup> newLookups() {
+    return newLookups;
+  }
+
+  /** Returns the stream with the lookup tables that lowering created. */
+  public Stream streamWithLookups(Stream target) {
+    Stream result = target;
+    for (StringPredicateLookup lookup : newLookups) {
+      result = result.withLookup(lookup);
+    }
+    return result;
+  }
+
+  /** Lowers one expression; throws {@link UnsupportedLoweringException} when it has no form. */
+  public Expr lower(RexNode node) {
+    int stringColumn = RexSupport.singleStringInput(node, stream.columns());
+    if (stringColumn >= 0 && node.getType().getSqlTypeName() == SqlTypeName.BOOLEAN) {
+      return lookup(node, stringColumn);
+    }
+    if (node instanceof RexInputRef ref) {
+      Expr column = stream.columns().get(ref.getIndex());
+      if (column.type().kind() == TypeKind.VARCHAR && !(column instanceof InputRef)) {
+        throw new UnsupportedLoweringException("computed VARCHAR column " + ref);
+      }
+      return column;
+    }
+    if (node instanceof RexLiteral literal) {
+      return literal(literal);
+    }
+    if (node instanceof RexDynamicParam param) {
+      return new ParamRef(param.getIndex(), TypeMapping.require(param.getType()));
+    }
+    if (node instanceof RexCall call) {
+      return call(call);
+    }
+    throw new UnsupportedLoweringException("expression " + node);
+  }
+
+  private Expr lookup(RexNode node, int stringColumn) {
+    RexNode rebased =
+        node.accept(
+            new RexShuttle() {
+              @Override
+              public RexNode visitInputRef(RexInputRef ref) {
+                return new RexInputRef(0, ref.getType());
+              }
+            });
+    RelDataType inputRowType =
+        rexBuilder
+            .getTypeFactory()
+            .builder()
+            .add("value", RexSupport.inputType(node, stringColumn))
+            .build();
+    Function1<DataContext, Object[]> function =
+        RexExecutorImpl.getExecutable(rexBuilder, List.of(rebased), inputRowType).getFunction();
+    Expr code = stream.columns().get(stringColumn);
+    if (!(code instanceof InputRef source)) {
+      throw new UnsupportedLoweringException("predicate over a computed VARCHAR " + node);
+    }
+    int table = stream.lookups().size() + newLookups.size();
+    newLookups.add(new StringPredicateLookup(source.index(), function, node.toString()));
+    return new CodeLookup(code, table);
+  }
+
+  private Expr literal(RexLiteral literal) {
+    DataType type = TypeMapping.require(literal.getType());
+    if (literal.isNull()) {
+      return Literal.nullOf(type);
+    }
+    return switch (type.kind()) {
+      case BOOLEAN -> new Literal(literal.getValueAs(Boolean.class), type);
+      case TINYINT, SMALLINT, INTEGER, BIGINT -> new Literal(literal.getValueAs(Long.class), type);
+      case DECIMAL -> {
+        BigDecimal value = literal.getValueAs(BigDecimal.class);
+        long unscaled =
+            value.setScale(type.scale(), RoundingMode.HALF_UP).unscaledValue().longValueExact();
+        yield new Literal(unscaled, type);
+      }
+      case REAL, DOUBLE -> new Literal(literal.getValueAs(Double.class), type);
+      case DATE -> new Literal(literal.getValueAs(Integer.class).longValue(), type);
+      case TIME -> new Literal(literal.getValueAs(Integer.class).longValue() * 1000L, type);
+      case TIMESTAMP -> new Literal(literal.getValueAs(Long.class) * 1000L, type);
+      case VARCHAR -> throw new UnsupportedLoweringException("string literal " + literal);
+    };
+  }
+
+  private Expr call(RexCall call) {
+    DataType type = TypeMapping.require(call.getType());
+    boolean nullable = call.getType().isNullable();
+    SqlKind kind = call.getKind();
+    switch (kind) {
+      case SEARCH:
+        return lower(RexUtil.expandSearch(rexBuilder, null, call));
+      case PLUS_PREFIX:
+        return lower(call.getOperands().get(0));
+      case PLUS:
+      case MINUS:
+      case MOD:
+        return arithmetic(
+            kind == SqlKind.PLUS ? Operator.PLUS : kind == SqlKind.MINUS ? Operator.MINUS
+                : Operator.MOD,
+            call, type, nullable, false);
+      case TIMES:
+        return arithmetic(Operator.TIMES, call, type, nullable, true);
+      case DIVIDE:
+        return arithmetic(Operator.DIVIDE, call, type, nullable, true);
+      case MINUS_PREFIX:
+        return new Call(Operator.NEGATE, List.of(cast(lower(call.getOperands().get(0)), type)),
+            type, nullable);
+      case EQUALS:
+      case NOT_EQUALS:
+      case LESS_THAN:
+      case LESS_THAN_OR_EQUAL:
+      case GREATER_THAN:
+      case GREATER_THAN_OR_EQUAL:
+        return comparison(call, nullable);
+      case AND:
+      case OR:
+        return new Call(kind == SqlKind.AND ? Operator.AND : Operator.OR, lowerAll(call),
+            DataType.BOOLEAN, nullable);
+      case NOT:
+        return new Call(Operator.NOT, lowerAll(call), DataType.BOOLEAN, nullable);
+      case IS_NULL:
+      case IS_NOT_NULL:
+      case IS_TRUE:
+      case IS_NOT_TRUE:
+      case IS_FALSE:
+      case IS_NOT_FALSE:
+        return new Call(Operator.valueOf(kind.name()), lowerAll(call), DataType.BOOLEAN, false);
+      case CASE:
+        return caseCall(call, type, nullable);
+      case COALESCE:
+        List<Expr> operands = new ArrayList<>();
+        for (RexNode operand : call.getOperands()) {
+          operands.add(cast(lower(operand), type));
+        }
+        return new Call(Operator.COALESCE, operands, type, nullable);
+      case CAST:
+        return cast(lower(call.getOperands().get(0)), type);
+      case EXTRACT:
+        return extract(call, type, nullable);
+      default:
+        throw new UnsupportedLoweringException("operator " + call.getOperator().getName());
+    }
+  }
+
+  private List<Expr> lowerAll(RexCall call) {
+    List<Expr> operands = new ArrayList<>();
+    for (RexNode operand : call.getOperands()) {
+      operands.add(lower(operand));
+    }
+    return operands;
+  }
+
+  private Expr arithmetic(
+      Operator operator, RexCall call, DataType type, boolean nullable, boolean keepScales) {
+    List<Expr> operands = new ArrayList<>();
+    for (RexNode operand : call.getOperands()) {
+      Expr lowered = lower(operand);
+      if (keepScales && type.kind() == TypeKind.DECIMAL) {
+        operands.add(asDecimal(lowered));
+      } else {
+        operands.add(cast(lowered, type));
+      }
+    }
+    return new Call(operator, operands, type, nullable);
+  }
+
+  /** Returns an exact operand as a DECIMAL of its own scale, for TIMES and DIVIDE. */
+  private static Expr asDecimal(Expr operand) {
+    TypeKind kind = operand.type().kind();
+    int digits =
+        switch (kind) {
+          case DECIMAL -> -1;
+          case TINYINT -> 3;
+          case SMALLINT -> 5;
+          case INTEGER -> 10;
+          case BIGINT -> 19;
+          default -> throw new UnsupportedLoweringException(
+              "DECIMAL arithmetic with " + operand.type());
+        };
+    return digits < 0 ? operand : cast(operand, DataType.decimal(digits, 0));
+  }
+
+  private Expr comparison(RexCall call, boolean nullable) {
+    Expr left = lower(call.getOperands().get(0));
+    Expr right = lower(call.getOperands().get(1));
+    DataType common = comparisonType(left.type(), right.type());
+    if (common != null) {
+      left = cast(left, common);
+      right = cast(right, common);
+    }
+    Operator operator = Operator.valueOf(call.getKind().name());
+    return new Call(operator, List.of(left, right), DataType.BOOLEAN, nullable);
+  }
+
+  /** Returns the type both sides of a comparison convert to, or null when none is needed. */
+  private static DataType comparisonType(DataType left, DataType right) {
+    TypeKind l = left.kind();
+    TypeKind r = right.kind();
+    if (l == r) {
+      return null;
+    }
+    if (l.isApproximateNumeric() || r.isApproximateNumeric()) {
+      if ((l.isApproximateNumeric() || l.isExactNumeric())
+          && (r.isApproximateNumeric() || r.isExactNumeric())) {
+        return DataType.DOUBLE;
+      }
+    } else if (l.isExactNumeric() && r.isExactNumeric()) {
+      if (l == TypeKind.DECIMAL || r == TypeKind.DECIMAL) {
+        return null;
+      }
+      return DataType.BIGINT;
+    } else if ((l == TypeKind.DATE && r == TypeKind.TIMESTAMP)
+        || (l == TypeKind.TIMESTAMP && r == TypeKind.DATE)) {
+      return DataType.TIMESTAMP;
+    }
+    throw new UnsupportedLoweringException("comparison of " + left + " with " + right);
+  }
+
+  private Expr caseCall(RexCall call, DataType type, boolean nullable) {
+    List<RexNode> rexOperands = call.getOperands();
+    List<Expr> operands = new ArrayList<>();
+    for (int i = 0; i < rexOperands.size(); i++) {
+      Expr lowered = lower(rexOperands.get(i));
+      boolean isCondition = i % 2 == 0 && i < rexOperands.size() - 1;
+      operands.add(isCondition ? lowered : cast(lowered, type));
+    }
+    return new Call(Operator.CASE, operands, type, nullable);
+  }
+
+  private Expr extract(RexCall call, DataType type, boolean nullable) {
+    TimeUnitRange unit = ((RexLiteral) call.getOperands().get(0)).getValueAs(TimeUnitRange.class);
+    Operator operator =
+        switch (unit) {
+          case YEAR -> Operator.EXTRACT_YEAR;
+          case MONTH -> Operator.EXTRACT_MONTH;
+          case DAY -> Operator.EXTRACT_DAY;
+          default -> throw new UnsupportedLoweringException("EXTRACT(" + unit + ")");
+        };
+    Expr value = lower(call.getOperands().get(1));
+    Expr extracted = new Call(operator, List.of(value), DataType.BIGINT, nullable);
+    return cast(extracted, type);
+  }
+
+  /** Returns the expression converted to the target type, or itself when it already has it. */
+  static Expr cast(Expr expr, DataType target) {
+    if (expr.type().equals(target)) {
+      return expr;
+    }
+    if (expr.type().kind() == TypeKind.VARCHAR || target.kind() == TypeKind.VARCHAR) {
+      throw new UnsupportedLoweringException("CAST from " + expr.type() + " to " + target);
+    }
+    if (expr.type().kind() == TypeKind.BOOLEAN || target.kind() == TypeKind.BOOLEAN) {
+      throw new UnsupportedLoweringException("CAST from " + expr.type() + " to " + target);
+    }
+    return new Call(Operator.CAST, List.of(expr), target, expr.nullable());
+  }
+
+  /** Returns the dictionary of a current VARCHAR column, or null for other columns. */
+  StringDictionary dictionaryOf(RexNode node) {
+    if (node instanceof RexInputRef ref) {
+      return stream.dictionaries().get(ref.getIndex());
+    }
+    return null;
+  }
+}

@@ -1,0 +1,144 @@
+package dev.warpsql.planner.lower;
+
+import dev.warpsql.kernels.ir.Expr;
+import dev.warpsql.kernels.ir.TypeKind;
+import dev.warpsql.planner.schema.TypeMapping;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.calcite.avatica.util.TimeUnitRange;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.rex.RexVisitorImpl;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Decides which row expressions {@link RexLowering} can lower, so that the WARP rules convert
+ * only operators whose expressions all have a kernel form and leave the rest to Enumerable.
+ */
+public final class RexSupport {
+  private static final Set<SqlKind> LOWERED_KINDS =
+      EnumSet.of(
+          SqlKind.SEARCH, SqlKind.PLUS_PREFIX, SqlKind.PLUS, SqlKind.MINUS, SqlKind.MOD,
+          SqlKind.TIMES, SqlKind.DIVIDE, SqlKind.MINUS_PREFIX, SqlKind.EQUALS,
+          SqlKind.NOT_EQUALS, SqlKind.LESS_THAN, SqlKind.LESS_THAN_OR_EQUAL,
+          SqlKind.GREATER_THAN, SqlKind.GREATER_THAN_OR_EQUAL, SqlKind.AND, SqlKind.OR,
+          SqlKind.NOT, SqlKind.IS_NULL, SqlKind.IS_NOT_NULL, SqlKind.IS_TRUE,
+          SqlKind.IS_NOT_TRUE, SqlKind.IS_FALSE, SqlKind.IS_NOT_FALSE, SqlKind.CASE,
+          SqlKind.COALESCE, SqlKind.CAST, SqlKind.EXTRACT);
+
+  private RexSupport() {}
+
+  /**
+   * Returns why an expression over a WARP input cannot be lowered, or null when it can.
+   *
+   * @param inputRowType row type of the operator's input
+   */
+  public static String unsupportedReason(RexNode node, RelDataType inputRowType) {
+    if (singleStringInput(node, inputRowType) >= 0
+        && node.getType().getSqlTypeName() == SqlTypeName.BOOLEAN) {
+      return RexUtil.isDeterministic(node) ? null : "non-deterministic " + node;
+    }
+    if (TypeMapping.toDataType(node.getType()).isEmpty()) {
+      return "type " + node.getType().getFullTypeString() + " of " + node;
+    }
+    if (node instanceof RexInputRef || node instanceof RexDynamicParam) {
+      return null;
+    }
+    if (node instanceof RexLiteral literal) {
+      return literal.getType().getSqlTypeName().getFamily() == SqlTypeFamily.CHARACTER
+              && !literal.isNull()
+          ? "string literal " + literal
+          : null;
+    }
+    if (!(node instanceof RexCall call)) {
+      return "expression " + node;
+    }
+    if (!LOWERED_KINDS.contains(call.getKind())) {
+      return "operator " + call.getOperator().getName();
+    }
+    if (call.getKind() == SqlKind.EXTRACT) {
+      TimeUnitRange unit = ((RexLiteral) call.getOperands().get(0)).getValueAs(TimeUnitRange.class);
+      if (unit != TimeUnitRange.YEAR && unit != TimeUnitRange.MONTH && unit != TimeUnitRange.DAY) {
+        return "EXTRACT(" + unit + ")";
+      }
+      return unsupportedReason(call.getOperands().get(1), inputRowType);
+    }
+    if (call.getType().getSqlTypeName() == SqlTypeName.VARCHAR
+        || call.getType().getSqlTypeName() == SqlTypeName.CHAR) {
+      return "computed string " + call;
+    }
+    for (RexNode operand : call.getOperands()) {
+      if (operand.getType().getFamily() == SqlTypeFamily.CHARACTER
+          && call.getKind() != SqlKind.SEARCH) {
+        return "string operand in " + call;
+      }
+      String reason = unsupportedReason(operand, inputRowType);
+      if (reason != null) {
+        return reason;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Returns the one input column that an expression reads when that column is a string, or -1
+   * when it reads no column, several, or one that is not a string.
+   */
+  static int singleStringInput(RexNode node, List<Expr> columns) {
+    int column = singleInput(node);
+    if (column < 0 || columns.get(column).type().kind() != TypeKind.VARCHAR) {
+      return -1;
+    }
+    return column;
+  }
+
+  private static int singleStringInput(RexNode node, RelDataType inputRowType) {
+    int column = singleInput(node);
+    if (column < 0) {
+      return -1;
+    }
+    SqlTypeName type = inputRowType.getFieldList().get(column).getType().getSqlTypeName();
+    return type == SqlTypeName.VARCHAR || type == SqlTypeName.CHAR ? column : -1;
+  }
+
+  /** Returns the type of input column {@code column} as an expression reads it. */
+  static RelDataType inputType(RexNode node, int column) {
+    RelDataType[] found = new RelDataType[1];
+    node.accept(
+        new RexVisitorImpl<Void>(true) {
+          @Override
+          public Void visitInputRef(RexInputRef ref) {
+            if (ref.getIndex() == column) {
+              found[0] = ref.getType();
+            }
+            return null;
+          }
+        });
+    return found[0];
+  }
+
+  private static int singleInput(RexNode node) {
+    int[] column = {-1};
+    boolean[] several = {false};
+    node.accept(
+        new RexVisitorImpl<Void>(true) {
+          @Override
+          public Void visitInputRef(RexInputRef ref) {
+            if (column[0] >= 0 && column[0] != ref.getIndex()) {
+              several[0] = true;
+            }
+            column[0] = ref.getIndex();
+            return null;
+          }
+        });
+    return several[0] ? -1 : column[0];
+  }
+}

@@ -1,0 +1,62 @@
+package dev.warpsql.planner.prepare;
+
+import dev.warpsql.planner.exec.SqlErrors;
+import dev.warpsql.planner.rules.WarpRules;
+import java.lang.reflect.Type;
+import org.apache.calcite.DataContexts;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.Contexts;
+import org.apache.calcite.plan.RelOptCostFactory;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexExecutorImpl;
+
+/**
+ * WarpSQL's statement preparation: Calcite's parser, validator and logical rewrites, then a
+ * Volcano planner with WarpSQL's rules whose result convention is WARP.
+ *
+ * <p>Every failure leaves as an exception with an SQLSTATE (see {@link SqlErrors}).
+ */
+public final class WarpPrepare extends CalcitePrepareImpl {
+  @Override
+  protected RelOptPlanner createPlanner(
+      CalcitePrepare.Context prepareContext,
+      org.apache.calcite.plan.Context externalContext,
+      RelOptCostFactory costFactory) {
+    org.apache.calcite.plan.Context context =
+        externalContext != null ? externalContext : Contexts.of(prepareContext.config());
+    VolcanoPlanner planner = new VolcanoPlanner(costFactory, context);
+    planner.setExecutor(new RexExecutorImpl(DataContexts.EMPTY));
+    planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+    WarpRules.register(planner);
+    return planner;
+  }
+
+  @Override
+  protected CalcitePreparingStmt getPreparingStmt(
+      CalcitePrepare.Context context,
+      Type elementType,
+      CalciteCatalogReader catalogReader,
+      RelOptPlanner planner) {
+    RelDataTypeFactory typeFactory = context.getTypeFactory();
+    CalciteSchema rootSchema = context.getRootSchema();
+    return new WarpPreparingStmt(this, context, catalogReader, typeFactory, rootSchema,
+        createCluster(planner, new RexBuilder(typeFactory)), createConvertletTable());
+  }
+
+  @Override
+  public <T> CalciteSignature<T> prepareSql(
+      CalcitePrepare.Context context, Query<T> query, Type elementType, long maxRowCount) {
+    try {
+      return super.prepareSql(context, query, elementType, maxRowCount);
+    } catch (RuntimeException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package dev.warpsql.planner.rel;
+
+import dev.warpsql.executor.pipeline.BatchColumn;
+import dev.warpsql.executor.pipeline.KernelStep;
+import dev.warpsql.kernels.ir.AggregateFunction;
+import dev.warpsql.kernels.ir.AggregateSink;
+import dev.warpsql.kernels.ir.Call;
+import dev.warpsql.kernels.ir.DataType;
+import dev.warpsql.kernels.ir.Expr;
+import dev.warpsql.kernels.ir.Literal;
+import dev.warpsql.kernels.ir.Operator;
+import dev.warpsql.kernels.ir.TypeKind;
+import dev.warpsql.planner.lower.PlanLowering;
+import dev.warpsql.planner.lower.Stream;
+import dev.warpsql.planner.lower.UnsupportedLoweringException;
+import dev.warpsql.planner.schema.TypeMapping;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * Hash aggregation: the sink of its input's pipeline, a pipeline breaker. Each worker thread
+ * aggregates its morsels into a partial table, and the partials are merged at the end.
+ *
+ * <p>Supports one grouping set and COUNT, SUM, $SUM0, MIN and MAX without DISTINCT or FILTER;
+ * AVG and COUNT(DISTINCT) reach it already rewritten into these by Calcite's rules.
+ */
+public final class WarpAggregate extends Aggregate implements WarpRel {
+  public WarpAggregate(RelOptCluster cluster, RelTraitSet traits, RelNode input,
+      ImmutableBitSet groupSet, List<ImmutableBitSet> groupSets, List<AggregateCall> aggCalls) {
+    super(cluster, traits, List.of(), input, groupSet, groupSets, aggCalls);
+  }
+
+  @Override
+  public Aggregate copy(RelTraitSet traitSet, RelNode input, ImmutableBitSet groupSet,
+      List<ImmutableBitSet> groupSets, List<AggregateCall> aggCalls) {
+    return new WarpAggregate(getCluster(), traitSet, input, groupSet, groupSets, aggCalls);
+  }
+
+  @Override
+  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    return super.computeSelfCost(planner, mq).multiplyBy(WarpConvention.COST_FACTOR);
+  }
+
+  /** Returns why WARP cannot run an aggregate call, or null when it can. */
+  public static String unsupportedReason(AggregateCall call, RelNode input) {
+    if (call.isDistinct() || call.hasFilter() || call.isApproximate()
+        || !call.collation.getFieldCollations().isEmpty()) {
+      return "aggregate " + call + " with DISTINCT, FILTER or WITHIN GROUP";
+    }
+    SqlKind kind = call.getAggregation().getKind();
+    if (kind != SqlKind.COUNT && kind != SqlKind.SUM && kind != SqlKind.SUM0
+        && kind != SqlKind.MIN && kind != SqlKind.MAX) {
+      return "aggregate function " + call.getAggregation().getName();
+    }
+    if (call.getArgList().size() > 1) {
+      return "aggregate " + call + " with several arguments";
+    }
+    if (TypeMapping.toDataType(call.getType()).isEmpty()) {
+      return "aggregate type " + call.getType();
+    }
+    if (!call.getArgList().isEmpty()) {
+      var argumentType = input.getRowType().getFieldList().get(call.getArgList().get(0)).getType();
+      var kernelType = TypeMapping.toDataType(argumentType);
+      if (kernelType.isEmpty()) {
+        return "aggregate argument type " + argumentType;
+      }
+      if (kind != SqlKind.COUNT && kernelType.get().kind() == TypeKind.VARCHAR) {
+        return call.getAggregation().getName() + " of a string";
+      }
+      if (kind != SqlKind.COUNT && kernelType.get().kind() == TypeKind.BOOLEAN) {
+        return call.getAggregation().getName() + " of a BOOLEAN";
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public Stream lower(PlanLowering lowering) {
+    if (getGroupType() != Group.SIMPLE) {
+      throw new UnsupportedLoweringException("GROUPING SETS, ROLLUP or CUBE");
+    }
+    Stream input = lowering.lower(getInput());
+    List<String> names = getRowType().getFieldNames();
+    List<Expr> keys = new ArrayList<>();
+    List<BatchColumn> outputs = new ArrayList<>();
+    for (int key : getGroupSet()) {
+      Expr expr = input.columns().get(key);
+      keys.add(expr);
+      outputs.add(new BatchColumn(names.get(outputs.size()), expr.type(), expr.nullable(),
+          input.dictionaries().get(key)));
+    }
+
+    List<dev.warpsql.kernels.ir.AggregateCall> calls = new ArrayList<>();
+    List<Boolean> zeroWhenEmpty = new ArrayList<>();
+    for (AggregateCall call : getAggCallList()) {
+      dev.warpsql.kernels.ir.AggregateCall lowered = lowerCall(call, input);
+      calls.add(lowered);
+      zeroWhenEmpty.add(call.getAggregation().getKind() == SqlKind.SUM0);
+      outputs.add(new BatchColumn(names.get(outputs.size()), lowered.resultType(),
+          lowered.nullable(), null));
+    }
+
+    KernelStep step =
+        lowering.closeInto(input, new AggregateSink(keys, calls), outputs, "aggregate");
+    Stream output = Stream.over(step, outputs, "aggregate output");
+    return coalesceEmptySums(output, keys.size(), zeroWhenEmpty);
+  }
+
+  private dev.warpsql.kernels.ir.AggregateCall lowerCall(AggregateCall call, Stream input) {
+    String reason = unsupportedReason(call, getInput());
+    if (reason != null) {
+      throw new UnsupportedLoweringException(reason);
+    }
+    DataType resultType = TypeMapping.require(call.getType());
+    if (call.getArgList().isEmpty()) {
+      return new dev.warpsql.kernels.ir.AggregateCall(AggregateFunction.COUNT_STAR, null,
+          resultType);
+    }
+    Expr argument = input.columns().get(call.getArgList().get(0));
+    AggregateFunction function =
+        switch (call.getAggregation().getKind()) {
+          case COUNT -> AggregateFunction.COUNT;
+          case SUM, SUM0 -> AggregateFunction.SUM;
+          case MIN -> AggregateFunction.MIN;
+          case MAX -> AggregateFunction.MAX;
+          default -> throw new UnsupportedLoweringException(call.toString());
+        };
+    return new dev.warpsql.kernels.ir.AggregateCall(function, argument, resultType);
+  }
+
+  /** Replaces the NULL of a $SUM0 over no rows by zero, as $SUM0 requires. */
+  private static Stream coalesceEmptySums(Stream output, int keyCount,
+      List<Boolean> zeroWhenEmpty) {
+    if (!zeroWhenEmpty.contains(true)) {
+      return output;
+    }
+    List<Expr> columns = new ArrayList<>(output.columns());
+    for (int i = 0; i < zeroWhenEmpty.size(); i++) {
+      if (zeroWhenEmpty.get(i)) {
+        Expr sum = columns.get(keyCount + i);
+        Literal zero = zero(sum.type());
+        columns.set(keyCount + i,
+            new Call(Operator.COALESCE, List.of(sum, zero), sum.type(), false));
+      }
+    }
+    return output.withColumns(columns, output.dictionaries(), "$SUM0 default");
+  }
+
+  private static Literal zero(DataType type) {
+    return type.kind().isApproximateNumeric()
+        ? new Literal(0.0, type)
+        : new Literal(0L, type);
+  }
+}

@@ -1,0 +1,56 @@
+package dev.warpsql.planner.rel;
+
+import dev.warpsql.planner.exec.WarpBindable;
+import dev.warpsql.planner.exec.WarpPlans;
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.convert.ConverterImpl;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.util.ImmutableIntList;
+
+/**
+ * Fallback boundary: an Enumerable operator reads the rows of a WARP subplan. The subplan runs
+ * as kernels; the operators above it run in Calcite's Enumerable engine.
+ */
+public final class WarpToEnumerableConverter extends ConverterImpl implements EnumerableRel {
+  public WarpToEnumerableConverter(RelOptCluster cluster, RelTraitSet traits, RelNode input) {
+    super(cluster, ConventionTraitDef.INSTANCE, traits, input);
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new WarpToEnumerableConverter(getCluster(), traitSet, sole(inputs));
+  }
+
+  @Override
+  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    return super.computeSelfCost(planner, mq).multiplyBy(2.0);
+  }
+
+  @Override
+  public Result implement(EnumerableRelImplementor implementor, Prefer preference) {
+    PhysType physType =
+        PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), preference.preferArray());
+    WarpBindable bindable =
+        WarpPlans.bindable((WarpRel) getInput(),
+            ImmutableIntList.identity(getRowType().getFieldCount()), getRowType());
+    Expression stashed = implementor.stash(bindable, WarpBindable.class);
+    BlockBuilder block = new BlockBuilder();
+    block.add(
+        Expressions.return_(null,
+            Expressions.call(stashed, "bind", implementor.getRootExpression())));
+    return implementor.result(physType, block.toBlock());
+  }
+}

@@ -1,0 +1,54 @@
+package dev.warpsql.planner.rules;
+
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableRules;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.rel.rules.CoreRules;
+
+/**
+ * The rules of WarpSQL's cost-based planner: logical rewrites, conversions into the WARP
+ * convention, and Calcite's Enumerable rules as the visible fallback for the rest.
+ */
+public final class WarpRules {
+  /** Conversions of logical operators into WARP operators. */
+  public static final List<RelOptRule> WARP_RULES =
+      List.of(
+          WarpFilterRule.INSTANCE,
+          WarpProjectRule.INSTANCE,
+          WarpAggregateRule.INSTANCE,
+          WarpSortRule.INSTANCE,
+          WarpToEnumerableConverterRule.INSTANCE,
+          WarpFromEnumerableRule.INSTANCE);
+
+  /**
+   * Logical rewrites: constant folding, merging and pushing filters and projections, and the
+   * reductions that turn AVG and COUNT(DISTINCT) into the aggregates that kernels compute.
+   */
+  public static final List<RelOptRule> LOGICAL_RULES =
+      List.of(
+          CoreRules.PROJECT_REDUCE_EXPRESSIONS,
+          CoreRules.FILTER_REDUCE_EXPRESSIONS,
+          CoreRules.PROJECT_MERGE,
+          CoreRules.PROJECT_REMOVE,
+          CoreRules.FILTER_MERGE,
+          CoreRules.FILTER_PROJECT_TRANSPOSE,
+          CoreRules.FILTER_AGGREGATE_TRANSPOSE,
+          CoreRules.AGGREGATE_PROJECT_MERGE,
+          CoreRules.AGGREGATE_REDUCE_FUNCTIONS,
+          CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES,
+          CoreRules.AGGREGATE_ANY_PULL_UP_CONSTANTS,
+          CoreRules.SORT_REMOVE_CONSTANT_KEYS,
+          CoreRules.SORT_PROJECT_TRANSPOSE);
+
+  private WarpRules() {}
+
+  /** Adds every rule of WarpSQL's planner to a planner. */
+  public static void register(RelOptPlanner planner) {
+    LOGICAL_RULES.forEach(planner::addRule);
+    WARP_RULES.forEach(planner::addRule);
+    EnumerableRules.ENUMERABLE_RULES.forEach(planner::addRule);
+    planner.removeRule(EnumerableRules.ENUMERABLE_TABLE_SCAN_RULE);
+    planner.removeRule(EnumerableRules.ENUMERABLE_TABLE_FUNCTION_SCAN_RULE);
+  }
+}

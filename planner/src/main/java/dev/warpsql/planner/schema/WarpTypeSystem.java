@@ -1,0 +1,66 @@
+package dev.warpsql.planner.schema;
+
+import dev.warpsql.kernels.ir.DataType;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * WarpSQL's rules for derived types, where they differ from Calcite's defaults.
+ *
+ * <p>DECIMAL holds at most {@link DataType#MAX_DECIMAL_PRECISION} digits, because kernels keep
+ * it in one 64-bit integer. SUM of a DECIMAL widens to that precision, so that totals have room
+ * to grow (Calcite's default keeps the argument's precision). AVG of a DECIMAL keeps at least six
+ * fractional digits: the SQL standard leaves AVG's precision and scale to the implementation,
+ * and Calcite's default, the argument's own scale, would round {@code AVG(quantity)} to cents.
+ */
+public final class WarpTypeSystem extends RelDataTypeSystemImpl {
+  /** Shared instance; Calcite's {@code typeSystem} connection property reads this field. */
+  public static final WarpTypeSystem INSTANCE = new WarpTypeSystem();
+
+  private static final int MIN_AVG_SCALE = 6;
+
+  @Override
+  public int getMaxNumericPrecision() {
+    return DataType.MAX_DECIMAL_PRECISION;
+  }
+
+  @Override
+  public int getMaxPrecision(SqlTypeName typeName) {
+    if (typeName == SqlTypeName.DECIMAL) {
+      return DataType.MAX_DECIMAL_PRECISION;
+    }
+    return super.getMaxPrecision(typeName);
+  }
+
+  @Override
+  public int getMaxScale(SqlTypeName typeName) {
+    if (typeName == SqlTypeName.DECIMAL) {
+      return DataType.MAX_DECIMAL_PRECISION;
+    }
+    return super.getMaxScale(typeName);
+  }
+
+  @Override
+  public RelDataType deriveSumType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+    if (argumentType.getSqlTypeName() == SqlTypeName.DECIMAL) {
+      RelDataType sum =
+          typeFactory.createSqlType(
+              SqlTypeName.DECIMAL, DataType.MAX_DECIMAL_PRECISION, argumentType.getScale());
+      return typeFactory.createTypeWithNullability(sum, argumentType.isNullable());
+    }
+    return super.deriveSumType(typeFactory, argumentType);
+  }
+
+  @Override
+  public RelDataType deriveAvgAggType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+    if (argumentType.getSqlTypeName() == SqlTypeName.DECIMAL) {
+      int scale = Math.max(argumentType.getScale(), MIN_AVG_SCALE);
+      RelDataType avg =
+          typeFactory.createSqlType(SqlTypeName.DECIMAL, DataType.MAX_DECIMAL_PRECISION, scale);
+      return typeFactory.createTypeWithNullability(avg, argumentType.isNullable());
+    }
+    return super.deriveAvgAggType(typeFactory, argumentType);
+  }
+}

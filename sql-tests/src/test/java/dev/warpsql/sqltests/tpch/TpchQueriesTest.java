@@ -1,0 +1,152 @@
+package dev.warpsql.sqltests.tpch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warpsql.driver.WarpDatabase;
+import dev.warpsql.sqltests.QueryResult;
+import dev.warpsql.sqltests.ResultComparison;
+import dev.warpsql.sqltests.SqlResources;
+import dev.warpsql.sqltests.WarpTestDatabases;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * TPC-H queries run through WarpSQL's JDBC driver and through DuckDB on the same generated data,
+ * compared row by row.
+ */
+class TpchQueriesTest {
+  private static final double[] SCALE_FACTORS = {0.01, 0.1};
+
+  /** Expected row count of each query, so that an empty answer from both engines fails. */
+  private static final Map<String, Integer> QUERY_ROWS = Map.of("q1", 4, "q6", 1);
+
+  /** Both engines' databases, by scale factor, loaded once for the whole class. */
+  private static final Map<Double, Databases> DATABASES = new LinkedHashMap<>();
+
+  private record Databases(WarpDatabase warp, Connection warpConnection, Connection duckDb)
+      implements AutoCloseable {
+    static Databases load(double scaleFactor) throws SQLException {
+      Connection duckDb = DuckDbTpch.open(scaleFactor);
+      WarpDatabase warp = null;
+      try {
+        warp = WarpTestDatabases.tpch(scaleFactor);
+        return new Databases(warp, WarpTestDatabases.connect(warp), duckDb);
+      } catch (SQLException | RuntimeException e) {
+        if (warp != null) {
+          warp.close();
+        }
+        duckDb.close();
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() throws SQLException {
+      try (duckDb;
+          warp;
+          warpConnection) {
+        // try-with-resources closes the connection, then WarpSQL's database, then DuckDB.
+      }
+    }
+  }
+
+  @BeforeAll
+  static void loadData() throws SQLException {
+    for (double scaleFactor : SCALE_FACTORS) {
+      DATABASES.put(scaleFactor, Databases.load(scaleFactor));
+    }
+  }
+
+  @AfterAll
+  static void closeDatabases() throws SQLException {
+    for (Databases databases : DATABASES.values()) {
+      databases.close();
+    }
+    DATABASES.clear();
+  }
+
+  static Stream<Arguments> queriesAndScaleFactors() {
+    return QUERY_ROWS.keySet().stream()
+        .sorted()
+        .flatMap(
+            query ->
+                Arrays.stream(SCALE_FACTORS)
+                    .mapToObj(scaleFactor -> Arguments.of(query, scaleFactor)));
+  }
+
+  @ParameterizedTest(name = "{0} at SF {1}")
+  @MethodSource("queriesAndScaleFactors")
+  void queryMatchesDuckDb(String query, double scaleFactor) throws SQLException {
+    String sql = SqlResources.readStatement("tpch/" + query + ".sql");
+    Databases databases = DATABASES.get(scaleFactor);
+
+    QueryResult expected = QueryResult.run(databases.duckDb(), sql);
+    QueryResult actual = QueryResult.run(databases.warpConnection(), sql);
+
+    assertThat(expected.rows()).as("DuckDB rows").hasSize(QUERY_ROWS.get(query));
+    ResultComparison.assertSameResult(expected, actual);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"q1", "q6"})
+  void planUsesOnlyWarpOperators(String query) throws SQLException {
+    String sql = SqlResources.readStatement("tpch/" + query + ".sql");
+    Connection connection = DATABASES.get(SCALE_FACTORS[0]).warpConnection();
+
+    String plan = explain(connection, sql);
+    List<String> operators =
+        plan.lines()
+            .map(line -> line.strip().split("\\(", 2)[0])
+            .filter(operator -> !operator.isEmpty())
+            .toList();
+
+    // WarpToEnumerableConverter may sit at the root, where it hands the rows to JDBC. A fallback
+    // shows as an operator of Calcite's Enumerable engine, whose names start with Enumerable.
+    assertThat(operators).as("operators of %s:%n%s", query, plan).isNotEmpty();
+    assertThat(operators)
+        .as("operators of %s:%n%s", query, plan)
+        .allMatch(operator -> operator.startsWith("Warp"));
+    assertThat(operators)
+        .as("operators of %s:%n%s", query, plan)
+        .noneMatch(operator -> operator.startsWith("Enumerable"));
+  }
+
+  @Test
+  void lineitemCountAtSmallestScaleFactor() throws SQLException {
+    String sql = "SELECT COUNT(*) FROM lineitem";
+    Databases databases = DATABASES.get(0.01);
+
+    QueryResult warp = QueryResult.run(databases.warpConnection(), sql);
+    QueryResult duckDb = QueryResult.run(databases.duckDb(), sql);
+
+    assertThat(warp.rows()).hasSize(1);
+    assertThat((BigDecimal) warp.rows().get(0).get(0)).isEqualByComparingTo("60175");
+    assertThat((BigDecimal) duckDb.rows().get(0).get(0)).isEqualByComparingTo("60175");
+  }
+
+  private static String explain(Connection connection, String sql) throws SQLException {
+    StringBuilder plan = new StringBuilder();
+    try (Statement statement = connection.createStatement();
+        ResultSet resultSet = statement.executeQuery("EXPLAIN PLAN FOR " + sql)) {
+      while (resultSet.next()) {
+        plan.append(resultSet.getString(1)).append('\n');
+      }
+    }
+    return plan.toString();
+  }
+}
