@@ -17,7 +17,7 @@ public final class WarpTestDatabases {
 
   private WarpTestDatabases() {}
 
-  /** Creates an in-memory database holding the 8 TPC-H tables at a scale factor. */
+  /** Creates an in-memory database containing the 8 TPC-H tables at a scale factor. */
   public static WarpDatabase tpch(double scaleFactor) {
     WarpDatabase database = WarpDatabase.inMemory();
     try {

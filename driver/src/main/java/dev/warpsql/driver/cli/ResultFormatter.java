@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** Output format of {@code warp query}: writes statement results as text. */
+/** Writer of statement results as text, in one output format of {@code warp query}. */
 interface ResultFormatter {
   /** Writes the columns and every remaining row of a result set, which stays open. */
   void writeResult(ResultSet resultSet, PrintStream out) throws SQLException;

@@ -16,14 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 class WarpMainTest {
   private static final String ITEMS_CSV =
       """
-      id,name,price,day
+      id,name,price,shipped
       1,plain,12.30,1998-09-02
       2,"a, b",,1994-01-01
       3,"say ""hi\""",-0.05,
       4,,7.00,1995-03-15
       """;
 
-  private static final String ITEMS_QUERY = "SELECT id, name, price, day FROM items ORDER BY id";
+  private static final String ITEMS_QUERY = "SELECT id, name, price, shipped FROM items ORDER BY id";
 
   @TempDir Path directory;
 
@@ -147,7 +147,7 @@ class WarpMainTest {
     assertThat(run.out())
         .isEqualTo(
             """
-             id | name     | price | day
+             id | name     | price | shipped
             ----+----------+-------+------------
               1 | plain    | 12.30 | 1998-09-02
               2 | a, b     |  NULL | 1994-01-01
@@ -168,7 +168,7 @@ class WarpMainTest {
     assertThat(run.out())
         .isEqualTo(
             """
-            id,name,price,day
+            id,name,price,shipped
             1,plain,12.30,1998-09-02
             2,"a, b",,1994-01-01
             3,"say ""hi""\",-0.05,
@@ -188,10 +188,10 @@ class WarpMainTest {
         .isEqualTo(
             """
             [
-              {"id": 1, "name": "plain", "price": 12.30, "day": "1998-09-02"},
-              {"id": 2, "name": "a, b", "price": null, "day": "1994-01-01"},
-              {"id": 3, "name": "say \\"hi\\"", "price": -0.05, "day": null},
-              {"id": 4, "name": null, "price": 7.00, "day": "1995-03-15"}
+              {"id": 1, "name": "plain", "price": 12.30, "shipped": "1998-09-02"},
+              {"id": 2, "name": "a, b", "price": null, "shipped": "1994-01-01"},
+              {"id": 3, "name": "say \\"hi\\"", "price": -0.05, "shipped": null},
+              {"id": 4, "name": null, "price": 7.00, "shipped": "1995-03-15"}
             ]
             """);
   }

@@ -33,7 +33,7 @@ public final class Catalog implements AutoCloseable {
     return schemas.get(Objects.requireNonNull(name, "name"));
   }
 
-  /** Creates an empty schema; raises a WarpException if the name is taken. */
+  /** Creates an empty schema, or raises a WarpException if the name is taken. */
   public CatalogSchema createSchema(String name) {
     Objects.requireNonNull(name, "name");
     if (name.isEmpty()) {

@@ -41,20 +41,23 @@ public final class CatalogSchema {
   }
 
   /**
-   * Adds a table under its own name and takes ownership of it; raises a WarpException with
-   * {@link ErrorCode#DUPLICATE_TABLE} if the name is taken, and then the caller keeps ownership.
+   * Adds a table under its own name and takes ownership of it. If the name is taken, raises a
+   * WarpException with {@link ErrorCode#DUPLICATE_TABLE}, and the caller keeps ownership.
    */
   public void addTable(Table table) {
     Objects.requireNonNull(table, "table");
     if (tables.putIfAbsent(table.name(), table) != null) {
       throw new WarpException(
           ErrorCode.DUPLICATE_TABLE,
-          "table \"" + table.name() + "\" already exists in schema \"" + name
+          "table \""
+              + table.name()
+              + "\" already exists in schema \""
+              + name
               + "\". Drop it first or choose another name.");
     }
   }
 
-  /** Removes a table and returns it, or returns null if there is none; the caller owns it. */
+  /** Removes a table and returns it to the caller, which then owns it. Returns null if absent. */
   public Table dropTable(String tableName) {
     return tables.remove(Objects.requireNonNull(tableName, "tableName"));
   }

@@ -14,18 +14,26 @@ import java.util.Locale;
  * Recognizes and parses the text of one CSV field as a value of a SQL type, in the physical
  * representation that {@code TableBuilder} takes. Callers trim the text first.
  *
- * <p>Accepted forms: integers with an optional sign; decimals such as {@code -12.50} and, for
- * DECIMAL, REAL and DOUBLE, an exponent such as {@code 1.5e3}; {@code NaN} and {@code Infinity}
- * for REAL and DOUBLE; dates as {@code YYYY-MM-DD}; times as {@code HH:MM[:SS[.ffffff]]};
- * timestamps as a date, optionally followed by {@code T} or a space and a time, with at most six
- * fractional digits; booleans as true/false, t/f, yes/no or 1/0, ignoring case.
+ * <p>Accepted forms:
+ *
+ * <ul>
+ *   <li>integers with an optional sign
+ *   <li>decimals such as {@code -12.50}, and for DECIMAL, REAL and DOUBLE also an exponent such as
+ *       {@code 1.5e3}
+ *   <li>{@code NaN} and {@code Infinity} for REAL and DOUBLE
+ *   <li>dates as {@code YYYY-MM-DD}
+ *   <li>times as {@code HH:MM[:SS[.ffffff]]}
+ *   <li>timestamps as a date, optionally followed by {@code T} or a space and a time, with at most
+ *       six fractional digits
+ *   <li>booleans as true/false, t/f, yes/no or 1/0, ignoring case
+ * </ul>
  */
 final class CsvFieldParser {
   private static final long MICROS_PER_DAY = 86_400_000_000L;
 
   private CsvFieldParser() {}
 
-  /** Form of a field's text, as type inference sees it. */
+  /** Form of a field's text, which type inference combines over a column. */
   enum Shape {
     BOOLEAN,
     INTEGER,
@@ -108,7 +116,7 @@ final class CsvFieldParser {
     };
   }
 
-  /** Parses an integer; the caller's table builder checks the range of narrower types. */
+  /** Parses a BIGINT. The table builder checks the range of narrower integer types. */
   static long parseInteger(String text) throws InvalidValueException {
     if (!isInteger(text)) {
       throw new InvalidValueException("an integer such as 42", false);

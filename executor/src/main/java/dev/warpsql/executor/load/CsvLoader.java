@@ -27,18 +27,18 @@ import org.apache.arrow.memory.OutOfMemoryException;
 /**
  * Loads a UTF-8 CSV file with a header row into a new {@link Table}.
  *
- * <p>Header fields, trimmed and folded to lower case, name the columns. Without declared
- * columns, {@link CsvTypeInference} reads the whole file once to choose each column's type, and
- * a second pass loads it. Inferred columns are nullable.
+ * <p>Header fields, trimmed and folded to lower case, name the columns. Without declared columns,
+ * {@link CsvTypeInference} reads the whole file once to choose each column's type, and a second
+ * pass loads it. Inferred columns are nullable.
  *
  * <p>NULL: an unquoted field equal to {@link CsvOptions#nullText()} is NULL. In columns of types
- * other than VARCHAR an empty field is NULL too, and other fields are trimmed of surrounding
- * spaces before parsing. VARCHAR fields are kept exactly as written, so a quoted empty field
- * {@code ""} is an empty string. An empty line is skipped, unless the table has a single column,
- * where it is a NULL value.
+ * other than VARCHAR an empty field is NULL too, and other fields are trimmed of surrounding spaces
+ * before parsing. VARCHAR fields are kept exactly as written, so a quoted empty field {@code ""} is
+ * an empty string. An empty line is skipped, unless the table has a single column, where it is a
+ * NULL value.
  *
- * <p>Loading is all or nothing: any invalid input raises a {@link WarpException} naming the
- * file, line, column and value, and frees every vector allocated for the table.
+ * <p>Loading is all or nothing: any invalid input raises a {@link WarpException} naming the file,
+ * line, column and value, and frees every vector allocated for the table.
  */
 public final class CsvLoader {
   private CsvLoader() {}
@@ -56,9 +56,7 @@ public final class CsvLoader {
     Objects.requireNonNull(allocator, "allocator");
     String name = tableName.toLowerCase(Locale.ROOT);
     TableSchema schema =
-        options.columns() == null
-            ? inferSchema(file, options)
-            : new TableSchema(options.columns());
+        options.columns() == null ? inferSchema(file, options) : new TableSchema(options.columns());
     try (TableBuilder builder = new TableBuilder(name, schema, allocator, options.chunkRows());
         CsvReader reader = open(file, options)) {
       readHeader(reader, file, schema);
@@ -75,7 +73,10 @@ public final class CsvLoader {
     } catch (OutOfMemoryException e) {
       throw new WarpException(
           ErrorCode.OUT_OF_MEMORY,
-          "not enough memory to load CSV file " + file + " into table \"" + name
+          "not enough memory to load CSV file "
+              + file
+              + " into table \""
+              + name
               + "\". Raise the memory limit or load a smaller file.",
           e);
     }
@@ -120,15 +121,26 @@ public final class CsvLoader {
     List<String> names = readHeaderNames(reader, file);
     if (names.size() != schema.size()) {
       throw badFile(
-          file, 1, "the header has " + names.size() + " fields but " + schema.size()
+          file,
+          1,
+          "the header has "
+              + names.size()
+              + " fields but "
+              + schema.size()
               + " columns were declared. Declare one column per header field");
     }
     for (int i = 0; i < names.size(); i++) {
       String declared = schema.column(i).name();
       if (!names.get(i).equalsIgnoreCase(declared)) {
         throw badFile(
-            file, 1, "header field " + (i + 1) + " is '" + names.get(i)
-                + "' but the declared column is \"" + declared
+            file,
+            1,
+            "header field "
+                + (i + 1)
+                + " is '"
+                + names.get(i)
+                + "' but the declared column is \""
+                + declared
                 + "\". Declare the columns in the order of the header");
       }
     }
@@ -144,14 +156,20 @@ public final class CsvLoader {
     for (int i = 0; i < reader.fieldCount(); i++) {
       String name = reader.field(i).strip().toLowerCase(Locale.ROOT);
       if (name.isEmpty()) {
-        throw badFile(
-            file, 1, "header field " + (i + 1) + " is empty. Give every column a name");
+        throw badFile(file, 1, "header field " + (i + 1) + " is empty. Give every column a name");
       }
       Integer previous = positions.putIfAbsent(name, i + 1);
       if (previous != null) {
         throw badFile(
-            file, 1, "column name \"" + name + "\" appears twice in the header, in fields "
-                + previous + " and " + (i + 1) + ". Give every column a distinct name");
+            file,
+            1,
+            "column name \""
+                + name
+                + "\" appears twice in the header, in fields "
+                + previous
+                + " and "
+                + (i + 1)
+                + ". Give every column a distinct name");
       }
       names.add(name);
     }
@@ -167,16 +185,31 @@ public final class CsvLoader {
     int count = reader.fieldCount();
     if (count < names.size()) {
       throw badFile(
-          file, reader.line(), "the row has " + count + " fields but the header has "
-              + names.size() + ", so column \"" + names.get(count) + "\" has no value (the last "
-              + "field is '" + CsvReader.abbreviate(reader.field(count - 1))
+          file,
+          reader.line(),
+          "the row has "
+              + count
+              + " fields but the header has "
+              + names.size()
+              + ", so column \""
+              + names.get(count)
+              + "\" has no value (the last "
+              + "field is '"
+              + CsvReader.abbreviate(reader.field(count - 1))
               + "'). Check the delimiter and the quoting on that line");
     }
     if (count > names.size()) {
       throw badFile(
-          file, reader.line(), "the row has " + count + " fields but the header has "
-              + names.size() + ": value '" + CsvReader.abbreviate(reader.field(names.size()))
-              + "' follows the last column \"" + names.get(names.size() - 1)
+          file,
+          reader.line(),
+          "the row has "
+              + count
+              + " fields but the header has "
+              + names.size()
+              + ": value '"
+              + CsvReader.abbreviate(reader.field(names.size()))
+              + "' follows the last column \""
+              + names.get(names.size() - 1)
               + "\". Check the delimiter and the quoting on that line");
     }
   }
@@ -193,8 +226,15 @@ public final class CsvLoader {
       } catch (WarpException e) {
         throw new WarpException(
             e.code(),
-            "invalid value in CSV file " + file + ", line " + reader.line() + ", column \""
-                + schema.column(i).name() + "\", value '" + CsvReader.abbreviate(text) + "': "
+            "invalid value in CSV file "
+                + file
+                + ", line "
+                + reader.line()
+                + ", column \""
+                + schema.column(i).name()
+                + "\", value '"
+                + CsvReader.abbreviate(text)
+                + "': "
                 + e.getMessage(),
             e);
       }
@@ -255,15 +295,25 @@ public final class CsvLoader {
         e.outOfRange() ? ErrorCode.NUMERIC_OVERFLOW : ErrorCode.INVALID_TEXT_REPRESENTATION;
     return new WarpException(
         code,
-        "invalid value in CSV file " + file + ", line " + line + ", column \"" + column.name()
-            + "\" of type " + column.type() + ": '" + CsvReader.abbreviate(text)
-            + "' is not " + e.getMessage()
+        "invalid value in CSV file "
+            + file
+            + ", line "
+            + line
+            + ", column \""
+            + column.name()
+            + "\" of type "
+            + column.type()
+            + ": '"
+            + CsvReader.abbreviate(text)
+            + "' is not "
+            + e.getMessage()
             + ". Fix the value, or declare the column with a type that accepts it.");
   }
 
   private static WarpException badFile(Path file, long line, String detail) {
     return new WarpException(
-        ErrorCode.BAD_CSV_FILE, "invalid CSV file " + file + ", line " + line + ": " + detail + ".");
+        ErrorCode.BAD_CSV_FILE,
+        "invalid CSV file " + file + ", line " + line + ": " + detail + ".");
   }
 
   private static WarpException ioError(Path file, IOException e) {

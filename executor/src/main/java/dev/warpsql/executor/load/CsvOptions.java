@@ -8,15 +8,16 @@ import java.util.Objects;
 /**
  * Options of {@link CsvLoader}.
  *
- * @param delimiter character between fields; a comma by default
- * @param nullText unquoted field text that means NULL; the empty string by default. Quoted
- *     fields are never NULL in a VARCHAR column, so {@code ""} is an empty string there. In a
- *     column of any other type an empty field, quoted or not, is NULL as well.
- * @param columns declared columns, in file order, or null to infer the types from the whole
- *     file. Declared names must match the header fields, ignoring case.
+ * @param delimiter character between fields, a comma by default
+ * @param nullText unquoted field text that means NULL, the empty string by default. Quoted fields
+ *     are never NULL in a VARCHAR column, so {@code ""} is an empty string there. In a column of
+ *     any other type an empty field, quoted or not, is NULL as well.
+ * @param columns declared columns, in file order, or null to infer the types from the whole file.
+ *     Declared names must match the header fields, ignoring case.
  * @param chunkRows rows per chunk of the loaded table
  */
-public record CsvOptions(char delimiter, String nullText, List<ColumnSchema> columns, int chunkRows) {
+public record CsvOptions(
+    char delimiter, String nullText, List<ColumnSchema> columns, int chunkRows) {
   /** Comma-delimited, empty field as NULL, inferred types, default chunk size. */
   public static final CsvOptions DEFAULTS =
       new CsvOptions(',', "", null, TableBuilder.DEFAULT_CHUNK_ROWS);
@@ -47,7 +48,7 @@ public record CsvOptions(char delimiter, String nullText, List<ColumnSchema> col
     return new CsvOptions(delimiter, newNullText, columns, chunkRows);
   }
 
-  /** Returns options that declare the columns instead of inferring them; null infers. */
+  /** Returns options with declared columns, or with inferred columns when given null. */
   public CsvOptions withColumns(List<ColumnSchema> newColumns) {
     return new CsvOptions(delimiter, nullText, newColumns, chunkRows);
   }

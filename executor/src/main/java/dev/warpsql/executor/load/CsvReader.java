@@ -9,10 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Streaming RFC 4180 record reader: fields separated by a delimiter, records by LF, CRLF or CR,
- * and quoted fields that may contain the delimiter, line breaks and doubled quotes. A quote
- * inside an unquoted field is an ordinary character. A UTF-8 byte order mark at the start is
- * skipped.
+ * Streaming RFC 4180 record reader: fields separated by a delimiter, records by LF, CRLF or CR, and
+ * quoted fields that may contain the delimiter, line breaks and doubled quotes. A quote inside an
+ * unquoted field is an ordinary character. A UTF-8 byte order mark at the start is skipped.
  */
 final class CsvReader implements Closeable {
   private static final int BUFFER_CHARS = 1 << 16;
@@ -46,7 +45,7 @@ final class CsvReader implements Closeable {
     this.columnNames = List.copyOf(names);
   }
 
-  /** Reads the next record; returns false at the end of the file. */
+  /** Reads the next record, or returns false at the end of the file. */
   boolean next() throws IOException {
     if (!started) {
       started = true;
@@ -104,11 +103,16 @@ final class CsvReader implements Closeable {
       position++;
       readQuoted();
       terminator = read();
-      if (terminator != delimiter && terminator != '\n' && terminator != '\r'
+      if (terminator != delimiter
+          && terminator != '\n'
+          && terminator != '\r'
           && terminator != END) {
         throw syntaxError(
-            "unexpected character '" + (char) terminator + "' after the closing quote of value '"
-                + abbreviate(field) + "'. Quote the whole field and double every quote inside it");
+            "unexpected character '"
+                + (char) terminator
+                + "' after the closing quote of value '"
+                + abbreviate(field)
+                + "'. Quote the whole field and double every quote inside it");
       }
     } else {
       terminator = readUnquoted();
@@ -126,7 +130,8 @@ final class CsvReader implements Closeable {
       int c = read();
       if (c == END) {
         throw syntaxError(
-            "unterminated quoted field starting with '" + abbreviate(field)
+            "unterminated quoted field starting with '"
+                + abbreviate(field)
                 + "'. Add the closing quote, and double every quote inside the field");
       }
       if (c == '"') {
@@ -173,8 +178,15 @@ final class CsvReader implements Closeable {
   private WarpException syntaxError(String detail) {
     return new WarpException(
         ErrorCode.BAD_CSV_FILE,
-        "invalid CSV file " + fileName + ", line " + recordLine + ", column "
-            + columnName(fieldCount) + ": " + detail + ".");
+        "invalid CSV file "
+            + fileName
+            + ", line "
+            + recordLine
+            + ", column "
+            + columnName(fieldCount)
+            + ": "
+            + detail
+            + ".");
   }
 
   private String columnName(int index) {

@@ -6,14 +6,14 @@ import dev.warpsql.kernels.ir.DataType;
 /**
  * Infers the type of one CSV column from every non-NULL value in it.
  *
- * <p>The narrowest exact type that holds every value wins: integers alone give BIGINT; integers
- * and plain decimals give DECIMAL(18, s) with s the largest number of fractional digits, as long
- * as the largest integer part plus s fits 18 digits, and DOUBLE otherwise; any exponent, NaN or
- * Infinity gives DOUBLE. Dates alone give DATE, and dates mixed with timestamps give TIMESTAMP.
- * Only true and false give BOOLEAN. Any other mix, and a column with only NULLs, gives VARCHAR.
+ * <p>The narrowest exact type that fits every value wins. Integers alone give BIGINT. Integers and
+ * plain decimals give DECIMAL(18, s), with s the largest number of fractional digits, when the
+ * longest integer part plus s fits 18 digits, and DOUBLE otherwise. Any exponent, NaN or Infinity
+ * gives DOUBLE. Dates alone give DATE, and dates mixed with timestamps give TIMESTAMP. Only true
+ * and false give BOOLEAN. Any other mix, and a column with only NULLs, gives VARCHAR.
  */
 final class CsvTypeInference {
-  /** Precision of inferred DECIMAL columns: the most digits that a long holds for every value. */
+  /** Precision of inferred DECIMAL columns, the largest for which a long stores every value. */
   static final int DECIMAL_PRECISION = 18;
 
   private boolean sawBoolean;

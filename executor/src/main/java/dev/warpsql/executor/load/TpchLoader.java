@@ -23,13 +23,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Generates the eight TPC-H tables with the {@code io.trino.tpch} generator, straight into
- * WarpSQL tables with lower-case TPC-H names ({@code lineitem}, {@code l_orderkey}, ...).
+ * Generates the eight TPC-H tables with the {@code io.trino.tpch} generator, straight into WarpSQL
+ * tables with lower-case TPC-H names ({@code lineitem}, {@code l_orderkey}, ...).
  *
  * <p>The tables are generated in parallel, one thread per table, so the time is about that of
- * {@code lineitem} alone. Loading is all or nothing:
- * when any table fails, or a table name is already taken, no table is added and every vector
- * is freed.
+ * {@code lineitem} alone. Loading is all or nothing: when any table fails, or a table name is
+ * already taken, no table is added and every vector is freed.
  */
 public final class TpchLoader {
   private static final Logger LOG = LoggerFactory.getLogger(TpchLoader.class);
@@ -43,7 +42,7 @@ public final class TpchLoader {
    * Generates all TPC-H tables at the given scale factor, with {@link
    * TableBuilder#DEFAULT_CHUNK_ROWS} rows per chunk, and adds them to the schema.
    *
-   * @return the added tables, smallest first; the schema owns them
+   * @return the added tables, smallest first, owned by the schema
    */
   public static List<Table> load(
       CatalogSchema schema, double scaleFactor, BufferAllocator allocator) {
@@ -53,7 +52,7 @@ public final class TpchLoader {
   /**
    * Generates all TPC-H tables at the given scale factor and adds them to the schema.
    *
-   * @return the added tables, smallest first; the schema owns them
+   * @return the added tables, smallest first, owned by the schema
    */
   public static List<Table> load(
       CatalogSchema schema, double scaleFactor, BufferAllocator allocator, int chunkRows) {
@@ -83,15 +82,15 @@ public final class TpchLoader {
   /**
    * Generates all TPC-H tables at the given scale factor without adding them anywhere.
    *
-   * @return the tables, smallest first; the caller owns them
+   * @return the tables, smallest first, owned by the caller
    */
-  public static List<Table> generate(
-      double scaleFactor, BufferAllocator allocator, int chunkRows) {
+  public static List<Table> generate(double scaleFactor, BufferAllocator allocator, int chunkRows) {
     Objects.requireNonNull(allocator, "allocator");
     if (!(scaleFactor > 0) || Double.isInfinite(scaleFactor)) {
       throw new WarpException(
           ErrorCode.VALIDATION_ERROR,
-          "invalid TPC-H scale factor " + scaleFactor
+          "invalid TPC-H scale factor "
+              + scaleFactor
               + ": it must be a positive number, such as 0.01 or 1.");
     }
     if (chunkRows < 1) {
@@ -127,8 +126,11 @@ public final class TpchLoader {
       BufferAllocator allocator,
       int chunkRows,
       AtomicBoolean stop) {
-    try (TableBuilder builder = new TableBuilder(spec.name(), spec.schema(), allocator, chunkRows)) {
+    try (TableBuilder builder =
+        new TableBuilder(spec.name(), spec.schema(), allocator, chunkRows)) {
       long rows = 0;
+      // NOTE: one thread generates and builds each table, so lineitem, about 70% of all rows,
+      // bounds the load time. Splitting it needs generator parts that share dictionaries.
       for (E row : spec.rows(scaleFactor, 1, 1)) {
         spec.append(builder, row);
         if (++rows % STOP_CHECK_ROWS == 0 && stop.get()) {
@@ -143,9 +145,9 @@ public final class TpchLoader {
   }
 
   /**
-   * Waits for every table, and on any failure frees the tables that did succeed and raises.
-   * An interrupt stops the other tables early, but this still waits for every generating thread
-   * to finish, so that none of them allocates after the caller frees the allocator.
+   * Waits for every table, and on any failure frees the tables that did succeed and raises. An
+   * interrupt stops the other tables early, but this still waits for every generating thread to
+   * finish, so that none of them allocates after the caller frees the allocator.
    */
   private static List<Table> collect(List<Future<Table>> futures, AtomicBoolean stop) {
     List<Table> tables = new ArrayList<>(futures.size());
@@ -204,8 +206,7 @@ public final class TpchLoader {
               + "raise the memory limit.",
           cause);
     }
-    return new WarpException(
-        ErrorCode.INTERNAL_ERROR, "TPC-H generation failed: " + cause, cause);
+    return new WarpException(ErrorCode.INTERNAL_ERROR, "TPC-H generation failed: " + cause, cause);
   }
 
   private static void closeAll(List<Table> tables, RuntimeException failure) {
@@ -221,8 +222,11 @@ public final class TpchLoader {
   private static WarpException duplicate(CatalogSchema schema, String tableName) {
     return new WarpException(
         ErrorCode.DUPLICATE_TABLE,
-        "cannot load TPC-H: table \"" + tableName + "\" already exists in schema \""
-            + schema.name() + "\". Drop the TPC-H tables first or load into another schema.");
+        "cannot load TPC-H: table \""
+            + tableName
+            + "\" already exists in schema \""
+            + schema.name()
+            + "\". Drop the TPC-H tables first or load into another schema.");
   }
 
   private static int threadCount(List<TpchTableSpec<?>> specs) {
@@ -238,8 +242,9 @@ public final class TpchLoader {
     };
   }
 
-
-  /** Ends the generation of one table because another table failed or the caller was interrupted. */
+  /**
+   * Ends the generation of one table because another table failed or the caller was interrupted.
+   */
   private static final class StoppedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

@@ -20,13 +20,13 @@ import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
 
 /**
- * WarpSQL schema of one TPC-H table and how each column's value comes out of the generator's
- * row object.
+ * WarpSQL schema of one TPC-H table and how each column's value comes out of the generator's row
+ * object.
  *
  * <p>Column types follow the TPC-H specification: identifiers are BIGINT, money and quantities
  * DECIMAL(15, 2), dates DATE, and CHAR(n) or VARCHAR(n) text is VARCHAR(n). Every DECIMAL value
- * comes from an integer that the generator already holds (cents, hundredths, or a whole
- * quantity times 100), so no value passes through a double.
+ * comes from an integer that the generator already computes (cents, hundredths, or a whole quantity
+ * times 100), so no value passes through a double.
  */
 final class TpchTableSpec<E extends TpchEntity> {
   private static final DataType MONEY = DataType.decimal(15, 2);

@@ -9,8 +9,8 @@ import org.apache.arrow.vector.FieldVector;
 
 /**
  * Total order on row indexes by a list of sort keys, with the row index as the last key so that
- * equal rows keep their input order. The key values are copied into arrays once, so each
- * comparison reads no vector.
+ * equal rows keep their input order. The key values are copied into arrays once, so each comparison
+ * reads no vector.
  */
 final class RowComparator {
   private final KeyColumn[] keys;
@@ -58,8 +58,12 @@ final class RowComparator {
       boolean floatingPoint = kind.isApproximateNumeric();
       if (floatingPoint != PhysicalValues.isFloatingPoint(vector)) {
         throw new IllegalArgumentException(
-            "sort key type " + key.type() + " does not match vector " + vector.getName()
-                + " of type " + vector.getMinorType());
+            "sort key type "
+                + key.type()
+                + " does not match vector "
+                + vector.getName()
+                + " of type "
+                + vector.getMinorType());
       }
       if (floatingPoint) {
         double[] values = new double[rowCount];
@@ -90,8 +94,13 @@ final class RowComparator {
         long code = codes[row];
         if (code < 0 || code >= size) {
           throw new IllegalArgumentException(
-              "dictionary code " + code + " at row " + row + " is outside the dictionary of "
-                  + size + " values");
+              "dictionary code "
+                  + code
+                  + " at row "
+                  + row
+                  + " is outside the dictionary of "
+                  + size
+                  + " values");
         }
         if (!present[(int) code]) {
           present[(int) code] = true;
@@ -105,8 +114,7 @@ final class RowComparator {
           sorted[next++] = code;
         }
       }
-      Arrays.sort(
-          sorted, (a, b) -> compareCodePoints(dictionary.value(a), dictionary.value(b)));
+      Arrays.sort(sorted, (a, b) -> compareCodePoints(dictionary.value(a), dictionary.value(b)));
       int[] rank = new int[size];
       for (int i = 0; i < sorted.length; i++) {
         rank[sorted[i]] = i;

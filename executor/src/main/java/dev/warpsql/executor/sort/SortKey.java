@@ -6,12 +6,16 @@ import dev.warpsql.kernels.ir.TypeKind;
 import java.util.Objects;
 
 /**
- * One ORDER BY key: a column of the rows being sorted, its type, direction and NULL placement.
- * NULL placement does not depend on the direction. A VARCHAR key needs the dictionary of its
- * codes, because strings sort by value (Unicode code point order), not by code.
+ * One ORDER BY key: a column of the rows being sorted, its type, direction and NULL placement. NULL
+ * placement does not depend on the direction. A VARCHAR key needs the dictionary of its codes,
+ * because strings sort by value (Unicode code point order), not by code.
  */
 public record SortKey(
-    int column, DataType type, boolean descending, boolean nullsFirst, StringDictionary dictionary) {
+    int column,
+    DataType type,
+    boolean descending,
+    boolean nullsFirst,
+    StringDictionary dictionary) {
   public SortKey {
     Objects.requireNonNull(type, "type");
     if (column < 0) {
@@ -24,8 +28,8 @@ public record SortKey(
   }
 
   /**
-   * Returns an ascending key with NULLs last, SQL's default for ascending order in PostgreSQL
-   * and Oracle.
+   * Returns an ascending key with NULLs last, SQL's default for ascending order in PostgreSQL and
+   * Oracle.
    */
   public static SortKey ascending(int column, DataType type, StringDictionary dictionary) {
     return new SortKey(column, type, false, false, dictionary);

@@ -12,12 +12,12 @@ import org.apache.arrow.vector.FieldVector;
  * ArrowColumns} layout, by a list of {@link SortKey}s, and applies OFFSET and FETCH.
  *
  * <p>The sort is stable: rows with equal keys keep their input order. Comparisons are exact per
- * type: integers, DECIMAL (the unscaled values of one column share a scale), dates and times as
- * their physical longs; REAL and DOUBLE with NaN above every number and -0.0 equal to 0.0;
- * VARCHAR by the strings in the key's dictionary, in Unicode code point order.
+ * type. Integers, DECIMAL (the unscaled values of one column share a scale), dates and times
+ * compare as their physical longs. REAL and DOUBLE put NaN above every number and treat -0.0 as
+ * equal to 0.0. VARCHAR compares the strings in the key's dictionary in Unicode code point order.
  *
- * <p>When OFFSET plus FETCH is a small part of the input, a bounded heap keeps only the first
- * rows instead of sorting all of them.
+ * <p>When OFFSET plus FETCH is a small part of the input, a bounded heap keeps only the first rows
+ * instead of sorting all of them.
  */
 public final class Sorter {
   /** FETCH value that means all rows. */
@@ -31,8 +31,8 @@ public final class Sorter {
   private Sorter() {}
 
   /**
-   * Returns the indexes of the rows in sorted order, after skipping {@code offset} rows and
-   * keeping at most {@code fetch} ({@link #ALL_ROWS} keeps all).
+   * Returns the indexes of the rows in sorted order, after skipping {@code offset} rows and keeping
+   * at most {@code fetch} ({@link #ALL_ROWS} keeps all).
    */
   public static int[] sortedRows(
       List<FieldVector> columns, List<SortKey> keys, long offset, long fetch) {
@@ -117,7 +117,11 @@ public final class Sorter {
     for (FieldVector column : columns) {
       if (column.getValueCount() != rowCount) {
         throw new IllegalArgumentException(
-            "column " + column.getName() + " has " + column.getValueCount() + " rows, expected "
+            "column "
+                + column.getName()
+                + " has "
+                + column.getValueCount()
+                + " rows, expected "
                 + rowCount);
       }
     }
@@ -185,7 +189,9 @@ public final class Sorter {
     mergeSort(scratch, rows, 0, rows.length, comparator);
   }
 
-  /** Sorts {@code target[from, to)}, using {@code source}, which holds the same rows, as scratch. */
+  /**
+   * Sorts {@code target[from, to)}, using {@code source}, which contains the same rows, as scratch.
+   */
   private static void mergeSort(
       int[] source, int[] target, int from, int to, RowComparator comparator) {
     if (to - from <= INSERTION_SORT_MAX) {

@@ -10,8 +10,8 @@ import org.apache.arrow.vector.FieldVector;
  * Horizontal slice of a table: one Arrow vector per column, all with the same value count, and a
  * {@link ZoneMap} per column.
  *
- * <p>A chunk owns its vectors and frees them on {@link #close}. A sealed chunk is not modified,
- * so any number of threads may read it at once.
+ * <p>A chunk owns its vectors and frees them on {@link #close}. A sealed chunk is not modified, so
+ * any number of threads may read it at once.
  */
 public final class Chunk implements AutoCloseable {
   private final List<FieldVector> vectors;
@@ -36,7 +36,11 @@ public final class Chunk implements AutoCloseable {
     for (FieldVector vector : this.vectors) {
       if (vector.getValueCount() != rowCount) {
         throw new IllegalArgumentException(
-            "vector " + vector.getName() + " has " + vector.getValueCount() + " values, expected "
+            "vector "
+                + vector.getName()
+                + " has "
+                + vector.getValueCount()
+                + " values, expected "
                 + rowCount);
       }
     }
@@ -55,7 +59,7 @@ public final class Chunk implements AutoCloseable {
     return rowCount;
   }
 
-  /** Returns the vector of a column; the chunk keeps ownership. */
+  /** Returns the vector of a column. The chunk keeps ownership. */
   public FieldVector vector(int column) {
     return vectors.get(column);
   }
@@ -64,7 +68,7 @@ public final class Chunk implements AutoCloseable {
     return zoneMaps.get(column);
   }
 
-  /** Returns all vectors in column order, as an unmodifiable list; the chunk keeps ownership. */
+  /** Returns all vectors in column order, as an unmodifiable list owned by the chunk. */
   public List<FieldVector> vectors() {
     return vectors;
   }

@@ -28,9 +28,13 @@ public final class PhysicalValues {
       case SMALLINT -> vector.getDataBuffer().getShort((long) index * 2);
       case INT, DATEDAY -> vector.getDataBuffer().getInt((long) index * 4);
       case BIGINT, TIMEMICRO, TIMESTAMPMICRO -> vector.getDataBuffer().getLong((long) index * 8);
-      default -> throw new IllegalArgumentException(
-          "vector " + vector.getName() + " of type " + vector.getMinorType()
-              + " does not hold integer values");
+      default ->
+          throw new IllegalArgumentException(
+              "vector "
+                  + vector.getName()
+                  + " of type "
+                  + vector.getMinorType()
+                  + " does not hold integer values");
     };
   }
 
@@ -39,9 +43,13 @@ public final class PhysicalValues {
     return switch (vector.getMinorType()) {
       case FLOAT4 -> vector.getDataBuffer().getFloat((long) index * 4);
       case FLOAT8 -> vector.getDataBuffer().getDouble((long) index * 8);
-      default -> throw new IllegalArgumentException(
-          "vector " + vector.getName() + " of type " + vector.getMinorType()
-              + " does not hold floating-point values");
+      default ->
+          throw new IllegalArgumentException(
+              "vector "
+                  + vector.getName()
+                  + " of type "
+                  + vector.getMinorType()
+                  + " does not hold floating-point values");
     };
   }
 }

@@ -6,12 +6,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Dictionary of one VARCHAR column, shared by all of the column's chunks: maps each distinct
- * string to a dense code in {@code 0..size()-1}, in order of first encoding.
+ * Dictionary of one VARCHAR column, shared by all of the column's chunks: maps each distinct string
+ * to a dense code in {@code 0..size()-1}, in order of first encoding.
  *
- * <p>Thread safety: {@link #encode} appends under a lock. {@link #value}, {@link #size} and
- * {@link #lookup} take no lock and may run concurrently with {@code encode}; a reader sees a
- * prefix of the dictionary, and every code below the {@code size()} it read resolves.
+ * <p>Thread safety: {@link #encode} appends under a lock. {@link #value}, {@link #size} and {@link
+ * #lookup} take no lock and may run concurrently with {@code encode}. A reader sees a prefix of the
+ * dictionary, and every code below the {@code size()} it read resolves.
  */
 public final class StringDictionary {
   private static final AtomicLong NEXT_ID = new AtomicLong();

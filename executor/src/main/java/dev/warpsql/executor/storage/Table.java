@@ -10,8 +10,8 @@ import org.apache.arrow.util.AutoCloseables;
  * Immutable in-memory table: a schema, a list of {@link Chunk}s and one {@link StringDictionary}
  * per VARCHAR column, shared by all chunks.
  *
- * <p>The table owns its chunks and frees them on {@link #close}. Readers may use it from any
- * number of threads.
+ * <p>The table owns its chunks and frees them on {@link #close}. Readers may use it from any number
+ * of threads.
  */
 public final class Table implements AutoCloseable {
   private final String name;
@@ -38,7 +38,10 @@ public final class Table implements AutoCloseable {
       boolean isVarchar = schema.type(i).kind() == TypeKind.VARCHAR;
       if (isVarchar != (dictionaries.get(i) != null)) {
         throw new IllegalArgumentException(
-            "column " + schema.column(i).name() + " of type " + schema.type(i)
+            "column "
+                + schema.column(i).name()
+                + " of type "
+                + schema.type(i)
                 + (isVarchar ? " needs a dictionary" : " must not have a dictionary"));
       }
     }
@@ -62,7 +65,7 @@ public final class Table implements AutoCloseable {
     return schema;
   }
 
-  /** Returns the chunks in row order, as an unmodifiable list; the table keeps ownership. */
+  /** Returns the chunks in row order, as an unmodifiable list owned by the table. */
   public List<Chunk> chunks() {
     return chunks;
   }

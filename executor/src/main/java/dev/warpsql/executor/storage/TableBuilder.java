@@ -24,20 +24,20 @@ import org.apache.arrow.vector.TimeStampMicroVector;
 import org.apache.arrow.vector.TinyIntVector;
 
 /**
- * Builds a {@link Table} one row at a time: set every column of a row, then {@link #endRow}.
- * Every {@code chunkRows} rows become one sealed {@link Chunk} with its zone maps.
+ * Builds a {@link Table} one row at a time: set every column of a row, then {@link #endRow}. Every
+ * {@code chunkRows} rows become one sealed {@link Chunk} with its zone maps.
  *
- * <p>Values are given in their physical representation: {@link #setLong} for every integer
- * kind, DECIMAL (unscaled), DATE (days since 1970-01-01), TIME (microseconds since midnight) and
- * TIMESTAMP (microseconds since 1970-01-01 00:00:00). A value that the column cannot store raises
- * a {@link WarpException}: out of range for the integer type or DECIMAL precision, longer than a
+ * <p>Values are given in their physical representation: {@link #setLong} for every integer kind,
+ * DECIMAL (unscaled), DATE (days since 1970-01-01), TIME (microseconds since midnight) and
+ * TIMESTAMP (microseconds since 1970-01-01 00:00:00). A value that the column cannot store raises a
+ * {@link WarpException}: out of range for the integer type or DECIMAL precision, longer than a
  * VARCHAR(n), or NULL in a NOT NULL column. Calling the setter of another type, or ending a row
- * with a column unset, is a programming error and raises {@link IllegalArgumentException} or
- * {@link IllegalStateException}. A setter that raises leaves the column unset.
+ * with a column unset, is a programming error and raises {@link IllegalArgumentException} or {@link
+ * IllegalStateException}. A setter that raises leaves the column unset.
  *
- * <p>The builder is all or nothing: {@link #build} hands every chunk to the new table, and
- * {@link #close} without {@code build} frees everything allocated so far. Vectors come from the
- * allocator given to the constructor. The builder is not thread-safe.
+ * <p>The builder is all or nothing: {@link #build} hands every chunk to the new table, and {@link
+ * #close} without {@code build} frees everything allocated so far. Vectors come from the allocator
+ * given to the constructor. The builder is not thread-safe.
  */
 public final class TableBuilder implements AutoCloseable {
   /** Default number of rows per chunk. */
@@ -53,8 +53,10 @@ public final class TableBuilder implements AutoCloseable {
   private final BufferAllocator allocator;
   private final int chunkRows;
   private final StringDictionary[] dictionaries;
-  /** Per DECIMAL column, 10^precision, or 0 when every long fits; unused for other columns. */
+
+  /** Per DECIMAL column, 10^precision, or 0 when every long fits. Other columns have 0. */
   private final long[] decimalLimits;
+
   private final List<Chunk> chunks = new ArrayList<>();
   private final boolean[] assigned;
 
@@ -112,14 +114,17 @@ public final class TableBuilder implements AutoCloseable {
     return dictionaries[column];
   }
 
-  /** Sets a column of the current row to NULL; a NOT NULL column raises a WarpException. */
+  /** Sets a column of the current row to NULL, or raises a WarpException if it is NOT NULL. */
   public void setNull(int column) {
     FieldVector vector = vectorFor(column);
     ColumnSchema columnSchema = schema.column(column);
     if (!columnSchema.nullable()) {
       throw new WarpException(
           ErrorCode.DATA_EXCEPTION,
-          "NULL value in NOT NULL column \"" + columnSchema.name() + "\"" + location()
+          "NULL value in NOT NULL column \""
+              + columnSchema.name()
+              + "\""
+              + location()
               + ". Supply a value or declare the column nullable.");
     }
     vector.setNull(rowInChunk);
@@ -174,7 +179,7 @@ public final class TableBuilder implements AutoCloseable {
     markAssigned(column);
   }
 
-  /** Sets a REAL or DOUBLE column; a finite value beyond the range of REAL raises. */
+  /** Sets a REAL or DOUBLE column. A finite value beyond the range of REAL raises. */
   public void setDouble(int column, double value) {
     FieldVector vector = vectorFor(column);
     DataType type = schema.type(column);
@@ -204,15 +209,22 @@ public final class TableBuilder implements AutoCloseable {
         && value.codePointCount(0, value.length()) > maxLength) {
       throw new WarpException(
           ErrorCode.DATA_EXCEPTION,
-          "value '" + abbreviate(value) + "' of " + value.codePointCount(0, value.length())
-              + " characters is too long for column \"" + schema.column(column).name()
-              + "\" of type " + type + location() + ". Shorten the value or declare a longer type.");
+          "value '"
+              + abbreviate(value)
+              + "' of "
+              + value.codePointCount(0, value.length())
+              + " characters is too long for column \""
+              + schema.column(column).name()
+              + "\" of type "
+              + type
+              + location()
+              + ". Shorten the value or declare a longer type.");
     }
     ((IntVector) vector).setSafe(rowInChunk, dictionaries[column].encode(value));
     markAssigned(column);
   }
 
-  /** Ends the current row; every column must have been set. Seals the chunk when it is full. */
+  /** Ends the current row, whose columns must all be set, and seals the chunk when it is full. */
   public void endRow() {
     checkOpen();
     if (assignedCount != assigned.length) {
@@ -223,8 +235,7 @@ public final class TableBuilder implements AutoCloseable {
         }
       }
       throw new IllegalStateException(
-          "row " + (rowCount + 1) + " of table " + name + " ended without values for "
-              + missing);
+          "row " + (rowCount + 1) + " of table " + name + " ended without values for " + missing);
     }
     Arrays.fill(assigned, false);
     assignedCount = 0;
@@ -236,8 +247,8 @@ public final class TableBuilder implements AutoCloseable {
   }
 
   /**
-   * Seals the last chunk and returns the table, which takes ownership of every chunk. The
-   * builder cannot be used afterwards. A table without rows has no chunks.
+   * Seals the last chunk and returns the table, which takes ownership of every chunk. The builder
+   * cannot be used afterwards. A table without rows has no chunks.
    */
   public Table build() {
     checkOpen();
@@ -345,7 +356,10 @@ public final class TableBuilder implements AutoCloseable {
   private IllegalArgumentException wrongSetter(int column, String setter) {
     ColumnSchema columnSchema = schema.column(column);
     return new IllegalArgumentException(
-        setter + " does not apply to column " + columnSchema.name() + " of type "
+        setter
+            + " does not apply to column "
+            + columnSchema.name()
+            + " of type "
             + columnSchema.type());
   }
 
@@ -361,9 +375,15 @@ public final class TableBuilder implements AutoCloseable {
       DataType type = schema.type(column);
       throw new WarpException(
           ErrorCode.NUMERIC_OVERFLOW,
-          "unscaled value " + unscaled + " has more than " + type.precision()
-              + " digits, so it is out of range for column \"" + schema.column(column).name()
-              + "\" of type " + type + location()
+          "unscaled value "
+              + unscaled
+              + " has more than "
+              + type.precision()
+              + " digits, so it is out of range for column \""
+              + schema.column(column).name()
+              + "\" of type "
+              + type
+              + location()
               + ". Declare a larger precision or fix the value.");
     }
   }
@@ -372,8 +392,16 @@ public final class TableBuilder implements AutoCloseable {
     ColumnSchema columnSchema = schema.column(column);
     return new WarpException(
         ErrorCode.NUMERIC_OVERFLOW,
-        "value " + value + " is out of range for column \"" + columnSchema.name() + "\" of type "
-            + columnSchema.type() + " (" + range + ")" + location()
+        "value "
+            + value
+            + " is out of range for column \""
+            + columnSchema.name()
+            + "\" of type "
+            + columnSchema.type()
+            + " ("
+            + range
+            + ")"
+            + location()
             + ". Declare a wider type or fix the value.");
   }
 

@@ -22,8 +22,12 @@ public record TableSchema(List<ColumnSchema> columns) {
       Integer previous = seen.putIfAbsent(columns.get(i).name(), i);
       if (previous != null) {
         throw new IllegalArgumentException(
-            "duplicate column name \"" + columns.get(i).name() + "\" at positions " + previous
-                + " and " + i);
+            "duplicate column name \""
+                + columns.get(i).name()
+                + "\" at positions "
+                + previous
+                + " and "
+                + i);
       }
     }
   }

@@ -5,12 +5,12 @@ import org.apache.arrow.vector.FieldVector;
 /**
  * Statistics of one column in one chunk, so that a scan can skip chunks a filter excludes.
  *
- * <p>Minimum and maximum cover the non-NULL values in their physical representation: the long
- * fields for BOOLEAN (0 or 1), integers, DECIMAL (unscaled), DATE (days), TIME and TIMESTAMP
- * (microseconds) and VARCHAR (dictionary codes, which say nothing about string order); the
- * double fields for REAL and DOUBLE. The fields of the other representation are 0, and all
- * four are 0 when {@code hasValues} is false. For REAL and DOUBLE, NaN counts as greater than
- * every number (as in ORDER BY), so {@code maxDouble} is NaN when the chunk contains a NaN.
+ * <p>Minimum and maximum cover the non-NULL values in their physical representation. The long
+ * fields serve BOOLEAN (0 or 1), integers, DECIMAL (unscaled), DATE (days), TIME and TIMESTAMP
+ * (microseconds) and VARCHAR (dictionary codes, which do not follow string order). The double
+ * fields serve REAL and DOUBLE. The fields of the other representation are 0, and all four are 0
+ * when {@code hasValues} is false. For REAL and DOUBLE, NaN counts as greater than every number (as
+ * in ORDER BY), so {@code maxDouble} is NaN when the chunk contains a NaN.
  */
 public record ZoneMap(
     long nullCount,

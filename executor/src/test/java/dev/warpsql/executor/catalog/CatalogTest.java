@@ -55,7 +55,9 @@ class CatalogTest {
     try (Catalog catalog = new Catalog()) {
       CatalogSchema staging = catalog.createSchema("staging");
       assertThat(catalog.schema("staging")).isSameAs(staging);
-      assertThat(catalog.schemas()).extracting(CatalogSchema::name).containsExactly("main", "staging");
+      assertThat(catalog.schemas())
+          .extracting(CatalogSchema::name)
+          .containsExactly("main", "staging");
       assertThatThrownBy(() -> catalog.createSchema("staging"))
           .isInstanceOf(WarpException.class)
           .hasMessageContaining("\"staging\" already exists");

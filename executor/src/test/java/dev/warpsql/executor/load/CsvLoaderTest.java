@@ -68,8 +68,7 @@ class CsvLoaderTest {
     try (Table table = load(file, CsvOptions.DEFAULTS)) {
       assertThat(table.name()).isEqualTo("data");
       assertThat(table.schema().names())
-          .containsExactly(
-              "id", "price", "ratio", "day", "at", "flag", "name", "huge", "nothing");
+          .containsExactly("id", "price", "ratio", "day", "at", "flag", "name", "huge", "nothing");
       assertThat(table.schema().columns())
           .extracting(ColumnSchema::type)
           .containsExactly(
@@ -88,7 +87,9 @@ class CsvLoaderTest {
       assertThat(TableContents.column(table, 2)).containsExactly(1000.0, 0.5, Double.NaN);
       assertThat(TableContents.column(table, 3))
           .containsExactly(
-              LocalDate.of(2024, 1, 31).toEpochDay(), LocalDate.of(1999, 12, 31).toEpochDay(), null);
+              LocalDate.of(2024, 1, 31).toEpochDay(),
+              LocalDate.of(1999, 12, 31).toEpochDay(),
+              null);
       assertThat(TableContents.column(table, 4))
           .containsExactly(
               micros("2024-01-31T10:15:00"),
@@ -114,7 +115,10 @@ class CsvLoaderTest {
       assertThat(table.schema().columns())
           .extracting(ColumnSchema::type)
           .containsExactly(
-              DataType.DOUBLE, DataType.VARCHAR, DataType.VARCHAR, DataType.VARCHAR,
+              DataType.DOUBLE,
+              DataType.VARCHAR,
+              DataType.VARCHAR,
+              DataType.VARCHAR,
               DataType.DOUBLE);
       assertThat(TableContents.column(table, 1)).containsExactly("1", "x", "3");
       assertThat(TableContents.column(table, 4)).containsExactly(1.5, 12.5, 2.0);
@@ -159,8 +163,7 @@ class CsvLoaderTest {
       assertThat(TableContents.column(table, 4))
           .containsExactly(LocalDate.of(2020, 2, 29).toEpochDay(), 0L);
       assertThat(TableContents.column(table, 5)).containsExactly(86_399_500_000L, 0L);
-      assertThat(TableContents.column(table, 6))
-          .containsExactly(micros("2020-02-29T01:02:03"), 0L);
+      assertThat(TableContents.column(table, 6)).containsExactly(micros("2020-02-29T01:02:03"), 0L);
       assertThat(TableContents.column(table, 7)).containsExactly("x", null);
     }
   }
@@ -180,8 +183,7 @@ class CsvLoaderTest {
     try (Table table = load(file, CsvOptions.DEFAULTS)) {
       assertThat(TableContents.column(table, 0)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
       assertThat(TableContents.column(table, 1))
-          .containsExactly(
-              "a,b", "say \"hi\"", "two\nlines", "", null, "plain \"quote\" inside");
+          .containsExactly("a,b", "say \"hi\"", "two\nlines", "", null, "plain \"quote\" inside");
     }
   }
 
@@ -209,6 +211,26 @@ class CsvLoaderTest {
       assertThat(table.schema().names()).containsExactly("a", "b");
       assertThat(TableContents.column(table, 0)).containsExactly(null, "\\N");
       assertThat(TableContents.column(table, 1)).containsExactly(null, "");
+    }
+  }
+
+  @Test
+  void headerOnlyFileGivesEmptyTable() throws IOException {
+    Path file = write("header-only.csv", "a,b\n");
+    try (Table table = load(file, CsvOptions.DEFAULTS)) {
+      assertThat(table.schema().names()).containsExactly("a", "b");
+      assertThat(table.schema().type(0)).isEqualTo(DataType.VARCHAR);
+      assertThat(table.rowCount()).isZero();
+      assertThat(table.chunks()).isEmpty();
+    }
+  }
+
+  @Test
+  void carriageReturnEndsLines() throws IOException {
+    Path file = write("mac.csv", "a,b\r1,x\r2,\"y\rz\"\r3,w");
+    try (Table table = load(file, CsvOptions.DEFAULTS)) {
+      assertThat(TableContents.column(table, 0)).containsExactly(1L, 2L, 3L);
+      assertThat(TableContents.column(table, 1)).containsExactly("x", "y\rz", "w");
     }
   }
 
@@ -364,12 +386,7 @@ class CsvLoaderTest {
                 ColumnSchema.nullable("id", DataType.BIGINT),
                 ColumnSchema.nullable("title", DataType.VARCHAR)));
     assertRejected(
-        () -> load(file, wrongName),
-        ErrorCode.BAD_CSV_FILE,
-        file,
-        "line 1",
-        "\"title\"",
-        "'name'");
+        () -> load(file, wrongName), ErrorCode.BAD_CSV_FILE, file, "line 1", "\"title\"", "'name'");
     CsvOptions wrongCount =
         CsvOptions.DEFAULTS.withColumns(List.of(ColumnSchema.nullable("id", DataType.BIGINT)));
     assertRejected(

@@ -189,8 +189,9 @@ class TpchLoaderTest {
     Table orders = schema.table("orders");
     assertThat(orders.schema().type(2).kind()).isEqualTo(TypeKind.VARCHAR);
     assertThat(TableContents.value(orders, 2, 0))
-        .isEqualTo(String.valueOf(new OrderGenerator(SCALE_FACTOR, 1, 1).iterator().next()
-            .getOrderStatus()));
+        .isEqualTo(
+            String.valueOf(
+                new OrderGenerator(SCALE_FACTOR, 1, 1).iterator().next().getOrderStatus()));
     Table region = schema.table("region");
     assertThat(TableContents.column(region, 1))
         .containsExactly("AFRICA", "AMERICA", "ASIA", "EUROPE", "MIDDLE EAST");
@@ -242,7 +243,8 @@ class TpchLoaderTest {
     try (BufferAllocator local = new RootAllocator();
         Catalog other = new Catalog()) {
       List<Table> tables = TpchLoader.load(other.createSchema("tiny"), 0.001, local);
-      assertThat(tables).extracting(Table::name)
+      assertThat(tables)
+          .extracting(Table::name)
           .containsExactly(
               "region", "nation", "supplier", "customer", "part", "partsupp", "orders", "lineitem");
       assertThat(tables.get(7).rowCount()).isEqualTo(6005);

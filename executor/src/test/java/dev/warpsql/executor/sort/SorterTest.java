@@ -100,11 +100,17 @@ class SorterTest {
     Long[] signed = {100L, -5L, null, 7L};
     int[] signedOrder = {1, 3, 0, 2};
     DataType[] signedTypes = {
-      DataType.TINYINT, DataType.SMALLINT, DataType.INTEGER, DataType.BIGINT,
-      DataType.decimal(12, 3), DataType.DATE, DataType.TIMESTAMP
+      DataType.TINYINT,
+      DataType.SMALLINT,
+      DataType.INTEGER,
+      DataType.BIGINT,
+      DataType.decimal(12, 3),
+      DataType.DATE,
+      DataType.TIMESTAMP
     };
     for (DataType type : signedTypes) {
-      assertThat(ascending(vector(type, signed), type)).as(type.toString())
+      assertThat(ascending(vector(type, signed), type))
+          .as(type.toString())
           .containsExactly(signedOrder);
     }
     assertThat(ascending(vector(DataType.BOOLEAN, 1L, 0L, null, 1L), DataType.BOOLEAN))
@@ -284,15 +290,22 @@ class SorterTest {
 
   @Test
   void gatherKeepsNulls() {
-    FieldVector vector = vector(DataType.INTEGER, 1L, null, 3L);
-    List<FieldVector> result = Sorter.gather(List.of(vector), new int[] {1, 2, 1, 0}, allocator);
+    DataType[] types = {DataType.INTEGER, DataType.BOOLEAN, DataType.TIMESTAMP, DataType.TINYINT};
+    List<FieldVector> columns = new ArrayList<>();
+    for (DataType type : types) {
+      columns.add(vector(type, 1L, null, 0L));
+    }
+    List<FieldVector> result = Sorter.gather(columns, new int[] {1, 2, 1, 0}, allocator);
     try {
-      FieldVector gathered = result.get(0);
-      assertThat(gathered.getValueCount()).isEqualTo(4);
-      assertThat(gathered.isNull(0)).isTrue();
-      assertThat(PhysicalValues.readLong(gathered, 1)).isEqualTo(3);
-      assertThat(gathered.isNull(2)).isTrue();
-      assertThat(PhysicalValues.readLong(gathered, 3)).isEqualTo(1);
+      for (int column = 0; column < types.length; column++) {
+        FieldVector gathered = result.get(column);
+        assertThat(gathered.getField()).isEqualTo(columns.get(column).getField());
+        assertThat(gathered.getValueCount()).isEqualTo(4);
+        assertThat(gathered.isNull(0)).isTrue();
+        assertThat(PhysicalValues.readLong(gathered, 1)).isZero();
+        assertThat(gathered.isNull(2)).isTrue();
+        assertThat(PhysicalValues.readLong(gathered, 3)).isEqualTo(1);
+      }
     } finally {
       result.forEach(FieldVector::close);
     }

@@ -87,10 +87,8 @@ class TableBuilderTest {
         assertThat(((Float8Vector) chunk.vector(6)).get(row)).isEqualTo(-2.25 * row);
         assertThat(((BigIntVector) chunk.vector(7)).get(row)).isEqualTo(12345L + row);
         assertThat(((DateDayVector) chunk.vector(8)).get(row)).isEqualTo(19_000 + row);
-        assertThat(((TimeMicroVector) chunk.vector(9)).get(row))
-            .isEqualTo(86_399_999_999L - row);
-        assertThat(((TimeStampMicroVector) chunk.vector(10)).get(row))
-            .isEqualTo(-1_000_000L * row);
+        assertThat(((TimeMicroVector) chunk.vector(9)).get(row)).isEqualTo(86_399_999_999L - row);
+        assertThat(((TimeStampMicroVector) chunk.vector(10)).get(row)).isEqualTo(-1_000_000L * row);
         int code = ((IntVector) chunk.vector(11)).get(row);
         assertThat(table.dictionary(11).value(code)).isEqualTo("v" + row);
       }
@@ -285,8 +283,7 @@ class TableBuilderTest {
 
   @Test
   void decimalOfNineteenDigitsTakesEveryLong() {
-    assumeTrue(
-        DataType.MAX_DECIMAL_PRECISION >= 19, "DECIMAL precision is limited to 18 digits");
+    assumeTrue(DataType.MAX_DECIMAL_PRECISION >= 19, "DECIMAL precision is limited to 18 digits");
     TableSchema schema = TableSchema.of(ColumnSchema.nullable("p", DataType.decimal(19, 2)));
     try (TableBuilder builder = new TableBuilder("r", schema, allocator, 10)) {
       builder.setLong(0, Long.MAX_VALUE);
@@ -326,7 +323,8 @@ class TableBuilderTest {
   void wrongSetterIsProgrammingError() {
     try (TableBuilder builder = new TableBuilder("t", ALL_TYPES, allocator, 10)) {
       assertThatThrownBy(() -> builder.setLong(0, 1)).isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> builder.setDouble(4, 1)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> builder.setDouble(4, 1))
+          .isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(() -> builder.setString(4, "x"))
           .isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(() -> builder.setBoolean(11, true))

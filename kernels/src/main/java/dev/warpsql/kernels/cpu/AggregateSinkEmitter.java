@@ -7,9 +7,9 @@ import dev.warpsql.kernels.ir.TypeKind;
 import java.util.List;
 
 /**
- * Emits the {@code aggregate} entry point: for each passing row it encodes the group keys into
- * the table's probe array, finds or inserts the group, and updates each call's accumulator in
- * the primitive arrays of {@link AggregationTable}.
+ * Emits the {@code aggregate} entry point: for each passing row it encodes the group keys into the
+ * table's probe array, finds or inserts the group, and updates each call's accumulator in the
+ * primitive arrays of {@link AggregationTable}.
  */
 final class AggregateSinkEmitter {
   private final JavaWriter out;
@@ -27,7 +27,10 @@ final class AggregateSinkEmitter {
     new AggregationTable(sink).close();
     generator.openEntryPoint("aggregate", "AggregationTable table");
     out.comment(
-        "sink: aggregate " + sink.calls().size() + " calls by " + sink.groupKeys().size()
+        "sink: aggregate "
+            + sink.calls().size()
+            + " calls by "
+            + sink.groupKeys().size()
             + " keys");
     out.line("long[] probeKeys = table.probeKeys();");
     out.line("long[][] longStates = table.longStates();");
@@ -60,7 +63,12 @@ final class AggregateSinkEmitter {
         out.line("probeKeys[" + k + "] = " + encoded + ";");
       } else {
         out.line("probeKeys[" + k + "] = " + key.isNull() + " ? 0L : " + encoded + ";");
-        nullMask.append(" | (").append(key.isNull()).append(" ? ").append(1L << k).append("L : 0L)");
+        nullMask
+            .append(" | (")
+            .append(key.isNull())
+            .append(" ? ")
+            .append(1L << k)
+            .append("L : 0L)");
       }
     }
     out.line("int group = table.findOrInsert(" + nullMask + ");");
@@ -103,17 +111,25 @@ final class AggregateSinkEmitter {
   }
 
   private void emitSum(int c, AggregateCall call, JavaValue argument) {
-    String state = (argument.type().kind().isApproximateNumeric() ? "doubleStates[" : "longStates[")
-        + c + "][group]";
+    String state =
+        (argument.type().kind().isApproximateNumeric() ? "doubleStates[" : "longStates[")
+            + c
+            + "][group]";
     if (argument.type().kind().isApproximateNumeric()) {
       out.line(state + " += (double) " + argument.value() + ";");
     } else {
       IntegerRange range = AggregationTable.sumRange(call);
       out.line(
-          state + " = ExactArithmetic.add(" + state + ", "
-              + CastExpressions.asLong(argument.value(), argument.type()) + ", "
-              + range.javaArguments() + ", "
-              + JavaLiterals.ofString("SUM " + call.resultType()) + ");");
+          state
+              + " = ExactArithmetic.add("
+              + state
+              + ", "
+              + CastExpressions.asLong(argument.value(), argument.type())
+              + ", "
+              + range.javaArguments()
+              + ", "
+              + JavaLiterals.ofString("SUM " + call.resultType())
+              + ");");
     }
     out.line("seen[" + c + "][group] = true;");
   }

@@ -7,7 +7,6 @@ import dev.warpsql.kernels.ir.AggregateSink;
 import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.Expr;
 import dev.warpsql.kernels.ir.KernelErrorCode;
-import dev.warpsql.kernels.ir.KernelException;
 import dev.warpsql.kernels.ir.TypeKind;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,16 +19,16 @@ import org.apache.arrow.vector.FieldVector;
  * Partial aggregation state of one thread for an {@link AggregateSink}: a hash table from group
  * keys to primitive accumulators.
  *
- * <p>Keys are stored as {@code long}s: integer-register kinds widened (BOOLEAN as 0 or 1,
- * VARCHAR as its dictionary code), REAL and DOUBLE as the bits of the double value with -0.0
- * folded into 0.0 (see {@link #doubleKey(double)}). NULL keys have their own bit, so all NULLs of
- * a key group together. A sink without keys has exactly one group from the start.
+ * <p>Keys are stored as {@code long}s: integer-register kinds widened (BOOLEAN as 0 or 1, VARCHAR
+ * as its dictionary code), REAL and DOUBLE as the bits of the double value with -0.0 folded into
+ * 0.0 (see {@link #doubleKey(double)}). NULL keys have their own bit, so all NULLs of a key group
+ * together. A sink without keys has exactly one group from the start.
  *
- * <p>Accumulators live in primitive arrays per call: {@link #longStates()} for counts, exact
- * sums and MIN/MAX of integer-register kinds, {@link #doubleStates()} for REAL and DOUBLE sums
- * and MIN/MAX, and {@link #seen()} marking groups that received a non-NULL input. An exact SUM
- * is kept in unscaled units of its argument's scale and converted to the result type in {@link
- * #toVectors}. Generated kernels update these arrays directly.
+ * <p>Accumulators live in primitive arrays per call: {@link #longStates()} for counts, exact sums
+ * and MIN/MAX of integer-register kinds, {@link #doubleStates()} for REAL and DOUBLE sums and
+ * MIN/MAX, and {@link #seen()} marking groups that received a non-NULL input. An exact SUM is kept
+ * in unscaled units of its argument's scale and converted to the result type in {@link #toVectors}.
+ * Generated kernels update these arrays directly.
  *
  * <p>Not thread-safe: each thread owns one table, and {@link #merge} combines them.
  */
@@ -116,8 +115,8 @@ public final class AggregationTable implements AutoCloseable {
   }
 
   /**
-   * Adds another thread's partial state for the same sink into this table. Exact sums and
-   * counts raise {@link KernelErrorCode#NUMERIC_OVERFLOW} when the combined value overflows.
+   * Adds another thread's partial state for the same sink into this table. Exact sums and counts
+   * raise {@link KernelErrorCode#NUMERIC_OVERFLOW} when the combined value overflows.
    */
   public void merge(AggregationTable other) {
     if (!sink.equals(other.sink)) {
@@ -138,8 +137,9 @@ public final class AggregationTable implements AutoCloseable {
     AggregateCall call = calls[c];
     if (call.function() == AggregateFunction.COUNT_STAR
         || call.function() == AggregateFunction.COUNT) {
-      longStates[c][group] = ExactArithmetic.add(
-          longStates[c][group], other.longStates[c][otherGroup], 0, Long.MAX_VALUE, "COUNT");
+      longStates[c][group] =
+          ExactArithmetic.add(
+              longStates[c][group], other.longStates[c][otherGroup], 0, Long.MAX_VALUE, "COUNT");
       return;
     }
     if (!other.seen[c][otherGroup]) {
@@ -191,10 +191,10 @@ public final class AggregationTable implements AutoCloseable {
   }
 
   /**
-   * Returns the groups as new vectors in the layout of {@link ArrowColumns}: the key columns,
-   * then one column per call, named by {@code names} in that order. The caller owns and closes
-   * them. VARCHAR key columns hold dictionary codes under dictionary id 0; the caller that owns
-   * the dictionary attaches the right one.
+   * Returns the groups as new vectors in the layout of {@link ArrowColumns}: the key columns, then
+   * one column per call, named by {@code names} in that order. The caller owns and closes them.
+   * VARCHAR key columns hold dictionary codes under dictionary id 0; the caller that owns the
+   * dictionary attaches the right one.
    */
   public List<FieldVector> toVectors(BufferAllocator allocator, List<String> names) {
     if (names.size() != keyCount + calls.length) {
@@ -213,7 +213,8 @@ public final class AggregationTable implements AutoCloseable {
       for (int c = 0; c < calls.length; c++) {
         AggregateCall call = calls[c];
         FieldVector vector =
-            newVector(names.get(keyCount + c), call.resultType(), call.nullable(), groups, allocator);
+            newVector(
+                names.get(keyCount + c), call.resultType(), call.nullable(), groups, allocator);
         vectors.add(vector);
         writeCallColumn(vector, c);
       }
@@ -289,7 +290,7 @@ public final class AggregationTable implements AutoCloseable {
     return ExactArithmetic.checkRange(value, range.min(), range.max(), resultType.toString());
   }
 
-  /** Drops the accumulators; the table holds no off-heap memory. */
+  /** Drops the accumulators. The table uses heap arrays only, so nothing off-heap is freed. */
   @Override
   public void close() {
     Arrays.fill(longStates, null);
@@ -356,7 +357,12 @@ public final class AggregationTable implements AutoCloseable {
 
   private static IllegalArgumentException unsupported(AggregateCall call, String reason) {
     return new IllegalArgumentException(
-        call.function() + "(" + call.argument().type() + ") returning " + call.resultType()
-            + " is not supported: " + reason);
+        call.function()
+            + "("
+            + call.argument().type()
+            + ") returning "
+            + call.resultType()
+            + " is not supported: "
+            + reason);
   }
 }

@@ -43,8 +43,9 @@ final class ArithmeticExpressions {
     for (int i = 0; i < values.length; i++) {
       JavaValue operand = operands.get(i);
       requireNumeric(operator, operand, type);
-      values[i] = CastExpressions.asLong(
-          CastExpressions.convert(operand.value(), operand.type(), type), type);
+      values[i] =
+          CastExpressions.asLong(
+              CastExpressions.convert(operand.value(), operand.type(), type), type);
     }
     String bounds = IntegerRange.of(type).javaArguments();
     String typeName = JavaLiterals.ofString(type.toString());
@@ -111,8 +112,9 @@ final class ArithmeticExpressions {
           case PLUS -> "(" + values[0] + " + " + values[1] + ")";
           case MINUS -> "(" + values[0] + " - " + values[1] + ")";
           case TIMES -> "(" + values[0] + " * " + values[1] + ")";
-          case DIVIDE -> "(" + values[0] + " / " + checkedDivisor(values[1], "division") + ")";
-          case MOD -> "(" + values[0] + " % " + checkedDivisor(values[1], "MOD") + ")";
+          case DIVIDE ->
+              "(" + values[0] + " / " + checkedDivisor(values[1], type + " division") + ")";
+          case MOD -> "(" + values[0] + " % " + checkedDivisor(values[1], type + " MOD") + ")";
           case NEGATE -> "(-" + values[0] + ")";
           default -> throw new IllegalArgumentException(operator + " is not arithmetic");
         };
@@ -120,7 +122,11 @@ final class ArithmeticExpressions {
   }
 
   private static String checkedDivisor(String divisor, String operation) {
-    return "ExactArithmetic.checkFloatDivisor(" + divisor + ", \"" + operation + "\")";
+    return "ExactArithmetic.checkFloatDivisor("
+        + divisor
+        + ", "
+        + JavaLiterals.ofString(operation)
+        + ")";
   }
 
   private static void requireNumeric(Operator operator, JavaValue operand, DataType type) {

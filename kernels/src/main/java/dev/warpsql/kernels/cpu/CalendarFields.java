@@ -1,8 +1,8 @@
 package dev.warpsql.kernels.cpu;
 
 /**
- * Year, month and day of a proleptic Gregorian date given as days since 1970-01-01, for EXTRACT
- * in generated kernels. Dates before 1970 (negative days) are handled with floor division.
+ * Year, month and day of a proleptic Gregorian date given as days since 1970-01-01, for EXTRACT in
+ * generated kernels. Dates before 1970 (negative days) are handled with floor division.
  */
 public final class CalendarFields {
   /** Microseconds in one day, to turn a TIMESTAMP into its date. */

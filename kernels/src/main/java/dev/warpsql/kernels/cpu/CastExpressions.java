@@ -4,9 +4,9 @@ import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.TypeKind;
 
 /**
- * Java expressions that convert a non-NULL value between kernel types with CAST semantics:
- * range checks between numeric kinds, rounding half away from zero where digits are lost,
- * DECIMAL rescaling, and DATE to TIMESTAMP and back (floor to the day).
+ * Java expressions that convert a non-NULL value between kernel types with CAST semantics: range
+ * checks between numeric kinds, rounding half away from zero where digits are lost, DECIMAL
+ * rescaling, and DATE to TIMESTAMP and back (floor to the day).
  */
 final class CastExpressions {
   private CastExpressions() {}
@@ -26,8 +26,8 @@ final class CastExpressions {
   }
 
   /**
-   * Returns a Java expression of {@code to}'s physical type holding {@code value} (an expression
-   * of {@code from}'s physical type) converted to {@code to}.
+   * Returns a Java expression of {@code to}'s physical type holding {@code value} (an expression of
+   * {@code from}'s physical type) converted to {@code to}.
    */
   static String convert(String value, DataType from, DataType to) {
     if (!canConvert(from, to)) {
@@ -52,7 +52,9 @@ final class CastExpressions {
           : "((float) " + toDouble(value, from) + ")";
     }
     if (target == TypeKind.TIMESTAMP) {
-      return "ExactArithmetic.multiply((long) (" + value + "), CalendarFields.MICROS_PER_DAY, "
+      return "ExactArithmetic.multiply((long) ("
+          + value
+          + "), CalendarFields.MICROS_PER_DAY, "
           + "Long.MIN_VALUE, Long.MAX_VALUE, \"TIMESTAMP\")";
     }
     return "((int) CalendarFields.epochDay(" + value + "))";
@@ -81,8 +83,13 @@ final class CastExpressions {
     if (from.kind().isApproximateNumeric()) {
       return "DecimalArithmetic.fromDouble((double) (" + value + "), " + target + ")";
     }
-    return "DecimalArithmetic.rescale(" + asLong(value, from) + ", " + scaleOf(from) + ", "
-        + target + ")";
+    return "DecimalArithmetic.rescale("
+        + asLong(value, from)
+        + ", "
+        + scaleOf(from)
+        + ", "
+        + target
+        + ")";
   }
 
   private static String toInteger(String value, DataType from, DataType to) {

@@ -5,10 +5,10 @@ import dev.warpsql.kernels.ir.Operator;
 import dev.warpsql.kernels.ir.TypeKind;
 
 /**
- * Java expressions for the six comparisons on non-NULL operands. Exact operands compare exactly
- * (DECIMALs of different scales included), a REAL or DOUBLE operand makes the comparison a
- * double comparison, and other kinds compare physical values of the same kind: BOOLEAN with
- * FALSE before TRUE, dates and times in time order, VARCHAR by dictionary code.
+ * Java expressions for the six comparisons on non-NULL operands. Exact operands compare exactly,
+ * DECIMALs of different scales included. A REAL or DOUBLE operand makes it a double comparison.
+ * Other kinds compare physical values of the same kind: BOOLEAN with FALSE before TRUE, dates and
+ * times in time order, VARCHAR by dictionary code.
  */
 final class ComparisonExpressions {
   private ComparisonExpressions() {}
@@ -28,9 +28,16 @@ final class ComparisonExpressions {
         return "(" + left.value() + " " + symbol + " " + right.value() + ")";
       }
       return "(DecimalArithmetic.compare("
-          + CastExpressions.asLong(left.value(), left.type()) + ", " + leftScale + ", "
-          + CastExpressions.asLong(right.value(), right.type()) + ", " + rightScale + ") "
-          + symbol + " 0)";
+          + CastExpressions.asLong(left.value(), left.type())
+          + ", "
+          + leftScale
+          + ", "
+          + CastExpressions.asLong(right.value(), right.type())
+          + ", "
+          + rightScale
+          + ") "
+          + symbol
+          + " 0)";
     }
     if (isNumeric(leftKind) && isNumeric(rightKind)) {
       String a = CastExpressions.convert(left.value(), left.type(), DataType.DOUBLE);
@@ -38,8 +45,7 @@ final class ComparisonExpressions {
       return "(" + a + " " + symbol + " " + b + ")";
     }
     if (leftKind != rightKind) {
-      throw new IllegalArgumentException(
-          "cannot compare " + left.type() + " with " + right.type());
+      throw new IllegalArgumentException("cannot compare " + left.type() + " with " + right.type());
     }
     if (leftKind == TypeKind.BOOLEAN) {
       return "(Boolean.compare(" + left.value() + ", " + right.value() + ") " + symbol + " 0)";

@@ -115,8 +115,14 @@ final class CompiledKernel implements CpuKernel {
         };
     if (!expected.isInstance(value)) {
       throw invalid(
-          "parameter ?" + index + " of type " + type + " must be a " + expected.getSimpleName()
-              + ", got " + value.getClass().getSimpleName());
+          "parameter ?"
+              + index
+              + " of type "
+              + type
+              + " must be a "
+              + expected.getSimpleName()
+              + ", got "
+              + value.getClass().getSimpleName());
     }
     boolean fits =
         switch (type.kind()) {
@@ -148,7 +154,12 @@ final class CompiledKernel implements CpuKernel {
   private void checkVectorType(String what, FieldVector vector, DataType type) {
     if (!vector.getField().getType().equals(ArrowColumns.arrowType(type))) {
       throw invalid(
-          what + " must be a " + ArrowColumns.arrowType(type) + " vector for " + type + ", got "
+          what
+              + " must be a "
+              + ArrowColumns.arrowType(type)
+              + " vector for "
+              + type
+              + ", got "
               + vector.getField().getType());
     }
   }

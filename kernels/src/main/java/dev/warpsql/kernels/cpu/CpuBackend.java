@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
  * Compiles kernel programs to JVM bytecode: the program becomes Java source (see {@link
  * CpuKernel#javaSource()}), which Janino compiles in memory.
  *
- * <p>Compiled kernels are cached by {@link KernelProgram#canonicalText()} in a least recently
- * used cache of fixed capacity, so pipelines of the same shape compile once. Thread-safe:
- * concurrent requests for the same shape wait for one compilation instead of compiling twice.
+ * <p>Compiled kernels are cached by {@link KernelProgram#canonicalText()} in a least recently used
+ * cache of fixed capacity, so pipelines of the same shape compile once. Thread-safe: concurrent
+ * requests for the same shape wait for one compilation instead of compiling twice.
  */
 public final class CpuBackend {
   private static final Logger LOG = LoggerFactory.getLogger(CpuBackend.class);
@@ -48,10 +48,10 @@ public final class CpuBackend {
    * Returns the compiled kernel for {@code program}, compiling it unless a program of the same
    * canonical text is cached. The returned kernel reports {@code program} as its program.
    *
-   * @throws IllegalArgumentException when the program uses types or operators that the CPU
-   *     backend does not support
-   * @throws KernelException with {@link KernelErrorCode#COMPILATION_FAILED} when Janino rejects
-   *     the generated source
+   * @throws IllegalArgumentException when the program uses types or operators that the CPU backend
+   *     does not support
+   * @throws KernelException with {@link KernelErrorCode#COMPILATION_FAILED} when Janino rejects the
+   *     generated source
    */
   public CpuKernel compile(KernelProgram program) {
     String key = program.canonicalText();
@@ -117,8 +117,7 @@ public final class CpuBackend {
     try {
       compilations.incrementAndGet();
       compiler.cook(source);
-      Class<?> kernelClass =
-          compiler.getClassLoader().loadClass(KernelSourceGenerator.CLASS_NAME);
+      Class<?> kernelClass = compiler.getClassLoader().loadClass(KernelSourceGenerator.CLASS_NAME);
       return (GeneratedKernel) kernelClass.getDeclaredConstructor().newInstance();
     } catch (CompileException e) {
       LOG.error("Generated source of pipeline {} failed to compile:\n{}", pipelineName, source);

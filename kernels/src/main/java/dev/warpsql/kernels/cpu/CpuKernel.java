@@ -6,10 +6,10 @@ import dev.warpsql.kernels.ir.KernelProgram;
 /**
  * A kernel program compiled to JVM bytecode.
  *
- * <p>Stateless and thread-safe: many threads may run one kernel at once, each with its own
- * {@link MaterializeOutput} or {@link AggregationTable}. A run raises {@link KernelException}
- * for data errors such as overflow or division by zero, and {@link IllegalArgumentException}
- * when the arguments do not match the program (vector types, row range, parameters, lookups).
+ * <p>Stateless and thread-safe: many threads may run one kernel at once, each with its own {@link
+ * MaterializeOutput} or {@link AggregationTable}. A run raises {@link KernelException} for data
+ * errors such as overflow or division by zero, and {@link IllegalArgumentException} when the
+ * arguments do not match the program (vector types, row range, parameters, lookups).
  */
 public interface CpuKernel {
   KernelProgram program();
@@ -24,8 +24,8 @@ public interface CpuKernel {
   void run(KernelArguments arguments, int rowStart, int rowEnd, MaterializeOutput output);
 
   /**
-   * For an AggregateSink program: updates table with each passing row of [rowStart,rowEnd). A
-   * run that raises may leave the table partly updated.
+   * For an AggregateSink program: updates table with each passing row of [rowStart,rowEnd). A run
+   * that raises may leave the table partly updated.
    */
   void run(KernelArguments arguments, int rowStart, int rowEnd, AggregationTable table);
 }

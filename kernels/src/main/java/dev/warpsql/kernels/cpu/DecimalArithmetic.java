@@ -8,12 +8,12 @@ import java.math.RoundingMode;
 /**
  * Exact DECIMAL arithmetic on unscaled 64-bit values, called by generated kernels.
  *
- * <p>Each operation takes its operands with their scales and the result's precision and scale.
- * The fast path stays in {@code long}; when an intermediate value leaves 64 bits, {@link
- * ArithmeticException} moves the operation to a {@link BigDecimal} slow path, so that only a
- * result with more digits than the result precision raises {@link
- * KernelErrorCode#NUMERIC_OVERFLOW}. Rounding is half away from zero ({@link
- * RoundingMode#HALF_UP}).
+ * <p>Each operation takes its operands with their scales and the result's precision and scale. The
+ * fast path stays in {@code long}; when an intermediate value leaves 64 bits, {@link
+ * ArithmeticException} moves the operation to a {@link BigDecimal} slow path, so that only a result
+ * with more digits than the result precision raises {@link KernelErrorCode#NUMERIC_OVERFLOW}.
+ * Rounding is half away from zero ({@link RoundingMode#HALF_UP}). Error messages are built only
+ * when an operation fails, so the fast path allocates nothing.
  */
 public final class DecimalArithmetic {
   private static final int MAX_POWER = 18;
@@ -42,7 +42,10 @@ public final class DecimalArithmetic {
       BigDecimal exact = decimal(a, aScale).add(decimal(b, bScale));
       return fromBigDecimal(exact, precision, scale, describe(a, aScale, " + ", b, bScale));
     }
-    return checkPrecision(result, precision, scale, describe(a, aScale, " + ", b, bScale));
+    if (!fitsPrecision(result, precision)) {
+      throw overflow(precision, scale, describe(a, aScale, " + ", b, bScale));
+    }
+    return result;
   }
 
   public static long subtract(long a, int aScale, long b, int bScale, int precision, int scale) {
@@ -56,7 +59,10 @@ public final class DecimalArithmetic {
       BigDecimal exact = decimal(a, aScale).subtract(decimal(b, bScale));
       return fromBigDecimal(exact, precision, scale, describe(a, aScale, " - ", b, bScale));
     }
-    return checkPrecision(result, precision, scale, describe(a, aScale, " - ", b, bScale));
+    if (!fitsPrecision(result, precision)) {
+      throw overflow(precision, scale, describe(a, aScale, " - ", b, bScale));
+    }
+    return result;
   }
 
   /** Multiplies exactly at scale {@code aScale + bScale}, then rounds to {@code scale}. */
@@ -68,7 +74,10 @@ public final class DecimalArithmetic {
       BigDecimal exact = decimal(a, aScale).multiply(decimal(b, bScale));
       return fromBigDecimal(exact, precision, scale, describe(a, aScale, " * ", b, bScale));
     }
-    return checkPrecision(result, precision, scale, describe(a, aScale, " * ", b, bScale));
+    if (!fitsPrecision(result, precision)) {
+      throw overflow(precision, scale, describe(a, aScale, " * ", b, bScale));
+    }
+    return result;
   }
 
   /** Divides and rounds the exact quotient to {@code scale}. */
@@ -84,11 +93,13 @@ public final class DecimalArithmetic {
       long divisor = exponent >= 0 ? b : scaleUp(b, -exponent);
       result = divideRounded(dividend, divisor);
     } catch (ArithmeticException e) {
-      BigDecimal exact =
-          decimal(a, aScale).divide(decimal(b, bScale), scale, RoundingMode.HALF_UP);
+      BigDecimal exact = decimal(a, aScale).divide(decimal(b, bScale), scale, RoundingMode.HALF_UP);
       return fromBigDecimal(exact, precision, scale, describe(a, aScale, " / ", b, bScale));
     }
-    return checkPrecision(result, precision, scale, describe(a, aScale, " / ", b, bScale));
+    if (!fitsPrecision(result, precision)) {
+      throw overflow(precision, scale, describe(a, aScale, " / ", b, bScale));
+    }
+    return result;
   }
 
   /** Returns the remainder with the sign of the dividend. */
@@ -106,7 +117,10 @@ public final class DecimalArithmetic {
       BigDecimal exact = decimal(a, aScale).remainder(decimal(b, bScale));
       return fromBigDecimal(exact, precision, scale, describe(a, aScale, " MOD ", b, bScale));
     }
-    return checkPrecision(result, precision, scale, describe(a, aScale, " MOD ", b, bScale));
+    if (!fitsPrecision(result, precision)) {
+      throw overflow(precision, scale, describe(a, aScale, " MOD ", b, bScale));
+    }
+    return result;
   }
 
   /** Converts a DECIMAL (or an integer at scale 0) to DECIMAL(precision, scale). */
@@ -118,12 +132,21 @@ public final class DecimalArithmetic {
       return fromBigDecimal(
           decimal(value, fromScale), precision, scale, "CAST(" + decimal(value, fromScale) + ")");
     }
-    return checkPrecision(result, precision, scale, "CAST(" + decimal(value, fromScale) + ")");
+    if (!fitsPrecision(result, precision)) {
+      throw overflow(precision, scale, "CAST(" + decimal(value, fromScale) + ")");
+    }
+    return result;
   }
 
   /** Rounds a DECIMAL to an integer of the range {@code [min, max]}, half away from zero. */
   public static long toInteger(long value, int scale, long min, long max, String typeName) {
-    long result = divideRounded(value, POWERS_OF_TEN[scale]);
+    long result;
+    if (scale <= MAX_POWER) {
+      result = divideRounded(value, POWERS_OF_TEN[scale]);
+    } else {
+      BigDecimal rounded = decimal(value, scale).setScale(0, RoundingMode.HALF_UP);
+      result = rounded.longValue();
+    }
     if (result < min || result > max) {
       throw new KernelException(
           KernelErrorCode.NUMERIC_OVERFLOW,
@@ -150,7 +173,7 @@ public final class DecimalArithmetic {
     if (scale == 0) {
       return value;
     }
-    if (Math.abs(value) <= MAX_EXACT_DOUBLE) {
+    if (Math.abs(value) <= MAX_EXACT_DOUBLE && scale <= MAX_POWER) {
       // Both operands are exact doubles, so IEEE division rounds the quotient correctly.
       return value / DOUBLE_POWERS_OF_TEN[scale];
     }
@@ -167,12 +190,18 @@ public final class DecimalArithmetic {
           KernelErrorCode.INVALID_CAST,
           "cannot cast " + value + " to DECIMAL(" + precision + ", " + scale + ")");
     }
-    // NOTE: allocates a BigDecimal per value; REAL/DOUBLE to DECIMAL casts are rare in kernels.
+    // NOTE: allocates a BigDecimal per value, so this cast is slower than the other casts.
     return fromBigDecimal(new BigDecimal(value), precision, scale, "CAST(" + value + ")");
   }
 
-  /** Returns whether an unscaled value has at most {@code precision} digits. */
+  /**
+   * Returns whether an unscaled value has at most {@code precision} digits. Every {@code long}
+   * fits precision 19, because DECIMAL(19, s) is bounded by the range of {@code long}.
+   */
   static boolean fitsPrecision(long value, int precision) {
+    if (precision > MAX_POWER) {
+      return true;
+    }
     return value != Long.MIN_VALUE && Math.abs(value) < POWERS_OF_TEN[precision];
   }
 
@@ -180,17 +209,10 @@ public final class DecimalArithmetic {
     return BigDecimal.valueOf(value, scale);
   }
 
-  private static long checkPrecision(long value, int precision, int scale, String operation) {
-    if (!fitsPrecision(value, precision)) {
-      throw overflow(precision, scale, operation);
-    }
-    return value;
-  }
-
-  private static long fromBigDecimal(
-      BigDecimal exact, int precision, int scale, String operation) {
+  private static long fromBigDecimal(BigDecimal exact, int precision, int scale, String operation) {
     BigDecimal rounded = exact.setScale(scale, RoundingMode.HALF_UP);
-    if (rounded.precision() > precision) {
+    boolean fitsLong = rounded.unscaledValue().bitLength() < Long.SIZE;
+    if (!fitsLong || rounded.precision() > precision) {
       throw overflow(precision, scale, operation);
     }
     return rounded.unscaledValue().longValueExact();
@@ -229,7 +251,7 @@ public final class DecimalArithmetic {
     return divideRounded(value, POWERS_OF_TEN[fromScale - toScale]);
   }
 
-  /** Divides, rounding the quotient half away from zero; the divisor is not zero. */
+  /** Divides by a non-zero divisor, rounding the quotient half away from zero. */
   private static long divideRounded(long dividend, long divisor) {
     if (divisor == Long.MIN_VALUE || (dividend == Long.MIN_VALUE && divisor == -1)) {
       throw new ArithmeticException("quotient leaves 64 bits");

@@ -7,9 +7,9 @@ import dev.warpsql.kernels.ir.KernelException;
  * Overflow-checked integer arithmetic for TINYINT, SMALLINT, INTEGER and BIGINT, called by
  * generated kernels.
  *
- * <p>Operands arrive widened to {@code long}. Each method checks the exact result against the
- * range {@code [min, max]} of the call's type and raises {@link KernelErrorCode#NUMERIC_OVERFLOW}
- * naming the type, the operation and the operands. Messages are built only on the failure path.
+ * <p>Operands arrive widened to {@code long}. Each method checks the exact result against the range
+ * {@code [min, max]} of the call's type and raises {@link KernelErrorCode#NUMERIC_OVERFLOW} naming
+ * the type, the operation and the operands. Messages are built only on the failure path.
  */
 public final class ExactArithmetic {
   private ExactArithmetic() {}
@@ -78,10 +78,13 @@ public final class ExactArithmetic {
     return value;
   }
 
-  /** Returns the divisor after checking that it is not zero, for REAL and DOUBLE division. */
+  /**
+   * Returns the divisor after checking that it is not zero, for REAL and DOUBLE division and MOD;
+   * {@code operation} names the operation in the error message.
+   */
   public static double checkFloatDivisor(double divisor, String operation) {
     if (divisor == 0.0) {
-      throw divisionByZero(operation + " by zero");
+      throw divisionByZero(operation);
     }
     return divisor;
   }
@@ -92,6 +95,7 @@ public final class ExactArithmetic {
   }
 
   static KernelException divisionByZero(String operation) {
-    return new KernelException(KernelErrorCode.DIVISION_BY_ZERO, "division by zero in " + operation);
+    return new KernelException(
+        KernelErrorCode.DIVISION_BY_ZERO, "division by zero in " + operation);
   }
 }

@@ -18,14 +18,14 @@ import java.util.List;
  *
  * <p>Every expression becomes a value plus a NULL flag (see {@link JavaValue}). Operators that
  * return NULL for a NULL operand compute their value only when no operand is NULL, so a NULL
- * divisor never raises. AND and OR stop at the first operand that decides the result, and CASE
- * and COALESCE evaluate only the branches they choose, so a branch that would raise does not
- * raise when it is not taken.
+ * divisor never raises. AND and OR stop at the first operand that decides the result, and CASE and
+ * COALESCE evaluate only the branches they choose, so a branch that would raise does not raise when
+ * it is not taken.
  *
  * <p>The emitted code expects these locals, set up by {@link KernelSourceGenerator}: {@code inN}
- * and {@code inNNull} for input column N of the current row, {@code paramN} and {@code
- * paramNNull} for parameter N, and {@code lookupNValues}, {@code lookupNNulls} and {@code
- * lookupNSize} for lookup table N.
+ * and {@code inNNull} for input column N of the current row, {@code paramN} and {@code paramNNull}
+ * for parameter N, and {@code lookupNValues}, {@code lookupNNulls} and {@code lookupNSize} for
+ * lookup table N.
  */
 final class ExprEmitter {
   private final JavaWriter out;
@@ -114,7 +114,10 @@ final class ExprEmitter {
   private JavaValue lookup(CodeLookup lookup) {
     if (lookup.table() >= program.lookupTables()) {
       throw new IllegalArgumentException(
-          "lookup table #" + lookup.table() + " is beyond the " + program.lookupTables()
+          "lookup table #"
+              + lookup.table()
+              + " is beyond the "
+              + program.lookupTables()
               + " lookup tables");
     }
     JavaValue code = emit(lookup.code());
@@ -127,7 +130,12 @@ final class ExprEmitter {
     out.line("int " + codeName + " = " + code.value() + ";");
     out.open("if (" + codeName + " < 0 || " + codeName + " >= " + table + "Size)");
     out.line(
-        "throw LookupTable.codeOutOfRange(" + codeName + ", " + lookup.table() + ", " + table
+        "throw LookupTable.codeOutOfRange("
+            + codeName
+            + ", "
+            + lookup.table()
+            + ", "
+            + table
             + "Size);");
     out.close();
     out.line(name + "Null = " + table + "Nulls != null && " + table + "Nulls[" + codeName + "];");
@@ -187,8 +195,9 @@ final class ExprEmitter {
         switch (operand.type().kind()) {
           case DATE -> "((long) (" + operand.value() + "))";
           case TIMESTAMP -> "CalendarFields.epochDay(" + operand.value() + ")";
-          default -> throw new IllegalArgumentException(
-              "EXTRACT needs a DATE or TIMESTAMP, got " + operand.type());
+          default ->
+              throw new IllegalArgumentException(
+                  "EXTRACT needs a DATE or TIMESTAMP, got " + operand.type());
         };
     if (!type.kind().isExactNumeric()) {
       throw new IllegalArgumentException("EXTRACT returns an exact number, not " + type);
@@ -261,11 +270,16 @@ final class ExprEmitter {
     out.open("if (" + decides + ")");
     out.line(name + " = " + !isAnd + ";");
     out.line(name + "Null = false;");
+    boolean last = index + 1 == call.operands().size();
+    if (operand.neverNull() && last) {
+      out.close();
+      return;
+    }
     out.closeOpen("else");
     if (!operand.neverNull()) {
       out.line(name + "Null = " + name + "Null || " + operand.isNull() + ";");
     }
-    if (index + 1 < call.operands().size()) {
+    if (!last) {
       logicalFrom(call, index + 1, name, isAnd);
     }
     out.close();
@@ -287,8 +301,8 @@ final class ExprEmitter {
     out.comment("CASE: WHEN " + (index / 2 + 1));
     JavaValue condition = emit(operands.get(index));
     String value = booleanOperand(call.operator(), condition);
-    String taken = condition.neverNull() ? value : "!" + condition.isNull() + " && " + value;
-    out.open("if (" + taken + ")");
+    String chosen = condition.neverNull() ? value : "!" + condition.isNull() + " && " + value;
+    out.open("if (" + chosen + ")");
     assign(name, coerce(emit(operands.get(index + 1)), call.type()));
     out.closeOpen("else");
     caseFrom(call, index + 2, name);

@@ -6,9 +6,9 @@ import java.util.Arrays;
  * Open-addressing hash index from group keys to dense group numbers 0, 1, 2, ...
  *
  * <p>Each group stores its keys as {@code long}s (see {@link AggregationTable} for the encoding)
- * and one NULL bit per key, so keys compare with primitive equality. Slots hold group number
- * plus one (0 is empty) and are probed linearly; the slot array doubles when it is half full, so
- * a lookup allocates nothing unless it inserts a group that needs more room.
+ * and one NULL bit per key, so keys compare with primitive equality. Slots contain the group number
+ * plus one (0 is empty) and are probed linearly. The slot array doubles when it is half full, so a
+ * lookup allocates nothing unless it inserts a group that needs more room.
  */
 final class GroupKeyIndex {
   private static final int INITIAL_GROUPS = 16;

@@ -3,16 +3,16 @@ package dev.warpsql.kernels.cpu;
 import dev.warpsql.kernels.ir.DataType;
 
 /**
- * Value of an expression in generated code: a Java expression of the type's physical type, and
- * a boolean Java expression that is true when the value is SQL NULL ("false" when it never is).
- * When {@code isNull} is true, {@code value} holds an unspecified placeholder.
+ * Value of an expression in generated code: a Java expression of the type's physical type, and a
+ * boolean Java expression that is true when the value is SQL NULL ("false" when it never is). When
+ * {@code isNull} is true, {@code value} is an unspecified placeholder.
  */
 record JavaValue(String value, String isNull, DataType type) {
   boolean neverNull() {
     return isNull.equals("false");
   }
 
-  /** Returns the Java type that holds values of {@code type}, such as {@code long}. */
+  /** Returns the Java type of values of {@code type}, such as {@code long}. */
   static String javaType(DataType type) {
     return switch (type.physicalType()) {
       case BOOLEAN -> "boolean";

@@ -40,8 +40,8 @@ final class JavaWriter {
   }
 
   /**
-   * Appends a comment line. Line breaks in {@code text} become spaces and backslashes are
-   * doubled, so that no Unicode escape in the text can end the comment.
+   * Appends a comment line. Line breaks in {@code text} become spaces and backslashes are doubled,
+   * so that no Unicode escape in the text can end the comment.
    */
   JavaWriter comment(String text) {
     return line("// " + text.replace('\n', ' ').replace('\r', ' ').replace("\\", "\\\\"));

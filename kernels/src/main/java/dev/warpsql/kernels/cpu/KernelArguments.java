@@ -7,11 +7,11 @@ import org.apache.arrow.vector.FieldVector;
 /**
  * Run-time inputs of one kernel run.
  *
- * @param inputs one Arrow vector per {@code KernelProgram.inputs()} entry, in the same order and
- *     in the layout of {@code ArrowColumns}; the kernel reads them and never closes them
+ * @param inputs one Arrow vector per {@code KernelProgram.inputs()} entry, in the same order and in
+ *     the layout of {@code ArrowColumns}; the kernel reads them and never closes them
  * @param params one value per {@code ParamRef} index in the physical representation of {@code
- *     Literal} ({@link Long}, {@link Double} or {@link Boolean}), or null for SQL NULL; may be
- *     null when the program has no parameters, and may be longer than the program needs
+ *     Literal} ({@link Long}, {@link Double} or {@link Boolean}), or null for SQL NULL; may be null
+ *     when the program has no parameters, and may be longer than the program needs
  * @param lookups one table per {@code CodeLookup} table index; may be null when there are none
  */
 public record KernelArguments(List<FieldVector> inputs, Object[] params, LookupTable[] lookups) {

@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Generates the Java source of one kernel: a class implementing {@link GeneratedKernel} whose
- * entry point runs the program's pipeline as one fused loop over a row range. Per row the loop
- * reads the input columns the filter needs straight from the Arrow buffers, evaluates the
- * filter, and for a passing row reads the remaining columns and updates the sink.
+ * Generates the Java source of one kernel: a class implementing {@link GeneratedKernel} whose entry
+ * point runs the program's pipeline as one fused loop over a row range. Per row the loop reads the
+ * input columns the filter needs straight from the Arrow buffers, evaluates the filter, and for a
+ * passing row reads the remaining columns and updates the sink.
  *
  * <p>The generated code allocates nothing per row, boxes nothing, and makes no virtual calls:
  * helpers are static methods of this package and final Arrow and table classes.
@@ -35,8 +35,8 @@ final class KernelSourceGenerator {
   /**
    * Returns the source of the kernel for {@code program}.
    *
-   * @throws IllegalArgumentException when the program uses types or operators that the CPU
-   *     backend does not support, or is inconsistent (such as an input index out of range)
+   * @throws IllegalArgumentException when the program uses types or operators that the CPU backend
+   *     does not support, or is inconsistent (such as an input index out of range)
    */
   static String generate(KernelProgram program) {
     return new KernelSourceGenerator(program).generate();
@@ -66,8 +66,11 @@ final class KernelSourceGenerator {
   void openEntryPoint(String method, String sinkParameter) {
     out.line("");
     out.open(
-        "public void " + method + "(KernelArguments arguments, int rowStart, int rowEnd, "
-            + sinkParameter + ")");
+        "public void "
+            + method
+            + "(KernelArguments arguments, int rowStart, int rowEnd, "
+            + sinkParameter
+            + ")");
     ExprReferences references =
         ExprReferences.of(concat(program.filter(), ExprReferences.sinkExprs(program)));
     emitInputSetup(references.inputs);
@@ -76,8 +79,8 @@ final class KernelSourceGenerator {
   }
 
   /**
-   * Opens the row loop and emits the filter; the rows that reach the code emitted next passed
-   * it. Also loads the input columns the sink needs.
+   * Opens the row loop and emits the filter; the rows that reach the code emitted next passed it.
+   * Also loads the input columns the sink needs.
    */
   void openRowLoop() {
     out.comment("pipeline " + JavaLiterals.ofString(program.name()) + ": fused row loop");
@@ -87,7 +90,8 @@ final class KernelSourceGenerator {
       out.comment("filter: keep the row only when TRUE");
       loadInputs(List.of(filter));
       JavaValue keep = exprs.emit(filter);
-      String reject = keep.neverNull() ? "!" + keep.value() : keep.isNull() + " || !" + keep.value();
+      String reject =
+          keep.neverNull() ? "!" + keep.value() : keep.isNull() + " || !" + keep.value();
       out.open("if (" + reject + ")");
       out.line("continue;");
       out.close();
@@ -106,18 +110,27 @@ final class KernelSourceGenerator {
   private void emitRejectingMethod(String method, String sinkParameter) {
     out.line("");
     out.open(
-        "public void " + method + "(KernelArguments arguments, int rowStart, int rowEnd, "
-            + sinkParameter + ")");
+        "public void "
+            + method
+            + "(KernelArguments arguments, int rowStart, int rowEnd, "
+            + sinkParameter
+            + ")");
     out.line(
         "throw new UnsupportedOperationException("
             + JavaLiterals.ofString(
-                "pipeline " + program.name() + " has a " + sinkName() + " sink, not " + method)
+                "pipeline "
+                    + program.name()
+                    + " "
+                    + sinkVerb()
+                    + " rows, so it has no "
+                    + method
+                    + " entry point")
             + ");");
     out.close();
   }
 
-  private String sinkName() {
-    return program.sink() instanceof MaterializeSink ? "materialize" : "aggregate";
+  private String sinkVerb() {
+    return program.sink() instanceof MaterializeSink ? "materializes" : "aggregates";
   }
 
   private void emitInputSetup(Set<Integer> inputs) {
@@ -184,11 +197,20 @@ final class KernelSourceGenerator {
       KernelProgram.InputColumn column = program.inputs().get(i);
       String name = "in" + i;
       out.line(
-          JavaValue.javaType(column.type()) + " " + name + " = " + readValue(i, column.type())
+          JavaValue.javaType(column.type())
+              + " "
+              + name
+              + " = "
+              + readValue(i, column.type())
               + ";");
       if (column.nullable()) {
         out.line(
-            "boolean " + name + "Null = hasNulls" + i + " && BitVectorHelper.get(validity" + i
+            "boolean "
+                + name
+                + "Null = hasNulls"
+                + i
+                + " && BitVectorHelper.get(validity"
+                + i
                 + ", row) == 0;");
       }
     }

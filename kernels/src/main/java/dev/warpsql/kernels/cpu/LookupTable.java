@@ -14,8 +14,8 @@ public final class LookupTable {
   private final boolean[] nulls;
 
   /**
-   * Creates a table over {@code values}; {@code nulls} marks codes whose result is NULL, or is
-   * null when no result is NULL.
+   * Creates a table over {@code values}; {@code nulls} marks codes whose result is NULL, or is null
+   * when no result is NULL.
    */
   public LookupTable(boolean[] values, boolean[] nulls) {
     this.values = Objects.requireNonNull(values, "values");
@@ -53,7 +53,12 @@ public final class LookupTable {
   /** Returns the error that a kernel raises for a code outside the table. */
   public static IllegalArgumentException codeOutOfRange(int code, int table, int size) {
     return new IllegalArgumentException(
-        "dictionary code " + code + " is outside lookup table " + table + " of " + size
+        "dictionary code "
+            + code
+            + " is outside lookup table "
+            + table
+            + " of "
+            + size
             + " entries; the table must cover the whole dictionary");
   }
 }

@@ -12,13 +12,13 @@ import org.apache.arrow.vector.FieldVector;
  * {@code MaterializeSink}.
  *
  * <p>The vectors start empty and grow by doubling as rows are appended, so there is no fixed
- * capacity. Until {@link #finish()} the vectors belong to this object and {@link #close()}
- * releases them; {@code finish()} hands them to the caller. One thread uses an output at a time.
+ * capacity. Until {@link #finish()} the vectors belong to this object and {@link #close()} releases
+ * them; {@code finish()} hands them to the caller. One thread uses an output at a time.
  *
  * <p>Kernels append in three steps per run: {@link #reserve(int)} room for the most rows the run
- * can write, write values straight into {@link #dataBuffer(int)} and {@link
- * #validityBuffer(int)}, then {@link #commit(int)} the rows written. A run that fails commits
- * nothing, so the output keeps only the rows of successful runs.
+ * can write, write values straight into {@link #dataBuffer(int)} and {@link #validityBuffer(int)},
+ * then {@link #commit(int)} the rows written. A run that fails commits nothing, so the output keeps
+ * only the rows of successful runs.
  */
 public final class MaterializeOutput implements AutoCloseable {
   private static final int MIN_ALLOCATION = 1024;
@@ -39,7 +39,9 @@ public final class MaterializeOutput implements AutoCloseable {
       FieldVector vector = this.vectors.get(i);
       if (!(vector instanceof BaseFixedWidthVector fixedWidth)) {
         throw new IllegalArgumentException(
-            "output vector " + i + " must be a fixed-width vector from ArrowColumns, got "
+            "output vector "
+                + i
+                + " must be a fixed-width vector from ArrowColumns, got "
                 + vector.getClass().getSimpleName());
       }
       if (vector.getValueCount() != 0) {
@@ -56,8 +58,8 @@ public final class MaterializeOutput implements AutoCloseable {
   }
 
   /**
-   * Ensures room for {@code rows} more rows and returns the index of the first of them. Buffers
-   * may move, so data and validity buffers must be fetched again after each call.
+   * Ensures room for {@code rows} more rows and returns the index of the first of them. Buffers may
+   * move, so data and validity buffers must be fetched again after each call.
    */
   public int reserve(int rows) {
     checkOpen();

@@ -45,8 +45,11 @@ final class MaterializeSinkEmitter {
       JavaValue value = values.get(i);
       out.line(write("outData" + i, value.type(), value.value()) + ";");
       out.line(
-          "BitVectorHelper.setValidityBit(outValidity" + i + ", outputRow, "
-              + (value.neverNull() ? "1" : value.isNull() + " ? 0 : 1") + ");");
+          "BitVectorHelper.setValidityBit(outValidity"
+              + i
+              + ", outputRow, "
+              + (value.neverNull() ? "1" : value.isNull() + " ? 0 : 1")
+              + ");");
     }
     out.line("written++;");
     out.close();
@@ -56,8 +59,8 @@ final class MaterializeSinkEmitter {
 
   private static String write(String buffer, DataType type, String value) {
     return switch (type.kind()) {
-      case BOOLEAN -> "BitVectorHelper.setValidityBit(" + buffer + ", outputRow, " + value
-          + " ? 1 : 0)";
+      case BOOLEAN ->
+          "BitVectorHelper.setValidityBit(" + buffer + ", outputRow, " + value + " ? 1 : 0)";
       case TINYINT -> buffer + ".setByte(outputRow, " + value + ")";
       case SMALLINT -> buffer + ".setShort(((long) outputRow) << 1, " + value + ")";
       case INTEGER, DATE, VARCHAR -> buffer + ".setInt(((long) outputRow) << 2, " + value + ")";

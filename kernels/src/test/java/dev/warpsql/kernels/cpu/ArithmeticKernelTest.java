@@ -2,7 +2,6 @@ package dev.warpsql.kernels.cpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.warpsql.kernels.ir.Call;
 import dev.warpsql.kernels.ir.DataType;
@@ -19,14 +18,6 @@ class ArithmeticKernelTest extends KernelTestSupport {
 
   private static Expr binary(Operator operator, DataType type, Expr a, Expr b) {
     return Call.of(operator, type, a, b);
-  }
-
-  private KernelException raises(Expr expr, KernelErrorCode code) {
-    Throwable thrown = catchThrowable(() -> eval(expr));
-    assertThat(thrown).isInstanceOf(KernelException.class);
-    KernelException exception = (KernelException) thrown;
-    assertThat(exception.code()).isEqualTo(code);
-    return exception;
   }
 
   @Test
@@ -95,15 +86,19 @@ class ArithmeticKernelTest extends KernelTestSupport {
   @Test
   void integerDivisionByZeroRaises() {
     for (DataType type : INTEGER_TYPES) {
-      raises(binary(Operator.DIVIDE, type, lit(1, type), lit(0, type)), KernelErrorCode.DIVISION_BY_ZERO);
-      raises(binary(Operator.MOD, type, lit(1, type), lit(0, type)), KernelErrorCode.DIVISION_BY_ZERO);
+      raises(
+          binary(Operator.DIVIDE, type, lit(1, type), lit(0, type)),
+          KernelErrorCode.DIVISION_BY_ZERO);
+      raises(
+          binary(Operator.MOD, type, lit(1, type), lit(0, type)), KernelErrorCode.DIVISION_BY_ZERO);
     }
   }
 
   @Test
   void nullDivisorGivesNullWithoutRaising() {
     Expr expr =
-        binary(Operator.DIVIDE, DataType.INTEGER, lit(1, DataType.INTEGER), in(0, DataType.INTEGER));
+        binary(
+            Operator.DIVIDE, DataType.INTEGER, lit(1, DataType.INTEGER), in(0, DataType.INTEGER));
     assertThat(evalOver(expr, DataType.INTEGER, (Object) null)).containsExactly((Object) null);
   }
 
@@ -118,7 +113,12 @@ class ArithmeticKernelTest extends KernelTestSupport {
                     lit(1, DataType.TINYINT))))
         .isEqualTo(2147483648L);
     assertThat(
-            eval(binary(Operator.DIVIDE, DataType.DOUBLE, lit(1, DataType.INTEGER), lit(4.0, DataType.DOUBLE))))
+            eval(
+                binary(
+                    Operator.DIVIDE,
+                    DataType.DOUBLE,
+                    lit(1, DataType.INTEGER),
+                    lit(4.0, DataType.DOUBLE))))
         .isEqualTo(0.25);
     assertThat(
             eval(
@@ -133,23 +133,36 @@ class ArithmeticKernelTest extends KernelTestSupport {
   @Test
   void floatOperatorsOnRealAndDouble() {
     for (DataType type : List.of(DataType.REAL, DataType.DOUBLE)) {
-      assertThat(eval(binary(Operator.PLUS, type, lit(1.5, type), lit(2.25, type)))).isEqualTo(3.75);
-      assertThat(eval(binary(Operator.MINUS, type, lit(1.5, type), lit(2.25, type)))).isEqualTo(-0.75);
-      assertThat(eval(binary(Operator.TIMES, type, lit(1.5, type), lit(-2.0, type)))).isEqualTo(-3.0);
-      assertThat(eval(binary(Operator.DIVIDE, type, lit(1.0, type), lit(4.0, type)))).isEqualTo(0.25);
+      assertThat(eval(binary(Operator.PLUS, type, lit(1.5, type), lit(2.25, type))))
+          .isEqualTo(3.75);
+      assertThat(eval(binary(Operator.MINUS, type, lit(1.5, type), lit(2.25, type))))
+          .isEqualTo(-0.75);
+      assertThat(eval(binary(Operator.TIMES, type, lit(1.5, type), lit(-2.0, type))))
+          .isEqualTo(-3.0);
+      assertThat(eval(binary(Operator.DIVIDE, type, lit(1.0, type), lit(4.0, type))))
+          .isEqualTo(0.25);
       assertThat(eval(binary(Operator.MOD, type, lit(-7.5, type), lit(2.0, type)))).isEqualTo(-1.5);
       assertThat(eval(Call.of(Operator.NEGATE, type, lit(1.5, type)))).isEqualTo(-1.5);
     }
-    Object third = eval(binary(Operator.DIVIDE, DataType.REAL, lit(1.0, DataType.REAL), lit(3.0, DataType.REAL)));
+    Object third =
+        eval(
+            binary(
+                Operator.DIVIDE, DataType.REAL, lit(1.0, DataType.REAL), lit(3.0, DataType.REAL)));
     assertThat(third).isEqualTo((double) (1.0f / 3.0f));
   }
 
   @Test
   void floatDivisionByZeroRaises() {
     for (DataType type : List.of(DataType.REAL, DataType.DOUBLE)) {
-      raises(binary(Operator.DIVIDE, type, lit(1.0, type), lit(0.0, type)), KernelErrorCode.DIVISION_BY_ZERO);
-      raises(binary(Operator.DIVIDE, type, lit(1.0, type), lit(-0.0, type)), KernelErrorCode.DIVISION_BY_ZERO);
-      raises(binary(Operator.MOD, type, lit(1.0, type), lit(0.0, type)), KernelErrorCode.DIVISION_BY_ZERO);
+      raises(
+          binary(Operator.DIVIDE, type, lit(1.0, type), lit(0.0, type)),
+          KernelErrorCode.DIVISION_BY_ZERO);
+      raises(
+          binary(Operator.DIVIDE, type, lit(1.0, type), lit(-0.0, type)),
+          KernelErrorCode.DIVISION_BY_ZERO);
+      raises(
+          binary(Operator.MOD, type, lit(1.0, type), lit(0.0, type)),
+          KernelErrorCode.DIVISION_BY_ZERO);
     }
   }
 
@@ -178,8 +191,10 @@ class ArithmeticKernelTest extends KernelTestSupport {
     // 1.005 + 0.000 = 1.005, rounded to scale 2: 1.01; negative: -1.01
     DataType operand = DataType.decimal(6, 3);
     DataType result = DataType.decimal(6, 2);
-    assertThat(eval(binary(Operator.PLUS, result, lit(1005, operand), lit(0, operand)))).isEqualTo(101L);
-    assertThat(eval(binary(Operator.PLUS, result, lit(-1005, operand), lit(0, operand)))).isEqualTo(-101L);
+    assertThat(eval(binary(Operator.PLUS, result, lit(1005, operand), lit(0, operand))))
+        .isEqualTo(101L);
+    assertThat(eval(binary(Operator.PLUS, result, lit(-1005, operand), lit(0, operand))))
+        .isEqualTo(-101L);
   }
 
   @Test
@@ -204,24 +219,35 @@ class ArithmeticKernelTest extends KernelTestSupport {
     DataType a = DataType.decimal(5, 2);
     DataType b = DataType.decimal(3, 0);
     // 1.00 / 8 = 0.125 -> 0.13 and -0.13
-    assertThat(eval(binary(Operator.DIVIDE, DataType.decimal(10, 2), lit(100, a), lit(8, b)))).isEqualTo(13L);
-    assertThat(eval(binary(Operator.DIVIDE, DataType.decimal(10, 2), lit(-100, a), lit(8, b)))).isEqualTo(-13L);
-    assertThat(eval(binary(Operator.DIVIDE, DataType.decimal(10, 2), lit(100, a), lit(-8, b)))).isEqualTo(-13L);
+    assertThat(eval(binary(Operator.DIVIDE, DataType.decimal(10, 2), lit(100, a), lit(8, b))))
+        .isEqualTo(13L);
+    assertThat(eval(binary(Operator.DIVIDE, DataType.decimal(10, 2), lit(-100, a), lit(8, b))))
+        .isEqualTo(-13L);
+    assertThat(eval(binary(Operator.DIVIDE, DataType.decimal(10, 2), lit(100, a), lit(-8, b))))
+        .isEqualTo(-13L);
     // 2.00 / 3 = 0.6667 at scale 4, and -0.6667
-    assertThat(eval(binary(Operator.DIVIDE, DataType.decimal(10, 4), lit(200, a), lit(3, b)))).isEqualTo(6667L);
-    assertThat(eval(binary(Operator.DIVIDE, DataType.decimal(10, 4), lit(-200, a), lit(3, b)))).isEqualTo(-6667L);
+    assertThat(eval(binary(Operator.DIVIDE, DataType.decimal(10, 4), lit(200, a), lit(3, b))))
+        .isEqualTo(6667L);
+    assertThat(eval(binary(Operator.DIVIDE, DataType.decimal(10, 4), lit(-200, a), lit(3, b))))
+        .isEqualTo(-6667L);
     // 1.00 / 3 = 0.3333 truncates below half
-    assertThat(eval(binary(Operator.DIVIDE, DataType.decimal(10, 4), lit(100, a), lit(3, b)))).isEqualTo(3333L);
+    assertThat(eval(binary(Operator.DIVIDE, DataType.decimal(10, 4), lit(100, a), lit(3, b))))
+        .isEqualTo(3333L);
     // result scale below the dividend's: 1.25 / 1 at scale 1 -> 1.3 and -1.3
-    assertThat(eval(binary(Operator.DIVIDE, DataType.decimal(10, 1), lit(125, a), lit(1, b)))).isEqualTo(13L);
-    assertThat(eval(binary(Operator.DIVIDE, DataType.decimal(10, 1), lit(-125, a), lit(1, b)))).isEqualTo(-13L);
+    assertThat(eval(binary(Operator.DIVIDE, DataType.decimal(10, 1), lit(125, a), lit(1, b))))
+        .isEqualTo(13L);
+    assertThat(eval(binary(Operator.DIVIDE, DataType.decimal(10, 1), lit(-125, a), lit(1, b))))
+        .isEqualTo(-13L);
   }
 
   @Test
   void decimalDivisionByZeroRaises() {
     DataType type = DataType.decimal(5, 2);
-    raises(binary(Operator.DIVIDE, type, lit(100, type), lit(0, type)), KernelErrorCode.DIVISION_BY_ZERO);
-    raises(binary(Operator.MOD, type, lit(100, type), lit(0, type)), KernelErrorCode.DIVISION_BY_ZERO);
+    raises(
+        binary(Operator.DIVIDE, type, lit(100, type), lit(0, type)),
+        KernelErrorCode.DIVISION_BY_ZERO);
+    raises(
+        binary(Operator.MOD, type, lit(100, type), lit(0, type)), KernelErrorCode.DIVISION_BY_ZERO);
   }
 
   @Test
@@ -229,12 +255,23 @@ class ArithmeticKernelTest extends KernelTestSupport {
     DataType type = DataType.decimal(5, 2);
     // 999.99 + 0.01 = 1000.00 needs 6 digits
     KernelException exception =
-        raises(binary(Operator.PLUS, type, lit(99999, type), lit(1, type)), KernelErrorCode.NUMERIC_OVERFLOW);
-    assertThat(exception.getMessage()).contains("DECIMAL(5, 2)").contains("999.99").contains("0.01");
-    raises(binary(Operator.MINUS, type, lit(-99999, type), lit(1, type)), KernelErrorCode.NUMERIC_OVERFLOW);
-    raises(binary(Operator.TIMES, type, lit(10000, type), lit(1000, type)), KernelErrorCode.NUMERIC_OVERFLOW);
+        raises(
+            binary(Operator.PLUS, type, lit(99999, type), lit(1, type)),
+            KernelErrorCode.NUMERIC_OVERFLOW);
+    assertThat(exception.getMessage())
+        .contains("DECIMAL(5, 2)")
+        .contains("999.99")
+        .contains("0.01");
+    raises(
+        binary(Operator.MINUS, type, lit(-99999, type), lit(1, type)),
+        KernelErrorCode.NUMERIC_OVERFLOW);
+    raises(
+        binary(Operator.TIMES, type, lit(10000, type), lit(1000, type)),
+        KernelErrorCode.NUMERIC_OVERFLOW);
     // 999.99 / 0.01 = 99999 needs 7 digits at scale 2
-    raises(binary(Operator.DIVIDE, type, lit(99999, type), lit(1, type)), KernelErrorCode.NUMERIC_OVERFLOW);
+    raises(
+        binary(Operator.DIVIDE, type, lit(99999, type), lit(1, type)),
+        KernelErrorCode.NUMERIC_OVERFLOW);
     // a product beyond 64 bits whose rounded value is still too large
     DataType wide = DataType.decimal(18, 0);
     raises(
@@ -243,10 +280,15 @@ class ArithmeticKernelTest extends KernelTestSupport {
   }
 
   @Test
-  void decimalIntermediateOverflowDoesNotRaiseWhenResultFits() {
+  void decimalIntermediateOverflowFitsResult() {
     // 1.0000000000 * 1.0000000000: the exact product 10^20 at scale 20 leaves 64 bits
     DataType ten = DataType.decimal(11, 10);
-    Expr times = binary(Operator.TIMES, DataType.decimal(18, 2), lit(10_000_000_000L, ten), lit(10_000_000_000L, ten));
+    Expr times =
+        binary(
+            Operator.TIMES,
+            DataType.decimal(18, 2),
+            lit(10_000_000_000L, ten),
+            lit(10_000_000_000L, ten));
     assertThat(eval(times)).isEqualTo(100L);
     // 10^17 + 0.5: at the common scale 18, 10^17 becomes 10^35; the sum rounds to 10^17 + 1
     Expr plus =
@@ -285,8 +327,25 @@ class ArithmeticKernelTest extends KernelTestSupport {
   void decimalTimesIntegerOperand() {
     // 1.50 * 3 = 4.50
     Expr expr =
-        binary(Operator.TIMES, DataType.decimal(12, 2), lit(150, DataType.decimal(5, 2)), lit(3, DataType.INTEGER));
+        binary(
+            Operator.TIMES,
+            DataType.decimal(12, 2),
+            lit(150, DataType.decimal(5, 2)),
+            lit(3, DataType.INTEGER));
     assertThat(eval(expr)).isEqualTo(450L);
+  }
+
+  @Test
+  void decimalOfPrecision19OverflowsOnlyBeyondLong() {
+    DataType type = DataType.decimal(19, 2);
+    // 90000000000000000.00 + 2000000000000000.00 has 19 digits and fits a long
+    Expr sum = binary(Operator.PLUS, type, lit(9_000_000_000_000_000_000L, type), lit(200_000_000_000_000_000L, type));
+    assertThat(eval(sum)).isEqualTo(9_200_000_000_000_000_000L);
+    Expr beyond = binary(Operator.PLUS, type, lit(Long.MAX_VALUE - 1, type), lit(2, type));
+    raises(beyond, KernelErrorCode.NUMERIC_OVERFLOW);
+    Expr product =
+        binary(Operator.TIMES, DataType.decimal(19, 4), lit(1_000_000_000L, type), lit(-1_000_000_000L, type));
+    assertThat(eval(product)).isEqualTo(-1_000_000_000_000_000_000L);
   }
 
   @Test

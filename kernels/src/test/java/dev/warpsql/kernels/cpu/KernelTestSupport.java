@@ -1,9 +1,14 @@
 package dev.warpsql.kernels.cpu;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import dev.warpsql.kernels.arrow.ArrowColumns;
 import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.Expr;
 import dev.warpsql.kernels.ir.InputRef;
+import dev.warpsql.kernels.ir.KernelErrorCode;
+import dev.warpsql.kernels.ir.KernelException;
 import dev.warpsql.kernels.ir.KernelProgram;
 import dev.warpsql.kernels.ir.Literal;
 import dev.warpsql.kernels.ir.MaterializeSink;
@@ -28,8 +33,8 @@ import org.junit.jupiter.api.BeforeEach;
  * Base of the CPU backend tests: a fresh allocator per test, closed afterwards so that a leaked
  * buffer fails the test, and helpers that build vectors and run one-expression kernels.
  *
- * <p>Values are in the physical representation of {@code Literal}: Long, Double, Boolean, or
- * null for SQL NULL.
+ * <p>Values are in the physical representation of {@code Literal}: Long, Double, Boolean, or null
+ * for SQL NULL.
  */
 abstract class KernelTestSupport {
   protected final CpuBackend backend = new CpuBackend(64);
@@ -63,6 +68,15 @@ abstract class KernelTestSupport {
 
   static InputRef in(int index, DataType type) {
     return new InputRef(index, type, true);
+  }
+
+  /** Evaluates a constant expression, expects it to raise {@code code}, and returns the error. */
+  KernelException raises(Expr expr, KernelErrorCode code) {
+    Throwable thrown = catchThrowable(() -> eval(expr));
+    assertThat(thrown).isInstanceOf(KernelException.class);
+    KernelException exception = (KernelException) thrown;
+    assertThat(exception.code()).as(exception.getMessage()).isEqualTo(code);
+    return exception;
   }
 
   /** Returns a nullable vector of the given physical values; the caller closes it. */
@@ -124,7 +138,8 @@ abstract class KernelTestSupport {
   /** Evaluates a constant expression (no inputs) for one row. */
   Object eval(Expr expr) {
     KernelProgram program =
-        new KernelProgram("eval", List.of(), List.of(), 0, null, new MaterializeSink(List.of(expr)));
+        new KernelProgram(
+            "eval", List.of(), List.of(), 0, null, new MaterializeSink(List.of(expr)));
     return materialize(program, List.of(), null, null, 1).get(0).get(0);
   }
 

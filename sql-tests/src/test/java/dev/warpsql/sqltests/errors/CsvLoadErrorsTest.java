@@ -128,7 +128,7 @@ class CsvLoadErrorsTest {
                 statement.executeQuery("SELECT * FROM " + tableName).close();
               }
             });
-    assertThat(e).as("query of table %s that failed to load", tableName).isNotNull();
+    assertThat((Throwable) e).as("query of table %s that failed to load", tableName).isNotNull();
     assertThat(e.getMessage()).containsIgnoringCase(tableName);
   }
 }

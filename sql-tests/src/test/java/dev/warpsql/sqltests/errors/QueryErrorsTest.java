@@ -56,7 +56,7 @@ class QueryErrorsTest {
 
   @Test
   void divisionByZeroRaises22012() {
-    // The divisor is zero in every row but is no constant, so the planner cannot fold it.
+    // The divisor is zero in every row but is not a constant, so the planner cannot fold it.
     SQLException e = queryError("SELECT n_nationkey / (n_regionkey - n_regionkey) FROM nation");
 
     assertThat(e.getSQLState()).isEqualTo("22012");
@@ -92,7 +92,7 @@ class QueryErrorsTest {
                 }
               }
             });
-    assertThat(e).as("SQLException from %s", sql).isNotNull();
+    assertThat((Throwable) e).as("SQLException from %s", sql).isNotNull();
     return e;
   }
 }

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TpchQueriesTest {
   private static final double[] SCALE_FACTORS = {0.01, 0.1};
 
-  /** Expected row count of each query, so that an empty answer from both engines fails. */
+  /** Expected row count of each query, so that an empty result from both engines fails. */
   private static final Map<String, Integer> QUERY_ROWS = Map.of("q1", 4, "q6", 1);
 
   /** Both engines' databases, by scale factor, loaded once for the whole class. */

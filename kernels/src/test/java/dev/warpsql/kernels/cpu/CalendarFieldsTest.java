@@ -1,0 +1,29 @@
+package dev.warpsql.kernels.cpu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class CalendarFieldsTest {
+  @Test
+  void fieldsMatchJavaTimeAcrossEras() {
+    // every third day from about 2400 BC to 4300 AD, negative epoch days included
+    for (long day = -1_600_000; day <= 857_000; day += 3) {
+      LocalDate date = LocalDate.ofEpochDay(day);
+      assertThat(CalendarFields.year(day)).as("year of day %d", day).isEqualTo(date.getYear());
+      assertThat(CalendarFields.month(day))
+          .as("month of day %d", day)
+          .isEqualTo(date.getMonthValue());
+      assertThat(CalendarFields.day(day)).as("day of day %d", day).isEqualTo(date.getDayOfMonth());
+    }
+  }
+
+  @Test
+  void epochDayFloorsNegativeMicros() {
+    assertThat(CalendarFields.epochDay(-1)).isEqualTo(-1);
+    assertThat(CalendarFields.epochDay(0)).isEqualTo(0);
+    assertThat(CalendarFields.epochDay(-CalendarFields.MICROS_PER_DAY)).isEqualTo(-1);
+    assertThat(CalendarFields.epochDay(-CalendarFields.MICROS_PER_DAY - 1)).isEqualTo(-2);
+  }
+}
