@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>URLs: {@code jdbc:warp:mem:} (a private in-memory database, closed with the connection)
  * and {@code jdbc:warp:mem:NAME} (the named in-memory database of this JVM). Properties: {@code
- * tpch=SF} loads TPC-H at scale factor SF into schema {@code main} unless it holds a {@code
- * lineitem} table already; {@code device=auto|cpu|gpu} chooses the backend. Unquoted identifiers
+ * tpch=SF} loads TPC-H at scale factor SF into schema {@code main} unless it already contains a {@code
+ * lineitem} table; {@code device=auto|cpu|gpu} chooses the backend. Unquoted identifiers
  * fold to lower case and names match case-sensitively, as in PostgreSQL.
  */
 public final class WarpDriver extends Driver {

@@ -55,8 +55,8 @@ public final class WarpMain {
         --format FORMAT    Output format: table (default; aligned columns), csv
                            (RFC 4180 quoting, NULL as an empty field) or json (an
                            array of objects, NULL as null).
-        --device DEVICE    Where queries run: auto (default; the GPU if the driver
-                           finds one, else the CPU), cpu or gpu.
+        --device DEVICE    Backend that runs the kernels: auto (default; the
+                           driver chooses), cpu or gpu.
         -h, --help         Print this help and exit.
 
       Exit status: 0 on success, 1 if a load or a statement fails, 2 if the command

@@ -19,11 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.DataContext;
-import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.linq4j.Enumerator;
-import org.apache.calcite.linq4j.QueryProvider;
 import org.apache.calcite.runtime.Bindable;
-import org.apache.calcite.schema.SchemaPlus;
 
 /**
  * Source of a pipeline fed by an Enumerable subplan (a fallback): it runs the compiled
@@ -54,7 +51,7 @@ public final class EnumerableSourceStep implements ExecutionStep {
   @Override
   public Batch execute(ExecutionContext context) {
     DataContext statement = context.attribute(DataContext.class);
-    DataContext withStash = new StashContext(statement, stashedValues);
+    DataContext withStash = new OverlayDataContext(statement, stashedValues);
     TableSchema schema = new TableSchema(columns);
     try (TableBuilder builder = new TableBuilder("enumerable", schema, context.allocator())) {
       Enumerator<?> rows = bindable.bind(withStash).enumerator();
@@ -127,37 +124,5 @@ public final class EnumerableSourceStep implements ExecutionStep {
       chunks.add(new BatchChunk(chunk.rowCount(), chunk.vectors(), null));
     }
     return new Batch(batchColumns, chunks, true);
-  }
-
-  /** The statement's data context plus the values the compiled Enumerable code stashed. */
-  private static final class StashContext implements DataContext {
-    private final DataContext statement;
-    private final Map<String, Object> stashedValues;
-
-    StashContext(DataContext statement, Map<String, Object> stashedValues) {
-      this.statement = statement;
-      this.stashedValues = stashedValues;
-    }
-
-    @Override
-    public SchemaPlus getRootSchema() {
-      return statement.getRootSchema();
-    }
-
-    @Override
-    public JavaTypeFactory getTypeFactory() {
-      return statement.getTypeFactory();
-    }
-
-    @Override
-    public QueryProvider getQueryProvider() {
-      return statement.getQueryProvider();
-    }
-
-    @Override
-    public Object get(String name) {
-      Object stashed = stashedValues.get(name);
-      return stashed != null ? stashed : statement.get(name);
-    }
   }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import org.apache.calcite.DataContext;
 
 /**
- * Converts a statement's parameter values, as Calcite's data context holds them, into the
+ * Converts a statement's parameter values, as Calcite's data context stores them, into the
  * physical representation that kernels read (see the kernel IR's {@code Literal}).
  *
  * <p>Kernels never read a VARCHAR parameter: string parameters only occur inside string

@@ -76,7 +76,7 @@ public final class PlanLowering {
   }
 
   /**
-   * Closes a stream: returns a step whose batch holds the stream's current columns, running a
+   * Closes a stream: returns a step whose batch contains the stream's current columns, running a
    * materializing kernel unless the stream passes its source through unchanged.
    */
   public Closed close(Stream stream, List<String> names) {

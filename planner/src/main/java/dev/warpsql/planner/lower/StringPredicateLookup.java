@@ -6,12 +6,11 @@ import dev.warpsql.executor.pipeline.ExecutionContext;
 import dev.warpsql.executor.pipeline.LookupSource;
 import dev.warpsql.executor.storage.StringDictionary;
 import dev.warpsql.kernels.cpu.LookupTable;
+import dev.warpsql.planner.exec.OverlayDataContext;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.calcite.DataContext;
-import org.apache.calcite.adapter.java.JavaTypeFactory;
-import org.apache.calcite.linq4j.QueryProvider;
 import org.apache.calcite.linq4j.function.Function1;
-import org.apache.calcite.schema.SchemaPlus;
 
 /**
  * A string predicate evaluated once per dictionary entry, giving the lookup table that a kernel
@@ -56,7 +55,7 @@ final class StringPredicateLookup implements LookupSource {
     boolean[] values = new boolean[size];
     boolean[] nulls = new boolean[size];
     Object[] row = new Object[1];
-    DataContext perValue = new InputRecordContext(statement, row);
+    DataContext perValue = new OverlayDataContext(statement, Map.of(INPUT_RECORD, row));
     for (int code = 0; code < size; code++) {
       row[0] = dictionary.value(code);
       Object[] result;
@@ -76,36 +75,5 @@ final class StringPredicateLookup implements LookupSource {
       }
     }
     return new LookupTable(values, nulls);
-  }
-
-  /** The statement's data context, plus the one-field row that the compiled predicate reads. */
-  private static final class InputRecordContext implements DataContext {
-    private final DataContext statement;
-    private final Object[] row;
-
-    InputRecordContext(DataContext statement, Object[] row) {
-      this.statement = statement;
-      this.row = row;
-    }
-
-    @Override
-    public SchemaPlus getRootSchema() {
-      return statement.getRootSchema();
-    }
-
-    @Override
-    public JavaTypeFactory getTypeFactory() {
-      return statement.getTypeFactory();
-    }
-
-    @Override
-    public QueryProvider getQueryProvider() {
-      return statement.getQueryProvider();
-    }
-
-    @Override
-    public Object get(String name) {
-      return INPUT_RECORD.equals(name) ? row : statement.get(name);
-    }
   }
 }

@@ -68,7 +68,7 @@ public final class WarpSort extends Sort implements WarpRel {
   }
 
   /**
-   * Returns where NULLs go: as PostgreSQL does when the query does not say, NULL sorts as the
+   * Returns where NULLs go: as PostgreSQL does when the query does not specify it, NULL sorts as the
    * largest value, so last in ascending and first in descending order.
    */
   private static boolean nullsFirst(RelFieldCollation field) {

@@ -115,8 +115,8 @@ class TpchQueriesTest {
             .filter(operator -> !operator.isEmpty())
             .toList();
 
-    // WarpToEnumerableConverter may sit at the root, where it hands the rows to JDBC. A fallback
-    // shows as an operator of Calcite's Enumerable engine, whose names start with Enumerable.
+    // A fallback shows as an operator of Calcite's Enumerable engine, whose names start with
+    // Enumerable, joined to WARP operators by WarpToEnumerableConverter or WarpFromEnumerable.
     assertThat(operators).as("operators of %s:%n%s", query, plan).isNotEmpty();
     assertThat(operators)
         .as("operators of %s:%n%s", query, plan)
