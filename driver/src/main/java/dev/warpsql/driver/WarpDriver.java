@@ -80,7 +80,13 @@ public final class WarpDriver extends Driver {
     String name = url.substring(MEMORY_PREFIX.length());
     Properties properties = info == null ? new Properties() : info;
     if (name.isEmpty()) {
-      return connect(WarpDatabase.inMemory(), properties, true);
+      WarpDatabase database = WarpDatabase.inMemory();
+      try {
+        return connect(database, properties, true);
+      } catch (SQLException | RuntimeException e) {
+        database.close();
+        throw e;
+      }
     }
     return connect(WarpDatabase.named(name), properties, false);
   }

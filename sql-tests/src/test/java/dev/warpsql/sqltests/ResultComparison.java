@@ -29,11 +29,23 @@ public final class ResultComparison {
         .as("column labels")
         .usingElementComparator(String.CASE_INSENSITIVE_ORDER)
         .containsExactlyElementsOf(expected.labels());
-    assertThat(actual.rows()).as("row count").hasSameSizeAs(expected.rows());
+    assertSameRows("", expected, actual);
+  }
+
+  /**
+   * Asserts that both results have the same number of columns and the same rows in order, whatever
+   * their labels, because the engines name unaliased expressions differently.
+   *
+   * @param context text that starts every failure message, such as the query's file and line
+   */
+  public static void assertSameRows(String context, QueryResult expected, QueryResult actual) {
+    assertThat(actual.labels()).as("%scolumn count", context).hasSameSizeAs(expected.labels());
+    assertThat(actual.rows()).as("%srow count", context).hasSameSizeAs(expected.rows());
 
     for (int row = 0; row < expected.rows().size(); row++) {
       for (int column = 0; column < expected.labels().size(); column++) {
-        String where = "row " + (row + 1) + ", column " + expected.labels().get(column);
+        String where =
+            context + "row " + (row + 1) + ", column " + expected.labels().get(column);
         assertSameValue(
             where,
             expected.rows().get(row).get(column),

@@ -1,9 +1,11 @@
 package dev.warpsql.planner.lower;
 
 import dev.warpsql.executor.pipeline.BatchColumn;
+import dev.warpsql.executor.pipeline.ChunkPruner;
 import dev.warpsql.executor.pipeline.ExecutionStep;
 import dev.warpsql.executor.pipeline.KernelStep;
 import dev.warpsql.executor.pipeline.LookupSource;
+import dev.warpsql.executor.pipeline.ScanStep;
 import dev.warpsql.kernels.cpu.CpuBackend;
 import dev.warpsql.kernels.cpu.CpuKernel;
 import dev.warpsql.kernels.ir.DataType;
@@ -136,14 +138,18 @@ public final class PlanLowering {
     Expr filter = stream.filter() == null ? null : InputRemapper.remap(stream.filter(), mapping);
     Sink remappedSink = SinkRemapper.remap(sink, mapping);
 
+    ChunkPruner pruner = stream.pruner();
+    if (pruner == null && stream.filter() != null && stream.source() instanceof ScanStep) {
+      pruner = ZoneMapPruner.forFilter(stream.filter());
+    }
+
     String name = "pipeline" + (pipelineDescriptions.size() + 1);
     KernelProgram program =
         new KernelProgram(name, inputs, paramTypes, lookups.size(), filter, remappedSink);
     CpuKernel kernel = backend.compile(program);
     pipelineDescriptions.add(
         name + ": " + String.join(" -> ", stream.operators()) + " -> " + sinkName);
-    return new KernelStep(stream.source(), inputColumns, kernel, outputs, lookups,
-        stream.pruner());
+    return new KernelStep(stream.source(), inputColumns, kernel, outputs, lookups, pruner);
   }
 
   private static List<Expr> sinkExpressions(Sink sink) {

@@ -3,15 +3,15 @@ package dev.warpsql.sqltests.tpch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warpsql.driver.WarpDatabase;
+import dev.warpsql.sqltests.DuckDbTpch;
+import dev.warpsql.sqltests.QueryPlans;
 import dev.warpsql.sqltests.QueryResult;
 import dev.warpsql.sqltests.ResultComparison;
 import dev.warpsql.sqltests.SqlResources;
 import dev.warpsql.sqltests.WarpTestDatabases;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,15 +108,9 @@ class TpchQueriesTest {
     String sql = SqlResources.readStatement("tpch/" + query + ".sql");
     Connection connection = DATABASES.get(SCALE_FACTORS[0]).warpConnection();
 
-    String plan = explain(connection, sql);
-    List<String> operators =
-        plan.lines()
-            .map(line -> line.strip().split("\\(", 2)[0])
-            .filter(operator -> !operator.isEmpty())
-            .toList();
+    String plan = QueryPlans.explain(connection, sql);
+    List<String> operators = QueryPlans.operators(plan);
 
-    // A fallback shows as an operator of Calcite's Enumerable engine, whose names start with
-    // Enumerable, joined to WARP operators by WarpToEnumerableConverter or WarpFromEnumerable.
     assertThat(operators).as("operators of %s:%n%s", query, plan).isNotEmpty();
     assertThat(operators)
         .as("operators of %s:%n%s", query, plan)
@@ -137,16 +131,5 @@ class TpchQueriesTest {
     assertThat(warp.rows()).hasSize(1);
     assertThat((BigDecimal) warp.rows().get(0).get(0)).isEqualByComparingTo("60175");
     assertThat((BigDecimal) duckDb.rows().get(0).get(0)).isEqualByComparingTo("60175");
-  }
-
-  private static String explain(Connection connection, String sql) throws SQLException {
-    StringBuilder plan = new StringBuilder();
-    try (Statement statement = connection.createStatement();
-        ResultSet resultSet = statement.executeQuery("EXPLAIN PLAN FOR " + sql)) {
-      while (resultSet.next()) {
-        plan.append(resultSet.getString(1)).append('\n');
-      }
-    }
-    return plan.toString();
   }
 }

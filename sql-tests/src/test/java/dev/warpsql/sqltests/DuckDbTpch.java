@@ -1,4 +1,4 @@
-package dev.warpsql.sqltests.tpch;
+package dev.warpsql.sqltests;
 
 import io.trino.tpch.TpchColumn;
 import io.trino.tpch.TpchColumnType;
@@ -23,11 +23,11 @@ import org.duckdb.DuckDBConnection;
  * DATE and text VARCHAR(n). DECIMAL values are built from the generator's integer hundredths, not
  * from its doubles, so they are exact.
  */
-final class DuckDbTpch {
+public final class DuckDbTpch {
   private DuckDbTpch() {}
 
   /** Opens a new in-memory DuckDB database with all 8 TPC-H tables at a scale factor. */
-  static Connection open(double scaleFactor) throws SQLException {
+  public static Connection open(double scaleFactor) throws SQLException {
     DuckDBConnection connection =
         DriverManager.getConnection("jdbc:duckdb:").unwrap(DuckDBConnection.class);
     try {
