@@ -12,12 +12,12 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
- * An in-memory WarpSQL database: a catalog of tables, the Arrow allocator that owns their
- * memory, and JDBC connections to it.
+ * An in-memory WarpSQL database: a catalog of tables, the Arrow allocator that owns their memory,
+ * and JDBC connections to it.
  *
  * <p>{@code jdbc:warp:mem:NAME} connects to the named database of this JVM, creating it on the
- * first connection; it lives until {@link #close()} or the end of the JVM. {@code
- * jdbc:warp:mem:} creates a private database that closes with its connection. Thread-safe.
+ * first connection; it lives until {@link #close()} or the end of the JVM. {@code jdbc:warp:mem:}
+ * creates a private database that closes with its connection. Thread-safe.
  */
 public final class WarpDatabase implements AutoCloseable {
   private static final ConcurrentMap<String, WarpDatabase> OPEN = new ConcurrentHashMap<>();

@@ -24,13 +24,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * JDBC driver for {@code jdbc:warp:} URLs, built on Calcite's JDBC stack with WarpSQL's
- * statement preparation.
+ * JDBC driver for {@code jdbc:warp:} URLs, built on Calcite's JDBC stack with WarpSQL's statement
+ * preparation.
  *
- * <p>URLs: {@code jdbc:warp:mem:} (a private in-memory database, closed with the connection)
- * and {@code jdbc:warp:mem:NAME} (the named in-memory database of this JVM). Properties: {@code
- * tpch=SF} loads TPC-H at scale factor SF into schema {@code main} unless it already contains a {@code
- * lineitem} table; {@code device=auto|cpu|gpu} chooses the backend. Unquoted identifiers
+ * <p>URLs: {@code jdbc:warp:mem:} (a private in-memory database, closed with the connection) and
+ * {@code jdbc:warp:mem:NAME} (the named in-memory database of this JVM). Properties: {@code
+ * tpch=SF} loads TPC-H at scale factor SF into schema {@code main} unless it already contains a
+ * {@code lineitem} table; {@code device=auto|cpu|gpu} chooses the backend. Unquoted identifiers
  * fold to lower case and names match case-sensitively, as in PostgreSQL.
  */
 public final class WarpDriver extends Driver {
@@ -64,8 +64,7 @@ public final class WarpDriver extends Driver {
 
   @Override
   protected DriverVersion createDriverVersion() {
-    return new DriverVersion("WarpSQL JDBC Driver", "0.1.0", "WarpSQL", "0.1.0", true, 0, 1, 0,
-        1);
+    return new DriverVersion("WarpSQL JDBC Driver", "0.1.0", "WarpSQL", "0.1.0", true, 0, 1, 0, 1);
   }
 
   @Override
@@ -74,8 +73,9 @@ public final class WarpDriver extends Driver {
       return null;
     }
     if (!url.startsWith(MEMORY_PREFIX)) {
-      throw new SQLException("invalid WarpSQL URL " + url
-          + ": expected jdbc:warp:mem: or jdbc:warp:mem:NAME", "08001");
+      throw new SQLException(
+          "invalid WarpSQL URL " + url + ": expected jdbc:warp:mem: or jdbc:warp:mem:NAME",
+          "08001");
     }
     String name = url.substring(MEMORY_PREFIX.length());
     Properties properties = info == null ? new Properties() : info;
@@ -99,7 +99,8 @@ public final class WarpDriver extends Driver {
     properties.setProperty(CalciteConnectionProperty.QUOTED_CASING.camelName(), "UNCHANGED");
     properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
     properties.setProperty(CalciteConnectionProperty.QUOTING.camelName(), "DOUBLE_QUOTE");
-    properties.setProperty(CalciteConnectionProperty.TYPE_SYSTEM.camelName(),
+    properties.setProperty(
+        CalciteConnectionProperty.TYPE_SYSTEM.camelName(),
         WarpTypeSystem.class.getName() + "#INSTANCE");
     properties.putAll(info);
     properties.setProperty(DATABASE_PROPERTY, database.id());
@@ -149,13 +150,15 @@ public final class WarpDriver extends Driver {
 
   private static void checkDevice(String device) throws SQLException {
     switch (device.toLowerCase(Locale.ROOT)) {
-      case "cpu" -> { }
+      case "cpu" -> {}
       case "auto" -> LOG.debug("device=auto: using the CPU backend, the only one in this build");
-      case "gpu" -> throw new SQLException(
-          "device=gpu is not available: this build of WarpSQL has no CUDA backend yet; "
-              + "use device=cpu or device=auto", "58000");
-      default -> throw new SQLException(
-          "invalid device '" + device + "': use auto, cpu or gpu", "22023");
+      case "gpu" ->
+          throw new SQLException(
+              "device=gpu is not available: this build of WarpSQL has no CUDA backend yet; "
+                  + "use device=cpu or device=auto",
+              "58000");
+      default ->
+          throw new SQLException("invalid device '" + device + "': use auto, cpu or gpu", "22023");
     }
   }
 
@@ -168,8 +171,12 @@ public final class WarpDriver extends Driver {
     try {
       value = Double.parseDouble(scaleFactor);
     } catch (NumberFormatException e) {
-      throw new SQLException("invalid tpch scale factor '" + scaleFactor
-          + "': use a positive number such as 0.01 or 1", "22023", e);
+      throw new SQLException(
+          "invalid tpch scale factor '"
+              + scaleFactor
+              + "': use a positive number such as 0.01 or 1",
+          "22023",
+          e);
     }
     synchronized (database) {
       CatalogSchema main = database.catalog().schema(Catalog.DEFAULT_SCHEMA);

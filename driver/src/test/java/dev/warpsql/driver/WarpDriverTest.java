@@ -90,7 +90,9 @@ class WarpDriverTest {
   void privateDatabaseClosesWithItsConnection() throws SQLException {
     Connection ownConnection = DriverManager.getConnection("jdbc:warp:mem:");
     String id =
-        ownConnection.unwrap(org.apache.calcite.jdbc.CalciteConnection.class).getProperties()
+        ownConnection
+            .unwrap(org.apache.calcite.jdbc.CalciteConnection.class)
+            .getProperties()
             .getProperty("warp.database");
     assertThat(WarpDatabase.byId(id)).isNotNull();
 
@@ -127,20 +129,27 @@ class WarpDriverTest {
       List<List<Object>> second = rows(statement.executeQuery());
 
       assertThat(WarpRuntime.cpuBackend().compilationCount()).isEqualTo(compilations);
-      assertThat(first).isEqualTo(query("SELECT COUNT(*), SUM(l_quantity) FROM lineitem "
-          + "WHERE l_shipdate < DATE '1995-01-01' AND l_discount >= 0.05 "
-          + "AND l_returnflag = 'R'"));
-      assertThat(second).isEqualTo(query("SELECT COUNT(*), SUM(l_quantity) FROM lineitem "
-          + "WHERE l_shipdate < DATE '1993-01-01' AND l_discount >= 0.09 "
-          + "AND l_returnflag = 'A'"));
+      assertThat(first)
+          .isEqualTo(
+              query(
+                  "SELECT COUNT(*), SUM(l_quantity) FROM lineitem "
+                      + "WHERE l_shipdate < DATE '1995-01-01' AND l_discount >= 0.05 "
+                      + "AND l_returnflag = 'R'"));
+      assertThat(second)
+          .isEqualTo(
+              query(
+                  "SELECT COUNT(*), SUM(l_quantity) FROM lineitem "
+                      + "WHERE l_shipdate < DATE '1993-01-01' AND l_discount >= 0.09 "
+                      + "AND l_returnflag = 'A'"));
       assertThat(first).isNotEqualTo(second);
     }
   }
 
   @Test
   void limitFromParameter() throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(
-        "SELECT l_orderkey FROM lineitem ORDER BY l_orderkey DESC LIMIT ?")) {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT l_orderkey FROM lineitem ORDER BY l_orderkey DESC LIMIT ?")) {
       statement.setInt(1, 2);
       assertThat(rows(statement.executeQuery())).hasSize(2);
     }
@@ -160,9 +169,10 @@ class WarpDriverTest {
   @Test
   void decimalAndDateColumnsKeepTheirJdbcTypes() throws SQLException {
     try (Statement statement = connection.createStatement();
-        ResultSet resultSet = statement.executeQuery(
-            "SELECT l_extendedprice, l_shipdate FROM lineitem WHERE l_orderkey = 1 "
-                + "ORDER BY l_linenumber LIMIT 1")) {
+        ResultSet resultSet =
+            statement.executeQuery(
+                "SELECT l_extendedprice, l_shipdate FROM lineitem WHERE l_orderkey = 1 "
+                    + "ORDER BY l_linenumber LIMIT 1")) {
       assertThat(resultSet.next()).isTrue();
       assertThat(resultSet.getObject(1)).isInstanceOf(BigDecimal.class);
       assertThat(resultSet.getBigDecimal(1).scale()).isEqualTo(2);
@@ -178,10 +188,13 @@ class WarpDriverTest {
     List<List<Object>> plan = query("EXPLAIN PLAN FOR " + sql);
     String text = plan.get(0).get(0).toString();
 
-    assertThat(text).contains("EnumerableCalc").contains("WarpToEnumerableConverter")
+    assertThat(text)
+        .contains("EnumerableCalc")
+        .contains("WarpToEnumerableConverter")
         .contains("WarpFromEnumerable");
-    assertThat(query(sql)).hasSize(6).allSatisfy(row ->
-        assertThat(row.get(0).toString()).endsWith("!"));
+    assertThat(query(sql))
+        .hasSize(6)
+        .allSatisfy(row -> assertThat(row.get(0).toString()).endsWith("!"));
   }
 
   @Test

@@ -7,12 +7,12 @@ import java.sql.SQLException;
 /**
  * Formats results as one JSON array with an object per row, keyed by column label.
  *
- * <p>Integers and DECIMALs are JSON numbers with every digit of the value (a DECIMAL(15,2) 12.30
- * is written {@code 12.30}). Floating-point values are JSON numbers, except NaN and the
- * infinities, which JSON cannot represent and are written as the strings {@code "NaN"}, {@code
- * "Infinity"} and {@code "-Infinity"}. BOOLEAN is {@code true} or {@code false}, SQL NULL is
- * {@code null}, DATE, TIME and TIMESTAMP are ISO 8601 strings, and everything else is a string.
- * Rows are written as they are read, one object per line.
+ * <p>Integers and DECIMALs are JSON numbers with every digit of the value (a DECIMAL(15,2) 12.30 is
+ * written {@code 12.30}). Floating-point values are JSON numbers, except NaN and the infinities,
+ * which JSON cannot represent and are written as the strings {@code "NaN"}, {@code "Infinity"} and
+ * {@code "-Infinity"}. BOOLEAN is {@code true} or {@code false}, SQL NULL is {@code null}, DATE,
+ * TIME and TIMESTAMP are ISO 8601 strings, and everything else is a string. Rows are written as
+ * they are read, one object per line.
  */
 final class JsonFormatter implements ResultFormatter {
   @Override

@@ -25,8 +25,7 @@ enum OutputFormat {
         return format;
       }
     }
-    throw new UsageException(
-        "invalid --format '" + name + "': expected one of " + optionValues());
+    throw new UsageException("invalid --format '" + name + "': expected one of " + optionValues());
   }
 
   String optionValue() {
@@ -34,8 +33,6 @@ enum OutputFormat {
   }
 
   static String optionValues() {
-    return Arrays.stream(values())
-        .map(OutputFormat::optionValue)
-        .collect(Collectors.joining(", "));
+    return Arrays.stream(values()).map(OutputFormat::optionValue).collect(Collectors.joining(", "));
   }
 }

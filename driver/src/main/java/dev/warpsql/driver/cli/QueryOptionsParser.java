@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 /**
  * Parser of the arguments of {@code warp query}.
  *
- * <p>An option's value follows it as the next argument or after {@code =} ({@code --format csv}
- * or {@code --format=csv}). After {@code --}, every argument is SQL text, even one that starts
- * with {@code -}.
+ * <p>An option's value follows it as the next argument or after {@code =} ({@code --format csv} or
+ * {@code --format=csv}). After {@code --}, every argument is SQL text, even one that starts with
+ * {@code -}.
  */
 final class QueryOptionsParser {
   static final Set<String> DEVICES = Set.of("auto", "cpu", "gpu");

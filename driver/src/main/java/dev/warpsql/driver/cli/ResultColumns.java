@@ -64,11 +64,11 @@ final class ResultColumns {
    * Reads the value of a column, counting from 0, in the current row as text, or returns null for
    * SQL NULL.
    *
-   * <p>DECIMAL values keep every digit of their scale ({@code 12.30}, never {@code 12.3} or
-   * {@code 1.23E+1}). REAL values print at float precision ({@code 0.1}, not {@code
-   * 0.10000000149011612}) because JDBC returns REAL as {@link Float}. DATE, TIME and
-   * TIMESTAMP values are in SQL literal form ({@code 1998-09-02}, {@code 10:15:00}, {@code
-   * 1998-09-02 10:15:00}). Binary values are lower-case hex.
+   * <p>DECIMAL values keep every digit of their scale ({@code 12.30}, never {@code 12.3} or {@code
+   * 1.23E+1}). REAL values print at float precision ({@code 0.1}, not {@code 0.10000000149011612})
+   * because JDBC returns REAL as {@link Float}. DATE, TIME and TIMESTAMP values are in SQL literal
+   * form ({@code 1998-09-02}, {@code 10:15:00}, {@code 1998-09-02 10:15:00}). Binary values are
+   * lower-case hex.
    */
   String readText(ResultSet resultSet, int index) throws SQLException {
     int column = index + 1;

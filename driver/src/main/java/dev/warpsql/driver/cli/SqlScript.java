@@ -12,8 +12,8 @@ final class SqlScript {
    *
    * <p>A semicolon inside a string literal ({@code 'a;b'}, with {@code ''} as an escaped quote), a
    * quoted identifier ({@code "a;b"}), a {@code --} line comment or a {@code /* *}{@code /} block
-   * comment does not end a statement. A piece that contains only blanks and comments is dropped,
-   * so a trailing semicolon or a closing comment adds no empty statement.
+   * comment does not end a statement. A piece that contains only blanks and comments is dropped, so
+   * a trailing semicolon or a closing comment adds no empty statement.
    */
   static List<String> split(String text) {
     List<String> statements = new ArrayList<>();

@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Formats results as an aligned text table for people to read: a header, a separator line, one
- * line per row with numbers right-aligned and NULL shown as {@code NULL}, then a row count.
+ * Formats results as an aligned text table for people to read: a header, a separator line, one line
+ * per row with numbers right-aligned and NULL shown as {@code NULL}, then a row count.
  *
- * <p>The whole result is held in memory to size the columns, so large results are better written
- * as CSV or JSON, which stream. Line breaks and tabs inside values are printed as {@code \n},
- * {@code \r} and {@code \t} so that each row stays on one line.
+ * <p>The whole result is held in memory to size the columns, so large results are better written as
+ * CSV or JSON, which stream. Line breaks and tabs inside values are printed as {@code \n}, {@code
+ * \r} and {@code \t} so that each row stays on one line.
  */
 final class TableFormatter implements ResultFormatter {
   static final String NULL_TEXT = "NULL";

@@ -77,8 +77,8 @@ public final class WarpMain {
   }
 
   /**
-   * Runs one {@code warp} command line and returns its exit status. Results go to {@code out},
-   * and an error message to {@code err}.
+   * Runs one {@code warp} command line and returns its exit status. Results go to {@code out}, and
+   * an error message to {@code err}.
    */
   static int run(String[] args, PrintStream out, PrintStream err) {
     return run(args, System.in, out, err, "1".equals(System.getenv("WARP_DEBUG")));
@@ -121,8 +121,9 @@ public final class WarpMain {
         QueryOptions options = QueryOptionsParser.parse(commandArgs);
         new QueryCommand(options, stdin).run(out);
       }
-      default -> throw new UsageException(
-          "unknown command '" + command + "'; run 'warp --help' for usage");
+      default ->
+          throw new UsageException(
+              "unknown command '" + command + "'; run 'warp --help' for usage");
     }
   }
 

@@ -38,8 +38,7 @@ class CsvFormatterTest {
 
   @Test
   void csvWithNoRowsPrintsHeader() throws Exception {
-    String output =
-        DuckDbResults.format(new CsvFormatter(), "SELECT 1 AS n, 2 AS m WHERE false");
+    String output = DuckDbResults.format(new CsvFormatter(), "SELECT 1 AS n, 2 AS m WHERE false");
 
     assertThat(output).isEqualTo("n,m\n");
   }
@@ -54,6 +53,7 @@ class CsvFormatterTest {
                 TIMESTAMP '1994-01-01 10:15:00.125' AS ms
             """);
 
-    assertThat(output).isEqualTo("d,ts,ms\n1994-01-01,1994-01-01 10:15:00,1994-01-01 10:15:00.125\n");
+    assertThat(output)
+        .isEqualTo("d,ts,ms\n1994-01-01,1994-01-01 10:15:00,1994-01-01 10:15:00.125\n");
   }
 }

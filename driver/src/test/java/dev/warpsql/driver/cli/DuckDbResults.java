@@ -10,8 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Runs SQL on an in-memory DuckDB database and formats the result, so that formatters are tested
- * on result sets from a JDBC driver other than WarpSQL's.
+ * Runs SQL on an in-memory DuckDB database and formats the result, so that formatters are tested on
+ * result sets from a JDBC driver other than WarpSQL's.
  */
 final class DuckDbResults {
   private DuckDbResults() {}

@@ -32,8 +32,7 @@ class JsonFormatterTest {
   void jsonEscapesControlCharactersAndBackslash() throws Exception {
     String output =
         DuckDbResults.format(
-            new JsonFormatter(),
-            "SELECT 'a' || chr(10) || 'b' || chr(1) || '\\' || chr(9) AS s");
+            new JsonFormatter(), "SELECT 'a' || chr(10) || 'b' || chr(1) || '\\' || chr(9) AS s");
 
     assertThat(output).isEqualTo("[\n  {\"s\": \"a\\nb\\u0001\\\\\\t\"}\n]\n");
   }

@@ -14,8 +14,15 @@ class QueryOptionsParserTest {
     QueryOptions options =
         QueryOptionsParser.parse(
             List.of(
-                "--tpch", "0.01", "--csv", "Sales=data/sales.csv", "--csv=p=x.csv",
-                "--format=json", "--device", "cpu", "SELECT 1"));
+                "--tpch",
+                "0.01",
+                "--csv",
+                "Sales=data/sales.csv",
+                "--csv=p=x.csv",
+                "--format=json",
+                "--device",
+                "cpu",
+                "SELECT 1"));
 
     assertThat(options.tpchScaleFactor().getAsDouble()).isEqualTo(0.01);
     assertThat(options.csvTables())
@@ -59,8 +66,7 @@ class QueryOptionsParserTest {
     assertUsageError(List.of("--tpch", "lots", "SELECT 1"), "invalid --tpch 'lots'");
     assertUsageError(List.of("--csv", "t.csv", "SELECT 1"), "expected NAME=PATH");
     assertUsageError(List.of("--csv", "1t=t.csv", "SELECT 1"), "invalid table name '1t'");
-    assertUsageError(
-        List.of("--csv", "t=a.csv", "--csv", "T=b.csv", "SELECT 1"), "more than once");
+    assertUsageError(List.of("--csv", "t=a.csv", "--csv", "T=b.csv", "SELECT 1"), "more than once");
   }
 
   @Test

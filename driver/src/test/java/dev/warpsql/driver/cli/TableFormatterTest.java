@@ -40,8 +40,7 @@ class TableFormatterTest {
   @Test
   void tableWithNoRowsPrintsHeaderAndCount() throws Exception {
     String output =
-        DuckDbResults.format(
-            new TableFormatter(), "SELECT 1 AS n, 'x' AS s WHERE false");
+        DuckDbResults.format(new TableFormatter(), "SELECT 1 AS n, 'x' AS s WHERE false");
 
     assertThat(output).isEqualTo(" n | s\n---+---\n(0 rows)\n");
   }

@@ -23,7 +23,8 @@ class WarpMainTest {
       4,,7.00,1995-03-15
       """;
 
-  private static final String ITEMS_QUERY = "SELECT id, name, price, shipped FROM items ORDER BY id";
+  private static final String ITEMS_QUERY =
+      "SELECT id, name, price, shipped FROM items ORDER BY id";
 
   @TempDir Path directory;
 
@@ -131,8 +132,9 @@ class WarpMainTest {
     Run run = run(true, "", "query", "SELECT * FROM no_such_table");
 
     assertThat(run.status()).isEqualTo(WarpMain.EXIT_FAILURE);
-    assertThat(run.err().lines().findFirst()).hasValueSatisfying(
-        line -> assertThat(line).startsWith("error: ").containsIgnoringCase("no_such_table"));
+    assertThat(run.err().lines().findFirst())
+        .hasValueSatisfying(
+            line -> assertThat(line).startsWith("error: ").containsIgnoringCase("no_such_table"));
     assertThat(run.err()).contains("\tat ");
   }
 
@@ -222,8 +224,7 @@ class WarpMainTest {
             directory.resolve("two.sql"),
             "-- two queries\nSELECT COUNT(*) AS n FROM items;\nSELECT MAX(price) AS max_price FROM items;\n");
 
-    Run run =
-        run("query", "--csv", "items=" + csv, "--format", "csv", "--file", sql.toString());
+    Run run = run("query", "--csv", "items=" + csv, "--format", "csv", "--file", sql.toString());
 
     assertThat(run.err()).isEmpty();
     assertThat(run.status()).isZero();
@@ -235,8 +236,16 @@ class WarpMainTest {
     Path csv = writeItemsCsv();
 
     Run run =
-        run(false, "SELECT name FROM items WHERE id = 1;", "query", "--csv", "items=" + csv,
-            "--format", "csv", "--file", "-");
+        run(
+            false,
+            "SELECT name FROM items WHERE id = 1;",
+            "query",
+            "--csv",
+            "items=" + csv,
+            "--format",
+            "csv",
+            "--file",
+            "-");
 
     assertThat(run.err()).isEmpty();
     assertThat(run.out()).isEqualTo("name\nplain\n");
@@ -245,7 +254,14 @@ class WarpMainTest {
   @Test
   void tpchLineitemCount() {
     Run run =
-        run("query", "--tpch", "0.01", "--device", "cpu", "--format", "csv",
+        run(
+            "query",
+            "--tpch",
+            "0.01",
+            "--device",
+            "cpu",
+            "--format",
+            "csv",
             "SELECT COUNT(*) AS n FROM lineitem");
 
     assertThat(run.err()).isEmpty();

@@ -3,8 +3,8 @@ package dev.warpsql.executor.error;
 import java.util.Objects;
 
 /**
- * Failure that WarpSQL reports to the user, with an {@link ErrorCode}; the driver turns it into
- * an {@code SQLException} with the code's SQLSTATE and this message.
+ * Failure that WarpSQL reports to the user, with an {@link ErrorCode}; the driver turns it into an
+ * {@code SQLException} with the code's SQLSTATE and this message.
  */
 public class WarpException extends RuntimeException {
   private static final long serialVersionUID = 1L;

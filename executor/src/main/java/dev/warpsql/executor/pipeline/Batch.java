@@ -8,8 +8,8 @@ import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
 /**
- * Columnar result of an execution step: columns described by {@link BatchColumn}s, values in
- * chunks of Arrow vectors.
+ * Columnar result of an execution step: columns described by {@link BatchColumn}s, values in chunks
+ * of Arrow vectors.
  *
  * <p>A batch either owns its vectors, and frees them on {@link #close()}, or borrows them from a
  * table, whose chunks it must not free; {@link #ofTable} makes a borrowing batch. Batches are
@@ -27,7 +27,10 @@ public final class Batch implements AutoCloseable {
     for (BatchChunk chunk : this.chunks) {
       if (chunk.vectors().size() != this.columns.size()) {
         throw new IllegalArgumentException(
-            "chunk has " + chunk.vectors().size() + " vectors for " + this.columns.size()
+            "chunk has "
+                + chunk.vectors().size()
+                + " vectors for "
+                + this.columns.size()
                 + " columns");
       }
     }

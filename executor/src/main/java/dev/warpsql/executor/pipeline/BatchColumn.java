@@ -9,7 +9,8 @@ import java.util.Objects;
  * Column of a {@link Batch}: its name, type and nullability, and for VARCHAR the dictionary that
  * decodes its codes.
  */
-public record BatchColumn(String name, DataType type, boolean nullable, StringDictionary dictionary) {
+public record BatchColumn(
+    String name, DataType type, boolean nullable, StringDictionary dictionary) {
   public BatchColumn {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");

@@ -9,13 +9,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * State of one execution of a plan: the bound parameter values, the memory and threads it may
- * use, and its cancellation flag.
+ * State of one execution of a plan: the bound parameter values, the memory and threads it may use,
+ * and its cancellation flag.
  *
  * <p>Parameters are in the physical representation of their kernel types (see the kernel IR's
  * {@code Literal}), or null for SQL NULL. Attributes carry planner-side state, such as the
- * statement's data context, to the steps that the planner built, without this module knowing
- * their types.
+ * statement's data context, to the steps that the planner built, without this module knowing their
+ * types.
  */
 public final class ExecutionContext {
   private final Object[] params;

@@ -21,12 +21,12 @@ import java.util.Objects;
 import org.apache.arrow.vector.FieldVector;
 
 /**
- * A fused pipeline: runs one compiled kernel over every chunk of its input, morsel-parallel,
- * and collects what the kernel's sink produces.
+ * A fused pipeline: runs one compiled kernel over every chunk of its input, morsel-parallel, and
+ * collects what the kernel's sink produces.
  *
- * <p>A materializing kernel yields one output chunk per input chunk that kept rows, in input
- * order. An aggregating kernel keeps one partial aggregation table per worker thread and merges
- * them into a single chunk.
+ * <p>A materializing kernel yields one output chunk per input chunk that kept rows, in input order.
+ * An aggregating kernel keeps one partial aggregation table per worker thread and merges them into
+ * a single chunk.
  */
 public final class KernelStep implements ExecutionStep {
   private final ExecutionStep input;
@@ -59,7 +59,11 @@ public final class KernelStep implements ExecutionStep {
     this.dictionarySources = dictionarySources(program, inputColumns);
     if (program.inputs().size() != inputColumns.length) {
       throw new IllegalArgumentException(
-          "kernel " + program.name() + " reads " + program.inputs().size() + " columns, got "
+          "kernel "
+              + program.name()
+              + " reads "
+              + program.inputs().size()
+              + " columns, got "
               + inputColumns.length);
     }
     if (program.lookupTables() != lookups.size()) {
@@ -69,9 +73,9 @@ public final class KernelStep implements ExecutionStep {
   }
 
   /**
-   * Returns, for each output column, the source batch column whose codes it passes through, or
-   * -1. Dictionaries are taken from the source batch at execution time, because a source such
-   * as a fallback subplan builds its dictionaries only when it runs.
+   * Returns, for each output column, the source batch column whose codes it passes through, or -1.
+   * Dictionaries are taken from the source batch at execution time, because a source such as a
+   * fallback subplan builds its dictionaries only when it runs.
    */
   private static int[] dictionarySources(KernelProgram program, int[] inputColumns) {
     List<Expr> outputs = new ArrayList<>();
@@ -83,8 +87,7 @@ public final class KernelStep implements ExecutionStep {
     int[] sources = new int[outputs.size()];
     for (int i = 0; i < sources.length; i++) {
       Expr output = outputs.get(i);
-      boolean passesCodes =
-          output instanceof InputRef && output.type().kind() == TypeKind.VARCHAR;
+      boolean passesCodes = output instanceof InputRef && output.type().kind() == TypeKind.VARCHAR;
       sources[i] = passesCodes ? inputColumns[((InputRef) output).index()] : -1;
     }
     return sources;
@@ -96,8 +99,13 @@ public final class KernelStep implements ExecutionStep {
     for (int i = 0; i < dictionarySources.length; i++) {
       if (dictionarySources[i] >= 0) {
         BatchColumn column = columns.get(i);
-        columns.set(i, new BatchColumn(column.name(), column.type(), column.nullable(),
-            source.columns().get(dictionarySources[i]).dictionary()));
+        columns.set(
+            i,
+            new BatchColumn(
+                column.name(),
+                column.type(),
+                column.nullable(),
+                source.columns().get(dictionarySources[i]).dictionary()));
       }
     }
     return columns;
@@ -152,8 +160,7 @@ public final class KernelStep implements ExecutionStep {
     return tables;
   }
 
-  private KernelArguments arguments(
-      BatchChunk chunk, LookupTable[] lookupTables, Object[] params) {
+  private KernelArguments arguments(BatchChunk chunk, LookupTable[] lookupTables, Object[] params) {
     List<FieldVector> vectors = new ArrayList<>(inputColumns.length);
     for (int column : inputColumns) {
       vectors.add(chunk.vectors().get(column));
@@ -215,8 +222,8 @@ public final class KernelStep implements ExecutionStep {
                   morsel -> {
                     BatchChunk chunk = chunks.get(morsel);
                     outputs[morsel] =
-                        List.of(materializeChunk(sink, columns, chunk, lookupTables, params,
-                            context));
+                        List.of(
+                            materializeChunk(sink, columns, chunk, lookupTables, params, context));
                   });
     } catch (RuntimeException e) {
       for (List<BatchChunk> output : outputs) {

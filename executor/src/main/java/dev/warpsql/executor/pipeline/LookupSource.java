@@ -4,8 +4,8 @@ import dev.warpsql.executor.storage.StringDictionary;
 import dev.warpsql.kernels.cpu.LookupTable;
 
 /**
- * Builds one code lookup table of a kernel at execution time, by evaluating a string predicate
- * once per entry of the dictionary of input column {@code inputColumn}.
+ * Builds one code lookup table of a kernel at execution time, by evaluating a string predicate once
+ * per entry of the dictionary of input column {@code inputColumn}.
  */
 public interface LookupSource {
   /** Returns the kernel input column whose dictionary the table is indexed by. */

@@ -16,8 +16,8 @@ import java.util.function.IntFunction;
  * Runs the morsels of a pipeline on a fixed set of worker threads, one per core by default.
  *
  * <p>Each worker pulls the next morsel index from a shared counter, so fast workers take more
- * morsels and a slow chunk does not hold up the others. A failure in any worker stops the
- * others at their next morsel and is rethrown to the caller.
+ * morsels and a slow chunk does not hold up the others. A failure in any worker stops the others at
+ * their next morsel and is rethrown to the caller.
  */
 public final class MorselScheduler implements AutoCloseable {
   private final int parallelism;

@@ -10,8 +10,8 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 
 /**
- * ORDER BY with OFFSET and FETCH over a materialized input: a pipeline breaker whose output is
- * one chunk of sorted rows. Without sort keys it only applies OFFSET and FETCH, in input order.
+ * ORDER BY with OFFSET and FETCH over a materialized input: a pipeline breaker whose output is one
+ * chunk of sorted rows. Without sort keys it only applies OFFSET and FETCH, in input order.
  */
 public final class SortStep implements ExecutionStep {
   private final ExecutionStep input;
@@ -20,8 +20,12 @@ public final class SortStep implements ExecutionStep {
   private final RowCount offset;
   private final RowCount fetch;
 
-  public SortStep(ExecutionStep input, List<BatchColumn> columns, List<SortKey> keys,
-      RowCount offset, RowCount fetch) {
+  public SortStep(
+      ExecutionStep input,
+      List<BatchColumn> columns,
+      List<SortKey> keys,
+      RowCount offset,
+      RowCount fetch) {
     this.input = Objects.requireNonNull(input, "input");
     this.columns = List.copyOf(columns);
     this.keys = List.copyOf(keys);
@@ -43,7 +47,8 @@ public final class SortStep implements ExecutionStep {
 
     public static RowCount constant(long value) {
       if (value < 0) {
-        throw new WarpException(ErrorCode.DATA_EXCEPTION,
+        throw new WarpException(
+            ErrorCode.DATA_EXCEPTION,
             "OFFSET and FETCH need a non-negative row count, got " + value);
       }
       return new RowCount(value, -1);
@@ -60,9 +65,12 @@ public final class SortStep implements ExecutionStep {
       }
       Object bound = context.params()[parameter];
       if (!(bound instanceof Long count) || count < 0) {
-        throw new WarpException(ErrorCode.DATA_EXCEPTION,
-            "OFFSET and FETCH parameter " + (parameter + 1)
-                + " must be a non-negative integer, got " + bound);
+        throw new WarpException(
+            ErrorCode.DATA_EXCEPTION,
+            "OFFSET and FETCH parameter "
+                + (parameter + 1)
+                + " must be a non-negative integer, got "
+                + bound);
       }
       return count;
     }
@@ -83,14 +91,23 @@ public final class SortStep implements ExecutionStep {
       List<dev.warpsql.executor.sort.SortKey> sortKeys = new ArrayList<>();
       for (SortKey key : keys) {
         BatchColumn column = sourceColumns.get(key.column());
-        sortKeys.add(new dev.warpsql.executor.sort.SortKey(key.column(), column.type(),
-            key.descending(), key.nullsFirst(), column.dictionary()));
+        sortKeys.add(
+            new dev.warpsql.executor.sort.SortKey(
+                key.column(),
+                column.type(),
+                key.descending(),
+                key.nullsFirst(),
+                column.dictionary()));
       }
       List<BatchColumn> outputColumns = new ArrayList<>();
       for (int i = 0; i < columns.size(); i++) {
         BatchColumn declared = columns.get(i);
-        outputColumns.add(new BatchColumn(declared.name(), declared.type(), declared.nullable(),
-            sourceColumns.get(i).dictionary()));
+        outputColumns.add(
+            new BatchColumn(
+                declared.name(),
+                declared.type(),
+                declared.nullable(),
+                sourceColumns.get(i).dictionary()));
       }
       if (source.chunks().isEmpty()) {
         return new Batch(outputColumns, List.of(), true);

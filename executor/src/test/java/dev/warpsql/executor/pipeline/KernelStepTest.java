@@ -98,16 +98,26 @@ class KernelStepTest {
                 new AggregateCall(AggregateFunction.COUNT_STAR, null, DataType.BIGINT),
                 new AggregateCall(AggregateFunction.SUM, id, DataType.BIGINT)));
     KernelProgram program =
-        new KernelProgram("aggregate", List.of(input(DataType.INTEGER, true),
-            input(DataType.BIGINT, false)), List.of(), 0, null, sink);
+        new KernelProgram(
+            "aggregate",
+            List.of(input(DataType.INTEGER, true), input(DataType.BIGINT, false)),
+            List.of(),
+            0,
+            null,
+            sink);
     List<BatchColumn> outputs =
         List.of(
             new BatchColumn("grp", DataType.INTEGER, true, null),
             new BatchColumn("n", DataType.BIGINT, false, null),
             new BatchColumn("total", DataType.BIGINT, true, null));
     KernelStep step =
-        new KernelStep(new ScanStep(table), new int[] {1, 0}, BACKEND.compile(program), outputs,
-            List.of(), null);
+        new KernelStep(
+            new ScanStep(table),
+            new int[] {1, 0},
+            BACKEND.compile(program),
+            outputs,
+            List.of(),
+            null);
 
     Map<Integer, long[]> expected = new HashMap<>();
     for (int i = 0; i < ROWS; i++) {
@@ -137,20 +147,31 @@ class KernelStepTest {
     Expr id = new InputRef(0, DataType.BIGINT, false);
     Expr name = new InputRef(1, DataType.VARCHAR, false);
     Expr filter =
-        Call.of(Operator.EQUALS, DataType.BOOLEAN,
+        Call.of(
+            Operator.EQUALS,
+            DataType.BOOLEAN,
             Call.of(Operator.MOD, DataType.BIGINT, id, new Literal(100L, DataType.BIGINT)),
             new Literal(0L, DataType.BIGINT));
     KernelProgram program =
-        new KernelProgram("materialize", List.of(input(DataType.BIGINT, false),
-            input(DataType.VARCHAR, false)), List.of(), 0, filter,
+        new KernelProgram(
+            "materialize",
+            List.of(input(DataType.BIGINT, false), input(DataType.VARCHAR, false)),
+            List.of(),
+            0,
+            filter,
             new MaterializeSink(List.of(id, name)));
     List<BatchColumn> outputs =
         List.of(
             new BatchColumn("id", DataType.BIGINT, false, null),
             new BatchColumn("name", DataType.VARCHAR, false, table.dictionary(2)));
     KernelStep step =
-        new KernelStep(new ScanStep(table), new int[] {0, 2}, BACKEND.compile(program), outputs,
-            List.of(), null);
+        new KernelStep(
+            new ScanStep(table),
+            new int[] {0, 2},
+            BACKEND.compile(program),
+            outputs,
+            List.of(),
+            null);
 
     List<Long> ids = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -172,14 +193,15 @@ class KernelStepTest {
   @Test
   void prunerSkipsChunksAndGlobalAggregateStillReturnsOneRow() {
     AggregateSink sink =
-        new AggregateSink(List.of(),
+        new AggregateSink(
+            List.of(),
             List.of(new AggregateCall(AggregateFunction.COUNT_STAR, null, DataType.BIGINT)));
     KernelProgram program = new KernelProgram("count", List.of(), List.of(), 0, null, sink);
     List<BatchColumn> outputs = List.of(new BatchColumn("n", DataType.BIGINT, false, null));
     ChunkPruner skipAll = (zoneMaps, context) -> false;
     KernelStep step =
-        new KernelStep(new ScanStep(table), new int[0], BACKEND.compile(program), outputs,
-            List.of(), skipAll);
+        new KernelStep(
+            new ScanStep(table), new int[0], BACKEND.compile(program), outputs, List.of(), skipAll);
 
     try (Batch result = step.execute(context())) {
       assertThat(result.rowCount()).isEqualTo(1);
@@ -190,15 +212,19 @@ class KernelStepTest {
   @Test
   void kernelErrorBecomesWarpExceptionWithoutLeaks() {
     Expr id = new InputRef(0, DataType.BIGINT, false);
-    Expr quotient =
-        Call.of(Operator.DIVIDE, DataType.BIGINT, new Literal(1L, DataType.BIGINT), id);
+    Expr quotient = Call.of(Operator.DIVIDE, DataType.BIGINT, new Literal(1L, DataType.BIGINT), id);
     KernelProgram program =
-        new KernelProgram("divide", List.of(input(DataType.BIGINT, false)), List.of(), 0, null,
+        new KernelProgram(
+            "divide",
+            List.of(input(DataType.BIGINT, false)),
+            List.of(),
+            0,
+            null,
             new MaterializeSink(List.of(quotient)));
     List<BatchColumn> outputs = List.of(new BatchColumn("q", DataType.BIGINT, false, null));
     KernelStep step =
-        new KernelStep(new ScanStep(table), new int[] {0}, BACKEND.compile(program), outputs,
-            List.of(), null);
+        new KernelStep(
+            new ScanStep(table), new int[] {0}, BACKEND.compile(program), outputs, List.of(), null);
 
     long tableMemory = allocator.getAllocatedMemory();
 
@@ -212,12 +238,21 @@ class KernelStepTest {
   @Test
   void canceledExecutionStops() {
     KernelProgram program =
-        new KernelProgram("copy", List.of(input(DataType.BIGINT, false)), List.of(), 0, null,
+        new KernelProgram(
+            "copy",
+            List.of(input(DataType.BIGINT, false)),
+            List.of(),
+            0,
+            null,
             new MaterializeSink(List.of(new InputRef(0, DataType.BIGINT, false))));
     KernelStep step =
-        new KernelStep(new ScanStep(table), new int[] {0},
+        new KernelStep(
+            new ScanStep(table),
+            new int[] {0},
             BACKEND.compile(program),
-            List.of(new BatchColumn("id", DataType.BIGINT, false, null)), List.of(), null);
+            List.of(new BatchColumn("id", DataType.BIGINT, false, null)),
+            List.of(),
+            null);
     ExecutionContext canceled = context();
     canceled.cancel();
 

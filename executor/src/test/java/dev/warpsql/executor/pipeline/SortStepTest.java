@@ -75,9 +75,12 @@ class SortStepTest {
     try (Table table = table(100, 7)) {
       List<BatchColumn> columns = Batch.ofTable(table).columns();
       SortStep step =
-          new SortStep(new ScanStep(table), columns,
+          new SortStep(
+              new ScanStep(table),
+              columns,
               List.of(new SortStep.SortKey(0, true, false)),
-              SortStep.RowCount.constant(3), SortStep.RowCount.constant(4));
+              SortStep.RowCount.constant(3),
+              SortStep.RowCount.constant(4));
 
       try (Batch sorted = step.execute(context())) {
         assertThat(ids(sorted)).containsExactly(96L, 95L, 94L, 93L);
@@ -90,17 +93,22 @@ class SortStepTest {
     try (Table table = table(30, 4)) {
       List<BatchColumn> columns = Batch.ofTable(table).columns();
       SortStep step =
-          new SortStep(new ScanStep(table), columns,
+          new SortStep(
+              new ScanStep(table),
+              columns,
               List.of(new SortStep.SortKey(1, false, true)),
-              SortStep.RowCount.NONE, SortStep.RowCount.NONE);
+              SortStep.RowCount.NONE,
+              SortStep.RowCount.NONE);
 
       try (Batch sorted = step.execute(context())) {
         BatchChunk chunk = sorted.chunks().get(0);
         IntVector codes = (IntVector) chunk.vectors().get(1);
         List<String> words = new ArrayList<>();
         for (int row = 0; row < chunk.rowCount(); row++) {
-          words.add(codes.isNull(row) ? null
-              : sorted.columns().get(1).dictionary().value(codes.get(row)));
+          words.add(
+              codes.isNull(row)
+                  ? null
+                  : sorted.columns().get(1).dictionary().value(codes.get(row)));
         }
         assertThat(words).hasSize(30);
         assertThat(words.subList(0, 6)).containsOnlyNulls();
@@ -114,9 +122,12 @@ class SortStepTest {
     try (Table table = table(50, 8)) {
       List<BatchColumn> columns = Batch.ofTable(table).columns();
       SortStep step =
-          new SortStep(new ScanStep(table), columns,
+          new SortStep(
+              new ScanStep(table),
+              columns,
               List.of(new SortStep.SortKey(0, false, false)),
-              SortStep.RowCount.NONE, SortStep.RowCount.parameter(0));
+              SortStep.RowCount.NONE,
+              SortStep.RowCount.parameter(0));
 
       try (Batch sorted = step.execute(context(2L))) {
         assertThat(ids(sorted)).containsExactly(0L, 1L);
@@ -129,9 +140,12 @@ class SortStepTest {
     try (Table table = table(0, 8)) {
       List<BatchColumn> columns = Batch.ofTable(table).columns();
       SortStep step =
-          new SortStep(new ScanStep(table), columns,
+          new SortStep(
+              new ScanStep(table),
+              columns,
               List.of(new SortStep.SortKey(0, false, false)),
-              SortStep.RowCount.NONE, SortStep.RowCount.NONE);
+              SortStep.RowCount.NONE,
+              SortStep.RowCount.NONE);
 
       try (Batch sorted = step.execute(context())) {
         assertThat(sorted.rowCount()).isZero();

@@ -195,8 +195,8 @@ public final class DecimalArithmetic {
   }
 
   /**
-   * Returns whether an unscaled value has at most {@code precision} digits. Every {@code long}
-   * fits precision 19, because DECIMAL(19, s) is bounded by the range of {@code long}.
+   * Returns whether an unscaled value has at most {@code precision} digits. Every {@code long} fits
+   * precision 19, because DECIMAL(19, s) is bounded by the range of {@code long}.
    */
   static boolean fitsPrecision(long value, int precision) {
     if (precision > MAX_POWER) {

@@ -3,8 +3,8 @@ package dev.warpsql.kernels.ir;
 import java.util.Objects;
 
 /**
- * One aggregate of an {@link AggregateSink}: the function, its argument (null only for
- * COUNT(*)) and the result type (BIGINT for the counts).
+ * One aggregate of an {@link AggregateSink}: the function, its argument (null only for COUNT(*))
+ * and the result type (BIGINT for the counts).
  */
 public record AggregateCall(AggregateFunction function, Expr argument, DataType resultType) {
   public AggregateCall {

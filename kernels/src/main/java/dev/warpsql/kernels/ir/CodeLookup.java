@@ -5,9 +5,9 @@ import java.util.Objects;
 /**
  * BOOLEAN looked up by dictionary code in lookup table {@code table} of the kernel's arguments.
  *
- * <p>This is how string predicates run: the planner evaluates a predicate such as
- * {@code LIKE 'abc%'} once per dictionary entry, and the kernel reads the result by code. The
- * result is NULL when the code is NULL or when the table stores NULL for that code.
+ * <p>This is how string predicates run: the planner evaluates a predicate such as {@code LIKE
+ * 'abc%'} once per dictionary entry, and the kernel reads the result by code. The result is NULL
+ * when the code is NULL or when the table stores NULL for that code.
  */
 public record CodeLookup(Expr code, int table) implements Expr {
   public CodeLookup {

@@ -3,8 +3,8 @@ package dev.warpsql.kernels.ir;
 /**
  * Expression of the kernel IR: a typed value with SQL NULL semantics, computed once per row.
  *
- * <p>Nodes are immutable. {@link #nullable()} is false only when the value can never be NULL,
- * which lets backends drop validity tracking for that value.
+ * <p>Nodes are immutable. {@link #nullable()} is false only when the value can never be NULL, which
+ * lets backends drop validity tracking for that value.
  */
 public sealed interface Expr permits InputRef, Literal, ParamRef, Call, CodeLookup {
   /** Returns the type of the value. */

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One fused pipeline as a kernel: read a row of the input columns, keep it when {@code filter}
- * is TRUE (NULL and FALSE drop it; no filter keeps every row), and hand it to the sink.
+ * One fused pipeline as a kernel: read a row of the input columns, keep it when {@code filter} is
+ * TRUE (NULL and FALSE drop it; no filter keeps every row), and hand it to the sink.
  *
  * <p>{@code name} names the pipeline in generated code and logs; it is not part of the {@link
  * #canonicalText()}, so pipelines of the same shape share one compiled kernel.

@@ -5,10 +5,10 @@ import java.util.Objects;
 /**
  * Constant compiled into the kernel.
  *
- * <p>{@code value} is null for SQL NULL, otherwise its physical representation: {@link Boolean}
- * for BOOLEAN, {@link Long} for every kind held in an integer register (TINYINT to BIGINT,
- * DECIMAL as the unscaled value, DATE days, TIME and TIMESTAMP microseconds, VARCHAR dictionary
- * codes), and {@link Double} for REAL and DOUBLE.
+ * <p>{@code value} is null for SQL NULL, otherwise its physical representation: {@link Boolean} for
+ * BOOLEAN, {@link Long} for every kind held in an integer register (TINYINT to BIGINT, DECIMAL as
+ * the unscaled value, DATE days, TIME and TIMESTAMP microseconds, VARCHAR dictionary codes), and
+ * {@link Double} for REAL and DOUBLE.
  */
 public record Literal(Object value, DataType type) implements Expr {
   public Literal {
@@ -22,7 +22,11 @@ public record Literal(Object value, DataType type) implements Expr {
           };
       if (!expected.isInstance(value)) {
         throw new IllegalArgumentException(
-            "literal of type " + type + " must be a " + expected.getSimpleName() + ", got "
+            "literal of type "
+                + type
+                + " must be a "
+                + expected.getSimpleName()
+                + ", got "
                 + value.getClass().getSimpleName());
       }
     }

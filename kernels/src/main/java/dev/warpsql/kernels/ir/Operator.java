@@ -1,14 +1,14 @@
 package dev.warpsql.kernels.ir;
 
 /**
- * Operators of {@link Call}. Unless stated otherwise, an operator returns NULL when any operand
- * is NULL.
+ * Operators of {@link Call}. Unless stated otherwise, an operator returns NULL when any operand is
+ * NULL.
  *
  * <p>Arithmetic on exact types raises {@link KernelException} with {@link
- * KernelErrorCode#NUMERIC_OVERFLOW} when the result does not fit the call's type (for DECIMAL:
- * more digits than its precision) and {@link KernelErrorCode#DIVISION_BY_ZERO} for a zero
- * divisor. DECIMAL operands are first brought to the scale the operation needs; where the
- * result has fewer fractional digits than the exact value, it is rounded half away from zero.
+ * KernelErrorCode#NUMERIC_OVERFLOW} when the result does not fit the call's type (for DECIMAL: more
+ * digits than its precision) and {@link KernelErrorCode#DIVISION_BY_ZERO} for a zero divisor.
+ * DECIMAL operands are first brought to the scale the operation needs; where the result has fewer
+ * fractional digits than the exact value, it is rounded half away from zero.
  */
 public enum Operator {
   /** Sum of two values of the call's type (after conversion to it). */
@@ -55,17 +55,17 @@ public enum Operator {
   IS_NOT_FALSE(1),
 
   /**
-   * {@code CASE WHEN c1 THEN v1 ... ELSE e END} with operands {@code c1, v1, ..., e}: an odd
-   * count, the ELSE value last. A NULL condition counts as not TRUE. Only the chosen branch is
-   * evaluated, so a branch that would raise does not raise when it is not chosen.
+   * {@code CASE WHEN c1 THEN v1 ... ELSE e END} with operands {@code c1, v1, ..., e}: an odd count,
+   * the ELSE value last. A NULL condition counts as not TRUE. Only the chosen branch is evaluated,
+   * so a branch that would raise does not raise when it is not chosen.
    */
   CASE(-1),
   /** First non-NULL operand, evaluated left to right and lazily. */
   COALESCE(-1),
   /**
-   * Conversion of the operand to the call's type: between numeric kinds (raises on overflow,
-   * rounds half away from zero when DECIMAL scale shrinks or a float becomes exact), DATE to
-   * TIMESTAMP and TIMESTAMP to DATE (floor to the day).
+   * Conversion of the operand to the call's type: between numeric kinds (raises on overflow, rounds
+   * half away from zero when DECIMAL scale shrinks or a float becomes exact), DATE to TIMESTAMP and
+   * TIMESTAMP to DATE (floor to the day).
    */
   CAST(1),
   /** Year of a DATE or TIMESTAMP, as BIGINT. */

@@ -339,12 +339,21 @@ class ArithmeticKernelTest extends KernelTestSupport {
   void decimalOfPrecision19OverflowsOnlyBeyondLong() {
     DataType type = DataType.decimal(19, 2);
     // 90000000000000000.00 + 2000000000000000.00 has 19 digits and fits a long
-    Expr sum = binary(Operator.PLUS, type, lit(9_000_000_000_000_000_000L, type), lit(200_000_000_000_000_000L, type));
+    Expr sum =
+        binary(
+            Operator.PLUS,
+            type,
+            lit(9_000_000_000_000_000_000L, type),
+            lit(200_000_000_000_000_000L, type));
     assertThat(eval(sum)).isEqualTo(9_200_000_000_000_000_000L);
     Expr beyond = binary(Operator.PLUS, type, lit(Long.MAX_VALUE - 1, type), lit(2, type));
     raises(beyond, KernelErrorCode.NUMERIC_OVERFLOW);
     Expr product =
-        binary(Operator.TIMES, DataType.decimal(19, 4), lit(1_000_000_000L, type), lit(-1_000_000_000L, type));
+        binary(
+            Operator.TIMES,
+            DataType.decimal(19, 4),
+            lit(1_000_000_000L, type),
+            lit(-1_000_000_000L, type));
     assertThat(eval(product)).isEqualTo(-1_000_000_000_000_000_000L);
   }
 

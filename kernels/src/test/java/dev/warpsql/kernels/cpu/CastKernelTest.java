@@ -107,7 +107,8 @@ class CastKernelTest extends KernelTestSupport {
     assertThat(eval(cast(lit(-5_000_000_000_000_000_000L, type), DataType.INTEGER))).isEqualTo(-1L);
     assertThat(eval(cast(lit(4_999_999_999_999_999_999L, type), DataType.BIGINT))).isEqualTo(0L);
     assertThat(eval(cast(lit(5_000_000_000_000_000_000L, type), DataType.DOUBLE))).isEqualTo(0.5);
-    assertThat(eval(cast(lit(5_000_000_000_000_000_000L, type), DataType.decimal(3, 2)))).isEqualTo(50L);
+    assertThat(eval(cast(lit(5_000_000_000_000_000_000L, type), DataType.decimal(3, 2))))
+        .isEqualTo(50L);
   }
 
   @Test

@@ -23,8 +23,8 @@ import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.runtime.Bindable;
 
 /**
- * Source of a pipeline fed by an Enumerable subplan (a fallback): it runs the compiled
- * Enumerable code and packs its rows into Arrow chunks, encoding strings into new dictionaries.
+ * Source of a pipeline fed by an Enumerable subplan (a fallback): it runs the compiled Enumerable
+ * code and packs its rows into Arrow chunks, encoding strings into new dictionaries.
  */
 public final class EnumerableSourceStep implements ExecutionStep {
   private final Bindable<?> bindable;
@@ -35,8 +35,11 @@ public final class EnumerableSourceStep implements ExecutionStep {
   /**
    * @param stashedValues values that the compiled code reads from its data context by name
    */
-  public EnumerableSourceStep(Bindable<?> bindable, Map<String, Object> stashedValues,
-      List<ColumnSchema> columns, String description) {
+  public EnumerableSourceStep(
+      Bindable<?> bindable,
+      Map<String, Object> stashedValues,
+      List<ColumnSchema> columns,
+      String description) {
     this.bindable = bindable;
     this.stashedValues = Map.copyOf(stashedValues);
     this.columns = List.copyOf(columns);
@@ -88,11 +91,11 @@ public final class EnumerableSourceStep implements ExecutionStep {
     DataType type = columns.get(column).type();
     switch (type.kind()) {
       case BOOLEAN -> builder.setBoolean(column, (Boolean) value);
-      case TINYINT, SMALLINT, INTEGER, BIGINT, DATE -> builder.setLong(column,
-          ((Number) value).longValue());
+      case TINYINT, SMALLINT, INTEGER, BIGINT, DATE ->
+          builder.setLong(column, ((Number) value).longValue());
       case TIME -> builder.setLong(column, ((Number) value).longValue() * 1000L);
-      case TIMESTAMP -> builder.setLong(column,
-          Math.multiplyExact(((Number) value).longValue(), 1000L));
+      case TIMESTAMP ->
+          builder.setLong(column, Math.multiplyExact(((Number) value).longValue(), 1000L));
       case REAL, DOUBLE -> builder.setDouble(column, ((Number) value).doubleValue());
       case DECIMAL -> builder.setLong(column, unscaled(value, type));
       case VARCHAR -> builder.setString(column, value.toString());
@@ -103,11 +106,10 @@ public final class EnumerableSourceStep implements ExecutionStep {
     BigDecimal decimal =
         value instanceof BigDecimal exact ? exact : new BigDecimal(value.toString());
     try {
-      return decimal.setScale(type.scale(), RoundingMode.HALF_UP).unscaledValue()
-          .longValueExact();
+      return decimal.setScale(type.scale(), RoundingMode.HALF_UP).unscaledValue().longValueExact();
     } catch (ArithmeticException e) {
-      throw new WarpException(ErrorCode.NUMERIC_OVERFLOW,
-          "value " + value + " does not fit " + type, e);
+      throw new WarpException(
+          ErrorCode.NUMERIC_OVERFLOW, "value " + value + " does not fit " + type, e);
     }
   }
 
@@ -116,8 +118,8 @@ public final class EnumerableSourceStep implements ExecutionStep {
     List<BatchColumn> batchColumns = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
       ColumnSchema column = columns.get(i);
-      batchColumns.add(new BatchColumn(column.name(), column.type(), column.nullable(),
-          table.dictionary(i)));
+      batchColumns.add(
+          new BatchColumn(column.name(), column.type(), column.nullable(), table.dictionary(i)));
     }
     List<BatchChunk> chunks = new ArrayList<>();
     for (Chunk chunk : table.chunks()) {

@@ -10,12 +10,12 @@ import java.util.List;
 import org.apache.calcite.DataContext;
 
 /**
- * Converts a statement's parameter values, as Calcite's data context stores them, into the
- * physical representation that kernels read (see the kernel IR's {@code Literal}).
+ * Converts a statement's parameter values, as Calcite's data context stores them, into the physical
+ * representation that kernels read (see the kernel IR's {@code Literal}).
  *
- * <p>Kernels never read a VARCHAR parameter: string parameters only occur inside string
- * predicates, which Calcite's compiled code evaluates per dictionary entry from the data
- * context itself. They, and parameters of types without a kernel form, are bound as null.
+ * <p>Kernels never read a VARCHAR parameter: string parameters only occur inside string predicates,
+ * which Calcite's compiled code evaluates per dictionary entry from the data context itself. They,
+ * and parameters of types without a kernel form, are bound as null.
  */
 final class ParameterValues {
   private ParameterValues() {}
@@ -37,21 +37,35 @@ final class ParameterValues {
         case BOOLEAN -> (Boolean) value;
         case TINYINT, SMALLINT, INTEGER, BIGINT -> exactLong(value);
         case REAL, DOUBLE -> ((Number) value).doubleValue();
-        case DECIMAL -> decimal(value).setScale(type.scale(), RoundingMode.HALF_UP)
-            .unscaledValue().longValueExact();
-        case DATE -> value instanceof LocalDate date ? date.toEpochDay()
-            : value instanceof java.sql.Date date ? date.toLocalDate().toEpochDay()
-            : ((Number) value).longValue();
+        case DECIMAL ->
+            decimal(value)
+                .setScale(type.scale(), RoundingMode.HALF_UP)
+                .unscaledValue()
+                .longValueExact();
+        case DATE ->
+            value instanceof LocalDate date
+                ? date.toEpochDay()
+                : value instanceof java.sql.Date date
+                    ? date.toLocalDate().toEpochDay()
+                    : ((Number) value).longValue();
         case TIME -> ((Number) value).longValue() * 1000L;
-        case TIMESTAMP -> value instanceof java.sql.Timestamp timestamp
-            ? Math.multiplyExact(timestamp.getTime(), 1000L)
-            : Math.multiplyExact(((Number) value).longValue(), 1000L);
+        case TIMESTAMP ->
+            value instanceof java.sql.Timestamp timestamp
+                ? Math.multiplyExact(timestamp.getTime(), 1000L)
+                : Math.multiplyExact(((Number) value).longValue(), 1000L);
         case VARCHAR -> null;
       };
     } catch (ClassCastException | ArithmeticException e) {
-      throw new WarpException(ErrorCode.INVALID_CAST,
-          "parameter " + (index + 1) + " value " + value + " does not fit type " + type
-              + "; bind a value of that type", e);
+      throw new WarpException(
+          ErrorCode.INVALID_CAST,
+          "parameter "
+              + (index + 1)
+              + " value "
+              + value
+              + " does not fit type "
+              + type
+              + "; bind a value of that type",
+          e);
     }
   }
 

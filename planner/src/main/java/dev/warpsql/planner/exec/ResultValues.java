@@ -17,8 +17,8 @@ import org.apache.arrow.vector.TimeStampMicroVector;
 import org.apache.arrow.vector.TinyIntVector;
 
 /**
- * Reads result values out of Arrow vectors in the Java form that Calcite's JDBC layer expects:
- * DATE as Integer days, TIME as Integer milliseconds, TIMESTAMP as Long milliseconds, DECIMAL as
+ * Reads result values out of Arrow vectors in the Java form that Calcite's JDBC layer expects: DATE
+ * as Integer days, TIME as Integer milliseconds, TIMESTAMP as Long milliseconds, DECIMAL as
  * BigDecimal at the column's declared scale, VARCHAR as the decoded String.
  */
 final class ResultValues {
@@ -43,8 +43,8 @@ final class ResultValues {
       case REAL -> ((Float4Vector) vector).get(row);
       case DOUBLE -> ((Float8Vector) vector).get(row);
       case DECIMAL -> {
-        BigDecimal value = BigDecimal.valueOf(((BigIntVector) vector).get(row),
-            column.type().scale());
+        BigDecimal value =
+            BigDecimal.valueOf(((BigIntVector) vector).get(row), column.type().scale());
         yield declaredScale == value.scale()
             ? value
             : value.setScale(declaredScale, RoundingMode.HALF_UP);

@@ -5,8 +5,8 @@ import dev.warpsql.executor.error.WarpException;
 import dev.warpsql.kernels.ir.KernelException;
 import dev.warpsql.planner.lower.UnsupportedLoweringException;
 import java.util.List;
-import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
+import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.parser.SqlParseException;
@@ -17,8 +17,8 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * SQLSTATE through Calcite's JDBC layer.
  *
  * <p>Calcite wraps whatever a statement throws into an {@code SQLException} without an SQLSTATE,
- * except for Avatica's {@link AvaticaClientRuntimeException}, whose SQLSTATE, error code and message it
- * keeps. That is why every failure leaves WarpSQL in that form.
+ * except for Avatica's {@link AvaticaClientRuntimeException}, whose SQLSTATE, error code and
+ * message it keeps. That is why every failure leaves WarpSQL in that form.
  */
 public final class SqlErrors {
   private SqlErrors() {}
@@ -42,13 +42,17 @@ public final class SqlErrors {
         return create(validationCode(context), context.getMessage(), failure);
       }
       if (cause instanceof UnsupportedLoweringException unsupported) {
-        return create(ErrorCode.UNSUPPORTED,
-            "not supported by WarpSQL yet: " + unsupported.getMessage(), failure);
+        return create(
+            ErrorCode.UNSUPPORTED,
+            "not supported by WarpSQL yet: " + unsupported.getMessage(),
+            failure);
       }
       if (cause instanceof RelOptPlanner.CannotPlanException) {
-        return create(ErrorCode.UNSUPPORTED,
+        return create(
+            ErrorCode.UNSUPPORTED,
             "WarpSQL cannot plan this query yet; simplify the construct named here: "
-                + firstLine(cause.getMessage()), failure);
+                + firstLine(cause.getMessage()),
+            failure);
       }
     }
     return create(ErrorCode.INTERNAL_ERROR, "internal error: " + failure, failure);
@@ -60,8 +64,12 @@ public final class SqlErrors {
     if (position == null || detail.contains("line " + position.getLineNum())) {
       return "syntax error: " + detail;
     }
-    return "syntax error at line " + position.getLineNum() + ", column "
-        + position.getColumnNum() + ": " + detail;
+    return "syntax error at line "
+        + position.getLineNum()
+        + ", column "
+        + position.getColumnNum()
+        + ": "
+        + detail;
   }
 
   private static ErrorCode validationCode(CalciteContextException context) {
@@ -83,11 +91,11 @@ public final class SqlErrors {
     return newline < 0 ? message : message.substring(0, newline);
   }
 
-  private static AvaticaClientRuntimeException create(ErrorCode code, String message,
-      Throwable failure) {
+  private static AvaticaClientRuntimeException create(
+      ErrorCode code, String message, Throwable failure) {
     AvaticaClientRuntimeException exception =
-        new AvaticaClientRuntimeException(message, code.ordinal(), code.sqlState(),
-            AvaticaSeverity.ERROR, List.of(), null);
+        new AvaticaClientRuntimeException(
+            message, code.ordinal(), code.sqlState(), AvaticaSeverity.ERROR, List.of(), null);
     exception.initCause(failure);
     return exception;
   }

@@ -19,10 +19,9 @@ import org.apache.calcite.runtime.Typed;
 /**
  * A prepared WARP plan, executed each time the statement runs.
  *
- * <p>Execution runs the whole plan when the statement executes, so every error surfaces from
- * {@code execute} rather than from a later {@code ResultSet.next()}. Rows come back in the form
- * Calcite's JDBC layer reads: an {@code Object[]} per row, or the bare value when the result has
- * one column.
+ * <p>Execution runs the whole plan when the statement executes, so every error surfaces from {@code
+ * execute} rather than from a later {@code ResultSet.next()}. Rows come back in the form Calcite's
+ * JDBC layer reads: an {@code Object[]} per row, or the bare value when the result has one column.
  */
 public final class WarpBindable implements Bindable<Object>, Typed {
   private final ExecutionStep root;
@@ -34,8 +33,8 @@ public final class WarpBindable implements Bindable<Object>, Typed {
    * @param resultFields the root batch's column for each result column, in result order
    * @param declaredScales the statement's declared scale of each result column (DECIMAL only)
    */
-  public WarpBindable(ExecutionStep root, int[] resultFields, int[] declaredScales,
-      List<DataType> paramTypes) {
+  public WarpBindable(
+      ExecutionStep root, int[] resultFields, int[] declaredScales, List<DataType> paramTypes) {
     this.root = root;
     this.resultFields = resultFields.clone();
     this.declaredScales = declaredScales.clone();
@@ -53,8 +52,12 @@ public final class WarpBindable implements Bindable<Object>, Typed {
     try (BufferAllocator allocator =
         WarpRuntime.resultAllocator().newChildAllocator("query", 0, Long.MAX_VALUE)) {
       ExecutionContext context =
-          new ExecutionContext(params, allocator, WarpRuntime.cpuBackend(),
-              WarpRuntime.scheduler(), Map.of(DataContext.class, dataContext));
+          new ExecutionContext(
+              params,
+              allocator,
+              WarpRuntime.cpuBackend(),
+              WarpRuntime.scheduler(),
+              Map.of(DataContext.class, dataContext));
       try (Batch batch = root.execute(context)) {
         return Linq4j.asEnumerable(rows(batch));
       }
@@ -84,7 +87,7 @@ public final class WarpBindable implements Bindable<Object>, Typed {
 
   private Object value(BatchChunk chunk, List<BatchColumn> columns, int result, int row) {
     int field = resultFields[result];
-    return ResultValues.read(chunk.vectors().get(field), columns.get(field), row,
-        declaredScales[result]);
+    return ResultValues.read(
+        chunk.vectors().get(field), columns.get(field), row, declaredScales[result]);
   }
 }

@@ -67,8 +67,8 @@ public final class WarpPlans {
     int count = found.isEmpty() ? 0 : found.lastKey() + 1;
     for (int i = 0; i < count; i++) {
       RelDataType type = found.get(i);
-      types.add(type == null ? DataType.VARCHAR
-          : TypeMapping.toDataType(type).orElse(DataType.VARCHAR));
+      types.add(
+          type == null ? DataType.VARCHAR : TypeMapping.toDataType(type).orElse(DataType.VARCHAR));
     }
     return types;
   }

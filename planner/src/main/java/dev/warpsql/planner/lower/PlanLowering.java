@@ -26,8 +26,8 @@ import org.apache.calcite.rex.RexBuilder;
  * per pipeline.
  *
  * <p>Each operator extends the open {@link Stream} of its input ({@link WarpRel#lower}); pipeline
- * breakers close it with {@link #closeInto}, which is where the kernel is built. A lowering is
- * used for one statement and is not thread-safe.
+ * breakers close it with {@link #closeInto}, which is where the kernel is built. A lowering is used
+ * for one statement and is not thread-safe.
  */
 public final class PlanLowering {
   private final CpuBackend backend;
@@ -89,8 +89,8 @@ public final class PlanLowering {
     for (int i = 0; i < stream.columns().size(); i++) {
       Expr column = stream.columns().get(i);
       outputs.add(
-          new BatchColumn(names.get(i), column.type(), column.nullable(),
-              stream.dictionaries().get(i)));
+          new BatchColumn(
+              names.get(i), column.type(), column.nullable(), stream.dictionaries().get(i)));
     }
     KernelStep step =
         closeInto(stream, new MaterializeSink(stream.columns()), outputs, "materialize");

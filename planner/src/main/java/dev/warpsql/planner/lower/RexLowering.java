@@ -34,12 +34,11 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * Lowers Calcite row expressions over an open {@link Stream} into kernel IR.
  *
- * <p>Input references become the stream's current column expressions, so a projection's
- * expressions are inlined into whatever reads them. A BOOLEAN expression whose only input is
- * one VARCHAR column becomes a {@link CodeLookup}: it is evaluated per dictionary entry at
- * execution time (see {@link StringPredicateLookup}). Operand types are made explicit with
- * CASTs where Calcite leaves them implicit, so that the kernel's operators always see operands
- * of the kinds their contract names.
+ * <p>Input references become the stream's current column expressions, so a projection's expressions
+ * are inlined into whatever reads them. A BOOLEAN expression whose only input is one VARCHAR column
+ * becomes a {@link CodeLookup}: it is evaluated per dictionary entry at execution time (see {@link
+ * StringPredicateLookup}). Operand types are made explicit with CASTs where Calcite leaves them
+ * implicit, so that the kernel's operators always see operands of the kinds their contract names.
  */
 public final class RexLowering {
   private final Stream stream;
@@ -151,16 +150,20 @@ public final class RexLowering {
       case MINUS:
       case MOD:
         return arithmetic(
-            kind == SqlKind.PLUS ? Operator.PLUS : kind == SqlKind.MINUS ? Operator.MINUS
-                : Operator.MOD,
-            call, type, nullable, false);
+            kind == SqlKind.PLUS
+                ? Operator.PLUS
+                : kind == SqlKind.MINUS ? Operator.MINUS : Operator.MOD,
+            call,
+            type,
+            nullable,
+            false);
       case TIMES:
         return arithmetic(Operator.TIMES, call, type, nullable, true);
       case DIVIDE:
         return arithmetic(Operator.DIVIDE, call, type, nullable, true);
       case MINUS_PREFIX:
-        return new Call(Operator.NEGATE, List.of(cast(lower(call.getOperands().get(0)), type)),
-            type, nullable);
+        return new Call(
+            Operator.NEGATE, List.of(cast(lower(call.getOperands().get(0)), type)), type, nullable);
       case EQUALS:
       case NOT_EQUALS:
       case LESS_THAN:
@@ -170,8 +173,11 @@ public final class RexLowering {
         return comparison(call, nullable);
       case AND:
       case OR:
-        return new Call(kind == SqlKind.AND ? Operator.AND : Operator.OR, lowerAll(call),
-            DataType.BOOLEAN, nullable);
+        return new Call(
+            kind == SqlKind.AND ? Operator.AND : Operator.OR,
+            lowerAll(call),
+            DataType.BOOLEAN,
+            nullable);
       case NOT:
         return new Call(Operator.NOT, lowerAll(call), DataType.BOOLEAN, nullable);
       case IS_NULL:
@@ -230,8 +236,8 @@ public final class RexLowering {
           case SMALLINT -> 5;
           case INTEGER -> 10;
           case BIGINT -> 19;
-          default -> throw new UnsupportedLoweringException(
-              "DECIMAL arithmetic with " + operand.type());
+          default ->
+              throw new UnsupportedLoweringException("DECIMAL arithmetic with " + operand.type());
         };
     return digits < 0 ? operand : cast(operand, DataType.decimal(digits, 0));
   }

@@ -20,19 +20,39 @@ import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * Decides which row expressions {@link RexLowering} can lower, so that the WARP rules convert
- * only operators whose expressions all have a kernel form and leave the rest to Enumerable.
+ * Decides which row expressions {@link RexLowering} can lower, so that the WARP rules convert only
+ * operators whose expressions all have a kernel form and leave the rest to Enumerable.
  */
 public final class RexSupport {
   private static final Set<SqlKind> LOWERED_KINDS =
       EnumSet.of(
-          SqlKind.SEARCH, SqlKind.PLUS_PREFIX, SqlKind.PLUS, SqlKind.MINUS, SqlKind.MOD,
-          SqlKind.TIMES, SqlKind.DIVIDE, SqlKind.MINUS_PREFIX, SqlKind.EQUALS,
-          SqlKind.NOT_EQUALS, SqlKind.LESS_THAN, SqlKind.LESS_THAN_OR_EQUAL,
-          SqlKind.GREATER_THAN, SqlKind.GREATER_THAN_OR_EQUAL, SqlKind.AND, SqlKind.OR,
-          SqlKind.NOT, SqlKind.IS_NULL, SqlKind.IS_NOT_NULL, SqlKind.IS_TRUE,
-          SqlKind.IS_NOT_TRUE, SqlKind.IS_FALSE, SqlKind.IS_NOT_FALSE, SqlKind.CASE,
-          SqlKind.COALESCE, SqlKind.CAST, SqlKind.EXTRACT);
+          SqlKind.SEARCH,
+          SqlKind.PLUS_PREFIX,
+          SqlKind.PLUS,
+          SqlKind.MINUS,
+          SqlKind.MOD,
+          SqlKind.TIMES,
+          SqlKind.DIVIDE,
+          SqlKind.MINUS_PREFIX,
+          SqlKind.EQUALS,
+          SqlKind.NOT_EQUALS,
+          SqlKind.LESS_THAN,
+          SqlKind.LESS_THAN_OR_EQUAL,
+          SqlKind.GREATER_THAN,
+          SqlKind.GREATER_THAN_OR_EQUAL,
+          SqlKind.AND,
+          SqlKind.OR,
+          SqlKind.NOT,
+          SqlKind.IS_NULL,
+          SqlKind.IS_NOT_NULL,
+          SqlKind.IS_TRUE,
+          SqlKind.IS_NOT_TRUE,
+          SqlKind.IS_FALSE,
+          SqlKind.IS_NOT_FALSE,
+          SqlKind.CASE,
+          SqlKind.COALESCE,
+          SqlKind.CAST,
+          SqlKind.EXTRACT);
 
   private RexSupport() {}
 
@@ -89,8 +109,8 @@ public final class RexSupport {
   }
 
   /**
-   * Returns the one input column that an expression reads when that column is a string, or -1
-   * when it reads no column, several, or one that is not a string.
+   * Returns the one input column that an expression reads when that column is a string, or -1 when
+   * it reads no column, several, or one that is not a string.
    */
   static int singleStringInput(RexNode node, List<Expr> columns) {
     int column = singleInput(node);

@@ -15,12 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An open pipeline during lowering: a source step, and the current row as kernel expressions
- * over the source's columns, with the filter collected so far.
+ * An open pipeline during lowering: a source step, and the current row as kernel expressions over
+ * the source's columns, with the filter collected so far.
  *
- * <p>Filters and projections only rewrite these expressions; nothing runs until a pipeline
- * breaker or the plan's root closes the stream into a kernel, which is how a chain of operators
- * becomes one fused kernel. Streams are immutable.
+ * <p>Filters and projections only rewrite these expressions; nothing runs until a pipeline breaker
+ * or the plan's root closes the stream into a kernel, which is how a chain of operators becomes one
+ * fused kernel. Streams are immutable.
  *
  * @param sourceColumns columns of the batch that {@code source} returns
  * @param columns the current row, one expression per output column of the lowered operator
@@ -59,8 +59,8 @@ public record Stream(
       refs.add(new InputRef(i, column.type(), column.nullable()));
       dictionaries.add(column.dictionary());
     }
-    return new Stream(source, columns, refs, dictionaries, null, List.of(), null,
-        List.of(operator));
+    return new Stream(
+        source, columns, refs, dictionaries, null, List.of(), null, List.of(operator));
   }
 
   /**
@@ -75,17 +75,27 @@ public record Stream(
     } else {
       Literal falseValue = new Literal(Boolean.FALSE, DataType.BOOLEAN);
       combined =
-          new Call(Operator.CASE, List.of(filter, condition, falseValue), DataType.BOOLEAN,
+          new Call(
+              Operator.CASE,
+              List.of(filter, condition, falseValue),
+              DataType.BOOLEAN,
               condition.nullable());
     }
-    return new Stream(source, sourceColumns, columns, dictionaries, combined, lookups, pruner,
-        plus(operator));
+    return new Stream(
+        source, sourceColumns, columns, dictionaries, combined, lookups, pruner, plus(operator));
   }
 
   /** Returns this stream with a new current row. */
   public Stream withColumns(
       List<Expr> newColumns, List<StringDictionary> newDictionaries, String operator) {
-    return new Stream(source, sourceColumns, newColumns, newDictionaries, filter, lookups, pruner,
+    return new Stream(
+        source,
+        sourceColumns,
+        newColumns,
+        newDictionaries,
+        filter,
+        lookups,
+        pruner,
         plus(operator));
   }
 
@@ -93,14 +103,14 @@ public record Stream(
   public Stream withLookup(LookupSource lookup) {
     List<LookupSource> more = new ArrayList<>(lookups);
     more.add(lookup);
-    return new Stream(source, sourceColumns, columns, dictionaries, filter, more, pruner,
-        operators);
+    return new Stream(
+        source, sourceColumns, columns, dictionaries, filter, more, pruner, operators);
   }
 
   /** Returns this stream with a chunk pruner. */
   public Stream withPruner(ChunkPruner newPruner) {
-    return new Stream(source, sourceColumns, columns, dictionaries, filter, lookups, newPruner,
-        operators);
+    return new Stream(
+        source, sourceColumns, columns, dictionaries, filter, lookups, newPruner, operators);
   }
 
   /** Returns whether the stream passes its source through unchanged, so no kernel is needed. */

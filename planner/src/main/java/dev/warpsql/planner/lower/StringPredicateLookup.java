@@ -16,8 +16,8 @@ import org.apache.calcite.linq4j.function.Function1;
  * A string predicate evaluated once per dictionary entry, giving the lookup table that a kernel
  * reads by code.
  *
- * <p>The predicate is compiled by Calcite's expression compiler with the string as field 0 of
- * its input row, so it has exactly the semantics of Calcite's own operators (LIKE, SUBSTRING,
+ * <p>The predicate is compiled by Calcite's expression compiler with the string as field 0 of its
+ * input row, so it has exactly the semantics of Calcite's own operators (LIKE, SUBSTRING,
  * comparisons with CHAR padding rules, ...) while the kernel pays one array read per row.
  */
 final class StringPredicateLookup implements LookupSource {

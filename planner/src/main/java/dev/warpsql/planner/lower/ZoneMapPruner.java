@@ -16,11 +16,11 @@ import java.util.List;
 /**
  * Skips the chunks that a filter excludes, using each chunk's per-column minimum and maximum.
  *
- * <p>It understands the conjuncts of a filter that compare a column with a constant or a
- * parameter of the same type, for kinds ordered as 64-bit integers (integers, DECIMAL of one
- * scale, DATE, TIME, TIMESTAMP). A chunk is skipped when one such conjunct is false or NULL for
- * every row: its range excludes the constant, or the column has only NULLs in that chunk. Other
- * conjuncts are ignored, which is always safe because the kernel still applies the whole filter.
+ * <p>It understands the conjuncts of a filter that compare a column with a constant or a parameter
+ * of the same type, for kinds ordered as 64-bit integers (integers, DECIMAL of one scale, DATE,
+ * TIME, TIMESTAMP). A chunk is skipped when one such conjunct is false or NULL for every row: its
+ * range excludes the constant, or the column has only NULLs in that chunk. Other conjuncts are
+ * ignored, which is always safe because the kernel still applies the whole filter.
  */
 final class ZoneMapPruner implements ChunkPruner {
   private final List<Bound> bounds;

@@ -6,8 +6,8 @@ import java.lang.reflect.Type;
 import org.apache.calcite.DataContexts;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
-import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.Contexts;
+import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
@@ -18,8 +18,8 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexExecutorImpl;
 
 /**
- * WarpSQL's statement preparation: Calcite's parser, validator and logical rewrites, then a
- * Volcano planner with WarpSQL's rules whose result convention is WARP.
+ * WarpSQL's statement preparation: Calcite's parser, validator and logical rewrites, then a Volcano
+ * planner with WarpSQL's rules whose result convention is WARP.
  *
  * <p>Every failure leaves as an exception with an SQLSTATE (see {@link SqlErrors}).
  */
@@ -46,8 +46,14 @@ public final class WarpPrepare extends CalcitePrepareImpl {
       RelOptPlanner planner) {
     RelDataTypeFactory typeFactory = context.getTypeFactory();
     CalciteSchema rootSchema = context.getRootSchema();
-    return new WarpPreparingStmt(this, context, catalogReader, typeFactory, rootSchema,
-        createCluster(planner, new RexBuilder(typeFactory)), createConvertletTable());
+    return new WarpPreparingStmt(
+        this,
+        context,
+        catalogReader,
+        typeFactory,
+        rootSchema,
+        createCluster(planner, new RexBuilder(typeFactory)),
+        createConvertletTable());
   }
 
   @Override

@@ -34,8 +34,16 @@ final class WarpPreparingStmt extends CalcitePrepareImpl.CalcitePreparingStmt {
       CalciteSchema schema,
       RelOptCluster cluster,
       SqlRexConvertletTable convertletTable) {
-    super(prepare, context, catalogReader, typeFactory, schema, EnumerableRel.Prefer.ARRAY,
-        cluster, WarpConvention.INSTANCE, convertletTable);
+    super(
+        prepare,
+        context,
+        catalogReader,
+        typeFactory,
+        schema,
+        EnumerableRel.Prefer.ARRAY,
+        cluster,
+        WarpConvention.INSTANCE,
+        convertletTable);
   }
 
   @Override

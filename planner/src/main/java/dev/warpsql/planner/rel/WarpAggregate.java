@@ -31,18 +31,27 @@ import org.apache.calcite.util.ImmutableBitSet;
  * Hash aggregation: the sink of its input's pipeline, a pipeline breaker. Each worker thread
  * aggregates its morsels into a partial table, and the partials are merged at the end.
  *
- * <p>Supports one grouping set and COUNT, SUM, $SUM0, MIN and MAX without DISTINCT or FILTER;
- * AVG and COUNT(DISTINCT) reach it already rewritten into these by Calcite's rules.
+ * <p>Supports one grouping set and COUNT, SUM, $SUM0, MIN and MAX without DISTINCT or FILTER; AVG
+ * and COUNT(DISTINCT) reach it already rewritten into these by Calcite's rules.
  */
 public final class WarpAggregate extends Aggregate implements WarpRel {
-  public WarpAggregate(RelOptCluster cluster, RelTraitSet traits, RelNode input,
-      ImmutableBitSet groupSet, List<ImmutableBitSet> groupSets, List<AggregateCall> aggCalls) {
+  public WarpAggregate(
+      RelOptCluster cluster,
+      RelTraitSet traits,
+      RelNode input,
+      ImmutableBitSet groupSet,
+      List<ImmutableBitSet> groupSets,
+      List<AggregateCall> aggCalls) {
     super(cluster, traits, List.of(), input, groupSet, groupSets, aggCalls);
   }
 
   @Override
-  public Aggregate copy(RelTraitSet traitSet, RelNode input, ImmutableBitSet groupSet,
-      List<ImmutableBitSet> groupSets, List<AggregateCall> aggCalls) {
+  public Aggregate copy(
+      RelTraitSet traitSet,
+      RelNode input,
+      ImmutableBitSet groupSet,
+      List<ImmutableBitSet> groupSets,
+      List<AggregateCall> aggCalls) {
     return new WarpAggregate(getCluster(), traitSet, input, groupSet, groupSets, aggCalls);
   }
 
@@ -53,13 +62,18 @@ public final class WarpAggregate extends Aggregate implements WarpRel {
 
   /** Returns why WARP cannot run an aggregate call, or null when it can. */
   public static String unsupportedReason(AggregateCall call, RelNode input) {
-    if (call.isDistinct() || call.hasFilter() || call.isApproximate()
+    if (call.isDistinct()
+        || call.hasFilter()
+        || call.isApproximate()
         || !call.collation.getFieldCollations().isEmpty()) {
       return "aggregate " + call + " with DISTINCT, FILTER or WITHIN GROUP";
     }
     SqlKind kind = call.getAggregation().getKind();
-    if (kind != SqlKind.COUNT && kind != SqlKind.SUM && kind != SqlKind.SUM0
-        && kind != SqlKind.MIN && kind != SqlKind.MAX) {
+    if (kind != SqlKind.COUNT
+        && kind != SqlKind.SUM
+        && kind != SqlKind.SUM0
+        && kind != SqlKind.MIN
+        && kind != SqlKind.MAX) {
       return "aggregate function " + call.getAggregation().getName();
     }
     if (call.getArgList().size() > 1) {
@@ -96,8 +110,12 @@ public final class WarpAggregate extends Aggregate implements WarpRel {
     for (int key : getGroupSet()) {
       Expr expr = input.columns().get(key);
       keys.add(expr);
-      outputs.add(new BatchColumn(names.get(outputs.size()), expr.type(), expr.nullable(),
-          input.dictionaries().get(key)));
+      outputs.add(
+          new BatchColumn(
+              names.get(outputs.size()),
+              expr.type(),
+              expr.nullable(),
+              input.dictionaries().get(key)));
     }
 
     List<dev.warpsql.kernels.ir.AggregateCall> calls = new ArrayList<>();
@@ -106,8 +124,9 @@ public final class WarpAggregate extends Aggregate implements WarpRel {
       dev.warpsql.kernels.ir.AggregateCall lowered = lowerCall(call, input);
       calls.add(lowered);
       zeroWhenEmpty.add(call.getAggregation().getKind() == SqlKind.SUM0);
-      outputs.add(new BatchColumn(names.get(outputs.size()), lowered.resultType(),
-          lowered.nullable(), null));
+      outputs.add(
+          new BatchColumn(
+              names.get(outputs.size()), lowered.resultType(), lowered.nullable(), null));
     }
 
     KernelStep step =
@@ -123,8 +142,8 @@ public final class WarpAggregate extends Aggregate implements WarpRel {
     }
     DataType resultType = TypeMapping.require(call.getType());
     if (call.getArgList().isEmpty()) {
-      return new dev.warpsql.kernels.ir.AggregateCall(AggregateFunction.COUNT_STAR, null,
-          resultType);
+      return new dev.warpsql.kernels.ir.AggregateCall(
+          AggregateFunction.COUNT_STAR, null, resultType);
     }
     Expr argument = input.columns().get(call.getArgList().get(0));
     AggregateFunction function =
@@ -139,8 +158,8 @@ public final class WarpAggregate extends Aggregate implements WarpRel {
   }
 
   /** Replaces the NULL of a $SUM0 over no rows by zero, as $SUM0 requires. */
-  private static Stream coalesceEmptySums(Stream output, int keyCount,
-      List<Boolean> zeroWhenEmpty) {
+  private static Stream coalesceEmptySums(
+      Stream output, int keyCount, List<Boolean> zeroWhenEmpty) {
     if (!zeroWhenEmpty.contains(true)) {
       return output;
     }
@@ -149,16 +168,14 @@ public final class WarpAggregate extends Aggregate implements WarpRel {
       if (zeroWhenEmpty.get(i)) {
         Expr sum = columns.get(keyCount + i);
         Literal zero = zero(sum.type());
-        columns.set(keyCount + i,
-            new Call(Operator.COALESCE, List.of(sum, zero), sum.type(), false));
+        columns.set(
+            keyCount + i, new Call(Operator.COALESCE, List.of(sum, zero), sum.type(), false));
       }
     }
     return output.withColumns(columns, output.dictionaries(), "$SUM0 default");
   }
 
   private static Literal zero(DataType type) {
-    return type.kind().isApproximateNumeric()
-        ? new Literal(0.0, type)
-        : new Literal(0L, type);
+    return type.kind().isApproximateNumeric() ? new Literal(0.0, type) : new Literal(0L, type);
   }
 }

@@ -10,8 +10,8 @@ import org.apache.calcite.plan.RelTraitSet;
  * Calling convention of operators that run as fused WarpSQL kernels over columnar chunks.
  *
  * <p>Operators outside it run in Calcite's Enumerable convention and meet WARP operators through
- * the converters {@link WarpToEnumerableConverter} and {@link WarpFromEnumerable}, which
- * {@code EXPLAIN} shows, so that every fallback is visible.
+ * the converters {@link WarpToEnumerableConverter} and {@link WarpFromEnumerable}, which {@code
+ * EXPLAIN} shows, so that every fallback is visible.
  */
 public enum WarpConvention implements Convention {
   INSTANCE;
@@ -48,8 +48,7 @@ public enum WarpConvention implements Convention {
   }
 
   @Override
-  public boolean useAbstractConvertersForConversion(
-      RelTraitSet fromTraits, RelTraitSet toTraits) {
+  public boolean useAbstractConvertersForConversion(RelTraitSet fromTraits, RelTraitSet toTraits) {
     return false;
   }
 

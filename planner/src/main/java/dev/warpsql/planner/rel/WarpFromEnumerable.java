@@ -59,8 +59,8 @@ public final class WarpFromEnumerable extends ConverterImpl implements WarpRel {
   public Stream lower(PlanLowering lowering) {
     Map<String, Object> stashed = new HashMap<>();
     Bindable<?> bindable =
-        EnumerableInterpretable.toBindable(stashed, null, (EnumerableRel) getInput(),
-            EnumerableRel.Prefer.ARRAY);
+        EnumerableInterpretable.toBindable(
+            stashed, null, (EnumerableRel) getInput(), EnumerableRel.Prefer.ARRAY);
     List<ColumnSchema> columns = new ArrayList<>();
     for (RelDataTypeField field : getRowType().getFieldList()) {
       columns.add(new ColumnSchema(field.getName(), TypeMapping.require(field.getType()), true));
@@ -72,8 +72,9 @@ public final class WarpFromEnumerable extends ConverterImpl implements WarpRel {
     List<BatchColumn> batchColumns = new ArrayList<>();
     for (ColumnSchema column : columns) {
       boolean isString = column.type().kind() == TypeKind.VARCHAR;
-      batchColumns.add(new BatchColumn(column.name(), column.type(), true,
-          isString ? new StringDictionary() : null));
+      batchColumns.add(
+          new BatchColumn(
+              column.name(), column.type(), true, isString ? new StringDictionary() : null));
     }
     return Stream.over(source, batchColumns, "from enumerable");
   }

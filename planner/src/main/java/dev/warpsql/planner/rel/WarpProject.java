@@ -23,14 +23,18 @@ import org.apache.calcite.rex.RexNode;
  * inlined into whatever reads them, so nothing is computed unless the sink needs it.
  */
 public final class WarpProject extends Project implements WarpRel {
-  public WarpProject(RelOptCluster cluster, RelTraitSet traits, RelNode input,
-      List<? extends RexNode> projects, RelDataType rowType) {
+  public WarpProject(
+      RelOptCluster cluster,
+      RelTraitSet traits,
+      RelNode input,
+      List<? extends RexNode> projects,
+      RelDataType rowType) {
     super(cluster, traits, List.of(), input, projects, rowType, java.util.Set.of());
   }
 
   @Override
-  public Project copy(RelTraitSet traitSet, RelNode input, List<RexNode> projects,
-      RelDataType rowType) {
+  public Project copy(
+      RelTraitSet traitSet, RelNode input, List<RexNode> projects, RelDataType rowType) {
     return new WarpProject(getCluster(), traitSet, input, projects, rowType);
   }
 

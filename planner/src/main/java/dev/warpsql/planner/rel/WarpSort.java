@@ -21,13 +21,18 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 
 /**
- * ORDER BY with optional OFFSET and FETCH: a pipeline breaker that materializes its input,
- * sorts it, and opens a new pipeline over the sorted rows. A FETCH keeps only the top rows
- * while sorting instead of sorting everything.
+ * ORDER BY with optional OFFSET and FETCH: a pipeline breaker that materializes its input, sorts
+ * it, and opens a new pipeline over the sorted rows. A FETCH keeps only the top rows while sorting
+ * instead of sorting everything.
  */
 public final class WarpSort extends Sort implements WarpRel {
-  public WarpSort(RelOptCluster cluster, RelTraitSet traits, RelNode input,
-      RelCollation collation, RexNode offset, RexNode fetch) {
+  public WarpSort(
+      RelOptCluster cluster,
+      RelTraitSet traits,
+      RelNode input,
+      RelCollation collation,
+      RexNode offset,
+      RexNode fetch) {
     super(cluster, traits, input, collation, offset, fetch);
   }
 
@@ -41,8 +46,12 @@ public final class WarpSort extends Sort implements WarpRel {
   }
 
   @Override
-  public Sort copy(RelTraitSet traitSet, RelNode newInput, RelCollation newCollation,
-      RexNode offset, RexNode fetch) {
+  public Sort copy(
+      RelTraitSet traitSet,
+      RelNode newInput,
+      RelCollation newCollation,
+      RexNode offset,
+      RexNode fetch) {
     return new WarpSort(getCluster(), traitSet, newInput, newCollation, offset, fetch);
   }
 
@@ -62,14 +71,13 @@ public final class WarpSort extends Sort implements WarpRel {
       boolean descending = field.getDirection().isDescending();
       keys.add(new SortStep.SortKey(field.getFieldIndex(), descending, nullsFirst(field)));
     }
-    SortStep sort =
-        new SortStep(closed.step(), columns, keys, rowCount(offset), rowCount(fetch));
+    SortStep sort = new SortStep(closed.step(), columns, keys, rowCount(offset), rowCount(fetch));
     return Stream.over(sort, columns, keys.isEmpty() ? "limit" : "sort");
   }
 
   /**
-   * Returns where NULLs go: as PostgreSQL does when the query does not specify it, NULL sorts as the
-   * largest value, so last in ascending and first in descending order.
+   * Returns where NULLs go: as PostgreSQL does when the query does not specify it, NULL sorts as
+   * the largest value, so last in ascending and first in descending order.
    */
   private static boolean nullsFirst(RelFieldCollation field) {
     return switch (field.nullDirection) {

@@ -20,8 +20,8 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 public final class WarpTableScan extends TableScan implements WarpRel {
   private final Table table;
 
-  public WarpTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable relOptTable,
-      Table table) {
+  public WarpTableScan(
+      RelOptCluster cluster, RelTraitSet traits, RelOptTable relOptTable, Table table) {
     super(cluster, traits, List.of(), relOptTable);
     this.table = Objects.requireNonNull(table, "table");
   }

@@ -21,8 +21,8 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.util.ImmutableIntList;
 
 /**
- * Fallback boundary: an Enumerable operator reads the rows of a WARP subplan. The subplan runs
- * as kernels; the operators above it run in Calcite's Enumerable engine.
+ * Fallback boundary: an Enumerable operator reads the rows of a WARP subplan. The subplan runs as
+ * kernels; the operators above it run in Calcite's Enumerable engine.
  */
 public final class WarpToEnumerableConverter extends ConverterImpl implements EnumerableRel {
   public WarpToEnumerableConverter(RelOptCluster cluster, RelTraitSet traits, RelNode input) {
@@ -44,13 +44,15 @@ public final class WarpToEnumerableConverter extends ConverterImpl implements En
     PhysType physType =
         PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), preference.preferArray());
     WarpBindable bindable =
-        WarpPlans.bindable((WarpRel) getInput(),
-            ImmutableIntList.identity(getRowType().getFieldCount()), getRowType());
+        WarpPlans.bindable(
+            (WarpRel) getInput(),
+            ImmutableIntList.identity(getRowType().getFieldCount()),
+            getRowType());
     Expression stashed = implementor.stash(bindable, WarpBindable.class);
     BlockBuilder block = new BlockBuilder();
     block.add(
-        Expressions.return_(null,
-            Expressions.call(stashed, "bind", implementor.getRootExpression())));
+        Expressions.return_(
+            null, Expressions.call(stashed, "bind", implementor.getRootExpression())));
     return implementor.result(physType, block.toBlock());
   }
 }

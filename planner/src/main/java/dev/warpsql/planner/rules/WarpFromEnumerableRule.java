@@ -7,8 +7,8 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.convert.ConverterRule;
 
 /**
- * Lets a WARP pipeline read from an Enumerable subplan, when every column of its rows has a
- * kernel type.
+ * Lets a WARP pipeline read from an Enumerable subplan, when every column of its rows has a kernel
+ * type.
  */
 public final class WarpFromEnumerableRule extends ConverterRule {
   public static final WarpFromEnumerableRule INSTANCE =

@@ -39,8 +39,9 @@ public final class TypeMapping {
   public static DataType require(RelDataType type) {
     return toDataType(type)
         .orElseThrow(
-            () -> new IllegalArgumentException("type " + type.getFullTypeString()
-                + " is not supported by WarpSQL kernels"));
+            () ->
+                new IllegalArgumentException(
+                    "type " + type.getFullTypeString() + " is not supported by WarpSQL kernels"));
   }
 
   /** Returns the SQL type for a column of the given kernel type. */

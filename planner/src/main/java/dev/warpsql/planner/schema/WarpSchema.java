@@ -8,8 +8,8 @@ import java.util.Objects;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
 /**
- * Calcite's view of one catalog schema. It reads the catalog on every lookup, so tables added
- * or dropped by any connection are visible to the next statement of every other connection.
+ * Calcite's view of one catalog schema. It reads the catalog on every lookup, so tables added or
+ * dropped by any connection are visible to the next statement of every other connection.
  */
 public final class WarpSchema extends AbstractSchema {
   private final CatalogSchema schema;

@@ -9,11 +9,11 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * WarpSQL's rules for derived types, where they differ from Calcite's defaults.
  *
- * <p>DECIMAL has at most {@link DataType#MAX_DECIMAL_PRECISION} digits, because kernels keep
- * it in one 64-bit integer. SUM of a DECIMAL widens to that precision, so that totals have room
- * to grow (Calcite's default keeps the argument's precision). AVG of a DECIMAL keeps at least six
- * fractional digits: the SQL standard leaves AVG's precision and scale to the implementation,
- * and Calcite's default, the argument's own scale, would round {@code AVG(quantity)} to cents.
+ * <p>DECIMAL has at most {@link DataType#MAX_DECIMAL_PRECISION} digits, because kernels keep it in
+ * one 64-bit integer. SUM of a DECIMAL widens to that precision, so that totals have room to grow
+ * (Calcite's default keeps the argument's precision). AVG of a DECIMAL keeps at least six
+ * fractional digits: the SQL standard leaves AVG's precision and scale to the implementation, and
+ * Calcite's default, the argument's own scale, would round {@code AVG(quantity)} to cents.
  */
 public final class WarpTypeSystem extends RelDataTypeSystemImpl {
   /** Shared instance; Calcite's {@code typeSystem} connection property reads this field. */

@@ -72,12 +72,18 @@ class ZoneMapPrunerTest {
   void everyOperatorAgainstBoundaries() {
     List<ZoneMap> chunk = List.of(range(10, 20), range(0, 0));
     Object[][] cases = {
-      {Operator.EQUALS, 9L, false}, {Operator.EQUALS, 10L, true}, {Operator.EQUALS, 21L, false},
+      {Operator.EQUALS, 9L, false},
+      {Operator.EQUALS, 10L, true},
+      {Operator.EQUALS, 21L, false},
       {Operator.NOT_EQUALS, 15L, true},
-      {Operator.LESS_THAN, 10L, false}, {Operator.LESS_THAN, 11L, true},
-      {Operator.LESS_THAN_OR_EQUAL, 9L, false}, {Operator.LESS_THAN_OR_EQUAL, 10L, true},
-      {Operator.GREATER_THAN, 20L, false}, {Operator.GREATER_THAN, 19L, true},
-      {Operator.GREATER_THAN_OR_EQUAL, 21L, false}, {Operator.GREATER_THAN_OR_EQUAL, 20L, true},
+      {Operator.LESS_THAN, 10L, false},
+      {Operator.LESS_THAN, 11L, true},
+      {Operator.LESS_THAN_OR_EQUAL, 9L, false},
+      {Operator.LESS_THAN_OR_EQUAL, 10L, true},
+      {Operator.GREATER_THAN, 20L, false},
+      {Operator.GREATER_THAN, 19L, true},
+      {Operator.GREATER_THAN_OR_EQUAL, 21L, false},
+      {Operator.GREATER_THAN_OR_EQUAL, 20L, true},
     };
     for (Object[] row : cases) {
       Operator operator = (Operator) row[0];
@@ -121,20 +127,25 @@ class ZoneMapPrunerTest {
     Literal price = new Literal(2400L, DataType.decimal(15, 2));
     Expr second = compare(Operator.LESS_THAN, PRICE_COLUMN, price);
     Expr guarded =
-        Call.of(Operator.CASE, DataType.BOOLEAN, first, second,
+        Call.of(
+            Operator.CASE,
+            DataType.BOOLEAN,
+            first,
+            second,
             new Literal(Boolean.FALSE, DataType.BOOLEAN));
     ZoneMapPruner pruner = ZoneMapPruner.forFilter(guarded);
 
     assertThat(pruner.mayMatch(List.of(range(100, 200), range(0, 2399)), context())).isTrue();
-    assertThat(pruner.mayMatch(List.of(range(100, 200), range(2400, 5000)), context()))
-        .isFalse();
+    assertThat(pruner.mayMatch(List.of(range(100, 200), range(2400, 5000)), context())).isFalse();
     assertThat(pruner.mayMatch(List.of(range(0, 99), range(0, 2399)), context())).isFalse();
   }
 
   @Test
   void disjunctionIsNotUsed() {
     Expr either =
-        Call.of(Operator.OR, DataType.BOOLEAN,
+        Call.of(
+            Operator.OR,
+            DataType.BOOLEAN,
             compare(Operator.LESS_THAN, DATE_COLUMN, date(10)),
             compare(Operator.GREATER_THAN, DATE_COLUMN, date(20)));
 
@@ -151,8 +162,7 @@ class ZoneMapPrunerTest {
 
   @Test
   void parameterBoundPerExecution() {
-    Expr filter =
-        compare(Operator.LESS_THAN, DATE_COLUMN, new ParamRef(0, DataType.DATE));
+    Expr filter = compare(Operator.LESS_THAN, DATE_COLUMN, new ParamRef(0, DataType.DATE));
     ZoneMapPruner pruner = ZoneMapPruner.forFilter(filter);
     List<ZoneMap> chunk = List.of(range(100, 200), range(0, 0));
 
