@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param inputs types and nullability of the input columns that {@link InputRef}s index
  * @param params types of the {@link ParamRef}s, bound per run
  * @param lookupTables number of {@link CodeLookup} tables, bound per run
+ * @param probes hash-join probes, in pipeline order; probe {@code i} reads hash table {@code
+ *     probes.get(i).table()}, bound per run
  */
 public record KernelProgram(
     String name,
@@ -20,8 +22,10 @@ public record KernelProgram(
     List<DataType> params,
     int lookupTables,
     Expr filter,
+    List<ProbeStage> probes,
     Sink sink) {
   public KernelProgram {
+    probes = List.copyOf(probes);
     Objects.requireNonNull(name, "name");
     inputs = List.copyOf(inputs);
     params = List.copyOf(params);
@@ -32,6 +36,17 @@ public record KernelProgram(
     if (filter != null && filter.type().kind() != TypeKind.BOOLEAN) {
       throw new IllegalArgumentException("filter must be BOOLEAN, got " + filter.type());
     }
+  }
+
+  /** Returns a program without hash-join probes. */
+  public KernelProgram(
+      String name,
+      List<InputColumn> inputs,
+      List<DataType> params,
+      int lookupTables,
+      Expr filter,
+      Sink sink) {
+    this(name, inputs, params, lookupTables, filter, List.of(), sink);
   }
 
   /** Type and nullability of one input column. */
@@ -58,6 +73,10 @@ public record KernelProgram(
       out.append("none");
     } else {
       filter.appendCanonical(out);
+    }
+    for (ProbeStage probe : probes) {
+      out.append(' ');
+      probe.appendCanonical(out);
     }
     out.append(" sink=");
     sink.appendCanonical(out);
