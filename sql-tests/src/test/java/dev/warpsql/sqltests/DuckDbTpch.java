@@ -19,9 +19,9 @@ import org.duckdb.DuckDBConnection;
  *
  * <p>Rows come straight from the io.trino.tpch generator and go in through DuckDB's appender, so
  * nothing of WarpSQL's own loader is involved. Column types are those WarpSQL's loader uses: keys
- * BIGINT, other integers INTEGER, money, quantities, discounts and taxes DECIMAL(15,2), dates
- * DATE and text VARCHAR(n). DECIMAL values are built from the generator's integer hundredths, not
- * from its doubles, so they are exact.
+ * BIGINT, other integers INTEGER, money, quantities, discounts and taxes DECIMAL(15,2), dates DATE
+ * and text VARCHAR(n). DECIMAL values are built from the generator's integer hundredths, not from
+ * its doubles, so they are exact.
  */
 public final class DuckDbTpch {
   private DuckDbTpch() {}
@@ -42,9 +42,9 @@ public final class DuckDbTpch {
     return connection;
   }
 
-  private static void createTable(Connection connection, TpchTable<?> table)
-      throws SQLException {
-    StringJoiner columns = new StringJoiner(", ", "CREATE TABLE " + table.getTableName() + " (", ")");
+  private static void createTable(Connection connection, TpchTable<?> table) throws SQLException {
+    StringJoiner columns =
+        new StringJoiner(", ", "CREATE TABLE " + table.getTableName() + " (", ")");
     for (TpchColumn<?> column : table.getColumns()) {
       columns.add(column.getColumnName() + " " + sqlType(column.getType()));
     }

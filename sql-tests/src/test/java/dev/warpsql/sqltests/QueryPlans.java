@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * Physical plans of WarpSQL queries, read with {@code EXPLAIN PLAN FOR}.
  *
- * <p>A fallback shows as an operator of Calcite's Enumerable engine, whose names start with
- * {@code Enumerable}, joined to WARP operators by {@code WarpToEnumerableConverter} or {@code
+ * <p>A fallback shows as an operator of Calcite's Enumerable engine, whose names start with {@code
+ * Enumerable}, joined to WARP operators by {@code WarpToEnumerableConverter} or {@code
  * WarpFromEnumerable}.
  */
 public final class QueryPlans {

@@ -12,9 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Rows and column labels of a query result, read into memory with values in comparable Java
- * types: every integer type becomes {@link BigDecimal}, REAL becomes {@link Double}, DATE becomes
- * {@link java.time.LocalDate} and TIMESTAMP becomes {@link java.time.LocalDateTime}.
+ * Rows and column labels of a query result, read into memory with values in comparable Java types:
+ * every integer type becomes {@link BigDecimal}, REAL becomes {@link Double}, DATE becomes {@link
+ * java.time.LocalDate} and TIMESTAMP becomes {@link java.time.LocalDateTime}.
  */
 public record QueryResult(List<String> labels, List<List<Object>> rows) {
   public QueryResult {
@@ -51,7 +51,9 @@ public record QueryResult(List<String> labels, List<List<Object>> rows) {
   }
 
   private static Object normalize(Object value) {
-    if (value instanceof Byte || value instanceof Short || value instanceof Integer
+    if (value instanceof Byte
+        || value instanceof Short
+        || value instanceof Integer
         || value instanceof Long) {
       return BigDecimal.valueOf(((Number) value).longValue());
     }

@@ -8,8 +8,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Row-by-row, in-order comparison of a WarpSQL result with an oracle's result for the same query
- * on the same data.
+ * Row-by-row, in-order comparison of a WarpSQL result with an oracle's result for the same query on
+ * the same data.
  *
  * <p>DECIMALs must be equal as numbers, whatever their scales ({@code 1.50} equals {@code 1.5}).
  * Where the oracle returns DOUBLE and WarpSQL returns DECIMAL, the DECIMAL must equal the DOUBLE
@@ -44,12 +44,9 @@ public final class ResultComparison {
 
     for (int row = 0; row < expected.rows().size(); row++) {
       for (int column = 0; column < expected.labels().size(); column++) {
-        String where =
-            context + "row " + (row + 1) + ", column " + expected.labels().get(column);
+        String where = context + "row " + (row + 1) + ", column " + expected.labels().get(column);
         assertSameValue(
-            where,
-            expected.rows().get(row).get(column),
-            actual.rows().get(row).get(column));
+            where, expected.rows().get(row).get(column), actual.rows().get(row).get(column));
       }
     }
   }
@@ -65,7 +62,8 @@ public final class ResultComparison {
       BigDecimal rounded =
           new BigDecimal(expectedDouble).setScale(actualDecimal.scale(), RoundingMode.HALF_UP);
       assertThat(actualDecimal)
-          .as("%s: DECIMAL against DOUBLE %s rounded half-up to scale %d",
+          .as(
+              "%s: DECIMAL against DOUBLE %s rounded half-up to scale %d",
               where, expectedDouble, actualDecimal.scale())
           .isEqualByComparingTo(rounded);
     } else if (expected instanceof Double expectedDouble && actual instanceof Double actualDouble) {
@@ -73,7 +71,8 @@ public final class ResultComparison {
       assertThat(actualDouble).as(where).isCloseTo(expectedDouble, within(tolerance));
     } else if (expected.getClass() != actual.getClass()) {
       // A DOUBLE from WarpSQL where the oracle computed an exact DECIMAL would hide lost digits.
-      fail("%s: expected %s (%s) but WarpSQL returned %s (%s)",
+      fail(
+          "%s: expected %s (%s) but WarpSQL returned %s (%s)",
           where, expected, expected.getClass().getName(), actual, actual.getClass().getName());
     } else {
       assertThat(actual).as(where).isEqualTo(expected);

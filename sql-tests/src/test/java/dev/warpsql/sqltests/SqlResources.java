@@ -10,8 +10,8 @@ public final class SqlResources {
   private SqlResources() {}
 
   /**
-   * Reads one statement from a resource and drops its trailing semicolon, which JDBC drivers
-   * reject in {@code executeQuery}.
+   * Reads one statement from a resource and drops its trailing semicolon, which JDBC drivers reject
+   * in {@code executeQuery}.
    */
   public static String readStatement(String resourceName) {
     try (InputStream in = SqlResources.class.getClassLoader().getResourceAsStream(resourceName)) {

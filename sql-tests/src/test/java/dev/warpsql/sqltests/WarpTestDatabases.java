@@ -10,8 +10,8 @@ import java.util.Properties;
 /** WarpSQL databases for the SQL suites. */
 public final class WarpTestDatabases {
   /**
-   * System property that selects the {@code device} connection property of every suite: auto
-   * (the default), cpu or gpu, so that a machine with a GPU can run the same suites there.
+   * System property that selects the {@code device} connection property of every suite: auto (the
+   * default), cpu or gpu, so that a machine with a GPU can run the same suites there.
    */
   public static final String DEVICE_PROPERTY = "warp.device";
 

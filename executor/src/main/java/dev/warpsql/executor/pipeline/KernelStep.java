@@ -2,13 +2,16 @@ package dev.warpsql.executor.pipeline;
 
 import dev.warpsql.executor.error.ErrorCode;
 import dev.warpsql.executor.error.WarpException;
+import dev.warpsql.executor.storage.StringDictionary;
 import dev.warpsql.kernels.arrow.ArrowColumns;
 import dev.warpsql.kernels.cpu.AggregationTable;
 import dev.warpsql.kernels.cpu.CpuKernel;
+import dev.warpsql.kernels.cpu.JoinHashTable;
 import dev.warpsql.kernels.cpu.KernelArguments;
 import dev.warpsql.kernels.cpu.LookupTable;
 import dev.warpsql.kernels.cpu.MaterializeOutput;
 import dev.warpsql.kernels.ir.AggregateSink;
+import dev.warpsql.kernels.ir.BuildRef;
 import dev.warpsql.kernels.ir.Expr;
 import dev.warpsql.kernels.ir.InputRef;
 import dev.warpsql.kernels.ir.KernelException;
@@ -35,7 +38,8 @@ public final class KernelStep implements ExecutionStep {
   private final List<BatchColumn> outputColumns;
   private final List<LookupSource> lookups;
   private final ChunkPruner pruner;
-  private final int[] dictionarySources;
+  private final List<HashBuildStep> builds;
+  private final ColumnOrigin[] dictionarySources;
 
   /**
    * @param inputColumns the input batch's column for each kernel input, in kernel order
@@ -49,7 +53,25 @@ public final class KernelStep implements ExecutionStep {
       List<BatchColumn> outputColumns,
       List<LookupSource> lookups,
       ChunkPruner pruner) {
+    this(input, inputColumns, kernel, outputColumns, lookups, pruner, List.of());
+  }
+
+  /**
+   * @param inputColumns the input batch's column for each kernel input, in kernel order
+   * @param outputColumns the columns of the batch this step returns, in sink order
+   * @param pruner skips chunks by zone map; null to read every chunk
+   * @param builds the hash tables of the kernel's probe stages, by table index
+   */
+  public KernelStep(
+      ExecutionStep input,
+      int[] inputColumns,
+      CpuKernel kernel,
+      List<BatchColumn> outputColumns,
+      List<LookupSource> lookups,
+      ChunkPruner pruner,
+      List<HashBuildStep> builds) {
     this.input = Objects.requireNonNull(input, "input");
+    this.builds = List.copyOf(builds);
     this.inputColumns = inputColumns.clone();
     this.kernel = Objects.requireNonNull(kernel, "kernel");
     this.outputColumns = List.copyOf(outputColumns);
@@ -73,42 +95,60 @@ public final class KernelStep implements ExecutionStep {
   }
 
   /**
-   * Returns, for each output column, the source batch column whose codes it passes through, or -1.
-   * Dictionaries are taken from the source batch at execution time, because a source such as a
-   * fallback subplan builds its dictionaries only when it runs.
+   * Returns, for each VARCHAR output column that passes codes through, where the codes come from,
+   * and null for other columns. Dictionaries are resolved at execution time, because a source such
+   * as a fallback subplan or a hash build creates its dictionaries only when it runs.
    */
-  private static int[] dictionarySources(KernelProgram program, int[] inputColumns) {
+  private static ColumnOrigin[] dictionarySources(KernelProgram program, int[] inputColumns) {
     List<Expr> outputs = new ArrayList<>();
     if (program.sink() instanceof MaterializeSink materialize) {
       outputs.addAll(materialize.outputs());
     } else {
       outputs.addAll(((AggregateSink) program.sink()).groupKeys());
     }
-    int[] sources = new int[outputs.size()];
+    ColumnOrigin[] sources = new ColumnOrigin[outputs.size()];
     for (int i = 0; i < sources.length; i++) {
       Expr output = outputs.get(i);
-      boolean passesCodes = output instanceof InputRef && output.type().kind() == TypeKind.VARCHAR;
-      sources[i] = passesCodes ? inputColumns[((InputRef) output).index()] : -1;
+      if (output.type().kind() != TypeKind.VARCHAR) {
+        continue;
+      }
+      if (output instanceof InputRef ref) {
+        sources[i] = ColumnOrigin.input(inputColumns[ref.index()]);
+      } else if (output instanceof BuildRef ref) {
+        sources[i] = ColumnOrigin.build(ref.probe(), ref.column());
+      }
     }
     return sources;
   }
 
-  /** Returns the output columns with the dictionaries of this execution's source batch. */
-  private List<BatchColumn> outputColumns(Batch source) {
+  /** Returns the output columns with the dictionaries of this execution's sources. */
+  private List<BatchColumn> outputColumns(Batch source, List<BuiltHashTable> tables) {
     List<BatchColumn> columns = new ArrayList<>(outputColumns);
     for (int i = 0; i < dictionarySources.length; i++) {
-      if (dictionarySources[i] >= 0) {
+      if (dictionarySources[i] != null) {
         BatchColumn column = columns.get(i);
+        StringDictionary dictionary = dictionary(dictionarySources[i], source, tables, true);
         columns.set(
-            i,
-            new BatchColumn(
-                column.name(),
-                column.type(),
-                column.nullable(),
-                source.columns().get(dictionarySources[i]).dictionary()));
+            i, new BatchColumn(column.name(), column.type(), column.nullable(), dictionary));
       }
     }
     return columns;
+  }
+
+  /**
+   * Returns the dictionary of a column that the kernel reads.
+   *
+   * @param sourceIndexed whether an input origin indexes the source batch (true) or the kernel's
+   *     inputs (false)
+   */
+  private StringDictionary dictionary(
+      ColumnOrigin origin, Batch source, List<BuiltHashTable> tables, boolean sourceIndexed) {
+    if (origin.isInput()) {
+      int column = sourceIndexed ? origin.column() : inputColumns[origin.column()];
+      return source.columns().get(column).dictionary();
+    }
+    int table = kernel.program().probes().get(origin.probe()).table();
+    return tables.get(table).columns().get(origin.column()).dictionary();
   }
 
   public CpuKernel kernel() {
@@ -122,21 +162,34 @@ public final class KernelStep implements ExecutionStep {
 
   @Override
   public Batch execute(ExecutionContext context) {
-    try (Batch source = input.execute(context)) {
-      List<BatchChunk> chunks = selectChunks(source, context);
-      LookupTable[] lookupTables = buildLookups(source, context);
-      Object[] params = context.params();
-      List<BatchColumn> columns = outputColumns(source);
-      try {
-        if (kernel.program().sink() instanceof AggregateSink sink) {
-          return aggregate(sink, columns, chunks, lookupTables, params, context);
-        }
-        return materialize(columns, chunks, lookupTables, params, context);
-      } catch (KernelException e) {
-        throw new WarpException(ErrorCode.of(e.code()), e.getMessage(), e);
+    List<BuiltHashTable> tables = new ArrayList<>();
+    try {
+      for (HashBuildStep build : builds) {
+        tables.add(build.build(context));
       }
+      try (Batch source = input.execute(context)) {
+        List<BatchChunk> chunks = selectChunks(source, context);
+        LookupTable[] lookupTables = buildLookups(source, tables, context);
+        JoinHashTable[] hashTables = new JoinHashTable[tables.size()];
+        for (int i = 0; i < hashTables.length; i++) {
+          hashTables[i] = tables.get(i).table();
+        }
+        Arguments arguments = new Arguments(lookupTables, hashTables, context.params());
+        List<BatchColumn> columns = outputColumns(source, tables);
+        if (kernel.program().sink() instanceof AggregateSink sink) {
+          return aggregate(sink, columns, chunks, arguments, context);
+        }
+        return materialize(columns, chunks, arguments, context);
+      }
+    } catch (KernelException e) {
+      throw new WarpException(ErrorCode.of(e.code()), e.getMessage(), e);
+    } finally {
+      tables.forEach(BuiltHashTable::close);
     }
   }
+
+  /** Per-execution arguments shared by every morsel. */
+  private record Arguments(LookupTable[] lookups, JoinHashTable[] hashTables, Object[] params) {}
 
   private List<BatchChunk> selectChunks(Batch source, ExecutionContext context) {
     List<BatchChunk> selected = new ArrayList<>();
@@ -150,30 +203,30 @@ public final class KernelStep implements ExecutionStep {
     return selected;
   }
 
-  private LookupTable[] buildLookups(Batch source, ExecutionContext context) {
-    LookupTable[] tables = new LookupTable[lookups.size()];
-    for (int i = 0; i < tables.length; i++) {
+  private LookupTable[] buildLookups(
+      Batch source, List<BuiltHashTable> tables, ExecutionContext context) {
+    LookupTable[] lookupTables = new LookupTable[lookups.size()];
+    for (int i = 0; i < lookupTables.length; i++) {
       LookupSource lookup = lookups.get(i);
-      BatchColumn column = source.columns().get(inputColumns[lookup.inputColumn()]);
-      tables[i] = lookup.build(column.dictionary(), context);
+      lookupTables[i] = lookup.build(dictionary(lookup.origin(), source, tables, false), context);
     }
-    return tables;
+    return lookupTables;
   }
 
-  private KernelArguments arguments(BatchChunk chunk, LookupTable[] lookupTables, Object[] params) {
+  private KernelArguments kernelArguments(BatchChunk chunk, Arguments arguments) {
     List<FieldVector> vectors = new ArrayList<>(inputColumns.length);
     for (int column : inputColumns) {
       vectors.add(chunk.vectors().get(column));
     }
-    return new KernelArguments(vectors, params, lookupTables);
+    return new KernelArguments(
+        vectors, arguments.params(), arguments.lookups(), arguments.hashTables());
   }
 
   private Batch aggregate(
       AggregateSink sink,
       List<BatchColumn> columns,
       List<BatchChunk> chunks,
-      LookupTable[] lookupTables,
-      Object[] params,
+      Arguments arguments,
       ExecutionContext context) {
     List<AggregateWorker> workers = new ArrayList<>();
     AggregationTable merged = null;
@@ -184,7 +237,7 @@ public final class KernelStep implements ExecutionStep {
               chunks.size(),
               context,
               worker -> {
-                AggregateWorker created = new AggregateWorker(sink, chunks, lookupTables, params);
+                AggregateWorker created = new AggregateWorker(sink, chunks, arguments);
                 workers.add(created);
                 return created;
               });
@@ -207,8 +260,7 @@ public final class KernelStep implements ExecutionStep {
   private Batch materialize(
       List<BatchColumn> columns,
       List<BatchChunk> chunks,
-      LookupTable[] lookupTables,
-      Object[] params,
+      Arguments arguments,
       ExecutionContext context) {
     MaterializeSink sink = (MaterializeSink) kernel.program().sink();
     List<BatchChunk>[] outputs = newChunkLists(chunks.size());
@@ -222,8 +274,7 @@ public final class KernelStep implements ExecutionStep {
                   morsel -> {
                     BatchChunk chunk = chunks.get(morsel);
                     outputs[morsel] =
-                        List.of(
-                            materializeChunk(sink, columns, chunk, lookupTables, params, context));
+                        List.of(materializeChunk(sink, columns, chunk, arguments, context));
                   });
     } catch (RuntimeException e) {
       for (List<BatchChunk> output : outputs) {
@@ -252,8 +303,7 @@ public final class KernelStep implements ExecutionStep {
       MaterializeSink sink,
       List<BatchColumn> columns,
       BatchChunk chunk,
-      LookupTable[] lookupTables,
-      Object[] params,
+      Arguments arguments,
       ExecutionContext context) {
     List<FieldVector> vectors = new ArrayList<>(sink.outputs().size());
     for (int i = 0; i < sink.outputs().size(); i++) {
@@ -264,7 +314,7 @@ public final class KernelStep implements ExecutionStep {
               column.name(), column.type(), column.nullable(), dictionaryId, context.allocator()));
     }
     try (MaterializeOutput output = new MaterializeOutput(vectors)) {
-      kernel.run(arguments(chunk, lookupTables, params), 0, chunk.rowCount(), output);
+      kernel.run(kernelArguments(chunk, arguments), 0, chunk.rowCount(), output);
       int rows = output.rowCount();
       return new BatchChunk(rows, output.finish(), null);
     }
@@ -279,21 +329,18 @@ public final class KernelStep implements ExecutionStep {
   private final class AggregateWorker implements MorselScheduler.MorselWorker {
     private final AggregationTable table;
     private final List<BatchChunk> chunks;
-    private final LookupTable[] lookupTables;
-    private final Object[] params;
+    private final Arguments arguments;
 
-    AggregateWorker(
-        AggregateSink sink, List<BatchChunk> chunks, LookupTable[] lookupTables, Object[] params) {
+    AggregateWorker(AggregateSink sink, List<BatchChunk> chunks, Arguments arguments) {
       this.table = new AggregationTable(sink);
       this.chunks = chunks;
-      this.lookupTables = lookupTables;
-      this.params = params;
+      this.arguments = arguments;
     }
 
     @Override
     public void process(int morsel) {
       BatchChunk chunk = chunks.get(morsel);
-      kernel.run(arguments(chunk, lookupTables, params), 0, chunk.rowCount(), table);
+      kernel.run(kernelArguments(chunk, arguments), 0, chunk.rowCount(), table);
     }
   }
 }

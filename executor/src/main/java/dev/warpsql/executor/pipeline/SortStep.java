@@ -113,7 +113,7 @@ public final class SortStep implements ExecutionStep {
         return new Batch(outputColumns, List.of(), true);
       }
       BufferAllocator allocator = context.allocator();
-      List<FieldVector> all = concatenate(source, allocator);
+      List<FieldVector> all = BatchVectors.concatenate(source, allocator);
       List<FieldVector> sorted;
       try {
         sorted = Sorter.sort(all, sortKeys, skip, keep < 0 ? Sorter.ALL_ROWS : keep, allocator);
@@ -123,36 +123,5 @@ public final class SortStep implements ExecutionStep {
       int rows = sorted.isEmpty() ? 0 : sorted.get(0).getValueCount();
       return new Batch(outputColumns, List.of(new BatchChunk(rows, sorted, null)), true);
     }
-  }
-
-  /** Copies every chunk of a batch into one vector per column, owned by the caller. */
-  private static List<FieldVector> concatenate(Batch batch, BufferAllocator allocator) {
-    int total = Math.toIntExact(batch.rowCount());
-    List<FieldVector> result = new ArrayList<>();
-    try {
-      for (int column = 0; column < batch.columns().size(); column++) {
-        FieldVector target = null;
-        int next = 0;
-        for (BatchChunk chunk : batch.chunks()) {
-          FieldVector source = chunk.vectors().get(column);
-          if (target == null) {
-            target = source.getField().createVector(allocator);
-            result.add(target);
-            target.setInitialCapacity(total);
-            target.allocateNew();
-          }
-          for (int row = 0; row < chunk.rowCount(); row++) {
-            target.copyFromSafe(row, next++, source);
-          }
-        }
-        if (target != null) {
-          target.setValueCount(next);
-        }
-      }
-    } catch (RuntimeException e) {
-      result.forEach(FieldVector::close);
-      throw e;
-    }
-    return result;
   }
 }

@@ -42,7 +42,7 @@ final class AggregateSinkEmitter {
     for (int c = 0; c < calls.size(); c++) {
       emitUpdate(c, calls.get(c));
     }
-    out.close();
+    generator.closeRowLoop();
     out.close();
   }
 
@@ -75,7 +75,7 @@ final class AggregateSinkEmitter {
   }
 
   /** Returns the {@code long} key encoding that {@link AggregationTable} documents. */
-  private static String keyBits(JavaValue key) {
+  static String keyBits(JavaValue key) {
     return switch (key.type().physicalType()) {
       case BOOLEAN -> "(" + key.value() + " ? 1L : 0L)";
       case INT -> "((long) " + key.value() + ")";

@@ -6,6 +6,8 @@ import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.Expr;
 import dev.warpsql.kernels.ir.KernelProgram;
 import dev.warpsql.kernels.ir.MaterializeSink;
+import dev.warpsql.kernels.ir.ProbeStage;
+import dev.warpsql.kernels.ir.TypeKind;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
@@ -86,6 +88,60 @@ final class CompiledKernel implements CpuKernel {
       if (lookups == null || lookups.length <= i || lookups[i] == null) {
         throw invalid("lookup table #" + i + " is missing");
       }
+    }
+    List<ProbeStage> probes = program.probes();
+    for (int p = 0; p < probes.size(); p++) {
+      checkHashTable(p, probes.get(p), arguments.hashTables());
+    }
+  }
+
+  /** Checks that the hash table of probe stage {@code p} has the stage's key and payload types. */
+  private void checkHashTable(int p, ProbeStage probe, JoinHashTable[] tables) {
+    int index = probe.table();
+    String tableName = "hash table #" + index + " of probe stage " + p;
+    if (tables == null || tables.length <= index || tables[index] == null) {
+      throw invalid(tableName + " is missing");
+    }
+    JoinHashTable table = tables[index];
+    if (table.isClosed()) {
+      throw invalid(tableName + " is closed");
+    }
+
+    List<DataType> keyTypes = table.keyTypes();
+    List<Expr> keys = probe.keys();
+    if (keyTypes.size() != keys.size()) {
+      throw invalid(
+          tableName + " has " + keyTypes.size() + " keys, the stage probes " + keys.size());
+    }
+    for (int k = 0; k < keys.size(); k++) {
+      DataType probeType = keys.get(k).type();
+      DataType buildType = keyTypes.get(k);
+      boolean sameKind = probeType.kind() == buildType.kind();
+      if (!sameKind
+          || (probeType.kind() == TypeKind.DECIMAL && probeType.scale() != buildType.scale())) {
+        throw invalid(
+            tableName
+                + " key "
+                + k
+                + " is "
+                + buildType
+                + " but the stage probes it with "
+                + probeType);
+      }
+    }
+
+    List<FieldVector> payload = table.payload();
+    List<KernelProgram.InputColumn> columns = probe.buildColumns();
+    if (payload.size() != columns.size()) {
+      throw invalid(
+          tableName
+              + " has "
+              + payload.size()
+              + " payload columns, the stage expects "
+              + columns.size());
+    }
+    for (int c = 0; c < columns.size(); c++) {
+      checkVectorType(tableName + " payload column " + c, payload.get(c), columns.get(c).type());
     }
   }
 

@@ -9,7 +9,8 @@ import dev.warpsql.kernels.ir.KernelProgram;
  * <p>Stateless and thread-safe: many threads may run one kernel at once, each with its own {@link
  * MaterializeOutput} or {@link AggregationTable}. A run raises {@link KernelException} for data
  * errors such as overflow or division by zero, and {@link IllegalArgumentException} when the
- * arguments do not match the program (vector types, row range, parameters, lookups).
+ * arguments do not match the program (vector types, row range, parameters, lookups, hash tables).
+ * Hash tables are only read, so many runs may probe one {@link JoinHashTable} at once.
  */
 public interface CpuKernel {
   KernelProgram program();
@@ -18,14 +19,16 @@ public interface CpuKernel {
   String javaSource();
 
   /**
-   * For a MaterializeSink program: appends each passing row of [rowStart,rowEnd) to output. A run
-   * that raises appends no rows.
+   * For a MaterializeSink program: appends to output each row that the pipeline emits for the input
+   * rows [rowStart,rowEnd). Without probes these are the passing rows. With probes they are the
+   * rows that the last probe stage emits, which may outnumber the range. A run that raises appends
+   * no rows.
    */
   void run(KernelArguments arguments, int rowStart, int rowEnd, MaterializeOutput output);
 
   /**
-   * For an AggregateSink program: updates table with each passing row of [rowStart,rowEnd). A run
-   * that raises may leave the table partly updated.
+   * For an AggregateSink program: updates table with each row that the pipeline emits for the input
+   * rows [rowStart,rowEnd). A run that raises may leave the table partly updated.
    */
   void run(KernelArguments arguments, int rowStart, int rowEnd, AggregationTable table);
 }

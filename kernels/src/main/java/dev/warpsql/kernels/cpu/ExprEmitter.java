@@ -1,14 +1,17 @@
 package dev.warpsql.kernels.cpu;
 
+import dev.warpsql.kernels.ir.BuildRef;
 import dev.warpsql.kernels.ir.Call;
 import dev.warpsql.kernels.ir.CodeLookup;
 import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.Expr;
 import dev.warpsql.kernels.ir.InputRef;
+import dev.warpsql.kernels.ir.JoinKind;
 import dev.warpsql.kernels.ir.KernelProgram;
 import dev.warpsql.kernels.ir.Literal;
 import dev.warpsql.kernels.ir.Operator;
 import dev.warpsql.kernels.ir.ParamRef;
+import dev.warpsql.kernels.ir.ProbeStage;
 import dev.warpsql.kernels.ir.TypeKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +27,9 @@ import java.util.List;
  *
  * <p>The emitted code expects these locals, set up by {@link KernelSourceGenerator}: {@code inN}
  * and {@code inNNull} for input column N of the current row, {@code paramN} and {@code paramNNull}
- * for parameter N, and {@code lookupNValues}, {@code lookupNNulls} and {@code lookupNSize} for
- * lookup table N.
+ * for parameter N, {@code lookupNValues}, {@code lookupNNulls} and {@code lookupNSize} for lookup
+ * table N, and {@code buildPcolC} and {@code buildPcolCNull} for build column C of the row matched
+ * by probe stage P (see {@link ProbeStageEmitter}).
  */
 final class ExprEmitter {
   private final JavaWriter out;
@@ -48,6 +52,9 @@ final class ExprEmitter {
     }
     if (expr instanceof CodeLookup lookup) {
       return lookup(lookup);
+    }
+    if (expr instanceof BuildRef build) {
+      return build(build);
     }
     return call((Call) expr);
   }
@@ -85,6 +92,48 @@ final class ExprEmitter {
     }
     String name = "in" + input.index();
     return new JavaValue(name, column.nullable() ? name + "Null" : "false", column.type());
+  }
+
+  private JavaValue build(BuildRef build) {
+    List<ProbeStage> probes = program.probes();
+    if (build.probe() >= probes.size()) {
+      throw new IllegalArgumentException(
+          "build column "
+              + build.column()
+              + " of probe stage "
+              + build.probe()
+              + " is read, but the pipeline has "
+              + probes.size()
+              + " probe stages");
+    }
+    ProbeStage probe = probes.get(build.probe());
+    List<KernelProgram.InputColumn> columns = probe.buildColumns();
+    if (build.column() >= columns.size()) {
+      throw new IllegalArgumentException(
+          "build column "
+              + build.column()
+              + " of probe stage "
+              + build.probe()
+              + " is beyond its "
+              + columns.size()
+              + " build columns");
+    }
+    KernelProgram.InputColumn column = columns.get(build.column());
+    if (!sameLayout(column.type(), build.type())) {
+      throw new IllegalArgumentException(
+          "build column "
+              + build.column()
+              + " of probe stage "
+              + build.probe()
+              + " is "
+              + column.type()
+              + " but is read as "
+              + build.type());
+    }
+    String name = ProbeStageEmitter.buildValueName(build.probe(), build.column());
+    // The row that a LEFT probe emits without a match has NULL build columns.
+    boolean nullable = column.nullable() || probe.kind() == JoinKind.LEFT;
+    return new JavaValue(name, nullable ? name + "Null" : "false", column.type());
   }
 
   private JavaValue literal(Literal literal) {

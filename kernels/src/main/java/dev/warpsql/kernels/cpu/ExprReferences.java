@@ -2,6 +2,7 @@ package dev.warpsql.kernels.cpu;
 
 import dev.warpsql.kernels.ir.AggregateCall;
 import dev.warpsql.kernels.ir.AggregateSink;
+import dev.warpsql.kernels.ir.BuildRef;
 import dev.warpsql.kernels.ir.Call;
 import dev.warpsql.kernels.ir.CodeLookup;
 import dev.warpsql.kernels.ir.Expr;
@@ -9,16 +10,23 @@ import dev.warpsql.kernels.ir.InputRef;
 import dev.warpsql.kernels.ir.KernelProgram;
 import dev.warpsql.kernels.ir.MaterializeSink;
 import dev.warpsql.kernels.ir.ParamRef;
+import dev.warpsql.kernels.ir.ProbeStage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Input columns, parameters and lookup tables that a set of expressions reads. */
+/**
+ * Input columns, parameters, lookup tables and build columns that a set of expressions reads.
+ * {@code buildColumns} maps a probe stage index to the payload columns read from its build rows.
+ */
 final class ExprReferences {
   final SortedSet<Integer> inputs = new TreeSet<>();
   final SortedSet<Integer> params = new TreeSet<>();
   final SortedSet<Integer> lookups = new TreeSet<>();
+  final SortedMap<Integer, SortedSet<Integer>> buildColumns = new TreeMap<>();
 
   /** Returns the references of the given expressions; null entries are skipped. */
   static ExprReferences of(List<Expr> exprs) {
@@ -46,11 +54,41 @@ final class ExprReferences {
     return exprs;
   }
 
+  /**
+   * Returns every expression of a program's pipeline in evaluation order: the filter, each probe
+   * stage's keys, residual and after condition, then the sink's. Absent conditions are null
+   * entries.
+   */
+  static List<Expr> pipelineExprs(KernelProgram program) {
+    List<Expr> exprs = new ArrayList<>();
+    exprs.add(program.filter());
+    for (ProbeStage probe : program.probes()) {
+      exprs.addAll(probeExprs(probe));
+    }
+    exprs.addAll(sinkExprs(program));
+    return exprs;
+  }
+
+  /** Returns a probe stage's keys, residual and after condition, with null for an absent one. */
+  private static List<Expr> probeExprs(ProbeStage probe) {
+    List<Expr> exprs = new ArrayList<>(probe.keys());
+    exprs.add(probe.residual());
+    exprs.add(probe.after());
+    return exprs;
+  }
+
+  /** Returns the build columns of probe stage {@code probe} that the expressions read. */
+  SortedSet<Integer> buildColumnsOf(int probe) {
+    return buildColumns.getOrDefault(probe, new TreeSet<>());
+  }
+
   private void add(Expr expr) {
     if (expr instanceof InputRef input) {
       inputs.add(input.index());
     } else if (expr instanceof ParamRef param) {
       params.add(param.index());
+    } else if (expr instanceof BuildRef build) {
+      buildColumns.computeIfAbsent(build.probe(), probe -> new TreeSet<>()).add(build.column());
     } else if (expr instanceof CodeLookup lookup) {
       lookups.add(lookup.table());
       add(lookup.code());

@@ -12,7 +12,6 @@ import java.util.Arrays;
  */
 final class GroupKeyIndex {
   private static final int INITIAL_GROUPS = 16;
-  private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
 
   private final int keyCount;
   private long[] keys;
@@ -114,17 +113,10 @@ final class GroupKeyIndex {
   }
 
   private int hash(long[] probe, long nullMask) {
-    long hash = nullMask * MULTIPLIER;
+    long hash = nullMask * KeyHash.MULTIPLIER;
     for (int i = 0; i < keyCount; i++) {
-      hash = (hash ^ probe[i]) * MULTIPLIER;
-      hash ^= hash >>> 29;
+      hash = KeyHash.mix(hash, probe[i]);
     }
-    // MurmurHash3's 64-bit finalizer spreads the bits over the low word used for slots.
-    hash ^= hash >>> 33;
-    hash *= 0xFF51AFD7ED558CCDL;
-    hash ^= hash >>> 33;
-    hash *= 0xC4CEB9FE1A85EC53L;
-    hash ^= hash >>> 33;
-    return (int) hash;
+    return KeyHash.finish(hash);
   }
 }

@@ -13,9 +13,17 @@ import org.apache.arrow.vector.FieldVector;
  *     Literal} ({@link Long}, {@link Double} or {@link Boolean}), or null for SQL NULL; may be null
  *     when the program has no parameters, and may be longer than the program needs
  * @param lookups one table per {@code CodeLookup} table index; may be null when there are none
+ * @param hashTables one table per {@code ProbeStage.table()} index, which the kernel probes and
+ *     never closes; may be null when the program has no probes
  */
-public record KernelArguments(List<FieldVector> inputs, Object[] params, LookupTable[] lookups) {
+public record KernelArguments(
+    List<FieldVector> inputs, Object[] params, LookupTable[] lookups, JoinHashTable[] hashTables) {
   public KernelArguments {
     Objects.requireNonNull(inputs, "inputs");
+  }
+
+  /** Returns arguments without hash tables, for programs without probes. */
+  public KernelArguments(List<FieldVector> inputs, Object[] params, LookupTable[] lookups) {
+    this(inputs, params, lookups, null);
   }
 }

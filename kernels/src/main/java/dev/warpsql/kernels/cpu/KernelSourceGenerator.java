@@ -13,7 +13,8 @@ import java.util.TreeSet;
  * Generates the Java source of one kernel: a class implementing {@link GeneratedKernel} whose entry
  * point runs the program's pipeline as one fused loop over a row range. Per row the loop reads the
  * input columns the filter needs straight from the Arrow buffers, evaluates the filter, and for a
- * passing row reads the remaining columns and updates the sink.
+ * passing row reads the remaining columns, runs the hash-join probes (see {@link
+ * ProbeStageEmitter}) and updates the sink once per row that the probes emit.
  *
  * <p>The generated code allocates nothing per row, boxes nothing, and makes no virtual calls:
  * helpers are static methods of this package and final Arrow and table classes.
@@ -25,11 +26,13 @@ final class KernelSourceGenerator {
   private final KernelProgram program;
   private final JavaWriter out = new JavaWriter();
   private final ExprEmitter exprs;
+  private final ProbeStageEmitter probes;
   private final Set<Integer> loadedInputs = new TreeSet<>();
 
   private KernelSourceGenerator(KernelProgram program) {
     this.program = program;
     this.exprs = new ExprEmitter(out, program);
+    this.probes = new ProbeStageEmitter(out, exprs, program);
   }
 
   /**
@@ -43,6 +46,7 @@ final class KernelSourceGenerator {
   }
 
   private String generate() {
+    probes.checkBuildRefScopes();
     out.comment("WarpSQL CPU kernel for pipeline " + JavaLiterals.ofString(program.name()));
     out.comment("canonical form: " + program.canonicalText());
     out.line("import dev.warpsql.kernels.cpu.*;");
@@ -71,16 +75,17 @@ final class KernelSourceGenerator {
             + "(KernelArguments arguments, int rowStart, int rowEnd, "
             + sinkParameter
             + ")");
-    ExprReferences references =
-        ExprReferences.of(concat(program.filter(), ExprReferences.sinkExprs(program)));
+    ExprReferences references = ExprReferences.of(ExprReferences.pipelineExprs(program));
     emitInputSetup(references.inputs);
     emitParamSetup(references.params);
     emitLookupSetup(references.lookups);
+    probes.emitSetup(references);
   }
 
   /**
-   * Opens the row loop and emits the filter; the rows that reach the code emitted next passed it.
-   * Also loads the input columns the sink needs.
+   * Opens the row loop and emits the filter, then loads the input columns that the probes and the
+   * sink need and emits the probe stages. The code emitted next runs once per row that the last
+   * stage emits; {@link #closeRowLoop()} ends it.
    */
   void openRowLoop() {
     out.comment("pipeline " + JavaLiterals.ofString(program.name()) + ": fused row loop");
@@ -96,7 +101,14 @@ final class KernelSourceGenerator {
       out.line("continue;");
       out.close();
     }
-    loadInputs(ExprReferences.sinkExprs(program));
+    loadInputs(ExprReferences.pipelineExprs(program));
+    probes.emitStages();
+  }
+
+  /** Closes the blocks that the probe stages opened, then the row loop. */
+  void closeRowLoop() {
+    probes.closeStages();
+    out.close();
   }
 
   JavaWriter out() {
@@ -201,7 +213,7 @@ final class KernelSourceGenerator {
               + " "
               + name
               + " = "
-              + readValue(i, column.type())
+              + readValue("data" + i, "row", column.type())
               + ";");
       if (column.nullable()) {
         out.line(
@@ -216,23 +228,19 @@ final class KernelSourceGenerator {
     }
   }
 
-  private static String readValue(int input, DataType type) {
-    String data = "data" + input;
+  /**
+   * Returns a Java expression reading the value at {@code row} of a data buffer of type {@code
+   * type}.
+   */
+  static String readValue(String data, String row, DataType type) {
     return switch (type.kind()) {
-      case BOOLEAN -> "BitVectorHelper.get(" + data + ", row) != 0";
-      case TINYINT -> data + ".getByte(row)";
-      case SMALLINT -> data + ".getShort(((long) row) << 1)";
-      case INTEGER, DATE, VARCHAR -> data + ".getInt(((long) row) << 2)";
-      case BIGINT, DECIMAL, TIME, TIMESTAMP -> data + ".getLong(((long) row) << 3)";
-      case REAL -> data + ".getFloat(((long) row) << 2)";
-      case DOUBLE -> data + ".getDouble(((long) row) << 3)";
+      case BOOLEAN -> "BitVectorHelper.get(" + data + ", " + row + ") != 0";
+      case TINYINT -> data + ".getByte(" + row + ")";
+      case SMALLINT -> data + ".getShort(((long) " + row + ") << 1)";
+      case INTEGER, DATE, VARCHAR -> data + ".getInt(((long) " + row + ") << 2)";
+      case BIGINT, DECIMAL, TIME, TIMESTAMP -> data + ".getLong(((long) " + row + ") << 3)";
+      case REAL -> data + ".getFloat(((long) " + row + ") << 2)";
+      case DOUBLE -> data + ".getDouble(((long) " + row + ") << 3)";
     };
-  }
-
-  private static List<Expr> concat(Expr first, List<Expr> rest) {
-    List<Expr> all = new java.util.ArrayList<>();
-    all.add(first);
-    all.addAll(rest);
-    return all;
   }
 }

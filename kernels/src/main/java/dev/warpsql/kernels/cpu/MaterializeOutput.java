@@ -18,7 +18,9 @@ import org.apache.arrow.vector.FieldVector;
  * <p>Kernels append in three steps per run: {@link #reserve(int)} room for the most rows the run
  * can write, write values straight into {@link #dataBuffer(int)} and {@link #validityBuffer(int)},
  * then {@link #commit(int)} the rows written. A run that fails commits nothing, so the output keeps
- * only the rows of successful runs.
+ * only the rows of successful runs. A join probe that matches several build rows can write more
+ * rows than its run reserved, so such a run reserves again before it writes past the reservation.
+ * Growing keeps the rows written since the last commit.
  */
 public final class MaterializeOutput implements AutoCloseable {
   private static final int MIN_ALLOCATION = 1024;
@@ -58,8 +60,10 @@ public final class MaterializeOutput implements AutoCloseable {
   }
 
   /**
-   * Ensures room for {@code rows} more rows and returns the index of the first of them. Buffers may
-   * move, so data and validity buffers must be fetched again after each call.
+   * Ensures room for {@code rows} rows after the committed ones and returns the index of the first
+   * of them. Values written but not yet committed are kept, so a run may call this again with a
+   * larger count when its first reservation is full. Buffers may move, so data and validity buffers
+   * must be fetched again after each call.
    */
   public int reserve(int rows) {
     checkOpen();

@@ -11,6 +11,8 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns failures from parsing, validation, planning and execution into exceptions that carry an
@@ -21,6 +23,8 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * message it keeps. That is why every failure leaves WarpSQL in that form.
  */
 public final class SqlErrors {
+  private static final Logger LOG = LoggerFactory.getLogger(SqlErrors.class);
+
   private SqlErrors() {}
 
   /** Returns the exception to throw for a failure, with its SQLSTATE. */
@@ -55,6 +59,7 @@ public final class SqlErrors {
             failure);
       }
     }
+    LOG.error("internal error, reported to the client as XX000", failure);
     return create(ErrorCode.INTERNAL_ERROR, "internal error: " + failure, failure);
   }
 

@@ -4,6 +4,7 @@ import dev.warpsql.kernels.ir.Call;
 import dev.warpsql.kernels.ir.CodeLookup;
 import dev.warpsql.kernels.ir.Expr;
 import dev.warpsql.kernels.ir.InputRef;
+import dev.warpsql.kernels.ir.ProbeStage;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -23,6 +24,30 @@ final class InputRemapper {
     } else if (expr instanceof CodeLookup lookup) {
       collect(lookup.code(), used);
     }
+  }
+
+  /** Adds the input columns that a probe stage's keys and conditions read to {@code used}. */
+  static void collect(ProbeStage probe, BitSet used) {
+    for (Expr key : probe.keys()) {
+      collect(key, used);
+    }
+    if (probe.residual() != null) {
+      collect(probe.residual(), used);
+    }
+    if (probe.after() != null) {
+      collect(probe.after(), used);
+    }
+  }
+
+  /** Returns a probe stage with input column {@code i} renamed to {@code mapping[i]}. */
+  static ProbeStage remap(ProbeStage probe, int[] mapping) {
+    List<Expr> keys = new ArrayList<>();
+    for (Expr key : probe.keys()) {
+      keys.add(remap(key, mapping));
+    }
+    Expr residual = probe.residual() == null ? null : remap(probe.residual(), mapping);
+    Expr after = probe.after() == null ? null : remap(probe.after(), mapping);
+    return new ProbeStage(probe.table(), keys, probe.kind(), probe.buildColumns(), residual, after);
   }
 
   /** Returns {@code expr} with input column {@code i} renamed to {@code mapping[i]}. */

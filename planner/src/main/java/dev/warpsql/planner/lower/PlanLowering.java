@@ -2,6 +2,7 @@ package dev.warpsql.planner.lower;
 
 import dev.warpsql.executor.pipeline.BatchColumn;
 import dev.warpsql.executor.pipeline.ChunkPruner;
+import dev.warpsql.executor.pipeline.ColumnOrigin;
 import dev.warpsql.executor.pipeline.ExecutionStep;
 import dev.warpsql.executor.pipeline.KernelStep;
 import dev.warpsql.executor.pipeline.LookupSource;
@@ -12,6 +13,7 @@ import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.Expr;
 import dev.warpsql.kernels.ir.KernelProgram;
 import dev.warpsql.kernels.ir.MaterializeSink;
+import dev.warpsql.kernels.ir.ProbeStage;
 import dev.warpsql.kernels.ir.Sink;
 import dev.warpsql.planner.rel.WarpRel;
 import java.util.ArrayList;
@@ -115,8 +117,13 @@ public final class PlanLowering {
     for (Expr expr : sinkExpressions(sink)) {
       InputRemapper.collect(expr, used);
     }
+    for (ProbeStage probe : stream.probes()) {
+      InputRemapper.collect(probe, used);
+    }
     for (LookupSource lookup : stream.lookups()) {
-      used.set(lookup.inputColumn());
+      if (lookup.origin().isInput()) {
+        used.set(lookup.origin().column());
+      }
     }
 
     int[] mapping = new int[stream.sourceColumns().size()];
@@ -133,7 +140,14 @@ public final class PlanLowering {
 
     List<LookupSource> lookups = new ArrayList<>();
     for (LookupSource lookup : stream.lookups()) {
-      lookups.add(((StringPredicateLookup) lookup).withInputColumn(mapping[lookup.inputColumn()]));
+      ColumnOrigin origin = lookup.origin();
+      ColumnOrigin remapped =
+          origin.isInput() ? ColumnOrigin.input(mapping[origin.column()]) : origin;
+      lookups.add(((StringPredicateLookup) lookup).withOrigin(remapped));
+    }
+    List<ProbeStage> probes = new ArrayList<>();
+    for (ProbeStage probe : stream.probes()) {
+      probes.add(InputRemapper.remap(probe, mapping));
     }
     Expr filter = stream.filter() == null ? null : InputRemapper.remap(stream.filter(), mapping);
     Sink remappedSink = SinkRemapper.remap(sink, mapping);
@@ -145,11 +159,12 @@ public final class PlanLowering {
 
     String name = "pipeline" + (pipelineDescriptions.size() + 1);
     KernelProgram program =
-        new KernelProgram(name, inputs, paramTypes, lookups.size(), filter, remappedSink);
+        new KernelProgram(name, inputs, paramTypes, lookups.size(), filter, probes, remappedSink);
     CpuKernel kernel = backend.compile(program);
     pipelineDescriptions.add(
         name + ": " + String.join(" -> ", stream.operators()) + " -> " + sinkName);
-    return new KernelStep(stream.source(), inputColumns, kernel, outputs, lookups, pruner);
+    return new KernelStep(
+        stream.source(), inputColumns, kernel, outputs, lookups, pruner, stream.builds());
   }
 
   private static List<Expr> sinkExpressions(Sink sink) {

@@ -1,6 +1,8 @@
 package dev.warpsql.planner.lower;
 
+import dev.warpsql.executor.pipeline.ColumnOrigin;
 import dev.warpsql.executor.storage.StringDictionary;
+import dev.warpsql.kernels.ir.BuildRef;
 import dev.warpsql.kernels.ir.Call;
 import dev.warpsql.kernels.ir.CodeLookup;
 import dev.warpsql.kernels.ir.DataType;
@@ -29,7 +31,6 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Lowers Calcite row expressions over an open {@link Stream} into kernel IR.
@@ -67,12 +68,13 @@ public final class RexLowering {
   /** Lowers one expression; throws {@link UnsupportedLoweringException} when it has no form. */
   public Expr lower(RexNode node) {
     int stringColumn = RexSupport.singleStringInput(node, stream.columns());
-    if (stringColumn >= 0 && node.getType().getSqlTypeName() == SqlTypeName.BOOLEAN) {
+    if (stringColumn >= 0 && RexSupport.isStrictStringPredicate(node, stringColumn)) {
       return lookup(node, stringColumn);
     }
     if (node instanceof RexInputRef ref) {
       Expr column = stream.columns().get(ref.getIndex());
-      if (column.type().kind() == TypeKind.VARCHAR && !(column instanceof InputRef)) {
+      boolean passthrough = column instanceof InputRef || column instanceof BuildRef;
+      if (column.type().kind() == TypeKind.VARCHAR && !passthrough) {
         throw new UnsupportedLoweringException("computed VARCHAR column " + ref);
       }
       return column;
@@ -107,11 +109,16 @@ public final class RexLowering {
     Function1<DataContext, Object[]> function =
         RexExecutorImpl.getExecutable(rexBuilder, List.of(rebased), inputRowType).getFunction();
     Expr code = stream.columns().get(stringColumn);
-    if (!(code instanceof InputRef source)) {
+    ColumnOrigin origin;
+    if (code instanceof InputRef source) {
+      origin = ColumnOrigin.input(source.index());
+    } else if (code instanceof BuildRef build) {
+      origin = ColumnOrigin.build(build.probe(), build.column());
+    } else {
       throw new UnsupportedLoweringException("predicate over a computed VARCHAR " + node);
     }
     int table = stream.lookups().size() + newLookups.size();
-    newLookups.add(new StringPredicateLookup(source.index(), function, node.toString()));
+    newLookups.add(new StringPredicateLookup(origin, function, node.toString()));
     return new CodeLookup(code, table);
   }
 
@@ -148,15 +155,10 @@ public final class RexLowering {
         return lower(call.getOperands().get(0));
       case PLUS:
       case MINUS:
-      case MOD:
         return arithmetic(
-            kind == SqlKind.PLUS
-                ? Operator.PLUS
-                : kind == SqlKind.MINUS ? Operator.MINUS : Operator.MOD,
-            call,
-            type,
-            nullable,
-            false);
+            kind == SqlKind.PLUS ? Operator.PLUS : Operator.MINUS, call, type, nullable, false);
+      case MOD:
+        return remainder(call, type, nullable);
       case TIMES:
         return arithmetic(Operator.TIMES, call, type, nullable, true);
       case DIVIDE:
@@ -226,6 +228,31 @@ public final class RexLowering {
     return new Call(operator, operands, type, nullable);
   }
 
+  /**
+   * Lowers MOD in a type wide enough for both operands, then converts to the call's type. SQL types
+   * MOD like its divisor, and the remainder always fits it, but the dividend may not.
+   */
+  private Expr remainder(RexCall call, DataType type, boolean nullable) {
+    Expr dividend = lower(call.getOperands().get(0));
+    Expr divisor = lower(call.getOperands().get(1));
+    DataType wide = remainderType(dividend.type(), divisor.type(), type);
+    Expr remainder =
+        new Call(Operator.MOD, List.of(cast(dividend, wide), cast(divisor, wide)), wide, nullable);
+    return cast(remainder, type);
+  }
+
+  private static DataType remainderType(DataType dividend, DataType divisor, DataType result) {
+    boolean decimal = dividend.kind() == TypeKind.DECIMAL || divisor.kind() == TypeKind.DECIMAL;
+    if (decimal) {
+      int scale = Math.max(dividend.scale(), divisor.scale());
+      return DataType.decimal(DataType.MAX_DECIMAL_PRECISION, scale);
+    }
+    if (dividend.kind().isExactNumeric() && divisor.kind().isExactNumeric()) {
+      return DataType.BIGINT;
+    }
+    return result;
+  }
+
   /** Returns an exact operand as a DECIMAL of its own scale, for TIMES and DIVIDE. */
   private static Expr asDecimal(Expr operand) {
     TypeKind kind = operand.type().kind();
@@ -255,7 +282,7 @@ public final class RexLowering {
   }
 
   /** Returns the type both sides of a comparison convert to, or null when none is needed. */
-  private static DataType comparisonType(DataType left, DataType right) {
+  static DataType comparisonType(DataType left, DataType right) {
     TypeKind l = left.kind();
     TypeKind r = right.kind();
     if (l == r) {

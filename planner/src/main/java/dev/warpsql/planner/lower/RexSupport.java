@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.calcite.avatica.util.TimeUnitRange;
+import org.apache.calcite.plan.Strong;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexDynamicParam;
@@ -18,6 +19,7 @@ import org.apache.calcite.rex.RexVisitorImpl;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * Decides which row expressions {@link RexLowering} can lower, so that the WARP rules convert only
@@ -62,9 +64,12 @@ public final class RexSupport {
    * @param inputRowType row type of the operator's input
    */
   public static String unsupportedReason(RexNode node, RelDataType inputRowType) {
-    if (singleStringInput(node, inputRowType) >= 0
-        && node.getType().getSqlTypeName() == SqlTypeName.BOOLEAN) {
+    int stringColumn = singleStringInput(node, inputRowType);
+    if (stringColumn >= 0 && isStrictStringPredicate(node, stringColumn)) {
       return RexUtil.isDeterministic(node) ? null : "non-deterministic " + node;
+    }
+    if (isNullTestOfColumn(node)) {
+      return null;
     }
     if (TypeMapping.toDataType(node.getType()).isEmpty()) {
       return "type " + node.getType().getFullTypeString() + " of " + node;
@@ -106,6 +111,22 @@ public final class RexSupport {
       }
     }
     return null;
+  }
+
+  /**
+   * Returns whether a BOOLEAN expression over one string column is NULL whenever that column is
+   * NULL, so that a code lookup, which is NULL for a NULL code, computes it exactly. Predicates
+   * such as {@code s IS NULL} are not: they are lowered as null tests instead.
+   */
+  static boolean isStrictStringPredicate(RexNode node, int column) {
+    return node.getType().getSqlTypeName() == SqlTypeName.BOOLEAN
+        && Strong.isNull(node, ImmutableBitSet.of(column));
+  }
+
+  /** Returns whether an expression is {@code x IS [NOT] NULL} of an input column. */
+  private static boolean isNullTestOfColumn(RexNode node) {
+    return (node.getKind() == SqlKind.IS_NULL || node.getKind() == SqlKind.IS_NOT_NULL)
+        && ((RexCall) node).getOperands().get(0) instanceof RexInputRef;
   }
 
   /**

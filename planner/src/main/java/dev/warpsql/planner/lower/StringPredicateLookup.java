@@ -2,6 +2,7 @@ package dev.warpsql.planner.lower;
 
 import dev.warpsql.executor.error.ErrorCode;
 import dev.warpsql.executor.error.WarpException;
+import dev.warpsql.executor.pipeline.ColumnOrigin;
 import dev.warpsql.executor.pipeline.ExecutionContext;
 import dev.warpsql.executor.pipeline.LookupSource;
 import dev.warpsql.executor.storage.StringDictionary;
@@ -23,25 +24,25 @@ import org.apache.calcite.linq4j.function.Function1;
 final class StringPredicateLookup implements LookupSource {
   private static final String INPUT_RECORD = "inputRecord";
 
-  private final int inputColumn;
+  private final ColumnOrigin origin;
   private final Function1<DataContext, Object[]> predicate;
   private final String description;
 
   StringPredicateLookup(
-      int inputColumn, Function1<DataContext, Object[]> predicate, String description) {
-    this.inputColumn = inputColumn;
+      ColumnOrigin origin, Function1<DataContext, Object[]> predicate, String description) {
+    this.origin = origin;
     this.predicate = Objects.requireNonNull(predicate, "predicate");
     this.description = description;
   }
 
-  /** Returns a copy that reads its dictionary from another kernel input column. */
-  StringPredicateLookup withInputColumn(int column) {
-    return new StringPredicateLookup(column, predicate, description);
+  /** Returns a copy that reads its dictionary from another column. */
+  StringPredicateLookup withOrigin(ColumnOrigin newOrigin) {
+    return new StringPredicateLookup(newOrigin, predicate, description);
   }
 
   @Override
-  public int inputColumn() {
-    return inputColumn;
+  public ColumnOrigin origin() {
+    return origin;
   }
 
   String description() {

@@ -4,6 +4,7 @@ import dev.warpsql.planner.exec.WarpBindable;
 import dev.warpsql.planner.exec.WarpPlans;
 import dev.warpsql.planner.rel.WarpConvention;
 import dev.warpsql.planner.rel.WarpRel;
+import dev.warpsql.planner.rules.WarpPrograms;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +20,7 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
+import org.apache.calcite.tools.Program;
 import org.apache.calcite.util.Pair;
 
 /**
@@ -44,6 +46,11 @@ final class WarpPreparingStmt extends CalcitePrepareImpl.CalcitePreparingStmt {
         cluster,
         WarpConvention.INSTANCE,
         convertletTable);
+  }
+
+  @Override
+  protected Program getProgram() {
+    return WarpPrograms.standard();
   }
 
   @Override

@@ -11,6 +11,7 @@ import dev.warpsql.kernels.ir.Literal;
 import dev.warpsql.kernels.ir.Operator;
 import dev.warpsql.kernels.ir.TypeKind;
 import dev.warpsql.planner.lower.PlanLowering;
+import dev.warpsql.planner.lower.RexSupport;
 import dev.warpsql.planner.lower.Stream;
 import dev.warpsql.planner.lower.UnsupportedLoweringException;
 import dev.warpsql.planner.schema.TypeMapping;
@@ -24,6 +25,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
 
@@ -69,6 +71,13 @@ public final class WarpAggregate extends Aggregate implements WarpRel {
       return "aggregate " + call + " with DISTINCT, FILTER or WITHIN GROUP";
     }
     SqlKind kind = call.getAggregation().getKind();
+    if (kind == SqlKind.LITERAL_AGG) {
+      return call.rexList.size() == 1
+              && call.rexList.get(0) instanceof RexLiteral literal
+              && RexSupport.unsupportedReason(literal, input.getRowType()) == null
+          ? null
+          : "LITERAL_AGG of " + call.rexList;
+    }
     if (kind != SqlKind.COUNT
         && kind != SqlKind.SUM
         && kind != SqlKind.SUM0
@@ -119,20 +128,55 @@ public final class WarpAggregate extends Aggregate implements WarpRel {
     }
 
     List<dev.warpsql.kernels.ir.AggregateCall> calls = new ArrayList<>();
-    List<Boolean> zeroWhenEmpty = new ArrayList<>();
     for (AggregateCall call : getAggCallList()) {
+      if (call.getAggregation().getKind() == SqlKind.LITERAL_AGG) {
+        continue;
+      }
       dev.warpsql.kernels.ir.AggregateCall lowered = lowerCall(call, input);
       calls.add(lowered);
-      zeroWhenEmpty.add(call.getAggregation().getKind() == SqlKind.SUM0);
       outputs.add(
           new BatchColumn(
-              names.get(outputs.size()), lowered.resultType(), lowered.nullable(), null));
+              names.get(keys.size() + calls.size() - 1),
+              lowered.resultType(),
+              lowered.nullable(),
+              null));
     }
 
     KernelStep step =
         lowering.closeInto(input, new AggregateSink(keys, calls), outputs, "aggregate");
     Stream output = Stream.over(step, outputs, "aggregate output");
-    return coalesceEmptySums(output, keys.size(), zeroWhenEmpty);
+    return finishCalls(lowering, output, keys.size());
+  }
+
+  /**
+   * Completes the aggregate's output row: a $SUM0 over no rows becomes zero instead of NULL, and
+   * each LITERAL_AGG, which the kernel does not compute, becomes its constant.
+   */
+  private Stream finishCalls(PlanLowering lowering, Stream output, int keyCount) {
+    List<Expr> columns = new ArrayList<>(output.columns().subList(0, keyCount));
+    List<dev.warpsql.executor.storage.StringDictionary> dictionaries =
+        new ArrayList<>(output.dictionaries().subList(0, keyCount));
+    int next = keyCount;
+    boolean changed = false;
+    for (AggregateCall call : getAggCallList()) {
+      SqlKind kind = call.getAggregation().getKind();
+      if (kind == SqlKind.LITERAL_AGG) {
+        columns.add(lowering.rex(output).lower(call.rexList.get(0)));
+        dictionaries.add(null);
+        changed = true;
+        continue;
+      }
+      Expr computed = output.columns().get(next);
+      dictionaries.add(output.dictionaries().get(next));
+      next++;
+      if (kind == SqlKind.SUM0) {
+        Literal zero = zero(computed.type());
+        computed = new Call(Operator.COALESCE, List.of(computed, zero), computed.type(), false);
+        changed = true;
+      }
+      columns.add(computed);
+    }
+    return changed ? output.withColumns(columns, dictionaries, "aggregate defaults") : output;
   }
 
   private dev.warpsql.kernels.ir.AggregateCall lowerCall(AggregateCall call, Stream input) {
@@ -155,24 +199,6 @@ public final class WarpAggregate extends Aggregate implements WarpRel {
           default -> throw new UnsupportedLoweringException(call.toString());
         };
     return new dev.warpsql.kernels.ir.AggregateCall(function, argument, resultType);
-  }
-
-  /** Replaces the NULL of a $SUM0 over no rows by zero, as $SUM0 requires. */
-  private static Stream coalesceEmptySums(
-      Stream output, int keyCount, List<Boolean> zeroWhenEmpty) {
-    if (!zeroWhenEmpty.contains(true)) {
-      return output;
-    }
-    List<Expr> columns = new ArrayList<>(output.columns());
-    for (int i = 0; i < zeroWhenEmpty.size(); i++) {
-      if (zeroWhenEmpty.get(i)) {
-        Expr sum = columns.get(keyCount + i);
-        Literal zero = zero(sum.type());
-        columns.set(
-            keyCount + i, new Call(Operator.COALESCE, List.of(sum, zero), sum.type(), false));
-      }
-    }
-    return output.withColumns(columns, output.dictionaries(), "$SUM0 default");
   }
 
   private static Literal zero(DataType type) {

@@ -18,6 +18,7 @@ public final class WarpRules {
           WarpProjectRule.INSTANCE,
           WarpAggregateRule.INSTANCE,
           WarpSortRule.INSTANCE,
+          WarpHashJoinRule.INSTANCE,
           WarpToEnumerableConverterRule.INSTANCE,
           WarpFromEnumerableRule.INSTANCE);
 
@@ -36,10 +37,28 @@ public final class WarpRules {
           CoreRules.FILTER_AGGREGATE_TRANSPOSE,
           CoreRules.AGGREGATE_PROJECT_MERGE,
           CoreRules.AGGREGATE_REDUCE_FUNCTIONS,
-          CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES,
+          CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN,
           CoreRules.AGGREGATE_ANY_PULL_UP_CONSTANTS,
           CoreRules.SORT_REMOVE_CONSTANT_KEYS,
-          CoreRules.SORT_PROJECT_TRANSPOSE);
+          CoreRules.SORT_PROJECT_TRANSPOSE,
+          CoreRules.FILTER_INTO_JOIN,
+          CoreRules.JOIN_CONDITION_PUSH,
+          CoreRules.JOIN_PUSH_EXPRESSIONS,
+          CoreRules.JOIN_PUSH_TRANSITIVE_PREDICATES,
+          CoreRules.PROJECT_JOIN_TRANSPOSE);
+
+  /**
+   * Calcite's Enumerable rules, the fallback, without its own table scans and without the rules
+   * that need the collation trait, which WarpSQL's planner does not track.
+   */
+  public static final List<RelOptRule> ENUMERABLE_RULES =
+      EnumerableRules.ENUMERABLE_RULES.stream()
+          .filter(rule -> rule != EnumerableRules.ENUMERABLE_TABLE_SCAN_RULE)
+          .filter(rule -> rule != EnumerableRules.ENUMERABLE_TABLE_FUNCTION_SCAN_RULE)
+          .filter(rule -> rule != EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE)
+          .filter(rule -> rule != EnumerableRules.ENUMERABLE_SORTED_AGGREGATE_RULE)
+          .filter(rule -> rule != EnumerableRules.ENUMERABLE_MERGE_UNION_RULE)
+          .toList();
 
   private WarpRules() {}
 
@@ -47,8 +66,6 @@ public final class WarpRules {
   public static void register(RelOptPlanner planner) {
     LOGICAL_RULES.forEach(planner::addRule);
     WARP_RULES.forEach(planner::addRule);
-    EnumerableRules.ENUMERABLE_RULES.forEach(planner::addRule);
-    planner.removeRule(EnumerableRules.ENUMERABLE_TABLE_SCAN_RULE);
-    planner.removeRule(EnumerableRules.ENUMERABLE_TABLE_FUNCTION_SCAN_RULE);
+    ENUMERABLE_RULES.forEach(planner::addRule);
   }
 }

@@ -1,6 +1,7 @@
 package dev.warpsql.planner.schema;
 
 import dev.warpsql.kernels.ir.DataType;
+import java.math.RoundingMode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
@@ -20,6 +21,17 @@ public final class WarpTypeSystem extends RelDataTypeSystemImpl {
   public static final WarpTypeSystem INSTANCE = new WarpTypeSystem();
 
   private static final int MIN_AVG_SCALE = 6;
+
+  /**
+   * Returns half away from zero ({@code HALF_UP} on BigDecimal), the rounding of WarpSQL's kernels,
+   * so that Calcite folds constant casts and runs fallback operators the same way; the SQL standard
+   * leaves the choice between rounding and truncating to the implementation, and PostgreSQL rounds
+   * this way.
+   */
+  @Override
+  public RoundingMode roundingMode() {
+    return RoundingMode.HALF_UP;
+  }
 
   @Override
   public int getMaxNumericPrecision() {

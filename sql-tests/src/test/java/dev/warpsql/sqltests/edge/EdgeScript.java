@@ -13,12 +13,13 @@ import java.util.List;
  *   <li>{@code -- ordered}: compare rows in order.
  *   <li>{@code -- error SQLSTATE}: WarpSQL must raise this five-character SQLState.
  *   <li>{@code -- fallback}: the plan must use an Enumerable operator.
- *   <li>{@code -- known-bug REASON}: WarpSQL gives a wrong answer, so skip the statement.
+ *   <li>{@code -- known-bug REASON}: WarpSQL returns a wrong result or error, so the statement is
+ *       skipped while it fails.
  *   <li>{@code -- duckdb: SQL}: the statement text to run on DuckDB instead.
  * </ul>
  *
- * <p>Other comment lines are free text. A semicolon inside a string literal, a quoted identifier
- * or a comment does not end a statement. Comments inside a statement are dropped from its text.
+ * <p>Other comment lines are free text. A semicolon inside a string literal, a quoted identifier or
+ * a comment does not end a statement. Comments inside a statement are dropped from its text.
  */
 final class EdgeScript {
   private EdgeScript() {}
@@ -116,8 +117,7 @@ final class EdgeScript {
     if (errorState != null && (ordered || fallback)) {
       throw invalid(script, line, "'-- error' excludes '-- ordered' and '-- fallback'");
     }
-    return new EdgeStatement(
-        script, line, sql, duckDbSql, ordered, errorState, fallback, knownBug);
+    return new EdgeStatement(script, line, sql, duckDbSql, ordered, errorState, fallback, knownBug);
   }
 
   private static boolean isDirective(String comment) {

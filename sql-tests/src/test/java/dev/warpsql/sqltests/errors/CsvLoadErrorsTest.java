@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * CSV files that fail to load: the error names the file, the line and the offending value, no
- * table is created and no memory stays allocated.
+ * CSV files that fail to load: the error names the file, the line and the offending value, no table
+ * is created and no memory stays allocated.
  */
 class CsvLoadErrorsTest {
   private static final List<ColumnSchema> ITEM_COLUMNS =
@@ -68,8 +68,7 @@ class CsvLoadErrorsTest {
 
   @Test
   void badDateNamesFileLineAndValue() throws IOException {
-    Path file =
-        writeCsv("items_bad_date.csv", "id,price,shipped\n1,12.50,1998-02-30\n");
+    Path file = writeCsv("items_bad_date.csv", "id,price,shipped\n1,12.50,1998-02-30\n");
 
     WarpException e = loadError("items", file, CsvOptions.DEFAULTS.withColumns(ITEM_COLUMNS));
 

@@ -73,8 +73,7 @@ class QueryErrorsTest {
   @Test
   void decimalMultiplicationOverflowRaises22003() {
     // About 1e5 * 1e13 = 1e18 with scale 2 is an unscaled 1e20, beyond a 64-bit DECIMAL.
-    SQLException e =
-        queryError("SELECT l_extendedprice * 10000000000000 FROM lineitem");
+    SQLException e = queryError("SELECT l_extendedprice * 10000000000000 FROM lineitem");
 
     assertThat(e.getSQLState()).isEqualTo("22003");
   }

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * TPC-H queries run through WarpSQL's JDBC driver and through DuckDB on the same generated data,
@@ -32,8 +31,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TpchQueriesTest {
   private static final double[] SCALE_FACTORS = {0.01, 0.1};
 
-  /** Expected row count of each query, so that an empty result from both engines fails. */
-  private static final Map<String, Integer> QUERY_ROWS = Map.of("q1", 4, "q6", 1);
+  /** The 22 TPC-H queries, q1 to q22. */
+  private static final List<String> QUERIES =
+      java.util.stream.IntStream.rangeClosed(1, 22).mapToObj(i -> "q" + i).toList();
+
+  /**
+   * Queries whose plans still contain Enumerable operators, with the constructs that fall back. A
+   * query that stops falling back fails its plan test until it is removed from this map.
+   */
+  private static final Map<String, String> KNOWN_FALLBACKS =
+      Map.of("q22", "SUBSTRING computes new strings, which kernels cannot produce yet");
 
   /** Both engines' databases, by scale factor, loaded once for the whole class. */
   private static final Map<Double, Databases> DATABASES = new LinkedHashMap<>();
@@ -81,8 +88,7 @@ class TpchQueriesTest {
   }
 
   static Stream<Arguments> queriesAndScaleFactors() {
-    return QUERY_ROWS.keySet().stream()
-        .sorted()
+    return QUERIES.stream()
         .flatMap(
             query ->
                 Arrays.stream(SCALE_FACTORS)
@@ -98,12 +104,17 @@ class TpchQueriesTest {
     QueryResult expected = QueryResult.run(databases.duckDb(), sql);
     QueryResult actual = QueryResult.run(databases.warpConnection(), sql);
 
-    assertThat(expected.rows()).as("DuckDB rows").hasSize(QUERY_ROWS.get(query));
-    ResultComparison.assertSameResult(expected, actual);
+    assertThat(expected.rows()).as("DuckDB rows of %s", query).isNotEmpty();
+    // Labels are not compared: q18 selects an unaliased SUM, which each engine names its own way.
+    ResultComparison.assertSameRows(query + " at SF " + scaleFactor + ": ", expected, actual);
+  }
+
+  static List<String> queries() {
+    return QUERIES;
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"q1", "q6"})
+  @MethodSource("queries")
   void planUsesOnlyWarpOperators(String query) throws SQLException {
     String sql = SqlResources.readStatement("tpch/" + query + ".sql");
     Connection connection = DATABASES.get(SCALE_FACTORS[0]).warpConnection();
@@ -112,12 +123,18 @@ class TpchQueriesTest {
     List<String> operators = QueryPlans.operators(plan);
 
     assertThat(operators).as("operators of %s:%n%s", query, plan).isNotEmpty();
+    if (KNOWN_FALLBACKS.containsKey(query)) {
+      assertThat(operators)
+          .as(
+              "%s is listed as falling back (%s), but its plan is all WARP; remove it from the "
+                  + "list:%n%s",
+              query, KNOWN_FALLBACKS.get(query), plan)
+          .anyMatch(operator -> operator.startsWith("Enumerable"));
+      return;
+    }
     assertThat(operators)
         .as("operators of %s:%n%s", query, plan)
         .allMatch(operator -> operator.startsWith("Warp"));
-    assertThat(operators)
-        .as("operators of %s:%n%s", query, plan)
-        .noneMatch(operator -> operator.startsWith("Enumerable"));
   }
 
   @Test

@@ -1,0 +1,575 @@
+package dev.warpsql.kernels.ptx;
+
+import dev.warpsql.kernels.ir.AggregateCall;
+import dev.warpsql.kernels.ir.AggregateFunction;
+import dev.warpsql.kernels.ir.AggregateSink;
+import dev.warpsql.kernels.ir.DataType;
+import dev.warpsql.kernels.ir.Expr;
+import dev.warpsql.kernels.ir.KernelErrorCode;
+import dev.warpsql.kernels.ir.TypeKind;
+import dev.warpsql.kernels.ptx.PtxWriter.RegisterClass;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Aggregate sink. Without group keys, each thread keeps partials in registers for the whole row
+ * loop, a warp shuffle reduction merges them, and lane 0 of each warp applies one atomic per call
+ * to the accumulators. With group keys, each passing row finds or claims its group's slot in an
+ * open-addressing table in device memory and updates the slot's accumulators with atomics.
+ *
+ * <p>Accumulator and table layouts are described in the package documentation.
+ */
+final class PtxAggregateSink implements PtxSink {
+  /** Maximum number of group keys: the NULL mask of a group is one 32-bit word. */
+  static final int MAX_KEYS = 32;
+
+  /** Bytes per accumulator: the 64-bit value, the 32-bit seen flag and padding. */
+  static final int ACCUMULATOR_BYTES = 16;
+
+  private final PtxWriter out;
+  private final PtxExprEmitter exprs;
+  private final PtxInputs inputs;
+  private final AggregateSink sink;
+  private final List<AggregateCall> calls;
+  private String accumulators;
+  private final List<String> partials = new ArrayList<>();
+  private final List<String> seen = new ArrayList<>();
+  private String capacity;
+  private String groupStates;
+  private String groupKeys;
+  private String groupNulls;
+
+  PtxAggregateSink(PtxWriter out, PtxExprEmitter exprs, PtxInputs inputs, AggregateSink sink) {
+    this.out = out;
+    this.exprs = exprs;
+    this.inputs = inputs;
+    this.sink = sink;
+    this.calls = sink.calls();
+    if (sink.groupKeys().size() > MAX_KEYS) {
+      throw new IllegalArgumentException(
+          "the PTX backend supports at most "
+              + MAX_KEYS
+              + " group keys, got "
+              + sink.groupKeys().size());
+    }
+    calls.forEach(PtxAggregateSink::checkSupported);
+  }
+
+  private boolean keyed() {
+    return !sink.groupKeys().isEmpty();
+  }
+
+  @Override
+  public List<PtxParameter> parameters() {
+    List<PtxParameter> parameters = new ArrayList<>();
+    parameters.add(new PtxParameter("accumulators", ".u64"));
+    if (keyed()) {
+      parameters.add(new PtxParameter("group_capacity", ".u32"));
+      parameters.add(new PtxParameter("group_states", ".u64"));
+      parameters.add(new PtxParameter("group_keys", ".u64"));
+      parameters.add(new PtxParameter("group_nulls", ".u64"));
+    }
+    return parameters;
+  }
+
+  @Override
+  public void emitSetup() {
+    accumulators = PtxEmitter.globalPointer(out, "accumulators");
+    if (keyed()) {
+      capacity = out.register(RegisterClass.B32);
+      out.op("ld.param.u32 " + capacity + ", [group_capacity]");
+      groupStates = PtxEmitter.globalPointer(out, "group_states");
+      groupKeys = PtxEmitter.globalPointer(out, "group_keys");
+      groupNulls = PtxEmitter.globalPointer(out, "group_nulls");
+      return;
+    }
+    out.comment("per-thread partials of the global aggregate");
+    for (AggregateCall call : calls) {
+      PartialKind kind = PartialKind.of(call);
+      String partial =
+          out.register(kind == PartialKind.DOUBLE_SUM ? RegisterClass.F64 : RegisterClass.B64);
+      String seenFlag = out.register(RegisterClass.PRED);
+      switch (kind) {
+        case DOUBLE_SUM -> out.op("mov.f64 " + partial + ", " + PtxLiterals.f64(0.0));
+        case MIN -> out.op("mov.b64 " + partial + ", " + Long.MAX_VALUE);
+        case MAX -> out.op("mov.b64 " + partial + ", " + PtxLiterals.s64(Long.MIN_VALUE));
+        default -> out.op("mov.b64 " + partial + ", 0");
+      }
+      out.op("mov.pred " + seenFlag + ", 0");
+      partials.add(partial);
+      seen.add(seenFlag);
+    }
+  }
+
+  @Override
+  public void emitRow(String keep) {
+    out.comment(
+        "sink: aggregate " + calls.size() + " calls by " + sink.groupKeys().size() + " keys");
+    String done = out.label("aggregate_done");
+    out.op("@!" + keep + " bra " + done);
+    List<Expr> used = new ArrayList<>(sink.groupKeys());
+    for (AggregateCall call : calls) {
+      if (call.argument() != null) {
+        used.add(call.argument());
+      }
+    }
+    inputs.load(used, exprs);
+    if (keyed()) {
+      String slot = emitGroupLookup(done);
+      String base = slotAccumulators(slot);
+      for (int c = 0; c < calls.size(); c++) {
+        emitAtomicUpdate(c, base, done);
+      }
+    } else {
+      for (int c = 0; c < calls.size(); c++) {
+        emitPartialUpdate(c);
+      }
+    }
+    out.place(done);
+  }
+
+  @Override
+  public void emitFinish() {
+    if (keyed()) {
+      return;
+    }
+    out.comment("errors found while merging partials belong to no single row");
+    out.op("mov.b64 " + out.row() + ", -1");
+    String lane = out.register(RegisterClass.B32);
+    String leader = out.register(RegisterClass.PRED);
+    out.op("mov.u32 " + lane + ", %laneid");
+    out.op("setp.eq.u32 " + leader + ", " + lane + ", 0");
+    for (int c = 0; c < calls.size(); c++) {
+      AggregateCall call = calls.get(c);
+      out.comment("call " + c + ": warp reduction of " + call.function());
+      PartialKind kind = PartialKind.of(call);
+      String partial = partials.get(c);
+      for (int offset = 16; offset >= 1; offset /= 2) {
+        String other = shuffle(partial, kind == PartialKind.DOUBLE_SUM, offset);
+        combine(c, kind, partial, other);
+      }
+      String anySeen = out.register(RegisterClass.PRED);
+      out.op("vote.sync.any.pred " + anySeen + ", " + seen.get(c) + ", 0xffffffff");
+      String apply = out.register(RegisterClass.PRED);
+      boolean counting = kind == PartialKind.COUNT;
+      out.op("and.pred " + apply + ", " + leader + ", " + (counting ? leader : anySeen));
+      String skip = out.label("merged");
+      out.op("@!" + apply + " bra " + skip);
+      String address = accumulatorAddress(accumulators, c);
+      applyToGlobal(c, kind, address, partial);
+      out.place(skip);
+    }
+  }
+
+  private void emitPartialUpdate(int c) {
+    AggregateCall call = calls.get(c);
+    PartialKind kind = PartialKind.of(call);
+    out.comment("call " + c + ": " + describe(call));
+    String partial = partials.get(c);
+    if (call.argument() == null) {
+      out.op("add.u64 " + partial + ", " + partial + ", 1");
+      return;
+    }
+    PtxValue argument = exprs.emit(call.argument());
+    String skip = out.label("null_argument");
+    if (!argument.neverNull()) {
+      out.op("@" + argument.isNull() + " bra " + skip);
+    }
+    switch (kind) {
+      case COUNT -> out.op("add.u64 " + partial + ", " + partial + ", 1");
+      case EXACT_SUM -> {
+        String value = exactValue(argument);
+        String sum = checkedAdd(partial, value, sumRange(call));
+        out.op("mov.b64 " + partial + ", " + sum);
+      }
+      case DOUBLE_SUM -> {
+        String value = exprs.conversions().toDouble(argument.value(), argument.type());
+        out.op("add.rn.f64 " + partial + ", " + partial + ", " + value);
+      }
+      case MIN -> out.op("min.s64 " + partial + ", " + partial + ", " + orderKey(argument));
+      case MAX -> out.op("max.s64 " + partial + ", " + partial + ", " + orderKey(argument));
+    }
+    out.op("mov.pred " + seen.get(c) + ", 1");
+    out.place(skip);
+  }
+
+  private void combine(int c, PartialKind kind, String partial, String other) {
+    switch (kind) {
+      case COUNT -> out.op("add.u64 " + partial + ", " + partial + ", " + other);
+      case EXACT_SUM -> {
+        String sum = checkedAdd(partial, other, sumRange(calls.get(c)));
+        out.op("mov.b64 " + partial + ", " + sum);
+      }
+      case DOUBLE_SUM -> out.op("add.rn.f64 " + partial + ", " + partial + ", " + other);
+      case MIN -> out.op("min.s64 " + partial + ", " + partial + ", " + other);
+      case MAX -> out.op("max.s64 " + partial + ", " + partial + ", " + other);
+    }
+  }
+
+  /** Emits the update of the accumulator at {@code address} with a value, atomically. */
+  private void applyToGlobal(int c, PartialKind kind, String address, String value) {
+    switch (kind) {
+      case COUNT -> out.op("red.global.add.u64 [" + address + "], " + value);
+      case EXACT_SUM -> checkedAtomicAdd(address, value, sumRange(calls.get(c)));
+      case DOUBLE_SUM -> out.op("red.global.add.f64 [" + address + "], " + value);
+      case MIN -> out.op("red.global.min.s64 [" + address + "], " + value);
+      case MAX -> out.op("red.global.max.s64 [" + address + "], " + value);
+    }
+    if (kind != PartialKind.COUNT) {
+      out.op("st.relaxed.gpu.global.u32 [" + address + "+8], 1");
+    }
+  }
+
+  /**
+   * Emits a compare-and-swap loop that adds {@code value} to the 64-bit total at {@code address},
+   * raising NUMERIC_OVERFLOW and leaving the total unchanged when the sum leaves {@code range}.
+   */
+  private void checkedAtomicAdd(String address, String value, PtxIntegerRange range) {
+    String expected = out.register(RegisterClass.B64);
+    String found = out.register(RegisterClass.B64);
+    String retry = out.register(RegisterClass.PRED);
+    String loop = out.label("sum_cas");
+    String done = out.label("sum_cas_done");
+    out.op("ld.relaxed.gpu.global.u64 " + expected + ", [" + address + "]");
+    out.place(loop);
+    String total = out.register(RegisterClass.B64);
+    String overflow = out.register(RegisterClass.PRED);
+    out.op("add.s64 " + total + ", " + expected + ", " + value);
+    overflowOf(overflow, expected, value, total, range);
+    out.raiseWhen(overflow, KernelErrorCode.NUMERIC_OVERFLOW);
+    out.op("@" + overflow + " bra " + done);
+    out.op("atom.global.cas.b64 " + found + ", [" + address + "], " + expected + ", " + total);
+    out.op("setp.ne.u64 " + retry + ", " + found + ", " + expected);
+    out.op("mov.b64 " + expected + ", " + found);
+    out.op("@" + retry + " bra " + loop);
+    out.place(done);
+  }
+
+  /** Returns a register with a + b, raising NUMERIC_OVERFLOW when it leaves {@code range}. */
+  private String checkedAdd(String a, String b, PtxIntegerRange range) {
+    String total = out.register(RegisterClass.B64);
+    String overflow = out.register(RegisterClass.PRED);
+    out.op("add.s64 " + total + ", " + a + ", " + b);
+    overflowOf(overflow, a, b, total, range);
+    out.raiseWhen(overflow, KernelErrorCode.NUMERIC_OVERFLOW);
+    return total;
+  }
+
+  private void overflowOf(
+      String overflow, String a, String b, String total, PtxIntegerRange range) {
+    String signs = out.register(RegisterClass.B64);
+    String flipped = out.register(RegisterClass.B64);
+    out.op("xor.b64 " + signs + ", " + b + ", " + total);
+    out.op("xor.b64 " + flipped + ", " + a + ", " + total);
+    out.op("and.b64 " + signs + ", " + signs + ", " + flipped);
+    out.op("setp.lt.s64 " + overflow + ", " + signs + ", 0");
+    if (range.min() != Long.MIN_VALUE || range.max() != Long.MAX_VALUE) {
+      String outside = out.register(RegisterClass.PRED);
+      out.op("setp.lt.s64 " + outside + ", " + total + ", " + range.min());
+      out.op("or.pred " + overflow + ", " + overflow + ", " + outside);
+      out.op("setp.gt.s64 " + outside + ", " + total + ", " + range.max());
+      out.op("or.pred " + overflow + ", " + overflow + ", " + outside);
+    }
+  }
+
+  private String shuffle(String value, boolean floating, int offset) {
+    String bits = value;
+    if (floating) {
+      bits = out.register(RegisterClass.B64);
+      out.op("mov.b64 " + bits + ", " + value);
+    }
+    String lo = out.register(RegisterClass.B32);
+    String hi = out.register(RegisterClass.B32);
+    out.op("mov.b64 {" + lo + ", " + hi + "}, " + bits);
+    out.op("shfl.sync.bfly.b32 " + lo + ", " + lo + ", " + offset + ", 0x1f, 0xffffffff");
+    out.op("shfl.sync.bfly.b32 " + hi + ", " + hi + ", " + offset + ", 0x1f, 0xffffffff");
+    String merged = out.register(floating ? RegisterClass.F64 : RegisterClass.B64);
+    out.op("mov.b64 " + merged + ", {" + lo + ", " + hi + "}");
+    return merged;
+  }
+
+  /**
+   * Emits the lookup of the current row's group and returns the register with its slot index.
+   * Branches to {@code failed} after raising GROUP_TABLE_FULL when every slot is taken.
+   */
+  private String emitGroupLookup(String failed) {
+    List<Expr> keys = sink.groupKeys();
+    List<String> encoded = new ArrayList<>();
+    String nullMask = out.register(RegisterClass.B32);
+    out.op("mov.b32 " + nullMask + ", 0");
+    for (int k = 0; k < keys.size(); k++) {
+      StringBuilder canonical = new StringBuilder();
+      keys.get(k).appendCanonical(canonical);
+      out.comment("group key " + k + ": " + canonical);
+      PtxValue key = exprs.emit(keys.get(k));
+      String bits = keyBits(key);
+      if (!key.neverNull()) {
+        out.op("@" + key.isNull() + " mov.b64 " + bits + ", 0");
+        out.op("@" + key.isNull() + " or.b32 " + nullMask + ", " + nullMask + ", " + (1L << k));
+      }
+      encoded.add(bits);
+    }
+    out.comment("hash of the keys and the NULL mask");
+    String hash = out.register(RegisterClass.B64);
+    out.op("cvt.u64.u32 " + hash + ", " + nullMask);
+    for (String bits : encoded) {
+      out.op("xor.b64 " + hash + ", " + hash + ", " + bits);
+      mix(hash);
+      out.op("add.u64 " + hash + ", " + hash + ", 0x9E3779B97F4A7C15");
+    }
+    mix(hash);
+    String slot = out.register(RegisterClass.B32);
+    String mask = out.register(RegisterClass.B32);
+    String probes = out.register(RegisterClass.B32);
+    out.op("cvt.u32.u64 " + slot + ", " + hash);
+    out.op("sub.u32 " + mask + ", " + capacity + ", 1");
+    out.op("and.b32 " + slot + ", " + slot + ", " + mask);
+    out.op("mov.b32 " + probes + ", 0");
+    String probe = out.label("group_probe");
+    String wait = out.label("group_wait");
+    String found = out.label("group_found");
+    out.place(probe);
+    out.comment("claim the slot when empty (0 -> 1), publish the keys, then mark it ready (2)");
+    String stateAddress = scaledAddress(groupStates, slot, 4);
+    String previous = out.register(RegisterClass.B32);
+    String claimed = out.register(RegisterClass.PRED);
+    out.op("atom.global.cas.b32 " + previous + ", [" + stateAddress + "], 0, 1");
+    out.op("setp.eq.u32 " + claimed + ", " + previous + ", 0");
+    out.op("@!" + claimed + " bra " + wait);
+    for (int k = 0; k < encoded.size(); k++) {
+      out.op("st.global.u64 [" + keyAddress(slot, k) + "], " + encoded.get(k));
+    }
+    out.op("st.global.u32 [" + scaledAddress(groupNulls, slot, 4) + "], " + nullMask);
+    out.op("st.release.gpu.global.u32 [" + stateAddress + "], 2");
+    out.op("bra " + found);
+    out.place(wait);
+    out.comment("another thread owns the slot: wait until it is ready, then compare keys");
+    String state = out.register(RegisterClass.B32);
+    String busy = out.register(RegisterClass.PRED);
+    out.op("ld.acquire.gpu.global.u32 " + state + ", [" + stateAddress + "]");
+    out.op("setp.ne.u32 " + busy + ", " + state + ", 2");
+    out.op("@" + busy + " bra " + wait);
+    String differs = out.register(RegisterClass.PRED);
+    String storedMask = out.register(RegisterClass.B32);
+    out.op("ld.global.u32 " + storedMask + ", [" + scaledAddress(groupNulls, slot, 4) + "]");
+    out.op("setp.ne.u32 " + differs + ", " + storedMask + ", " + nullMask);
+    for (int k = 0; k < encoded.size(); k++) {
+      String stored = out.register(RegisterClass.B64);
+      String keyDiffers = out.register(RegisterClass.PRED);
+      out.op("ld.global.u64 " + stored + ", [" + keyAddress(slot, k) + "]");
+      out.op("setp.ne.u64 " + keyDiffers + ", " + stored + ", " + encoded.get(k));
+      out.op("or.pred " + differs + ", " + differs + ", " + keyDiffers);
+    }
+    out.op("@!" + differs + " bra " + found);
+    out.comment("linear probing to the next slot");
+    String full = out.register(RegisterClass.PRED);
+    out.op("add.u32 " + slot + ", " + slot + ", 1");
+    out.op("and.b32 " + slot + ", " + slot + ", " + mask);
+    out.op("add.u32 " + probes + ", " + probes + ", 1");
+    out.op("setp.ge.u32 " + full + ", " + probes + ", " + capacity);
+    out.raiseWhen(full, PtxErrors.GROUP_TABLE_FULL, "GROUP_TABLE_FULL");
+    out.op("@" + full + " bra " + failed);
+    out.op("bra " + probe);
+    out.place(found);
+    return slot;
+  }
+
+  /** Applies the 64-bit finalizer of MurmurHash3 to {@code hash} in place. */
+  private void mix(String hash) {
+    String shifted = out.register(RegisterClass.B64);
+    out.op("shr.u64 " + shifted + ", " + hash + ", 33");
+    out.op("xor.b64 " + hash + ", " + hash + ", " + shifted);
+    out.op("mul.lo.u64 " + hash + ", " + hash + ", 0xFF51AFD7ED558CCD");
+    out.op("shr.u64 " + shifted + ", " + hash + ", 33");
+    out.op("xor.b64 " + hash + ", " + hash + ", " + shifted);
+    out.op("mul.lo.u64 " + hash + ", " + hash + ", 0xC4CEB9FE1A85EC53");
+    out.op("shr.u64 " + shifted + ", " + hash + ", 33");
+    out.op("xor.b64 " + hash + ", " + hash + ", " + shifted);
+  }
+
+  private String keyAddress(String slot, int k) {
+    String index = out.register(RegisterClass.B32);
+    out.op("mad.lo.u32 " + index + ", " + slot + ", " + sink.groupKeys().size() + ", " + k);
+    return scaledAddress(groupKeys, index, 8);
+  }
+
+  private String scaledAddress(String base, String index, int width) {
+    String offset = out.register(RegisterClass.B64);
+    String address = out.register(RegisterClass.B64);
+    out.op("mul.wide.u32 " + offset + ", " + index + ", " + width);
+    out.op("add.u64 " + address + ", " + base + ", " + offset);
+    return address;
+  }
+
+  private String slotAccumulators(String slot) {
+    String index = out.register(RegisterClass.B32);
+    out.op("mul.lo.u32 " + index + ", " + slot + ", " + calls.size());
+    return scaledAddress(accumulators, index, ACCUMULATOR_BYTES);
+  }
+
+  private String accumulatorAddress(String base, int c) {
+    String address = out.register(RegisterClass.B64);
+    out.op("add.u64 " + address + ", " + base + ", " + (c * ACCUMULATOR_BYTES));
+    return address;
+  }
+
+  private void emitAtomicUpdate(int c, String base, String done) {
+    AggregateCall call = calls.get(c);
+    PartialKind kind = PartialKind.of(call);
+    out.comment("call " + c + ": " + describe(call));
+    String address = accumulatorAddress(base, c);
+    if (call.argument() == null) {
+      out.op("red.global.add.u64 [" + address + "], 1");
+      return;
+    }
+    PtxValue argument = exprs.emit(call.argument());
+    String skip = out.label("null_argument");
+    if (!argument.neverNull()) {
+      out.op("@" + argument.isNull() + " bra " + skip);
+    }
+    String value =
+        switch (kind) {
+          case COUNT -> {
+            String one = out.register(RegisterClass.B64);
+            out.op("mov.b64 " + one + ", 1");
+            yield one;
+          }
+          case EXACT_SUM -> exactValue(argument);
+          case DOUBLE_SUM -> exprs.conversions().toDouble(argument.value(), argument.type());
+          case MIN, MAX -> orderKey(argument);
+        };
+    applyToGlobal(c, kind, address, value);
+    out.place(skip);
+  }
+
+  /** Returns an exact argument as a 64-bit unscaled value at its own scale. */
+  private String exactValue(PtxValue argument) {
+    return exprs.conversions().toLong(argument.value(), argument.type());
+  }
+
+  /**
+   * Returns a 64-bit key whose signed order is the order of MIN and MAX: integer-register values
+   * sign-extended, BOOLEAN as 0 or 1, and REAL or DOUBLE as the order key of the double value.
+   */
+  private String orderKey(PtxValue argument) {
+    TypeKind kind = argument.type().kind();
+    if (kind == TypeKind.BOOLEAN) {
+      String key = out.register(RegisterClass.B64);
+      out.op("selp.u64 " + key + ", 1, 0, " + argument.value());
+      return key;
+    }
+    if (!kind.isApproximateNumeric()) {
+      return exprs.conversions().toLong(argument.value(), argument.type());
+    }
+    String value = exprs.conversions().toDouble(argument.value(), argument.type());
+    String bits = out.register(RegisterClass.B64);
+    String nan = out.register(RegisterClass.PRED);
+    out.op("mov.b64 " + bits + ", " + value);
+    out.op("testp.notanumber.f64 " + nan + ", " + value);
+    out.op("@" + nan + " mov.b64 " + bits + ", 0x7FF8000000000000");
+    String sign = out.register(RegisterClass.B64);
+    out.op("shr.s64 " + sign + ", " + bits + ", 63");
+    out.op("and.b64 " + sign + ", " + sign + ", 0x7FFFFFFFFFFFFFFF");
+    out.op("xor.b64 " + bits + ", " + bits + ", " + sign);
+    return bits;
+  }
+
+  /**
+   * Returns the 64-bit group key encoding of a value: integer-register values sign-extended,
+   * BOOLEAN as 0 or 1, REAL and DOUBLE as the bits of the double with -0.0 as 0.0 and one NaN.
+   */
+  private String keyBits(PtxValue key) {
+    String bits = out.register(RegisterClass.B64);
+    switch (key.type().physicalType()) {
+      case BOOLEAN -> out.op("selp.u64 " + bits + ", 1, 0, " + key.value());
+      case INT -> out.op("cvt.s64.s32 " + bits + ", " + key.value());
+      case LONG -> out.op("mov.b64 " + bits + ", " + key.value());
+      case FLOAT, DOUBLE -> {
+        String value = exprs.conversions().toDouble(key.value(), key.type());
+        String special = out.register(RegisterClass.PRED);
+        out.op("mov.b64 " + bits + ", " + value);
+        out.op("setp.eq.f64 " + special + ", " + value + ", " + PtxLiterals.f64(0.0));
+        out.op("@" + special + " mov.b64 " + bits + ", 0");
+        out.op("testp.notanumber.f64 " + special + ", " + value);
+        out.op("@" + special + " mov.b64 " + bits + ", 0x7FF8000000000000");
+      }
+    }
+    return bits;
+  }
+
+  /**
+   * Returns the bounds that an exact SUM's running total is checked against: the result type's
+   * range, or the 64-bit range when either side is DECIMAL, whose precision the host checks when it
+   * converts the total to the result type.
+   */
+  static PtxIntegerRange sumRange(AggregateCall call) {
+    if (call.argument().type().kind() == TypeKind.DECIMAL
+        || call.resultType().kind() == TypeKind.DECIMAL) {
+      return PtxIntegerRange.of(DataType.BIGINT);
+    }
+    return PtxIntegerRange.of(call.resultType());
+  }
+
+  private static String describe(AggregateCall call) {
+    StringBuilder text = new StringBuilder(call.function().name()).append('(');
+    if (call.argument() != null) {
+      call.argument().appendCanonical(text);
+    }
+    return text.append(')').toString();
+  }
+
+  /** Rejects calls that the accumulators cannot hold, naming the call. */
+  private static void checkSupported(AggregateCall call) {
+    if (call.argument() == null) {
+      return;
+    }
+    TypeKind argument = call.argument().type().kind();
+    TypeKind result = call.resultType().kind();
+    String reason =
+        switch (call.function()) {
+          case COUNT, COUNT_STAR -> null;
+          case SUM -> {
+            boolean exact = argument.isExactNumeric() && result.isExactNumeric();
+            boolean floating = argument.isApproximateNumeric() && result.isApproximateNumeric();
+            yield exact || floating
+                ? null
+                : "SUM needs a numeric argument and result of the same family";
+          }
+          case MIN, MAX -> {
+            if (argument == TypeKind.VARCHAR) {
+              yield "dictionary codes are not ordered like strings; compare strings elsewhere";
+            }
+            yield argument != result ? "the result must have the argument's type kind" : null;
+          }
+        };
+    if (reason != null) {
+      throw new IllegalArgumentException(
+          call.function()
+              + "("
+              + call.argument().type()
+              + ") returning "
+              + call.resultType()
+              + " is not supported: "
+              + reason);
+    }
+  }
+
+  /** How a call accumulates: the accumulator's representation and its atomic update. */
+  enum PartialKind {
+    COUNT,
+    EXACT_SUM,
+    DOUBLE_SUM,
+    MIN,
+    MAX;
+
+    static PartialKind of(AggregateCall call) {
+      AggregateFunction function = call.function();
+      return switch (function) {
+        case COUNT_STAR, COUNT -> COUNT;
+        case SUM -> call.argument().type().kind().isApproximateNumeric() ? DOUBLE_SUM : EXACT_SUM;
+        case MIN -> MIN;
+        case MAX -> MAX;
+      };
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package dev.warpsql.kernels.ptx;
+
+import dev.warpsql.kernels.ir.KernelErrorCode;
+
+/**
+ * Codes that a PTX kernel writes into its error record. Zero means no error. A {@link
+ * KernelErrorCode} is written as its ordinal plus one; negative codes are failures of the launch
+ * set-up rather than of the query's data.
+ */
+public final class PtxErrors {
+  /** Value of the code word while no error has been raised; the host sets it before a launch. */
+  public static final int NO_ERROR = 0;
+
+  /** A keyed aggregate found no free slot: the host must retry with a larger group table. */
+  public static final int GROUP_TABLE_FULL = -1;
+
+  /** A dictionary code was outside its lookup table: the table must cover the whole dictionary. */
+  public static final int LOOKUP_CODE_OUT_OF_RANGE = -2;
+
+  private PtxErrors() {}
+
+  /** Returns the code word that a kernel writes for {@code code}. */
+  public static int codeOf(KernelErrorCode code) {
+    return code.ordinal() + 1;
+  }
+
+  /**
+   * Returns the kernel error for a code word that a kernel wrote, or null for {@link #NO_ERROR} and
+   * the negative codes.
+   */
+  public static KernelErrorCode errorOf(int codeWord) {
+    KernelErrorCode[] codes = KernelErrorCode.values();
+    if (codeWord < 1 || codeWord > codes.length) {
+      return null;
+    }
+    return codes[codeWord - 1];
+  }
+}

@@ -1,0 +1,481 @@
+package dev.warpsql.kernels.ptx;
+
+import dev.warpsql.kernels.ir.BuildRef;
+import dev.warpsql.kernels.ir.Call;
+import dev.warpsql.kernels.ir.CodeLookup;
+import dev.warpsql.kernels.ir.DataType;
+import dev.warpsql.kernels.ir.Expr;
+import dev.warpsql.kernels.ir.InputRef;
+import dev.warpsql.kernels.ir.KernelProgram;
+import dev.warpsql.kernels.ir.Literal;
+import dev.warpsql.kernels.ir.Operator;
+import dev.warpsql.kernels.ir.ParamRef;
+import dev.warpsql.kernels.ir.TypeKind;
+import dev.warpsql.kernels.ptx.PtxRoutines.Argument;
+import dev.warpsql.kernels.ptx.PtxWriter.RegisterClass;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Emits PTX that evaluates one kernel IR expression for the current row, with SQL NULL semantics.
+ *
+ * <p>Every expression becomes a value register plus a NULL predicate (see {@link PtxValue}).
+ * Operators that return NULL for a NULL operand branch around their computation when an operand is
+ * NULL, so a NULL divisor never raises. AND and OR branch out at the first operand that decides the
+ * result, and CASE and COALESCE evaluate only the branches they choose, so a branch that would
+ * raise does not raise when it is not taken. Input columns must be loaded with {@link #bindInput}
+ * before an expression that reads them is emitted.
+ */
+final class PtxExprEmitter {
+  /** Registers of one lookup table: global addresses, whether it has NULLs, and its size. */
+  record LookupRegisters(String values, String nulls, String hasNulls, String size) {}
+
+  private final PtxWriter out;
+  private final KernelProgram program;
+  private final PtxConversions conversions;
+  private final PtxArithmetic arithmetic;
+  private final PtxComparisons comparisons;
+  private final PtxRoutines routines;
+  private final Map<Integer, PtxValue> inputs = new HashMap<>();
+  private final List<PtxValue> params;
+  private final List<LookupRegisters> lookups;
+
+  PtxExprEmitter(
+      PtxWriter out,
+      PtxRoutines routines,
+      KernelProgram program,
+      List<PtxValue> params,
+      List<LookupRegisters> lookups) {
+    this.out = out;
+    this.program = program;
+    this.routines = routines;
+    this.conversions = new PtxConversions(out, routines);
+    this.arithmetic = new PtxArithmetic(out, routines, conversions);
+    this.comparisons = new PtxComparisons(out, routines, conversions);
+    this.params = params;
+    this.lookups = lookups;
+  }
+
+  /** Makes input column {@code index} of the current row available to expressions. */
+  void bindInput(int index, PtxValue value) {
+    inputs.put(index, value);
+  }
+
+  boolean isBound(int index) {
+    return inputs.containsKey(index);
+  }
+
+  PtxConversions conversions() {
+    return conversions;
+  }
+
+  PtxValue emit(Expr expr) {
+    if (expr instanceof InputRef input) {
+      return input(input);
+    }
+    if (expr instanceof Literal literal) {
+      return literal(literal);
+    }
+    if (expr instanceof ParamRef param) {
+      return param(param);
+    }
+    if (expr instanceof CodeLookup lookup) {
+      return lookup(lookup);
+    }
+    if (expr instanceof BuildRef build) {
+      // TODO: hash-join probes are not emitted for the GPU yet, so build-side columns cannot be
+      // read; the CUDA backend must route such pipelines to the CPU backend.
+      throw new UnsupportedOperationException(
+          "the PTX backend does not support build-side column references yet: build"
+              + build.probe()
+              + "$"
+              + build.column());
+    }
+    return call((Call) expr);
+  }
+
+  /** Returns the value converted to {@code type}, evaluating the conversion only when not NULL. */
+  PtxValue coerce(PtxValue value, DataType type) {
+    if (value.type().equals(type)) {
+      return value;
+    }
+    if (!PtxConversions.canConvert(value.type(), type)) {
+      throw new IllegalArgumentException("cannot use a " + value.type() + " value as " + type);
+    }
+    return strict(
+        type, List.of(value), () -> conversions.convert(value.value(), value.type(), type));
+  }
+
+  private PtxValue input(InputRef input) {
+    List<KernelProgram.InputColumn> columns = program.inputs();
+    if (input.index() >= columns.size()) {
+      throw new IllegalArgumentException(
+          "input $" + input.index() + " is beyond the " + columns.size() + " input columns");
+    }
+    DataType columnType = columns.get(input.index()).type();
+    if (!sameLayout(columnType, input.type())) {
+      throw new IllegalArgumentException(
+          "input $" + input.index() + " is " + columnType + " but is read as " + input.type());
+    }
+    PtxValue value = inputs.get(input.index());
+    if (value == null) {
+      throw new IllegalStateException("input $" + input.index() + " was not loaded for this row");
+    }
+    return value;
+  }
+
+  private PtxValue literal(Literal literal) {
+    DataType type = literal.type();
+    String register = out.register(type);
+    if (literal.value() == null) {
+      String isNull = out.register(RegisterClass.PRED);
+      out.op("mov.pred " + isNull + ", 1");
+      initialize(register, type);
+      return new PtxValue(register, isNull, type);
+    }
+    switch (type.physicalType()) {
+      case BOOLEAN -> out.op("mov.pred " + register + ", " + ((Boolean) literal.value() ? 1 : 0));
+      case INT -> {
+        long value = (Long) literal.value();
+        if (value != (int) value) {
+          throw new IllegalArgumentException("literal " + value + " does not fit " + type);
+        }
+        out.op("mov.b32 " + register + ", " + value);
+      }
+      case LONG -> out.op("mov.b64 " + register + ", " + PtxLiterals.s64((Long) literal.value()));
+      case FLOAT -> {
+        float value = (float) (double) (Double) literal.value();
+        out.op("mov.f32 " + register + ", " + PtxLiterals.f32(value));
+      }
+      case DOUBLE ->
+          out.op("mov.f64 " + register + ", " + PtxLiterals.f64((Double) literal.value()));
+    }
+    return new PtxValue(register, null, type);
+  }
+
+  private PtxValue param(ParamRef param) {
+    List<DataType> types = program.params();
+    if (param.index() >= types.size() || !sameLayout(types.get(param.index()), param.type())) {
+      throw new IllegalArgumentException(
+          "parameter ?" + param.index() + " of type " + param.type() + " is not in " + types);
+    }
+    return params.get(param.index());
+  }
+
+  private PtxValue lookup(CodeLookup lookup) {
+    if (lookup.table() >= program.lookupTables()) {
+      throw new IllegalArgumentException(
+          "lookup table #"
+              + lookup.table()
+              + " is beyond the "
+              + program.lookupTables()
+              + " lookup tables");
+    }
+    LookupRegisters table = lookups.get(lookup.table());
+    PtxValue code = emit(lookup.code());
+    out.comment("LOOKUP#" + lookup.table() + ": BOOLEAN by dictionary code");
+    String result = out.register(RegisterClass.PRED);
+    String isNull = out.register(RegisterClass.PRED);
+    String done = out.label("lookup_done");
+    out.op("mov.pred " + result + ", 0");
+    out.op("mov.pred " + isNull + ", 1");
+    if (!code.neverNull()) {
+      out.op("@" + code.isNull() + " bra " + done);
+    }
+    String outside = out.register(RegisterClass.PRED);
+    out.op("setp.ge.u32 " + outside + ", " + code.value() + ", " + table.size());
+    out.raiseWhen(outside, PtxErrors.LOOKUP_CODE_OUT_OF_RANGE, "LOOKUP_CODE_OUT_OF_RANGE");
+    out.op("@" + outside + " bra " + done);
+    String offset = out.register(RegisterClass.B64);
+    String address = out.register(RegisterClass.B64);
+    String entry = out.register(RegisterClass.B32);
+    out.op("cvt.u64.u32 " + offset + ", " + code.value());
+    out.op("add.u64 " + address + ", " + table.values() + ", " + offset);
+    out.op("ld.global.nc.u8 " + entry + ", [" + address + "]");
+    out.op("setp.ne.u32 " + result + ", " + entry + ", 0");
+    out.op("mov.b32 " + entry + ", 0");
+    out.op("add.u64 " + address + ", " + table.nulls() + ", " + offset);
+    out.op("@" + table.hasNulls() + " ld.global.nc.u8 " + entry + ", [" + address + "]");
+    out.op("setp.ne.u32 " + isNull + ", " + entry + ", 0");
+    out.place(done);
+    return new PtxValue(result, isNull, DataType.BOOLEAN);
+  }
+
+  private PtxValue call(Call call) {
+    Operator operator = call.operator();
+    out.comment(describe(call));
+    switch (operator) {
+      case AND, OR:
+        return logical(call);
+      case CASE:
+        return caseWhen(call);
+      case COALESCE:
+        return coalesce(call);
+      case IS_NULL, IS_NOT_NULL, IS_TRUE, IS_NOT_TRUE, IS_FALSE, IS_NOT_FALSE:
+        return truthTest(call);
+      default:
+        break;
+    }
+    List<PtxValue> operands = new ArrayList<>();
+    for (Expr operand : call.operands()) {
+      operands.add(emit(operand));
+    }
+    out.comment(operator.name() + ": compute");
+    return strict(call.type(), operands, () -> strictValue(call, operands));
+  }
+
+  private String strictValue(Call call, List<PtxValue> operands) {
+    Operator operator = call.operator();
+    if (PtxArithmetic.isArithmetic(operator)) {
+      return arithmetic.emit(operator, call.type(), operands);
+    }
+    if (PtxComparisons.isComparison(operator)) {
+      return comparisons.emit(operator, operands.get(0), operands.get(1));
+    }
+    PtxValue operand = operands.get(0);
+    return switch (operator) {
+      case NOT -> {
+        String result = out.register(RegisterClass.PRED);
+        out.op("not.pred " + result + ", " + booleanOperand(operator, operand));
+        yield result;
+      }
+      case CAST -> {
+        if (!PtxConversions.canConvert(operand.type(), call.type())) {
+          throw new IllegalArgumentException(
+              "CAST from " + operand.type() + " to " + call.type() + " is not supported");
+        }
+        yield conversions.convert(operand.value(), operand.type(), call.type());
+      }
+      case EXTRACT_YEAR -> extract(0, operand, call.type());
+      case EXTRACT_MONTH -> extract(1, operand, call.type());
+      case EXTRACT_DAY -> extract(2, operand, call.type());
+      default -> throw new IllegalStateException(operator + " is not a strict operator");
+    };
+  }
+
+  /** Returns field 0 (year), 1 (month) or 2 (day) of a DATE or TIMESTAMP, as {@code type}. */
+  private String extract(int field, PtxValue operand, DataType type) {
+    String day =
+        switch (operand.type().kind()) {
+          case DATE -> conversions.toLong(operand.value(), DataType.DATE);
+          case TIMESTAMP -> conversions.epochDay(operand.value());
+          default ->
+              throw new IllegalArgumentException(
+                  "EXTRACT needs a DATE or TIMESTAMP, got " + operand.type());
+        };
+    if (!type.kind().isExactNumeric()) {
+      throw new IllegalArgumentException("EXTRACT returns an exact number, not " + type);
+    }
+    List<String> fields =
+        routines.call(
+            out,
+            PtxRoutine.CIVIL_FROM_DAYS,
+            List.of(Argument.b64(day)),
+            List.of(RegisterClass.B64, RegisterClass.B64, RegisterClass.B64));
+    return conversions.convert(fields.get(field), DataType.BIGINT, type);
+  }
+
+  /**
+   * Declares the result of an operator that is NULL when any operand is NULL, and computes it with
+   * {@code compute} on a path that NULL operands branch around.
+   */
+  private PtxValue strict(DataType type, List<PtxValue> operands, Supplier<String> compute) {
+    String isNull = null;
+    for (PtxValue operand : operands) {
+      if (operand.neverNull()) {
+        continue;
+      }
+      if (isNull == null) {
+        isNull = out.register(RegisterClass.PRED);
+        out.op("mov.pred " + isNull + ", " + operand.isNull());
+      } else {
+        out.op("or.pred " + isNull + ", " + isNull + ", " + operand.isNull());
+      }
+    }
+    String result = out.register(type);
+    initialize(result, type);
+    String skip = null;
+    if (isNull != null) {
+      skip = out.label("null");
+      out.op("@" + isNull + " bra " + skip);
+    }
+    String computed = compute.get();
+    move(result, computed, type);
+    if (skip != null) {
+      out.place(skip);
+    }
+    return new PtxValue(result, isNull, type);
+  }
+
+  private PtxValue truthTest(Call call) {
+    Operator operator = call.operator();
+    PtxValue operand = emit(call.operands().get(0));
+    out.comment(operator.name());
+    String result = out.register(RegisterClass.PRED);
+    if (operator == Operator.IS_NULL || operator == Operator.IS_NOT_NULL) {
+      if (operand.neverNull()) {
+        out.op("mov.pred " + result + ", " + (operator == Operator.IS_NULL ? 0 : 1));
+      } else if (operator == Operator.IS_NULL) {
+        out.op("mov.pred " + result + ", " + operand.isNull());
+      } else {
+        out.op("not.pred " + result + ", " + operand.isNull());
+      }
+      return new PtxValue(result, null, DataType.BOOLEAN);
+    }
+    String value = booleanOperand(operator, operand);
+    String isNull = operand.isNull();
+    if (isNull == null) {
+      isNull = out.register(RegisterClass.PRED);
+      out.op("mov.pred " + isNull + ", 0");
+    }
+    String notNull = out.register(RegisterClass.PRED);
+    out.op("not.pred " + notNull + ", " + isNull);
+    switch (operator) {
+      case IS_TRUE -> out.op("and.pred " + result + ", " + notNull + ", " + value);
+      case IS_NOT_TRUE -> out.op("or.pred " + result + ", " + isNull + ", !" + value);
+      case IS_FALSE -> out.op("and.pred " + result + ", " + notNull + ", !" + value);
+      case IS_NOT_FALSE -> out.op("or.pred " + result + ", " + isNull + ", " + value);
+      default -> throw new IllegalStateException(operator + " is not a truth test");
+    }
+    return new PtxValue(result, null, DataType.BOOLEAN);
+  }
+
+  /** Emits a three-valued AND or OR that branches out at the first deciding operand. */
+  private PtxValue logical(Call call) {
+    boolean isAnd = call.operator() == Operator.AND;
+    String result = out.register(RegisterClass.PRED);
+    String isNull = out.register(RegisterClass.PRED);
+    String decided = out.label(isAnd ? "and_false" : "or_true");
+    String done = out.label(isAnd ? "and_done" : "or_done");
+    out.op("mov.pred " + result + ", " + (isAnd ? 1 : 0));
+    out.op("mov.pred " + isNull + ", 0");
+    int count = call.operands().size();
+    for (int i = 0; i < count; i++) {
+      out.comment(call.operator() + " operand " + (i + 1) + " of " + count);
+      PtxValue operand = emit(call.operands().get(i));
+      String value = booleanOperand(call.operator(), operand);
+      String decides = out.register(RegisterClass.PRED);
+      if (isAnd) {
+        out.op("not.pred " + decides + ", " + value);
+      } else {
+        out.op("mov.pred " + decides + ", " + value);
+      }
+      if (!operand.neverNull()) {
+        out.op("and.pred " + decides + ", " + decides + ", !" + operand.isNull());
+      }
+      out.op("@" + decides + " bra " + decided);
+      if (!operand.neverNull()) {
+        out.op("or.pred " + isNull + ", " + isNull + ", " + operand.isNull());
+      }
+    }
+    out.op("bra " + done);
+    out.place(decided);
+    out.op("mov.pred " + result + ", " + (isAnd ? 0 : 1));
+    out.op("mov.pred " + isNull + ", 0");
+    out.place(done);
+    return new PtxValue(result, isNull, DataType.BOOLEAN);
+  }
+
+  private PtxValue caseWhen(Call call) {
+    DataType type = call.type();
+    String result = out.register(type);
+    String isNull = out.register(RegisterClass.PRED);
+    initialize(result, type);
+    out.op("mov.pred " + isNull + ", 1");
+    String done = out.label("case_done");
+    List<Expr> operands = call.operands();
+    for (int i = 0; i + 1 < operands.size(); i += 2) {
+      out.comment("CASE: WHEN " + (i / 2 + 1));
+      PtxValue condition = emit(operands.get(i));
+      String chosen = booleanOperand(call.operator(), condition);
+      if (!condition.neverNull()) {
+        String notNullTrue = out.register(RegisterClass.PRED);
+        out.op("and.pred " + notNullTrue + ", " + chosen + ", !" + condition.isNull());
+        chosen = notNullTrue;
+      }
+      String next = out.label("case_next");
+      out.op("@!" + chosen + " bra " + next);
+      out.comment("CASE: THEN " + (i / 2 + 1));
+      assign(result, isNull, coerce(emit(operands.get(i + 1)), type));
+      out.op("bra " + done);
+      out.place(next);
+    }
+    out.comment("CASE: ELSE");
+    assign(result, isNull, coerce(emit(operands.get(operands.size() - 1)), type));
+    out.place(done);
+    return new PtxValue(result, isNull, type);
+  }
+
+  private PtxValue coalesce(Call call) {
+    DataType type = call.type();
+    String result = out.register(type);
+    String isNull = out.register(RegisterClass.PRED);
+    initialize(result, type);
+    out.op("mov.pred " + isNull + ", 1");
+    String done = out.label("coalesce_done");
+    int count = call.operands().size();
+    for (int i = 0; i < count; i++) {
+      out.comment("COALESCE operand " + (i + 1) + " of " + count);
+      PtxValue value = coerce(emit(call.operands().get(i)), type);
+      if (value.neverNull() || i == count - 1) {
+        assign(result, isNull, value);
+        break;
+      }
+      String next = out.label("coalesce_next");
+      out.op("@" + value.isNull() + " bra " + next);
+      assign(result, isNull, new PtxValue(value.value(), null, type));
+      out.op("bra " + done);
+      out.place(next);
+    }
+    out.place(done);
+    return new PtxValue(result, isNull, type);
+  }
+
+  private void assign(String result, String isNull, PtxValue value) {
+    move(result, value.value(), value.type());
+    out.op("mov.pred " + isNull + ", " + (value.neverNull() ? "0" : value.isNull()));
+  }
+
+  /** Sets a register to the zero value of its type, so no path leaves it undefined. */
+  void initialize(String register, DataType type) {
+    switch (type.physicalType()) {
+      case BOOLEAN -> out.op("mov.pred " + register + ", 0");
+      case INT -> out.op("mov.b32 " + register + ", 0");
+      case LONG -> out.op("mov.b64 " + register + ", 0");
+      case FLOAT -> out.op("mov.f32 " + register + ", " + PtxLiterals.f32(0f));
+      case DOUBLE -> out.op("mov.f64 " + register + ", " + PtxLiterals.f64(0.0));
+    }
+  }
+
+  private void move(String target, String source, DataType type) {
+    String suffix =
+        switch (type.physicalType()) {
+          case BOOLEAN -> ".pred";
+          case INT -> ".b32";
+          case LONG -> ".b64";
+          case FLOAT -> ".f32";
+          case DOUBLE -> ".f64";
+        };
+    out.op("mov" + suffix + " " + target + ", " + source);
+  }
+
+  private static String booleanOperand(Operator operator, PtxValue operand) {
+    if (operand.type().kind() != TypeKind.BOOLEAN) {
+      throw new IllegalArgumentException(
+          operator + " needs a BOOLEAN operand, got " + operand.type());
+    }
+    return operand.value();
+  }
+
+  private static String describe(Call call) {
+    return call.operator() + " -> " + call.type() + (call.nullable() ? " NULL" : "");
+  }
+
+  /** Returns whether two types share a physical layout and meaning (VARCHAR lengths aside). */
+  static boolean sameLayout(DataType a, DataType b) {
+    return a.kind() == b.kind() && (a.kind() != TypeKind.DECIMAL || a.scale() == b.scale());
+  }
+}

@@ -1,0 +1,58 @@
+package dev.warpsql.kernels.ptx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every program of {@link PtxTestPrograms} assembles for sm_80 and sm_90 with nvPTXCompiler. */
+class PtxAssemblyTest {
+  static Stream<Arguments> cases() {
+    List<Arguments> arguments = new ArrayList<>();
+    for (PtxTestPrograms.Case testCase : PtxTestPrograms.all()) {
+      for (String gpuName : PtxValidator.ARCHITECTURES) {
+        arguments.add(Arguments.of(testCase, gpuName));
+      }
+    }
+    return arguments.stream();
+  }
+
+  @ParameterizedTest(name = "{0} on {1}")
+  @MethodSource("cases")
+  void programAssembles(PtxTestPrograms.Case testCase, String gpuName) {
+    assumeTrue(
+        PtxValidator.isAvailable(),
+        () -> "nvPTXCompiler did not load: " + PtxValidator.unavailableReason());
+    PtxKernel kernel = PtxEmitter.emit(testCase.program());
+    PtxValidator.Assembly assembly = PtxValidator.assemble(kernel.ptx(), gpuName);
+    assertThat(assembly.success())
+        .as(
+            () ->
+                "PTX of "
+                    + testCase
+                    + " failed on "
+                    + gpuName
+                    + " ("
+                    + assembly.status()
+                    + ")\n"
+                    + assembly.errorLog()
+                    + "\n"
+                    + numbered(kernel.ptx()))
+        .isTrue();
+    assertThat(assembly.binaryBytes()).isPositive();
+  }
+
+  static String numbered(String text) {
+    StringBuilder out = new StringBuilder();
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      out.append(String.format("%5d  %s%n", i + 1, lines[i]));
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,44 @@
+package dev.warpsql.planner.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
+import org.apache.calcite.sql2rel.RelDecorrelator;
+import org.apache.calcite.sql2rel.RelFieldTrimmer;
+import org.apache.calcite.tools.Program;
+import org.apache.calcite.tools.Programs;
+import org.apache.calcite.tools.RelBuilder;
+
+/**
+ * The optimization program of a statement: subqueries become joins and aggregates, correlated plans
+ * are decorrelated, unused fields are trimmed, multi-way joins are put in a heuristic order by
+ * estimated row counts, and the cost-based planner chooses WARP or Enumerable operators.
+ */
+public final class WarpPrograms {
+  /** Joins at or above this count are ordered by the heuristic instead of exhaustive search. */
+  private static final int MIN_JOINS_TO_REORDER = 2;
+
+  private WarpPrograms() {}
+
+  /** Returns the program that Calcite runs on each statement's logical plan. */
+  public static Program standard() {
+    List<RelOptRule> rules = new ArrayList<>();
+    rules.addAll(WarpRules.LOGICAL_RULES);
+    rules.addAll(WarpRules.WARP_RULES);
+    rules.addAll(WarpRules.ENUMERABLE_RULES);
+    return Programs.sequence(
+        Programs.subQuery(DefaultRelMetadataProvider.INSTANCE),
+        (planner, rel, traits, materializations, lattices) ->
+            RelDecorrelator.decorrelateQuery(rel, relBuilder(rel)),
+        (planner, rel, traits, materializations, lattices) ->
+            new RelFieldTrimmer(null, relBuilder(rel)).trim(rel),
+        Programs.heuristicJoinOrder(rules, false, MIN_JOINS_TO_REORDER),
+        Programs.calc(DefaultRelMetadataProvider.INSTANCE));
+  }
+
+  private static RelBuilder relBuilder(org.apache.calcite.rel.RelNode rel) {
+    return RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
+  }
+}
