@@ -6,7 +6,8 @@ package dev.warpsql.kernels.ir;
  * <p>Nodes are immutable. {@link #nullable()} is false only when the value can never be NULL, which
  * lets backends drop validity tracking for that value.
  */
-public sealed interface Expr permits InputRef, Literal, ParamRef, Call, CodeLookup, BuildRef {
+public sealed interface Expr
+    permits InputRef, Literal, ParamRef, Call, CodeLookup, CodeMap, BuildRef {
   /** Returns the type of the value. */
   DataType type();
 

@@ -73,7 +73,20 @@ public enum Operator {
   /** Month 1..12 of a DATE or TIMESTAMP, as BIGINT. */
   EXTRACT_MONTH(1),
   /** Day of month 1..31 of a DATE or TIMESTAMP, as BIGINT. */
-  EXTRACT_DAY(1);
+  EXTRACT_DAY(1),
+  /**
+   * A DATE or TIMESTAMP (first operand) plus a BIGINT number of days (second operand, may be
+   * negative), as the first operand's type; raises on overflow of the type's range.
+   */
+  ADD_DAYS(2),
+  /**
+   * A DATE or TIMESTAMP plus a BIGINT number of months, as the first operand's type. A day of month
+   * past the end of the target month becomes its last day (January 31 plus one month is February 28
+   * or 29), as in PostgreSQL; the time of day of a TIMESTAMP is kept.
+   */
+  ADD_MONTHS(2),
+  /** A TIMESTAMP plus a BIGINT number of microseconds, as TIMESTAMP; raises on overflow. */
+  ADD_MICROSECONDS(2);
 
   private final int arity;
 
