@@ -12,12 +12,10 @@ SELECT id FROM nullable_types WHERE int_v > 0 OR bool_v;
 -- UNKNOWN AND FALSE is FALSE, so NOT of it keeps the row.
 SELECT id FROM nullable_types WHERE NOT (int_v > 0 AND bool_v);
 
--- fallback
--- Always empty, so the planner folds the scan to an empty VALUES, which has no WARP operator.
+-- Always empty, so the planner folds the scan to an empty VALUES, a WARP source.
 SELECT id FROM nullable_types WHERE int_v = NULL;
 
--- fallback
--- Always empty, so the planner folds the scan to an empty VALUES, which has no WARP operator.
+-- Always empty, so the planner folds the scan to an empty VALUES, a WARP source.
 SELECT id FROM nullable_types WHERE int_v <> int_v;
 
 SELECT id FROM nullable_types WHERE bool_v;
@@ -88,8 +86,7 @@ SELECT id FROM nullable_types WHERE int_v NOT IN (1, 2, 3);
 SELECT id FROM nullable_types WHERE int_v IN (1, NULL);
 
 -- x NOT IN (1, NULL) is never TRUE, so no row qualifies.
--- fallback
--- Always empty, so the planner folds the scan to an empty VALUES, which has no WARP operator.
+-- Always empty, so the planner folds the scan to an empty VALUES, a WARP source.
 SELECT id FROM nullable_types WHERE int_v NOT IN (1, NULL);
 
 SELECT id, int_v IN (1, 2, NULL) FROM nullable_types;
@@ -105,8 +102,7 @@ SELECT id FROM nullable_types WHERE int_v BETWEEN -3 AND 3;
 SELECT id FROM nullable_types WHERE int_v NOT BETWEEN -3 AND 3;
 
 -- BETWEEN with its bounds in the wrong order is empty.
--- fallback
--- Always empty, so the planner folds the scan to an empty VALUES, which has no WARP operator.
+-- Always empty, so the planner folds the scan to an empty VALUES, a WARP source.
 SELECT id FROM nullable_types WHERE int_v BETWEEN 3 AND -3;
 
 SELECT id FROM nullable_types WHERE dec_v BETWEEN -1 AND 12.35;

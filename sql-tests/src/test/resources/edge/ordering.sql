@@ -66,8 +66,7 @@ SELECT id, int_v FROM nullable_types ORDER BY int_v NULLS FIRST, id LIMIT 4 OFFS
 SELECT id FROM nullable_types ORDER BY id OFFSET 12;
 
 -- ordered
--- fallback
--- LIMIT 0 folds to an empty VALUES, which has no WARP operator.
+-- LIMIT 0 folds to an empty VALUES, a WARP source.
 SELECT id FROM nullable_types ORDER BY id LIMIT 0;
 
 -- ordered

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Handler;
 import org.apache.calcite.avatica.HandlerImpl;
@@ -28,10 +29,11 @@ import org.slf4j.LoggerFactory;
  * preparation.
  *
  * <p>URLs: {@code jdbc:warp:mem:} (a private in-memory database, closed with the connection) and
- * {@code jdbc:warp:mem:NAME} (the named in-memory database of this JVM). Properties: {@code
- * tpch=SF} loads TPC-H at scale factor SF into schema {@code main} unless it already contains a
- * {@code lineitem} table; {@code device=auto|cpu|gpu} chooses the backend. Unquoted identifiers
- * fold to lower case and names match case-sensitively, as in PostgreSQL.
+ * {@code jdbc:warp:mem:NAME} (the named in-memory database of this JVM), optionally followed by
+ * {@code ;key=value} properties, as in {@code jdbc:warp:mem:sales;tpch=0.01}. Properties: {@code
+ * tpch=SF} loads TPC-H at scale factor SF (from 0.0001 to 1000) into schema {@code main} unless it
+ * already contains a {@code lineitem} table; {@code device=auto|cpu|gpu} chooses the backend.
+ * Unquoted identifiers fold to lower case and names match case-sensitively, as in PostgreSQL.
  */
 public final class WarpDriver extends Driver {
   /** Prefix of every URL this driver accepts. */
@@ -77,8 +79,16 @@ public final class WarpDriver extends Driver {
           "invalid WarpSQL URL " + url + ": expected jdbc:warp:mem: or jdbc:warp:mem:NAME",
           "08001");
     }
-    String name = url.substring(MEMORY_PREFIX.length());
-    Properties properties = info == null ? new Properties() : info;
+    String rest = url.substring(MEMORY_PREFIX.length());
+    int semicolon = rest.indexOf(';');
+    String name = semicolon < 0 ? rest : rest.substring(0, semicolon);
+    Properties properties = new Properties();
+    if (info != null) {
+      properties.putAll(info);
+    }
+    if (semicolon >= 0) {
+      properties.putAll(urlProperties(url, rest.substring(semicolon + 1)));
+    }
     if (name.isEmpty()) {
       WarpDatabase database = WarpDatabase.inMemory();
       try {
@@ -89,6 +99,25 @@ public final class WarpDriver extends Driver {
       }
     }
     return connect(WarpDatabase.named(name), properties, false);
+  }
+
+  /**
+   * Parses the {@code ;key=value} pairs after the database name with Avatica's connect-string
+   * syntax. They override the properties passed to {@code connect}, as in Avatica and Calcite.
+   */
+  private static Properties urlProperties(String url, String pairs) throws SQLException {
+    Properties parsed;
+    try {
+      parsed = ConnectStringParser.parse(pairs);
+    } catch (SQLException e) {
+      throw new SQLException("invalid WarpSQL URL " + url + ": " + e.getMessage(), "08001", e);
+    }
+    if (parsed.containsKey("")) {
+      throw new SQLException(
+          "invalid WarpSQL URL " + url + ": a property has an empty name; write ;name=value",
+          "08001");
+    }
+    return parsed;
   }
 
   /** Opens a connection to a database; a private one closes when the connection closes. */
@@ -102,10 +131,14 @@ public final class WarpDriver extends Driver {
     properties.setProperty(
         CalciteConnectionProperty.TYPE_SYSTEM.camelName(),
         WarpTypeSystem.class.getName() + "#INSTANCE");
+    properties.setProperty(
+        CalciteConnectionProperty.META_COLUMN_FACTORY.camelName(),
+        WarpMetaColumnFactory.class.getName() + "#INSTANCE");
     properties.putAll(info);
     properties.setProperty(DATABASE_PROPERTY, database.id());
     properties.setProperty(PRIVATE_PROPERTY, Boolean.toString(closeWithConnection));
-    return super.connect(PREFIX, properties);
+    Connection calcite = super.connect(PREFIX, properties);
+    return calcite == null ? null : new WarpConnection(calcite);
   }
 
   @Override
@@ -167,17 +200,7 @@ public final class WarpDriver extends Driver {
     if (scaleFactor == null) {
       return;
     }
-    double value;
-    try {
-      value = Double.parseDouble(scaleFactor);
-    } catch (NumberFormatException e) {
-      throw new SQLException(
-          "invalid tpch scale factor '"
-              + scaleFactor
-              + "': use a positive number such as 0.01 or 1",
-          "22023",
-          e);
-    }
+    double value = TpchScaleFactor.parse(scaleFactor);
     synchronized (database) {
       CatalogSchema main = database.catalog().schema(Catalog.DEFAULT_SCHEMA);
       if (main.table("lineitem") != null) {

@@ -14,6 +14,9 @@ import java.util.List;
  * WarpFromEnumerable}.
  */
 public final class QueryPlans {
+  /** The line that starts the list of pipelines after the operator tree. */
+  private static final String PIPELINES_HEADING = "Pipelines";
+
   private QueryPlans() {}
 
   /** Returns the text of a query's plan, one operator a line, indented by depth. */
@@ -28,9 +31,13 @@ public final class QueryPlans {
     return plan.toString();
   }
 
-  /** Returns the operator names of a plan text, such as {@code WarpFilter}, top down. */
+  /**
+   * Returns the operator names of a plan text, such as {@code WarpFilter}, top down; the list of
+   * pipelines that follows the operator tree is not part of it.
+   */
   public static List<String> operators(String plan) {
     return plan.lines()
+        .takeWhile(line -> !line.startsWith(PIPELINES_HEADING))
         .map(line -> line.strip().split("\\(", 2)[0])
         .filter(operator -> !operator.isEmpty())
         .toList();

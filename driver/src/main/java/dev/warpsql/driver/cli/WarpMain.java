@@ -30,6 +30,7 @@ public final class WarpMain {
 
       Commands:
         query    Run SQL on a new in-memory database and print the results.
+        kernels  Run SQL on the CPU and write the PTX of every GPU kernel it compiled.
 
       Run 'warp <command> --help' for the options of a command.
 
@@ -120,6 +121,13 @@ public final class WarpMain {
         }
         QueryOptions options = QueryOptionsParser.parse(commandArgs);
         new QueryCommand(options, stdin).run(out);
+      }
+      case "kernels" -> {
+        if (QueryOptionsParser.requestsHelp(commandArgs)) {
+          out.print(KernelsCommand.USAGE);
+          return;
+        }
+        new KernelsCommand(KernelsOptionsParser.parse(commandArgs), stdin).run(out);
       }
       default ->
           throw new UsageException(

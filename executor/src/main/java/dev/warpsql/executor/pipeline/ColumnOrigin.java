@@ -1,20 +1,37 @@
 package dev.warpsql.executor.pipeline;
 
 /**
- * Where a kernel reads a column from: input column {@code column} of its source batch when {@code
- * probe} is -1, otherwise payload column {@code column} of the hash table that probe stage {@code
- * probe} reads. Used to find the dictionary of a VARCHAR column at execution time.
+ * Where the codes of a VARCHAR column that a kernel reads or writes come from, so that its
+ * dictionary can be found at execution time: input column {@code index} of the kernel's source
+ * batch, payload column {@code index} of the hash table of probe stage {@code probe}, or the string
+ * results of lookup table {@code index}.
  */
-public record ColumnOrigin(int probe, int column) {
+public record ColumnOrigin(Kind kind, int probe, int index) {
+  /** The three places codes come from. */
+  public enum Kind {
+    INPUT,
+    BUILD,
+    LOOKUP
+  }
+
   public static ColumnOrigin input(int column) {
-    return new ColumnOrigin(-1, column);
+    return new ColumnOrigin(Kind.INPUT, -1, column);
   }
 
   public static ColumnOrigin build(int probe, int column) {
-    return new ColumnOrigin(probe, column);
+    return new ColumnOrigin(Kind.BUILD, probe, column);
+  }
+
+  public static ColumnOrigin lookup(int table) {
+    return new ColumnOrigin(Kind.LOOKUP, -1, table);
   }
 
   public boolean isInput() {
-    return probe < 0;
+    return kind == Kind.INPUT;
+  }
+
+  /** Returns the column or table index. */
+  public int column() {
+    return index;
   }
 }

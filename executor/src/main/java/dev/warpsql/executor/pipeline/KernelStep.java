@@ -12,6 +12,7 @@ import dev.warpsql.kernels.cpu.LookupTable;
 import dev.warpsql.kernels.cpu.MaterializeOutput;
 import dev.warpsql.kernels.ir.AggregateSink;
 import dev.warpsql.kernels.ir.BuildRef;
+import dev.warpsql.kernels.ir.CodeMap;
 import dev.warpsql.kernels.ir.Expr;
 import dev.warpsql.kernels.ir.InputRef;
 import dev.warpsql.kernels.ir.KernelException;
@@ -116,18 +117,22 @@ public final class KernelStep implements ExecutionStep {
         sources[i] = ColumnOrigin.input(inputColumns[ref.index()]);
       } else if (output instanceof BuildRef ref) {
         sources[i] = ColumnOrigin.build(ref.probe(), ref.column());
+      } else if (output instanceof CodeMap map) {
+        sources[i] = ColumnOrigin.lookup(map.table());
       }
     }
     return sources;
   }
 
   /** Returns the output columns with the dictionaries of this execution's sources. */
-  private List<BatchColumn> outputColumns(Batch source, List<BuiltHashTable> tables) {
+  private List<BatchColumn> outputColumns(
+      Batch source, List<BuiltHashTable> tables, List<BuiltLookup> builtLookups) {
     List<BatchColumn> columns = new ArrayList<>(outputColumns);
     for (int i = 0; i < dictionarySources.length; i++) {
       if (dictionarySources[i] != null) {
         BatchColumn column = columns.get(i);
-        StringDictionary dictionary = dictionary(dictionarySources[i], source, tables, true);
+        StringDictionary dictionary =
+            dictionary(dictionarySources[i], source, tables, builtLookups, true);
         columns.set(
             i, new BatchColumn(column.name(), column.type(), column.nullable(), dictionary));
       }
@@ -142,10 +147,17 @@ public final class KernelStep implements ExecutionStep {
    *     inputs (false)
    */
   private StringDictionary dictionary(
-      ColumnOrigin origin, Batch source, List<BuiltHashTable> tables, boolean sourceIndexed) {
+      ColumnOrigin origin,
+      Batch source,
+      List<BuiltHashTable> tables,
+      List<BuiltLookup> builtLookups,
+      boolean sourceIndexed) {
     if (origin.isInput()) {
       int column = sourceIndexed ? origin.column() : inputColumns[origin.column()];
       return source.columns().get(column).dictionary();
+    }
+    if (origin.kind() == ColumnOrigin.Kind.LOOKUP) {
+      return builtLookups.get(origin.column()).dictionary();
     }
     int table = kernel.program().probes().get(origin.probe()).table();
     return tables.get(table).columns().get(origin.column()).dictionary();
@@ -169,13 +181,17 @@ public final class KernelStep implements ExecutionStep {
       }
       try (Batch source = input.execute(context)) {
         List<BatchChunk> chunks = selectChunks(source, context);
-        LookupTable[] lookupTables = buildLookups(source, tables, context);
+        List<BuiltLookup> builtLookups = buildLookups(source, tables, context);
+        LookupTable[] lookupTables = new LookupTable[builtLookups.size()];
+        for (int i = 0; i < lookupTables.length; i++) {
+          lookupTables[i] = builtLookups.get(i).table();
+        }
         JoinHashTable[] hashTables = new JoinHashTable[tables.size()];
         for (int i = 0; i < hashTables.length; i++) {
           hashTables[i] = tables.get(i).table();
         }
         Arguments arguments = new Arguments(lookupTables, hashTables, context.params());
-        List<BatchColumn> columns = outputColumns(source, tables);
+        List<BatchColumn> columns = outputColumns(source, tables, builtLookups);
         if (kernel.program().sink() instanceof AggregateSink sink) {
           return aggregate(sink, columns, chunks, arguments, context);
         }
@@ -203,14 +219,14 @@ public final class KernelStep implements ExecutionStep {
     return selected;
   }
 
-  private LookupTable[] buildLookups(
+  private List<BuiltLookup> buildLookups(
       Batch source, List<BuiltHashTable> tables, ExecutionContext context) {
-    LookupTable[] lookupTables = new LookupTable[lookups.size()];
-    for (int i = 0; i < lookupTables.length; i++) {
-      LookupSource lookup = lookups.get(i);
-      lookupTables[i] = lookup.build(dictionary(lookup.origin(), source, tables, false), context);
+    List<BuiltLookup> built = new ArrayList<>();
+    for (LookupSource lookup : lookups) {
+      StringDictionary dictionary = dictionary(lookup.origin(), source, tables, built, false);
+      built.add(lookup.build(dictionary, context));
     }
-    return lookupTables;
+    return built;
   }
 
   private KernelArguments kernelArguments(BatchChunk chunk, Arguments arguments) {

@@ -33,8 +33,8 @@ final class ArithmeticExpressions {
     if (kind.isApproximateNumeric()) {
       return floating(call.operator(), type, operands);
     }
-    // TODO: DATE and TIMESTAMP arithmetic (date plus days, timestamp plus microseconds) is not
-    // emitted yet, so the planner must fold or reject such expressions before the kernel.
+    // DATE and TIMESTAMP arithmetic is ADD_DAYS, ADD_MONTHS and ADD_MICROSECONDS, not PLUS or
+    // MINUS.
     throw new IllegalArgumentException(call.operator() + " is not defined on " + type);
   }
 

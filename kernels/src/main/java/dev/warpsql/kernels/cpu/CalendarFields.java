@@ -1,8 +1,9 @@
 package dev.warpsql.kernels.cpu;
 
 /**
- * Year, month and day of a proleptic Gregorian date given as days since 1970-01-01, for EXTRACT in
- * generated kernels. Dates before 1970 (negative days) are handled with floor division.
+ * Year, month and day of a proleptic Gregorian date given as days since 1970-01-01, and the way
+ * back, for EXTRACT and calendar arithmetic in generated kernels. Dates before 1970 (negative days)
+ * are handled with floor division.
  */
 public final class CalendarFields {
   /** Microseconds in one day, to turn a TIMESTAMP into its date. */
@@ -41,6 +42,31 @@ public final class CalendarFields {
     long dayOfYear = dayOfEra - dayOfYearStart(yearOfEra(dayOfEra));
     long marchMonth = marchMonth(dayOfYear);
     return dayOfYear - (153 * marchMonth + 2) / 5 + 1;
+  }
+
+  /**
+   * Returns the days since 1970-01-01 of a date given by year, month 1..12 and day of month. The
+   * day is not checked against the month's length, and the year must be below 10^16 in magnitude so
+   * that the day count fits a {@code long}.
+   */
+  public static long epochDayOf(long year, long month, long day) {
+    // Count years from March, so that February 29 ends a year.
+    long marchYear = month <= 2 ? year - 1 : year;
+    long era = Math.floorDiv(marchYear, 400);
+    long yearOfEra = marchYear - era * 400;
+    long marchMonth = month <= 2 ? month + 9 : month - 3;
+    long dayOfYear = (153 * marchMonth + 2) / 5 + day - 1;
+    long dayOfEra = dayOfYearStart(yearOfEra) + dayOfYear;
+    return era * DAYS_PER_400_YEARS + dayOfEra - DAYS_FROM_MARCH_YEAR_ZERO;
+  }
+
+  /** Returns the number of days of a month 1..12 in a proleptic Gregorian year. */
+  public static long daysInMonth(long year, long month) {
+    if (month == 2) {
+      boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+      return leap ? 29 : 28;
+    }
+    return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
   }
 
   /** Returns the day within the 400-year era that starts on a March 1st, in [0, 146096]. */

@@ -9,6 +9,8 @@ import dev.warpsql.kernels.ir.MaterializeSink;
 import dev.warpsql.kernels.ir.ProbeStage;
 import dev.warpsql.kernels.ir.TypeKind;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -20,10 +22,14 @@ final class CompiledKernel implements CpuKernel {
   private final String javaSource;
   private final GeneratedKernel generated;
 
+  /** Types that the program's expressions read each lookup table as, by table index. */
+  private final Map<Integer, Set<DataType>> lookupTypes;
+
   CompiledKernel(KernelProgram program, String javaSource, GeneratedKernel generated) {
     this.program = program;
     this.javaSource = javaSource;
     this.generated = generated;
+    this.lookupTypes = ExprReferences.of(ExprReferences.pipelineExprs(program)).lookupTypes;
   }
 
   /** Returns a kernel for another program of the same canonical text, sharing the bytecode. */
@@ -89,6 +95,11 @@ final class CompiledKernel implements CpuKernel {
         throw invalid("lookup table #" + i + " is missing");
       }
     }
+    for (Map.Entry<Integer, Set<DataType>> entry : lookupTypes.entrySet()) {
+      for (DataType type : entry.getValue()) {
+        checkLookupTable(entry.getKey(), lookups[entry.getKey()], type);
+      }
+    }
     List<ProbeStage> probes = program.probes();
     for (int p = 0; p < probes.size(); p++) {
       checkHashTable(p, probes.get(p), arguments.hashTables());
@@ -142,6 +153,55 @@ final class CompiledKernel implements CpuKernel {
     }
     for (int c = 0; c < columns.size(); c++) {
       checkVectorType(tableName + " payload column " + c, payload.get(c), columns.get(c).type());
+    }
+  }
+
+  /**
+   * Checks that a lookup table is of the kind that an expression of {@code type} reads and, for a
+   * LONG table, that its non-NULL values fit {@code type}.
+   */
+  private void checkLookupTable(int index, LookupTable table, DataType type) {
+    LookupTable.Kind expected = LookupTable.kindReadAs(type);
+    if (table.kind() != expected) {
+      String reader = type.kind() == TypeKind.BOOLEAN ? "a CodeLookup" : "a CodeMap";
+      throw invalid(
+          "lookup table #"
+              + index
+              + " contains "
+              + table.kind()
+              + " values, but "
+              + reader
+              + " reads it as "
+              + type
+              + ", which needs a "
+              + expected
+              + " table");
+    }
+    long min = table.minLong();
+    long max = table.maxLong();
+    if (expected != LookupTable.Kind.LONG || min > max) {
+      return;
+    }
+    boolean fits =
+        switch (type.kind()) {
+          case TINYINT, SMALLINT, INTEGER ->
+              fitsRange(min, IntegerRange.of(type)) && fitsRange(max, IntegerRange.of(type));
+          case DATE, VARCHAR -> min >= Integer.MIN_VALUE && max <= Integer.MAX_VALUE;
+          case DECIMAL ->
+              DecimalArithmetic.fitsPrecision(min, type.precision())
+                  && DecimalArithmetic.fitsPrecision(max, type.precision());
+          default -> true;
+        };
+    if (!fits) {
+      throw invalid(
+          "lookup table #"
+              + index
+              + " contains values from "
+              + min
+              + " to "
+              + max
+              + ", which do not all fit "
+              + type);
     }
   }
 

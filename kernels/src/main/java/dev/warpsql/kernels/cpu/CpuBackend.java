@@ -3,7 +3,9 @@ package dev.warpsql.kernels.cpu;
 import dev.warpsql.kernels.ir.KernelErrorCode;
 import dev.warpsql.kernels.ir.KernelException;
 import dev.warpsql.kernels.ir.KernelProgram;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -91,6 +93,23 @@ public final class CpuBackend {
     synchronized (cache) {
       return cache.size();
     }
+  }
+
+  /**
+   * Returns a snapshot of the programs whose kernels are in the cache and compiled, least recently
+   * used first: one program per canonical text, the one that was compiled. Kernels still compiling
+   * or evicted are not included.
+   */
+  public List<KernelProgram> compiledPrograms() {
+    List<KernelProgram> programs = new ArrayList<>();
+    synchronized (cache) {
+      for (CompletableFuture<CompiledKernel> entry : cache.values()) {
+        if (entry.isDone() && !entry.isCompletedExceptionally()) {
+          programs.add(entry.join().program());
+        }
+      }
+    }
+    return programs;
   }
 
   /** Returns how many times Janino compiled a kernel since this backend was created. */

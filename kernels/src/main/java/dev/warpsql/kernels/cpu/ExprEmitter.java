@@ -3,6 +3,7 @@ package dev.warpsql.kernels.cpu;
 import dev.warpsql.kernels.ir.BuildRef;
 import dev.warpsql.kernels.ir.Call;
 import dev.warpsql.kernels.ir.CodeLookup;
+import dev.warpsql.kernels.ir.CodeMap;
 import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.Expr;
 import dev.warpsql.kernels.ir.InputRef;
@@ -27,9 +28,9 @@ import java.util.List;
  *
  * <p>The emitted code expects these locals, set up by {@link KernelSourceGenerator}: {@code inN}
  * and {@code inNNull} for input column N of the current row, {@code paramN} and {@code paramNNull}
- * for parameter N, {@code lookupNValues}, {@code lookupNNulls} and {@code lookupNSize} for lookup
- * table N, and {@code buildPcolC} and {@code buildPcolCNull} for build column C of the row matched
- * by probe stage P (see {@link ProbeStageEmitter}).
+ * for parameter N, {@code lookupNValues} (an array of the table's kind), {@code lookupNNulls} and
+ * {@code lookupNSize} for lookup table N, and {@code buildPcolC} and {@code buildPcolCNull} for
+ * build column C of the row matched by probe stage P (see {@link ProbeStageEmitter}).
  */
 final class ExprEmitter {
   private final JavaWriter out;
@@ -51,7 +52,10 @@ final class ExprEmitter {
       return param(param);
     }
     if (expr instanceof CodeLookup lookup) {
-      return lookup(lookup);
+      return readTable(lookup.code(), lookup.table(), DataType.BOOLEAN);
+    }
+    if (expr instanceof CodeMap map) {
+      return readTable(map.code(), map.table(), map.type());
     }
     if (expr instanceof BuildRef build) {
       return build(build);
@@ -160,37 +164,57 @@ final class ExprEmitter {
     return new JavaValue(name, name + "Null", params.get(param.index()));
   }
 
-  private JavaValue lookup(CodeLookup lookup) {
-    if (lookup.table() >= program.lookupTables()) {
+  /**
+   * Reads the entry of lookup table {@code table} for a dictionary code, as a value of {@code
+   * type}: NULL when the code is NULL or the table marks the entry NULL.
+   */
+  private JavaValue readTable(Expr codeExpr, int table, DataType type) {
+    if (table >= program.lookupTables()) {
       throw new IllegalArgumentException(
-          "lookup table #"
-              + lookup.table()
-              + " is beyond the "
-              + program.lookupTables()
-              + " lookup tables");
+          "lookup table #" + table + " is beyond the " + program.lookupTables() + " lookup tables");
     }
-    JavaValue code = emit(lookup.code());
-    String table = "lookup" + lookup.table();
+    JavaValue code = emit(codeExpr);
+
+    String tableName = "lookup" + table;
     String name = out.newName("e");
-    out.line("boolean " + name + " = false;");
+    out.line(JavaValue.javaType(type) + " " + name + " = " + JavaValue.defaultValue(type) + ";");
     out.line("boolean " + name + "Null = true;");
     out.open("if (!(" + code.isNull() + "))");
+
     String codeName = out.newName("code");
     out.line("int " + codeName + " = " + code.value() + ";");
-    out.open("if (" + codeName + " < 0 || " + codeName + " >= " + table + "Size)");
+    out.open("if (" + codeName + " < 0 || " + codeName + " >= " + tableName + "Size)");
     out.line(
         "throw LookupTable.codeOutOfRange("
             + codeName
             + ", "
-            + lookup.table()
-            + ", "
             + table
+            + ", "
+            + tableName
             + "Size);");
     out.close();
-    out.line(name + "Null = " + table + "Nulls != null && " + table + "Nulls[" + codeName + "];");
-    out.line(name + " = " + table + "Values[" + codeName + "];");
+
+    out.line(
+        name
+            + "Null = "
+            + tableName
+            + "Nulls != null && "
+            + tableName
+            + "Nulls["
+            + codeName
+            + "];");
+
+    String entry = tableName + "Values[" + codeName + "]";
+    // A LONG table stores INT-register values widened, and CompiledKernel checks that they fit.
+    String value =
+        switch (type.physicalType()) {
+          case BOOLEAN, LONG, DOUBLE -> entry;
+          case INT -> "(int) " + entry;
+          case FLOAT -> "(float) " + entry;
+        };
+    out.line(name + " = " + value + ";");
     out.close();
-    return new JavaValue(name, name + "Null", DataType.BOOLEAN);
+    return new JavaValue(name, name + "Null", type);
   }
 
   private JavaValue call(Call call) {
@@ -221,6 +245,9 @@ final class ExprEmitter {
     }
     if (ComparisonExpressions.isComparison(operator)) {
       return ComparisonExpressions.expression(operator, operands.get(0), operands.get(1));
+    }
+    if (CalendarExpressions.isCalendar(operator)) {
+      return CalendarExpressions.expression(call, operands);
     }
     JavaValue operand = operands.get(0);
     return switch (operator) {

@@ -12,7 +12,8 @@ import org.apache.arrow.vector.FieldVector;
  * @param params one value per {@code ParamRef} index in the physical representation of {@code
  *     Literal} ({@link Long}, {@link Double} or {@link Boolean}), or null for SQL NULL; may be null
  *     when the program has no parameters, and may be longer than the program needs
- * @param lookups one table per {@code CodeLookup} table index; may be null when there are none
+ * @param lookups one table per {@code CodeLookup} and {@code CodeMap} table index, of the kind that
+ *     its readers need (see {@link LookupTable}); may be null when there are none
  * @param hashTables one table per {@code ProbeStage.table()} index, which the kernel probes and
  *     never closes; may be null when the program has no probes
  */

@@ -6,6 +6,7 @@ import dev.warpsql.kernels.ir.Expr;
 import dev.warpsql.kernels.ir.KernelProgram;
 import dev.warpsql.kernels.ir.MaterializeSink;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -78,7 +79,7 @@ final class KernelSourceGenerator {
     ExprReferences references = ExprReferences.of(ExprReferences.pipelineExprs(program));
     emitInputSetup(references.inputs);
     emitParamSetup(references.params);
-    emitLookupSetup(references.lookups);
+    emitLookupSetup(references.lookupKinds());
     probes.emitSetup(references);
   }
 
@@ -189,12 +190,19 @@ final class KernelSourceGenerator {
     };
   }
 
-  private void emitLookupSetup(Set<Integer> lookups) {
-    for (int i : lookups) {
+  private void emitLookupSetup(Map<Integer, LookupTable.Kind> kinds) {
+    for (Map.Entry<Integer, LookupTable.Kind> entry : kinds.entrySet()) {
+      int i = entry.getKey();
       String name = "lookup" + i;
-      out.comment("lookup table #" + i);
+      String values =
+          switch (entry.getValue()) {
+            case BOOLEAN -> "boolean[] " + name + "Values = " + name + ".values();";
+            case LONG -> "long[] " + name + "Values = " + name + ".longValues();";
+            case DOUBLE -> "double[] " + name + "Values = " + name + ".doubleValues();";
+          };
+      out.comment("lookup table #" + i + " of " + entry.getValue() + " values");
       out.line("LookupTable " + name + " = arguments.lookups()[" + i + "];");
-      out.line("boolean[] " + name + "Values = " + name + ".values();");
+      out.line(values);
       out.line("boolean[] " + name + "Nulls = " + name + ".nulls();");
       out.line("int " + name + "Size = " + name + "Values.length;");
     }

@@ -12,7 +12,8 @@ import java.util.Objects;
  *
  * @param inputs types and nullability of the input columns that {@link InputRef}s index
  * @param params types of the {@link ParamRef}s, bound per run
- * @param lookupTables number of {@link CodeLookup} tables, bound per run
+ * @param lookupTables number of lookup tables, read by {@link CodeLookup}s and {@link CodeMap}s,
+ *     bound per run
  * @param probes hash-join probes, in pipeline order; probe {@code i} reads hash table {@code
  *     probes.get(i).table()}, bound per run
  */

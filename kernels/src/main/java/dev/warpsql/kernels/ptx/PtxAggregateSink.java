@@ -302,7 +302,7 @@ final class PtxAggregateSink implements PtxSink {
       keys.get(k).appendCanonical(canonical);
       out.comment("group key " + k + ": " + canonical);
       PtxValue key = exprs.emit(keys.get(k));
-      String bits = keyBits(key);
+      String bits = keyBits(out, exprs, key);
       if (!key.neverNull()) {
         out.op("@" + key.isNull() + " mov.b64 " + bits + ", 0");
         out.op("@" + key.isNull() + " or.b32 " + nullMask + ", " + nullMask + ", " + (1L << k));
@@ -374,8 +374,12 @@ final class PtxAggregateSink implements PtxSink {
     return slot;
   }
 
-  /** Applies the 64-bit finalizer of MurmurHash3 to {@code hash} in place. */
   private void mix(String hash) {
+    finalizeHash(out, hash);
+  }
+
+  /** Applies the 64-bit finalizer of MurmurHash3 to {@code hash} in place. */
+  static void finalizeHash(PtxWriter out, String hash) {
     String shifted = out.register(RegisterClass.B64);
     out.op("shr.u64 " + shifted + ", " + hash + ", 33");
     out.op("xor.b64 " + hash + ", " + hash + ", " + shifted);
@@ -477,8 +481,9 @@ final class PtxAggregateSink implements PtxSink {
   /**
    * Returns the 64-bit group key encoding of a value: integer-register values sign-extended,
    * BOOLEAN as 0 or 1, REAL and DOUBLE as the bits of the double with -0.0 as 0.0 and one NaN.
+   * Hash-join probes encode their keys the same way.
    */
-  private String keyBits(PtxValue key) {
+  static String keyBits(PtxWriter out, PtxExprEmitter exprs, PtxValue key) {
     String bits = out.register(RegisterClass.B64);
     switch (key.type().physicalType()) {
       case BOOLEAN -> out.op("selp.u64 " + bits + ", 1, 0, " + key.value());

@@ -44,8 +44,8 @@ final class PtxArithmetic {
     if (kind.isApproximateNumeric()) {
       return floating(operator, type, operands);
     }
-    // TODO: DATE and TIMESTAMP arithmetic (date plus days, timestamp plus microseconds) is not
-    // emitted yet, so the planner must fold or reject such expressions before the kernel.
+    // DATE and TIMESTAMP arithmetic is ADD_DAYS, ADD_MONTHS and ADD_MICROSECONDS, not PLUS or
+    // MINUS.
     throw new IllegalArgumentException(operator + " is not defined on " + type);
   }
 

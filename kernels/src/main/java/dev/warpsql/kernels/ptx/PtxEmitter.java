@@ -30,20 +30,10 @@ public final class PtxEmitter {
    * Returns the PTX of the kernel for {@code program}.
    *
    * @throws IllegalArgumentException when the program is inconsistent (such as an input index out
-   *     of range) or uses an operator on types it is not defined for
-   * @throws UnsupportedOperationException when the program uses a construct the PTX backend does
-   *     not emit yet (hash-join probes)
+   *     of range) or uses an operator on types it is not defined for (such as a build column read
+   *     where its probe stage has no build row)
    */
   public static PtxKernel emit(KernelProgram program) {
-    if (!program.probes().isEmpty()) {
-      // TODO: hash-join probe stages are not emitted for the GPU yet; pipelines with joins must
-      // run on the CPU backend until they are.
-      throw new UnsupportedOperationException(
-          "the PTX backend does not support hash-join probes yet: pipeline "
-              + program.name()
-              + " has "
-              + program.probes().size());
-    }
     return new Generation(program).generate();
   }
 
@@ -87,10 +77,12 @@ public final class PtxEmitter {
       List<PtxExprEmitter.LookupRegisters> lookups = setUpLookups();
       PtxExprEmitter exprs = new PtxExprEmitter(out, routines, program, params, lookups);
       PtxInputs inputs = new PtxInputs(out, program, columns);
+      PtxProbeStages probes = new PtxProbeStages(out, exprs, inputs, program);
+      probes.emitSetup();
       PtxSink sink = createSink(exprs, inputs);
       parameters.addAll(sink.parameters());
       sink.emitSetup();
-      emitRowLoop(row, exprs, inputs, sink);
+      emitRowLoop(row, exprs, inputs, probes, sink);
       sink.emitFinish();
       out.op("ret");
       String entry = entryName(program.name());
@@ -114,6 +106,7 @@ public final class PtxEmitter {
         parameters.add(new PtxParameter("lookup" + i + "_nulls", ".u64"));
         parameters.add(new PtxParameter("lookup" + i + "_size", ".u32"));
       }
+      parameters.addAll(PtxProbeStages.parameters(program));
       parameters.add(new PtxParameter("error", ".u64"));
       return globalPointer(out, "error");
     }
@@ -182,7 +175,8 @@ public final class PtxEmitter {
 
     private PtxSink createSink(PtxExprEmitter exprs, PtxInputs inputs) {
       if (program.sink() instanceof MaterializeSink materialize) {
-        return new PtxMaterializeSink(out, exprs, inputs, materialize);
+        return new PtxMaterializeSink(
+            out, exprs, inputs, materialize, PtxProbeStages.multipliesRows(program));
       }
       return new PtxAggregateSink(out, exprs, inputs, (AggregateSink) program.sink());
     }
@@ -192,7 +186,8 @@ public final class PtxEmitter {
      * steps a warp-aligned row base; rows past the end behave as filtered out. This keeps the
      * warp-wide ballot and shuffles of the sinks valid with a full lane mask.
      */
-    private void emitRowLoop(String row, PtxExprEmitter exprs, PtxInputs inputs, PtxSink sink) {
+    private void emitRowLoop(
+        String row, PtxExprEmitter exprs, PtxInputs inputs, PtxProbeStages probes, PtxSink sink) {
       String rowCount = out.register(RegisterClass.B64);
       String thread = out.register(RegisterClass.B64);
       String lane = out.register(RegisterClass.B64);
@@ -242,7 +237,8 @@ public final class PtxEmitter {
         }
         out.place(filtered);
       }
-      sink.emitRow(keep);
+      sink.emitRow(probes.emitStages(keep));
+      probes.closeStages();
       out.op("add.u64 " + base + ", " + base + ", " + stride);
       out.op("bra " + loop);
       out.place(end);

@@ -17,6 +17,12 @@ public final class PtxErrors {
   /** A dictionary code was outside its lookup table: the table must cover the whole dictionary. */
   public static final int LOOKUP_CODE_OUT_OF_RANGE = -2;
 
+  /**
+   * A materialize sink after a hash-join probe produced more rows than {@code out_capacity}: the
+   * host must retry with buffers for as many rows as the output row counter then holds.
+   */
+  public static final int OUTPUT_FULL = -3;
+
   private PtxErrors() {}
 
   /** Returns the code word that a kernel writes for {@code code}. */

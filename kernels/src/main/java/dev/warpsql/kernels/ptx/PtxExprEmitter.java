@@ -3,6 +3,7 @@ package dev.warpsql.kernels.ptx;
 import dev.warpsql.kernels.ir.BuildRef;
 import dev.warpsql.kernels.ir.Call;
 import dev.warpsql.kernels.ir.CodeLookup;
+import dev.warpsql.kernels.ir.CodeMap;
 import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.Expr;
 import dev.warpsql.kernels.ir.InputRef;
@@ -38,10 +39,12 @@ final class PtxExprEmitter {
   private final PtxConversions conversions;
   private final PtxArithmetic arithmetic;
   private final PtxComparisons comparisons;
+  private final PtxCalendar calendar;
+  private final PtxLookupTables lookupTables;
   private final PtxRoutines routines;
   private final Map<Integer, PtxValue> inputs = new HashMap<>();
+  private final Map<List<Integer>, PtxValue> buildValues = new HashMap<>();
   private final List<PtxValue> params;
-  private final List<LookupRegisters> lookups;
 
   PtxExprEmitter(
       PtxWriter out,
@@ -55,8 +58,9 @@ final class PtxExprEmitter {
     this.conversions = new PtxConversions(out, routines);
     this.arithmetic = new PtxArithmetic(out, routines, conversions);
     this.comparisons = new PtxComparisons(out, routines, conversions);
+    this.calendar = new PtxCalendar(out, routines, conversions);
+    this.lookupTables = new PtxLookupTables(out, program, lookups);
     this.params = params;
-    this.lookups = lookups;
   }
 
   /** Makes input column {@code index} of the current row available to expressions. */
@@ -66,6 +70,34 @@ final class PtxExprEmitter {
 
   boolean isBound(int index) {
     return inputs.containsKey(index);
+  }
+
+  /**
+   * Makes payload column {@code column} of the build row that probe stage {@code probe} matched
+   * available to expressions; {@link PtxProbeStages} binds it inside the stage's candidate loop.
+   */
+  void bindBuild(int probe, int column, PtxValue value) {
+    buildValues.put(List.of(probe, column), value);
+  }
+
+  private PtxValue buildValue(BuildRef build) {
+    PtxValue value = buildValues.get(List.of(build.probe(), build.column()));
+    if (value == null) {
+      throw new IllegalStateException(
+          "build" + build.probe() + "$" + build.column() + " was not loaded for this row");
+    }
+    if (!sameLayout(value.type(), build.type())) {
+      throw new IllegalArgumentException(
+          "build column "
+              + build.column()
+              + " of probe stage "
+              + build.probe()
+              + " is "
+              + value.type()
+              + " but is read as "
+              + build.type());
+    }
+    return value;
   }
 
   PtxConversions conversions() {
@@ -83,16 +115,13 @@ final class PtxExprEmitter {
       return param(param);
     }
     if (expr instanceof CodeLookup lookup) {
-      return lookup(lookup);
+      return lookupTables.read(lookup.table(), emit(lookup.code()), DataType.BOOLEAN);
+    }
+    if (expr instanceof CodeMap map) {
+      return lookupTables.read(map.table(), emit(map.code()), map.type());
     }
     if (expr instanceof BuildRef build) {
-      // TODO: hash-join probes are not emitted for the GPU yet, so build-side columns cannot be
-      // read; the CUDA backend must route such pipelines to the CPU backend.
-      throw new UnsupportedOperationException(
-          "the PTX backend does not support build-side column references yet: build"
-              + build.probe()
-              + "$"
-              + build.column());
+      return buildValue(build);
     }
     return call((Call) expr);
   }
@@ -165,45 +194,6 @@ final class PtxExprEmitter {
     return params.get(param.index());
   }
 
-  private PtxValue lookup(CodeLookup lookup) {
-    if (lookup.table() >= program.lookupTables()) {
-      throw new IllegalArgumentException(
-          "lookup table #"
-              + lookup.table()
-              + " is beyond the "
-              + program.lookupTables()
-              + " lookup tables");
-    }
-    LookupRegisters table = lookups.get(lookup.table());
-    PtxValue code = emit(lookup.code());
-    out.comment("LOOKUP#" + lookup.table() + ": BOOLEAN by dictionary code");
-    String result = out.register(RegisterClass.PRED);
-    String isNull = out.register(RegisterClass.PRED);
-    String done = out.label("lookup_done");
-    out.op("mov.pred " + result + ", 0");
-    out.op("mov.pred " + isNull + ", 1");
-    if (!code.neverNull()) {
-      out.op("@" + code.isNull() + " bra " + done);
-    }
-    String outside = out.register(RegisterClass.PRED);
-    out.op("setp.ge.u32 " + outside + ", " + code.value() + ", " + table.size());
-    out.raiseWhen(outside, PtxErrors.LOOKUP_CODE_OUT_OF_RANGE, "LOOKUP_CODE_OUT_OF_RANGE");
-    out.op("@" + outside + " bra " + done);
-    String offset = out.register(RegisterClass.B64);
-    String address = out.register(RegisterClass.B64);
-    String entry = out.register(RegisterClass.B32);
-    out.op("cvt.u64.u32 " + offset + ", " + code.value());
-    out.op("add.u64 " + address + ", " + table.values() + ", " + offset);
-    out.op("ld.global.nc.u8 " + entry + ", [" + address + "]");
-    out.op("setp.ne.u32 " + result + ", " + entry + ", 0");
-    out.op("mov.b32 " + entry + ", 0");
-    out.op("add.u64 " + address + ", " + table.nulls() + ", " + offset);
-    out.op("@" + table.hasNulls() + " ld.global.nc.u8 " + entry + ", [" + address + "]");
-    out.op("setp.ne.u32 " + isNull + ", " + entry + ", 0");
-    out.place(done);
-    return new PtxValue(result, isNull, DataType.BOOLEAN);
-  }
-
   private PtxValue call(Call call) {
     Operator operator = call.operator();
     out.comment(describe(call));
@@ -234,6 +224,9 @@ final class PtxExprEmitter {
     }
     if (PtxComparisons.isComparison(operator)) {
       return comparisons.emit(operator, operands.get(0), operands.get(1));
+    }
+    if (PtxCalendar.isCalendar(operator)) {
+      return calendar.emit(operator, call.type(), operands);
     }
     PtxValue operand = operands.get(0);
     return switch (operator) {

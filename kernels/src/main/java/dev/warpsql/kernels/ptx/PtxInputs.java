@@ -3,6 +3,7 @@ package dev.warpsql.kernels.ptx;
 import dev.warpsql.kernels.arrow.ArrowColumns;
 import dev.warpsql.kernels.ir.Call;
 import dev.warpsql.kernels.ir.CodeLookup;
+import dev.warpsql.kernels.ir.CodeMap;
 import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.Expr;
 import dev.warpsql.kernels.ir.InputRef;
@@ -44,6 +45,8 @@ final class PtxInputs {
       call.operands().forEach(operand -> collect(operand, indexes));
     } else if (expr instanceof CodeLookup lookup) {
       collect(lookup.code(), indexes);
+    } else if (expr instanceof CodeMap map) {
+      collect(map.code(), indexes);
     }
   }
 
@@ -113,7 +116,8 @@ final class PtxInputs {
     return bits;
   }
 
-  private static String loadType(DataType type) {
+  /** Returns the suffix of a global load of one value of {@code type}, such as {@code .s32}. */
+  static String loadType(DataType type) {
     return switch (type.kind()) {
       case TINYINT -> ".s8";
       case SMALLINT -> ".s16";

@@ -19,21 +19,36 @@ final class PtxMaterializeSink implements PtxSink {
   private final PtxExprEmitter exprs;
   private final PtxInputs inputs;
   private final MaterializeSink sink;
+  private final boolean bounded;
   private final List<String> data = new ArrayList<>();
   private final List<String> validity = new ArrayList<>();
   private String counter;
+  private String capacity;
 
-  PtxMaterializeSink(PtxWriter out, PtxExprEmitter exprs, PtxInputs inputs, MaterializeSink sink) {
+  /**
+   * @param bounded whether the kernel may write more rows than it reads (after an INNER or LEFT
+   *     join), so that the sink takes an {@code out_capacity} and checks each row against it
+   */
+  PtxMaterializeSink(
+      PtxWriter out,
+      PtxExprEmitter exprs,
+      PtxInputs inputs,
+      MaterializeSink sink,
+      boolean bounded) {
     this.out = out;
     this.exprs = exprs;
     this.inputs = inputs;
     this.sink = sink;
+    this.bounded = bounded;
   }
 
   @Override
   public List<PtxParameter> parameters() {
     List<PtxParameter> parameters = new ArrayList<>();
     parameters.add(new PtxParameter("out_count", ".u64"));
+    if (bounded) {
+      parameters.add(new PtxParameter("out_capacity", ".u32"));
+    }
     for (int i = 0; i < sink.outputs().size(); i++) {
       parameters.add(new PtxParameter("out" + i + "_data", ".u64"));
       parameters.add(new PtxParameter("out" + i + "_validity", ".u64"));
@@ -44,6 +59,10 @@ final class PtxMaterializeSink implements PtxSink {
   @Override
   public void emitSetup() {
     counter = PtxEmitter.globalPointer(out, "out_count");
+    if (bounded) {
+      capacity = out.register(RegisterClass.B32);
+      out.op("ld.param.u32 " + capacity + ", [out_capacity]");
+    }
     for (int i = 0; i < sink.outputs().size(); i++) {
       data.add(PtxEmitter.globalPointer(out, "out" + i + "_data"));
       validity.add(PtxEmitter.globalPointer(out, "out" + i + "_validity"));
@@ -68,6 +87,14 @@ final class PtxMaterializeSink implements PtxSink {
     String outputRow = emitCompaction(keep);
     String written = out.label("write_done");
     out.op("@!" + keep + " bra " + written);
+    if (bounded) {
+      String full = out.register(RegisterClass.PRED);
+      String limit = out.register(RegisterClass.B64);
+      out.op("cvt.u64.u32 " + limit + ", " + capacity);
+      out.op("setp.ge.u64 " + full + ", " + outputRow + ", " + limit);
+      out.raiseWhen(full, PtxErrors.OUTPUT_FULL, "OUTPUT_FULL");
+      out.op("@" + full + " bra " + written);
+    }
     for (int i = 0; i < values.size(); i++) {
       out.comment("write output " + i);
       writeValue(i, values.get(i), outputRow);

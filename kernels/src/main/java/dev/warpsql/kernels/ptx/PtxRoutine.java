@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * PTX helper functions ({@code .func}) that kernels call for the operations too long to inline:
- * 128-bit division, exact DECIMAL rounding and conversion, floating-point remainder and the civil
- * calendar. A kernel's module contains only the routines it calls and their dependencies, in the
- * order of this enum, so that every routine is defined before its first caller.
+ * 128-bit division, exact DECIMAL rounding and conversion, floating-point remainder, and the civil
+ * calendar with month arithmetic. A kernel's module contains only the routines it calls and their
+ * dependencies, in the order of this enum, so that every routine is defined before its first
+ * caller.
  *
  * <p>Unsigned 128-bit values are passed as two 64-bit halves. Routines that return several values
  * return one byte array parameter; the field offsets are listed with each constant. A DECIMAL
@@ -55,7 +56,15 @@ enum PtxRoutine {
   /** Remainder of two doubles with the sign of the dividend, as Java's {@code %} computes it. */
   F64_MOD(List.of(), ".f64 %s", PtxRoutineText.F64_MOD),
   /** {@code (year +0, month +8, day +16)} of a day count since 1970-01-01. */
-  CIVIL_FROM_DAYS(List.of(), ".align 8 .b8 %s[24]", PtxRoutineText.CIVIL_FROM_DAYS);
+  CIVIL_FROM_DAYS(List.of(), ".align 8 .b8 %s[24]", PtxRoutineText.CIVIL_FROM_DAYS),
+  /** Day count since 1970-01-01 of a year, month and day of month. */
+  DAYS_FROM_CIVIL(List.of(), ".b64 %s", PtxRoutineText.DAYS_FROM_CIVIL),
+  /**
+   * {@code (days +0, status +8)}: a day count plus a number of months, the day of month clamped to
+   * the target month's length; status 1 for overflow.
+   */
+  ADD_MONTHS(
+      List.of(CIVIL_FROM_DAYS, DAYS_FROM_CIVIL), ".align 8 .b8 %s[16]", PtxRoutineText.ADD_MONTHS);
 
   private final List<PtxRoutine> dependencies;
   private final String resultDeclaration;

@@ -798,4 +798,134 @@ final class PtxRoutineText {
           ret;
       }
       """;
+
+  static final String DAYS_FROM_CIVIL =
+      """
+      // Days since 1970-01-01 of a proleptic Gregorian year, month 1..12 and day of month, the
+      // inverse of warp_civil_from_days. The day is not checked against the month's length.
+      .func (.param .b64 result) warp_days_from_civil(
+          .param .b64 year, .param .b64 month, .param .b64 day)
+      {
+          .reg .pred %p;
+          .reg .b64 %y, %m, %d, %era, %yoe, %mp, %doy, %doe, %t;
+          ld.param.b64 %y, [year];
+          ld.param.b64 %m, [month];
+          ld.param.b64 %d, [day];
+          // years start in March, so January and February belong to the year before
+          setp.le.s64 %p, %m, 2;
+          @%p sub.s64 %y, %y, 1;
+          // month from March: m - 3, or m + 9 for January and February
+          sub.s64 %mp, %m, 3;
+          @%p add.s64 %mp, %m, 9;
+          // era = floor(y / 400)
+          mov.b64 %t, %y;
+          setp.lt.s64 %p, %y, 0;
+          @%p sub.s64 %t, %y, 399;
+          div.s64 %era, %t, 400;
+          mul.lo.s64 %t, %era, 400;
+          sub.s64 %yoe, %y, %t;
+          // day of year: (153 * mp + 2) / 5 + d - 1
+          mad.lo.s64 %doy, %mp, 153, 2;
+          div.s64 %doy, %doy, 5;
+          add.s64 %doy, %doy, %d;
+          sub.s64 %doy, %doy, 1;
+          // day of era: 365 * yoe + yoe / 4 - yoe / 100 + doy
+          mul.lo.s64 %doe, %yoe, 365;
+          div.s64 %t, %yoe, 4;
+          add.s64 %doe, %doe, %t;
+          div.s64 %t, %yoe, 100;
+          sub.s64 %doe, %doe, %t;
+          add.s64 %doe, %doe, %doy;
+          // era * 146097 + doe, counted from 1970-01-01 instead of 0000-03-01
+          mad.lo.s64 %t, %era, 146097, %doe;
+          sub.s64 %t, %t, 719468;
+          st.param.b64 [result], %t;
+          ret;
+      }
+      """;
+
+  static final String ADD_MONTHS =
+      """
+      // A day count since 1970-01-01 plus a number of months, the day of month clamped to the
+      // last day of the target month. Status 1 when the target year passes 10,000,000 in
+      // magnitude, beyond every DATE and TIMESTAMP; the caller checks the range of its type.
+      // The day count is a DATE or the day of a TIMESTAMP.
+      .func (.param .align 8 .b8 result[16]) warp_add_months(
+          .param .b64 days, .param .b64 months)
+      {
+          .reg .pred %p, %q;
+          .reg .b32 %status;
+          .reg .b64 %days, %months, %y, %m, %d, %target, %last, %t, %value;
+          ld.param.b64 %days, [days];
+          ld.param.b64 %months, [months];
+          mov.b64 %value, 0;
+          mov.u32 %status, 1;
+          // a shift past 240,000,000 months leaves every range; the bound keeps the sum exact
+          setp.gt.s64 %p, %months, 240000000;
+          setp.lt.s64 %q, %months, -240000000;
+          or.pred %p, %p, %q;
+          @%p bra $L__done;
+          {
+              .param .b64 f_days;
+              .param .align 8 .b8 fields[24];
+              st.param.b64 [f_days], %days;
+              call (fields), warp_civil_from_days, (f_days);
+              ld.param.b64 %y, [fields];
+              ld.param.b64 %m, [fields+8];
+              ld.param.b64 %d, [fields+16];
+          }
+          // target month index: year * 12 + month - 1 + months, within 10,000,000 years
+          mad.lo.s64 %target, %y, 12, %m;
+          sub.s64 %target, %target, 1;
+          add.s64 %target, %target, %months;
+          setp.gt.s64 %p, %target, 120000000;
+          setp.lt.s64 %q, %target, -120000000;
+          or.pred %p, %p, %q;
+          @%p bra $L__done;
+          // year = floor(target / 12), month = target - 12 * year + 1
+          mov.b64 %t, %target;
+          setp.lt.s64 %p, %target, 0;
+          @%p sub.s64 %t, %target, 11;
+          div.s64 %y, %t, 12;
+          mul.lo.s64 %t, %y, 12;
+          sub.s64 %m, %target, %t;
+          add.s64 %m, %m, 1;
+          // days in the month: 30 + ((m + m / 8) & 1), but 28 or 29 in February
+          div.s64 %t, %m, 8;
+          add.s64 %t, %t, %m;
+          and.b64 %t, %t, 1;
+          add.s64 %last, %t, 30;
+          setp.ne.s64 %p, %m, 2;
+          @%p bra $L__clamp;
+          // a leap year is divisible by 4 and not by 100, or divisible by 400
+          mov.b64 %last, 28;
+          rem.s64 %t, %y, 4;
+          setp.eq.s64 %p, %t, 0;
+          rem.s64 %t, %y, 100;
+          setp.ne.s64 %q, %t, 0;
+          and.pred %p, %p, %q;
+          rem.s64 %t, %y, 400;
+          setp.eq.s64 %q, %t, 0;
+          or.pred %p, %p, %q;
+          @%p mov.b64 %last, 29;
+      $L__clamp:
+          min.s64 %d, %d, %last;
+          {
+              .param .b64 c_year;
+              .param .b64 c_month;
+              .param .b64 c_day;
+              .param .b64 civil;
+              st.param.b64 [c_year], %y;
+              st.param.b64 [c_month], %m;
+              st.param.b64 [c_day], %d;
+              call (civil), warp_days_from_civil, (c_year, c_month, c_day);
+              ld.param.b64 %value, [civil];
+          }
+          mov.u32 %status, 0;
+      $L__done:
+          st.param.b64 [result], %value;
+          st.param.b32 [result+8], %status;
+          ret;
+      }
+      """;
 }

@@ -23,15 +23,30 @@
  *       for TINYINT, SMALLINT, INTEGER, DATE and VARCHAR; {@code .s64} for BIGINT, DECIMAL
  *       unscaled, TIME and TIMESTAMP; {@code .f32}; {@code .f64}; {@code .u32} 0 or 1 for BOOLEAN),
  *       then {@code param<i>_null} ({@code .u32}, non-zero for SQL NULL).
- *   <li>Per lookup table {@code i}: {@code lookup<i>_values} (pointer to one byte per dictionary
- *       code, 0 or 1), {@code lookup<i>_nulls} (pointer to one byte per code, non-zero for NULL, or
- *       a null pointer when no entry is NULL) and {@code lookup<i>_size} ({@code .u32}, the code
- *       count).
+ *   <li>Per lookup table {@code i}: {@code lookup<i>_values} (pointer to the entries, one per
+ *       dictionary code, laid out as "Lookup tables" below describes), {@code lookup<i>_nulls}
+ *       (pointer to one byte per code, non-zero for NULL, or a null pointer when no entry is NULL)
+ *       and {@code lookup<i>_size} ({@code .u32}, the code count).
+ *   <li>Per probe stage {@code p}, in stage order: the hash table parameters described under
+ *       "Hash-join probes".
  *   <li>{@code error} ({@code .u64}): pointer to the 16-byte error record described below.
  *   <li>The sink's parameters, below.
  * </ol>
  *
  * <p>{@link dev.warpsql.kernels.ptx.PtxKernel#parameters()} lists the same names and types.
+ *
+ * <h2>Lookup tables</h2>
+ *
+ * <p>{@code CodeLookup} and {@code CodeMap} share one index space, and the expressions that read a
+ * table decide the layout of its entries. A table read by {@code CodeLookup} has one byte per code,
+ * 0 or 1. A table read by {@code CodeMap} has 8-byte entries, 8-byte aligned: {@code int64} for the
+ * types held in integer registers (TINYINT to BIGINT, DECIMAL unscaled, DATE days, TIME and
+ * TIMESTAMP microseconds, VARCHAR codes of the result dictionary), {@code f64} for REAL and DOUBLE.
+ * A REAL entry is rounded to {@code f32} on read. Entries of a 32-bit type must fit it, because the
+ * kernel keeps the low word. The CPU backend checks this in its argument checks, and a GPU host
+ * must check it too. A program that reads one table with two layouts is rejected when emitted. A
+ * code outside {@code [0, lookup<i>_size)} raises {@link
+ * dev.warpsql.kernels.ptx.PtxErrors#LOOKUP_CODE_OUT_OF_RANGE}.
  *
  * <h2>Error record</h2>
  *
@@ -46,13 +61,18 @@
  * <h2>Materialize sink</h2>
  *
  * <p>Parameters: {@code out_count} (pointer to a {@code uint32} counter of written rows, zeroed by
- * the host), then per output {@code i} {@code out<i>_data} and {@code out<i>_validity}. Each warp
- * counts its passing rows with a ballot, lane 0 reserves that many rows with one {@code atom.add}
- * on the counter, and each passing lane writes at the reserved base plus the number of passing
- * lanes below it. Row order across warps is therefore not the input order. Data buffers must hold
- * {@code row_count} values. Validity bitmaps and BOOLEAN data bitmaps are written with atomic OR on
- * 32-bit words, so the host must zero them and pad them to a multiple of 4 bytes; they are then
- * final Arrow bitmaps. Every output has a validity bitmap, even one that cannot be NULL.
+ * the host); {@code out_capacity} ({@code .u32}, rows the output buffers hold), only when the
+ * program has an INNER or LEFT probe stage; then per output {@code i} {@code out<i>_data} and
+ * {@code out<i>_validity}. Each warp counts its passing rows with a ballot, lane 0 reserves that
+ * many rows with one {@code atom.add} on the counter, and each passing lane writes at the reserved
+ * base plus the number of passing lanes below it. Row order across warps is therefore not the input
+ * order. Data buffers must hold {@code row_count} values, or {@code out_capacity} values where that
+ * parameter exists. A row past {@code out_capacity} is not written and raises {@link
+ * dev.warpsql.kernels.ptx.PtxErrors#OUTPUT_FULL}; the counter still counts it, so after the launch
+ * it holds the row count that the host must allocate for a retry. Validity bitmaps and BOOLEAN data
+ * bitmaps are written with atomic OR on 32-bit words, so the host must zero them and pad them to a
+ * multiple of 4 bytes; they are then final Arrow bitmaps. Every output has a validity bitmap, even
+ * one that cannot be NULL.
  *
  * <h2>Aggregate sink</h2>
  *
@@ -96,9 +116,46 @@
  * probes, the kernel raises {@link dev.warpsql.kernels.ptx.PtxErrors#GROUP_TABLE_FULL} and the host
  * must retry with a larger table. The host reads the groups from the slots in state 2.
  *
- * <h2>Not supported yet</h2>
+ * <h2>Hash-join probes</h2>
  *
- * <p>Hash-join probe stages and build-side column references raise {@link
- * java.lang.UnsupportedOperationException} naming the construct.
+ * <p>The host (or a build kernel) builds one table per probe stage from the build side, and the
+ * probe kernel only reads it. Keys are normalized to 64 bits as the group keys above and as the CPU
+ * backend's join table: integer-register values sign-extended, BOOLEAN as 0 or 1, REAL and DOUBLE
+ * as the bits of the double with -0.0 as 0.0 and NaN canonical ({@code 0x7FF8000000000000}), so
+ * -0.0 matches 0.0 and NaN matches NaN. Build rows with a NULL key are not inserted, and a probe
+ * row with a NULL key skips the lookup, so NULL never matches.
+ *
+ * <p>Build rows are numbered 0.. by their position in the payload columns. The hash of a row's
+ * normalized keys {@code k0..kn} is {@code h = 0}; per key {@code h = (h ^ k) *
+ * 0x9E3779B97F4A7C15}, then {@code h ^= h >>> 29}; then MurmurHash3's 64-bit finalizer; the low 32
+ * bits are the hash. This is the CPU backend's join hash, so a host can build the table with the
+ * same code. Parameters of stage {@code p}:
+ *
+ * <ul>
+ *   <li>{@code probe<p>_slot_mask} ({@code .u32}): slot count minus one; the slot count is a power
+ *       of two larger than the number of distinct keys, so that an empty slot ends every search.
+ *   <li>{@code probe<p>_slot_rows}: one {@code int32} per slot, the first build row of the slot's
+ *       keys, or -1 for an empty slot.
+ *   <li>{@code probe<p>_slot_keys}: {@code keyCount} normalized {@code int64} keys per slot, at
+ *       {@code slot * keyCount + k}.
+ *   <li>{@code probe<p>_slot_hashes}, only with two or more keys: the {@code uint32} hash per slot,
+ *       compared before the keys.
+ *   <li>{@code probe<p>_next}: one {@code int32} per build row, the next build row with the same
+ *       keys, or -1 after the last. Chains are in ascending row order, as on the CPU.
+ *   <li>Per payload column {@code c} of the stage's {@code buildColumns}, whether or not the kernel
+ *       reads it: {@code probe<p>_col<c>_data} and {@code probe<p>_col<c>_validity}, in the layout
+ *       of the input columns (a null validity pointer means no NULLs).
+ * </ul>
+ *
+ * <p>A key lands in slot {@code hash & slot_mask}, and a search steps linearly to the next slot
+ * until it finds equal keys or an empty slot. The host binds the table that {@code
+ * ProbeStage.table()} names to the parameters of stage {@code p}.
+ *
+ * <p>Semantics are the CPU backend's: an INNER stage continues the row once per candidate that
+ * passes the residual; LEFT does the same and, when none passed, once with NULL build columns; SEMI
+ * and ANTI stop at the first passing candidate and continue the row without build columns when one
+ * was (SEMI) or was not (ANTI) found; the {@code after} condition then filters the rows that the
+ * stage emits. INNER and LEFT candidate loops run while any lane of the warp has work left, so the
+ * sink's warp-wide ballot sees the whole warp in every iteration.
  */
 package dev.warpsql.kernels.ptx;

@@ -3,6 +3,7 @@ package dev.warpsql.kernels.cpu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 
 class CalendarFieldsTest {
@@ -25,5 +26,28 @@ class CalendarFieldsTest {
     assertThat(CalendarFields.epochDay(0)).isEqualTo(0);
     assertThat(CalendarFields.epochDay(-CalendarFields.MICROS_PER_DAY)).isEqualTo(-1);
     assertThat(CalendarFields.epochDay(-CalendarFields.MICROS_PER_DAY - 1)).isEqualTo(-2);
+  }
+
+  @Test
+  void epochDayOfInvertsFields() {
+    for (long day = -1_600_000; day <= 857_000; day += 3) {
+      long year = CalendarFields.year(day);
+      long month = CalendarFields.month(day);
+      long dayOfMonth = CalendarFields.day(day);
+      assertThat(CalendarFields.epochDayOf(year, month, dayOfMonth))
+          .as("day %d", day)
+          .isEqualTo(day);
+    }
+  }
+
+  @Test
+  void daysInMonthMatchesJavaTime() {
+    for (int year = -2400; year <= 2400; year++) {
+      for (int month = 1; month <= 12; month++) {
+        assertThat(CalendarFields.daysInMonth(year, month))
+            .as("%d-%d", year, month)
+            .isEqualTo(YearMonth.of(year, month).lengthOfMonth());
+      }
+    }
   }
 }

@@ -106,6 +106,9 @@ final class PtxTestPrograms {
     cases.addAll(casts());
     cases.addAll(others());
     cases.addAll(aggregates());
+    cases.addAll(PtxCodeMapPrograms.all());
+    cases.addAll(PtxCalendarPrograms.all());
+    cases.addAll(PtxJoinPrograms.all());
     return cases;
   }
 

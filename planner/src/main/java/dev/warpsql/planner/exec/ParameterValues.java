@@ -35,23 +35,25 @@ final class ParameterValues {
     try {
       return switch (type.kind()) {
         case BOOLEAN -> (Boolean) value;
-        case TINYINT, SMALLINT, INTEGER, BIGINT -> exactLong(value);
+        case TINYINT, SMALLINT, INTEGER, BIGINT -> integer(value, type);
         case REAL, DOUBLE -> ((Number) value).doubleValue();
-        case DECIMAL ->
-            decimal(value)
-                .setScale(type.scale(), RoundingMode.HALF_UP)
-                .unscaledValue()
-                .longValueExact();
-        case DATE ->
-            value instanceof LocalDate date
-                ? date.toEpochDay()
-                : value instanceof java.sql.Date date
-                    ? date.toLocalDate().toEpochDay()
-                    : ((Number) value).longValue();
+        case DECIMAL -> {
+          // UNNECESSARY: a value with more digits than the inferred type must not be rounded
+          // silently, or the statement would compare with a different value than was bound.
+          long unscaled =
+              decimal(value)
+                  .setScale(type.scale(), RoundingMode.UNNECESSARY)
+                  .unscaledValue()
+                  .longValueExact();
+          yield unscaled;
+        }
+        case DATE -> days(value);
         case TIME -> ((Number) value).longValue() * 1000L;
         case TIMESTAMP ->
             value instanceof java.sql.Timestamp timestamp
-                ? Math.multiplyExact(timestamp.getTime(), 1000L)
+                ? Math.addExact(
+                    Math.multiplyExact(Math.floorDiv(timestamp.getTime(), 1000L), 1_000_000L),
+                    timestamp.getNanos() / 1000L)
                 : Math.multiplyExact(((Number) value).longValue(), 1000L);
         case VARCHAR -> null;
       };
@@ -62,11 +64,54 @@ final class ParameterValues {
               + (index + 1)
               + " value "
               + value
-              + " does not fit type "
+              + " does not fit "
               + type
-              + "; bind a value of that type",
+              + ", the type the statement infers for it; bind a value of that type or give"
+              + " the parameter a type in SQL, such as CAST(? AS DECIMAL(18, 4))",
           e);
     }
+  }
+
+  /** Returns an exact integer parameter, rejecting fractions and values outside the type. */
+  private static long integer(Object value, DataType type) {
+    long result;
+    if (value instanceof Double || value instanceof Float) {
+      result = BigDecimal.valueOf(((Number) value).doubleValue()).longValueExact();
+    } else {
+      result = exactLong(value);
+    }
+    long max =
+        switch (type.kind()) {
+          case TINYINT -> Byte.MAX_VALUE;
+          case SMALLINT -> Short.MAX_VALUE;
+          case INTEGER -> Integer.MAX_VALUE;
+          default -> Long.MAX_VALUE;
+        };
+    if (result > max || result < -max - 1) {
+      throw new ArithmeticException("out of range");
+    }
+    return result;
+  }
+
+  /**
+   * Returns a DATE parameter in days. Avatica passes a date as Integer days and a timestamp as Long
+   * milliseconds; a timestamp must fall on midnight to compare as a date.
+   */
+  private static long days(Object value) {
+    if (value instanceof LocalDate date) {
+      return date.toEpochDay();
+    }
+    if (value instanceof java.sql.Date date) {
+      return date.toLocalDate().toEpochDay();
+    }
+    if (value instanceof Long millis) {
+      long millisPerDay = 86_400_000L;
+      if (Math.floorMod(millis, millisPerDay) != 0) {
+        throw new ArithmeticException("not a whole day");
+      }
+      return Math.floorDiv(millis, millisPerDay);
+    }
+    return ((Integer) value).longValue();
   }
 
   private static long exactLong(Object value) {

@@ -51,6 +51,21 @@ public final class SqlErrors {
             "not supported by WarpSQL yet: " + unsupported.getMessage(),
             failure);
       }
+      if (cause instanceof ArithmeticException arithmetic) {
+        String message = String.valueOf(arithmetic.getMessage());
+        boolean byZero = message.toLowerCase(java.util.Locale.ROOT).contains("zero");
+        return create(
+            byZero ? ErrorCode.DIVISION_BY_ZERO : ErrorCode.NUMERIC_OVERFLOW,
+            byZero ? "division by zero" : "numeric value out of range: " + message,
+            failure);
+      }
+      if (cause instanceof NumberFormatException number) {
+        return create(ErrorCode.INVALID_CAST, "invalid number: " + number.getMessage(), failure);
+      }
+      if (cause instanceof java.time.DateTimeException dateTime) {
+        return create(
+            ErrorCode.INVALID_CAST, "invalid date or time: " + dateTime.getMessage(), failure);
+      }
       if (cause instanceof RelOptPlanner.CannotPlanException) {
         return create(
             ErrorCode.UNSUPPORTED,
@@ -59,7 +74,8 @@ public final class SqlErrors {
             failure);
       }
     }
-    LOG.error("internal error, reported to the client as XX000", failure);
+    // Debug level, because the client receives the error; a command line prints one line.
+    LOG.debug("internal error, reported to the client as XX000", failure);
     return create(ErrorCode.INTERNAL_ERROR, "internal error: " + failure, failure);
   }
 

@@ -48,7 +48,12 @@ public final class WarpBindable implements Bindable<Object>, Typed {
 
   @Override
   public Enumerable<Object> bind(DataContext dataContext) {
-    Object[] params = ParameterValues.bind(dataContext, paramTypes);
+    Object[] params;
+    try {
+      params = ParameterValues.bind(dataContext, paramTypes);
+    } catch (RuntimeException e) {
+      throw SqlErrors.translate(e);
+    }
     try (BufferAllocator allocator =
         WarpRuntime.resultAllocator().newChildAllocator("query", 0, Long.MAX_VALUE)) {
       ExecutionContext context =

@@ -45,7 +45,7 @@ public final class WarpPlans {
    * plan does not read, and parameters without a kernel type, are typed VARCHAR, which kernels
    * never read (see {@link ParameterValues}).
    */
-  static List<DataType> parameterTypes(RelNode root) {
+  public static List<DataType> parameterTypes(RelNode root) {
     TreeMap<Integer, RelDataType> found = new TreeMap<>();
     RexShuttle collector =
         new RexShuttle() {

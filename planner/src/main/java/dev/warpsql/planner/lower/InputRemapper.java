@@ -2,6 +2,7 @@ package dev.warpsql.planner.lower;
 
 import dev.warpsql.kernels.ir.Call;
 import dev.warpsql.kernels.ir.CodeLookup;
+import dev.warpsql.kernels.ir.CodeMap;
 import dev.warpsql.kernels.ir.Expr;
 import dev.warpsql.kernels.ir.InputRef;
 import dev.warpsql.kernels.ir.ProbeStage;
@@ -23,6 +24,8 @@ final class InputRemapper {
       }
     } else if (expr instanceof CodeLookup lookup) {
       collect(lookup.code(), used);
+    } else if (expr instanceof CodeMap map) {
+      collect(map.code(), used);
     }
   }
 
@@ -64,6 +67,9 @@ final class InputRemapper {
     }
     if (expr instanceof CodeLookup lookup) {
       return new CodeLookup(remap(lookup.code(), mapping), lookup.table());
+    }
+    if (expr instanceof CodeMap map) {
+      return new CodeMap(remap(map.code(), mapping), map.table(), map.type());
     }
     return expr;
   }

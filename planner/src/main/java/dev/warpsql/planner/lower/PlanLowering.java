@@ -7,6 +7,7 @@ import dev.warpsql.executor.pipeline.ExecutionStep;
 import dev.warpsql.executor.pipeline.KernelStep;
 import dev.warpsql.executor.pipeline.LookupSource;
 import dev.warpsql.executor.pipeline.ScanStep;
+import dev.warpsql.executor.storage.StringDictionary;
 import dev.warpsql.kernels.cpu.CpuBackend;
 import dev.warpsql.kernels.cpu.CpuKernel;
 import dev.warpsql.kernels.ir.DataType;
@@ -15,6 +16,7 @@ import dev.warpsql.kernels.ir.KernelProgram;
 import dev.warpsql.kernels.ir.MaterializeSink;
 import dev.warpsql.kernels.ir.ProbeStage;
 import dev.warpsql.kernels.ir.Sink;
+import dev.warpsql.kernels.ir.TypeKind;
 import dev.warpsql.planner.rel.WarpRel;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -90,13 +92,24 @@ public final class PlanLowering {
     List<BatchColumn> outputs = new ArrayList<>();
     for (int i = 0; i < stream.columns().size(); i++) {
       Expr column = stream.columns().get(i);
-      outputs.add(
-          new BatchColumn(
-              names.get(i), column.type(), column.nullable(), stream.dictionaries().get(i)));
+      outputs.add(column(names.get(i), column, stream.dictionaries().get(i)));
     }
     KernelStep step =
         closeInto(stream, new MaterializeSink(stream.columns()), outputs, "materialize");
     return new Closed(step, outputs);
+  }
+
+  /**
+   * Returns the batch column for a kernel output. A VARCHAR whose dictionary is only known at
+   * execution time (a fallback source, a hash build, a string function's results) gets an empty
+   * placeholder; kernels replace it with the real dictionary when they run.
+   */
+  public static BatchColumn column(String name, Expr expr, StringDictionary dictionary) {
+    StringDictionary known =
+        dictionary == null && expr.type().kind() == TypeKind.VARCHAR
+            ? new StringDictionary()
+            : dictionary;
+    return new BatchColumn(name, expr.type(), expr.nullable(), known);
   }
 
   /** A closed stream: the step that materializes it and the columns of its batch. */
@@ -143,7 +156,7 @@ public final class PlanLowering {
       ColumnOrigin origin = lookup.origin();
       ColumnOrigin remapped =
           origin.isInput() ? ColumnOrigin.input(mapping[origin.column()]) : origin;
-      lookups.add(((StringPredicateLookup) lookup).withOrigin(remapped));
+      lookups.add(((StringFunctionLookup) lookup).withOrigin(remapped));
     }
     List<ProbeStage> probes = new ArrayList<>();
     for (ProbeStage probe : stream.probes()) {

@@ -5,6 +5,7 @@ import dev.warpsql.executor.storage.StringDictionary;
 import dev.warpsql.kernels.ir.BuildRef;
 import dev.warpsql.kernels.ir.Call;
 import dev.warpsql.kernels.ir.CodeLookup;
+import dev.warpsql.kernels.ir.CodeMap;
 import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.Expr;
 import dev.warpsql.kernels.ir.InputRef;
@@ -31,6 +32,8 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Lowers Calcite row expressions over an open {@link Stream} into kernel IR.
@@ -38,13 +41,15 @@ import org.apache.calcite.sql.SqlKind;
  * <p>Input references become the stream's current column expressions, so a projection's expressions
  * are inlined into whatever reads them. A BOOLEAN expression whose only input is one VARCHAR column
  * becomes a {@link CodeLookup}: it is evaluated per dictionary entry at execution time (see {@link
- * StringPredicateLookup}). Operand types are made explicit with CASTs where Calcite leaves them
+ * StringFunctionLookup}). Operand types are made explicit with CASTs where Calcite leaves them
  * implicit, so that the kernel's operators always see operands of the kinds their contract names.
  */
 public final class RexLowering {
+  private static final long MILLIS_PER_DAY = 86_400_000L;
+
   private final Stream stream;
   private final RexBuilder rexBuilder;
-  private final List<StringPredicateLookup> newLookups = new ArrayList<>();
+  private final List<StringFunctionLookup> newLookups = new ArrayList<>();
 
   public RexLowering(Stream stream, RexBuilder rexBuilder) {
     this.stream = stream;
@@ -52,14 +57,14 @@ public final class RexLowering {
   }
 
   /** Returns the lookup tables created by {@link #lower}, to add to the stream in order. */
-  public List<StringPredicateLookup> newLookups() {
+  public List<StringFunctionLookup> newLookups() {
     return newLookups;
   }
 
   /** Returns the stream with the lookup tables that lowering created. */
   public Stream streamWithLookups(Stream target) {
     Stream result = target;
-    for (StringPredicateLookup lookup : newLookups) {
+    for (StringFunctionLookup lookup : newLookups) {
       result = result.withLookup(lookup);
     }
     return result;
@@ -68,12 +73,13 @@ public final class RexLowering {
   /** Lowers one expression; throws {@link UnsupportedLoweringException} when it has no form. */
   public Expr lower(RexNode node) {
     int stringColumn = RexSupport.singleStringInput(node, stream.columns());
-    if (stringColumn >= 0 && RexSupport.isStrictStringPredicate(node, stringColumn)) {
+    if (stringColumn >= 0 && RexSupport.isStringFunction(node, stringColumn)) {
       return lookup(node, stringColumn);
     }
     if (node instanceof RexInputRef ref) {
       Expr column = stream.columns().get(ref.getIndex());
-      boolean passthrough = column instanceof InputRef || column instanceof BuildRef;
+      boolean passthrough =
+          column instanceof InputRef || column instanceof BuildRef || column instanceof CodeMap;
       if (column.type().kind() == TypeKind.VARCHAR && !passthrough) {
         throw new UnsupportedLoweringException("computed VARCHAR column " + ref);
       }
@@ -99,6 +105,21 @@ public final class RexLowering {
               public RexNode visitInputRef(RexInputRef ref) {
                 return new RexInputRef(0, ref.getType());
               }
+
+              @Override
+              public RexNode visitDynamicParam(RexDynamicParam param) {
+                // A string parameter takes the type of what it is compared with, such as
+                // VARCHAR(1); read it unbounded so that a longer value is not cut to fit.
+                SqlTypeName type = param.getType().getSqlTypeName();
+                if (type != SqlTypeName.CHAR && type != SqlTypeName.VARCHAR) {
+                  return param;
+                }
+                var typeFactory = rexBuilder.getTypeFactory();
+                var unbounded =
+                    typeFactory.createTypeWithNullability(
+                        typeFactory.createSqlType(SqlTypeName.VARCHAR), true);
+                return new RexDynamicParam(unbounded, param.getIndex());
+              }
             });
     RelDataType inputRowType =
         rexBuilder
@@ -114,15 +135,36 @@ public final class RexLowering {
       origin = ColumnOrigin.input(source.index());
     } else if (code instanceof BuildRef build) {
       origin = ColumnOrigin.build(build.probe(), build.column());
+    } else if (code instanceof CodeMap map) {
+      origin = ColumnOrigin.lookup(map.table());
     } else {
-      throw new UnsupportedLoweringException("predicate over a computed VARCHAR " + node);
+      throw new UnsupportedLoweringException("string function of a computed VARCHAR " + node);
     }
+    DataType resultType = TypeMapping.require(node.getType());
     int table = stream.lookups().size() + newLookups.size();
-    newLookups.add(new StringPredicateLookup(origin, function, node.toString()));
-    return new CodeLookup(code, table);
+    newLookups.add(new StringFunctionLookup(origin, function, resultType, node.toString()));
+    Expr lookup =
+        resultType.kind() == TypeKind.BOOLEAN
+            ? new CodeLookup(code, table)
+            : new CodeMap(code, table, resultType);
+    if (RexSupport.isStrict(node, stringColumn)) {
+      return lookup;
+    }
+    Object nullResult = StringFunctionLookup.valueForNull(function);
+    if (nullResult == null) {
+      return lookup;
+    }
+    Expr constant = literal((RexLiteral) rexBuilder.makeLiteral(nullResult, node.getType()));
+    Expr isNull = new Call(Operator.IS_NULL, List.of(code), DataType.BOOLEAN, false);
+    return new Call(Operator.CASE, List.of(isNull, constant, lookup), resultType, true);
   }
 
   private Expr literal(RexLiteral literal) {
+    return toLiteral(literal);
+  }
+
+  /** Returns a constant of a non-string type in its kernel form. */
+  public static Literal toLiteral(RexLiteral literal) {
     DataType type = TypeMapping.require(literal.getType());
     if (literal.isNull()) {
       return Literal.nullOf(type);
@@ -155,6 +197,9 @@ public final class RexLowering {
         return lower(call.getOperands().get(0));
       case PLUS:
       case MINUS:
+        if (RexSupport.isDatetimeIntervalArithmetic(call)) {
+          return datetimeArithmetic(call, type, nullable);
+        }
         return arithmetic(
             kind == SqlKind.PLUS ? Operator.PLUS : Operator.MINUS, call, type, nullable, false);
       case MOD:
@@ -226,6 +271,41 @@ public final class RexLowering {
       }
     }
     return new Call(operator, operands, type, nullable);
+  }
+
+  /**
+   * Lowers {@code datetime ± interval literal}: months and years become ADD_MONTHS, whole days on a
+   * DATE become ADD_DAYS, and day-time intervals on a TIMESTAMP become ADD_MICROSECONDS.
+   */
+  private Expr datetimeArithmetic(RexCall call, DataType type, boolean nullable) {
+    RexNode first = call.getOperands().get(0);
+    RexNode second = call.getOperands().get(1);
+    boolean intervalFirst = RexSupport.isInterval(first);
+    RexLiteral interval = (RexLiteral) (intervalFirst ? first : second);
+    Expr datetime = cast(lower(intervalFirst ? second : first), type);
+    BigDecimal amount = interval.getValueAs(BigDecimal.class);
+    if (call.getKind() == SqlKind.MINUS) {
+      amount = amount.negate();
+    }
+
+    Operator operator;
+    long count;
+    if (interval.getType().getSqlTypeName().getFamily() == SqlTypeFamily.INTERVAL_YEAR_MONTH) {
+      operator = Operator.ADD_MONTHS;
+      count = amount.longValueExact();
+    } else if (type.kind() == TypeKind.DATE) {
+      BigDecimal[] days = amount.divideAndRemainder(BigDecimal.valueOf(MILLIS_PER_DAY));
+      if (days[1].signum() != 0) {
+        throw new UnsupportedLoweringException("DATE plus a fraction of a day " + call);
+      }
+      operator = Operator.ADD_DAYS;
+      count = days[0].longValueExact();
+    } else {
+      operator = Operator.ADD_MICROSECONDS;
+      count = amount.multiply(BigDecimal.valueOf(1000)).longValueExact();
+    }
+    Literal countLiteral = Literal.ofLong(count, DataType.BIGINT);
+    return new Call(operator, List.of(datetime, countLiteral), type, nullable);
   }
 
   /**
@@ -328,6 +408,14 @@ public final class RexLowering {
     Expr value = lower(call.getOperands().get(1));
     Expr extracted = new Call(operator, List.of(value), DataType.BIGINT, nullable);
     return cast(extracted, type);
+  }
+
+  /** Returns the expression converted to the target type, for operators outside this class. */
+  public static Expr castTo(Expr expr, DataType target) {
+    if (expr.type().kind() == TypeKind.VARCHAR && target.kind() == TypeKind.VARCHAR) {
+      return expr;
+    }
+    return cast(expr, target);
   }
 
   /** Returns the expression converted to the target type, or itself when it already has it. */

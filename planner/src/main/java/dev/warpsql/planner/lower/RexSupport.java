@@ -65,8 +65,10 @@ public final class RexSupport {
    */
   public static String unsupportedReason(RexNode node, RelDataType inputRowType) {
     int stringColumn = singleStringInput(node, inputRowType);
-    if (stringColumn >= 0 && isStrictStringPredicate(node, stringColumn)) {
-      return RexUtil.isDeterministic(node) ? null : "non-deterministic " + node;
+    if (stringColumn >= 0 && isStringFunction(node, stringColumn)) {
+      return TypeMapping.toDataType(node.getType()).isEmpty()
+          ? "type " + node.getType().getFullTypeString() + " of " + node
+          : null;
     }
     if (isNullTestOfColumn(node)) {
       return null;
@@ -88,6 +90,13 @@ public final class RexSupport {
     }
     if (!LOWERED_KINDS.contains(call.getKind())) {
       return "operator " + call.getOperator().getName();
+    }
+    if (isDatetimeIntervalArithmetic(call)) {
+      RexNode datetime =
+          isInterval(call.getOperands().get(0))
+              ? call.getOperands().get(1)
+              : call.getOperands().get(0);
+      return unsupportedReason(datetime, inputRowType);
     }
     if (call.getKind() == SqlKind.EXTRACT) {
       TimeUnitRange unit = ((RexLiteral) call.getOperands().get(0)).getValueAs(TimeUnitRange.class);
@@ -114,13 +123,117 @@ public final class RexSupport {
   }
 
   /**
-   * Returns whether a BOOLEAN expression over one string column is NULL whenever that column is
-   * NULL, so that a code lookup, which is NULL for a NULL code, computes it exactly. Predicates
-   * such as {@code s IS NULL} are not: they are lowered as null tests instead.
+   * Returns whether a call is {@code DATE or TIMESTAMP ± interval literal}, which lowers to the
+   * kernels' calendar operators. Only interval literals are accepted, which covers the intervals
+   * that queries write; an interval computed per row falls back.
    */
-  static boolean isStrictStringPredicate(RexNode node, int column) {
-    return node.getType().getSqlTypeName() == SqlTypeName.BOOLEAN
-        && Strong.isNull(node, ImmutableBitSet.of(column));
+  static boolean isDatetimeIntervalArithmetic(RexCall call) {
+    SqlTypeName result = call.getType().getSqlTypeName();
+    if (result != SqlTypeName.DATE && result != SqlTypeName.TIMESTAMP) {
+      return false;
+    }
+    if (call.getKind() != SqlKind.PLUS && call.getKind() != SqlKind.MINUS) {
+      return false;
+    }
+    RexNode first = call.getOperands().get(0);
+    RexNode second = call.getOperands().get(1);
+    boolean literalInterval =
+        (isInterval(second) && second instanceof RexLiteral)
+            || (call.getKind() == SqlKind.PLUS && isInterval(first) && first instanceof RexLiteral);
+    return literalInterval && !(isInterval(first) && isInterval(second));
+  }
+
+  static boolean isInterval(RexNode node) {
+    return SqlTypeName.INTERVAL_TYPES.contains(node.getType().getSqlTypeName());
+  }
+
+  /**
+   * Returns whether an expression over one string column, other than the column itself, can run as
+   * a per-dictionary-entry lookup. A lookup is NULL for a NULL code, so the expression must be NULL
+   * for a NULL string too, or, when it is not (such as {@code s IS NULL}), its value for a NULL
+   * string must be a constant the planner can compute: no parameters, and not a string.
+   */
+  static boolean isStringFunction(RexNode node, int column) {
+    if (node instanceof RexInputRef || !RexUtil.isDeterministic(node)) {
+      return false;
+    }
+    if (isStrict(node, column)) {
+      return true;
+    }
+    SqlTypeName result = node.getType().getSqlTypeName();
+    boolean stringResult = result == SqlTypeName.CHAR || result == SqlTypeName.VARCHAR;
+    return !stringResult && !containsParameter(node);
+  }
+
+  private static boolean containsParameter(RexNode node) {
+    boolean[] found = {false};
+    node.accept(
+        new RexVisitorImpl<Void>(true) {
+          @Override
+          public Void visitDynamicParam(RexDynamicParam param) {
+            found[0] = true;
+            return null;
+          }
+        });
+    return found[0];
+  }
+
+  /**
+   * String functions that return NULL when any argument is NULL, as the SQL standard defines them.
+   * Calcite's null analysis does not know these, so without this list a projection such as {@code
+   * SUBSTRING(s FROM 1 FOR 2)} could not become a lookup.
+   */
+  private static final Set<String> NULL_PROPAGATING_FUNCTIONS =
+      Set.of(
+          "SUBSTRING",
+          "UPPER",
+          "LOWER",
+          "TRIM",
+          "LTRIM",
+          "RTRIM",
+          "CHAR_LENGTH",
+          "CHARACTER_LENGTH",
+          "POSITION",
+          "||",
+          "CONCAT",
+          "REPLACE",
+          "INITCAP",
+          "OVERLAY",
+          "LEFT",
+          "RIGHT",
+          "LPAD",
+          "RPAD",
+          "REVERSE",
+          "ASCII",
+          "OCTET_LENGTH",
+          "LIKE",
+          "NOT LIKE",
+          "SIMILAR TO",
+          "STARTS_WITH",
+          "ENDS_WITH");
+
+  /** Returns whether an expression is certainly NULL when input {@code column} is NULL. */
+  static boolean isStrict(RexNode node, int column) {
+    if (Strong.isNull(node, ImmutableBitSet.of(column))) {
+      return true;
+    }
+    if (!(node instanceof RexCall call)) {
+      return false;
+    }
+    boolean propagates =
+        call.getKind() == SqlKind.CAST
+            || NULL_PROPAGATING_FUNCTIONS.contains(call.getOperator().getName());
+    if (!propagates) {
+      return false;
+    }
+    for (RexNode operand : call.getOperands()) {
+      if (operand instanceof RexInputRef ref
+          ? ref.getIndex() == column
+          : isStrict(operand, column)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns whether an expression is {@code x IS [NOT] NULL} of an input column. */

@@ -18,6 +18,8 @@ import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.sql.SqlExplainFormat;
+import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.tools.Program;
@@ -46,6 +48,16 @@ final class WarpPreparingStmt extends CalcitePrepareImpl.CalcitePreparingStmt {
         cluster,
         WarpConvention.INSTANCE,
         convertletTable);
+  }
+
+  @Override
+  protected PreparedResult createPreparedExplanation(
+      RelDataType resultType,
+      RelDataType parameterRowType,
+      RelRoot root,
+      SqlExplainFormat format,
+      SqlExplainLevel detailLevel) {
+    return new WarpPreparedExplain(resultType, parameterRowType, root, format, detailLevel);
   }
 
   @Override

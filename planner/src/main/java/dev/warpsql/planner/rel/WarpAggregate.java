@@ -120,11 +120,7 @@ public final class WarpAggregate extends Aggregate implements WarpRel {
       Expr expr = input.columns().get(key);
       keys.add(expr);
       outputs.add(
-          new BatchColumn(
-              names.get(outputs.size()),
-              expr.type(),
-              expr.nullable(),
-              input.dictionaries().get(key)));
+          PlanLowering.column(names.get(outputs.size()), expr, input.dictionaries().get(key)));
     }
 
     List<dev.warpsql.kernels.ir.AggregateCall> calls = new ArrayList<>();

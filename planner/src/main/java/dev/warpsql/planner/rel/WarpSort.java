@@ -4,6 +4,8 @@ import dev.warpsql.executor.pipeline.BatchColumn;
 import dev.warpsql.executor.pipeline.SortStep;
 import dev.warpsql.planner.lower.PlanLowering;
 import dev.warpsql.planner.lower.Stream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptCluster;
@@ -94,6 +96,8 @@ public final class WarpSort extends Sort implements WarpRel {
     if (node instanceof RexDynamicParam param) {
       return SortStep.RowCount.parameter(param.getIndex());
     }
-    return SortStep.RowCount.constant(((RexLiteral) node).getValueAs(Long.class));
+    // A fractional count rounds half away from zero, as PostgreSQL rounds LIMIT 1.5 to 2.
+    BigDecimal count = ((RexLiteral) node).getValueAs(BigDecimal.class);
+    return SortStep.RowCount.constant(count.setScale(0, RoundingMode.HALF_UP).longValueExact());
   }
 }

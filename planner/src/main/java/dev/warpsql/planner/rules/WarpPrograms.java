@@ -29,6 +29,10 @@ public final class WarpPrograms {
     rules.addAll(WarpRules.WARP_RULES);
     rules.addAll(WarpRules.ENUMERABLE_RULES);
     return Programs.sequence(
+        (planner, rel, traits, materializations, lattices) -> {
+          OverflowCheckingExecutor.install(planner);
+          return rel;
+        },
         Programs.subQuery(DefaultRelMetadataProvider.INSTANCE),
         (planner, rel, traits, materializations, lattices) ->
             RelDecorrelator.decorrelateQuery(rel, relBuilder(rel)),

@@ -19,6 +19,8 @@ public final class WarpRules {
           WarpAggregateRule.INSTANCE,
           WarpSortRule.INSTANCE,
           WarpHashJoinRule.INSTANCE,
+          WarpUnionRule.INSTANCE,
+          WarpValuesRule.INSTANCE,
           WarpToEnumerableConverterRule.INSTANCE,
           WarpFromEnumerableRule.INSTANCE);
 
@@ -45,7 +47,10 @@ public final class WarpRules {
           CoreRules.JOIN_CONDITION_PUSH,
           CoreRules.JOIN_PUSH_EXPRESSIONS,
           CoreRules.JOIN_PUSH_TRANSITIVE_PREDICATES,
-          CoreRules.PROJECT_JOIN_TRANSPOSE);
+          CoreRules.PROJECT_JOIN_TRANSPOSE,
+          CoreRules.UNION_TO_DISTINCT,
+          CoreRules.INTERSECT_TO_DISTINCT,
+          CoreRules.MINUS_TO_DISTINCT);
 
   /**
    * Calcite's Enumerable rules, the fallback, without its own table scans and without the rules

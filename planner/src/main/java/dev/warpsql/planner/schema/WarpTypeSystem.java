@@ -14,7 +14,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * one 64-bit integer. SUM of a DECIMAL widens to that precision, so that totals have room to grow
  * (Calcite's default keeps the argument's precision). AVG of a DECIMAL keeps at least six
  * fractional digits: the SQL standard leaves AVG's precision and scale to the implementation, and
- * Calcite's default, the argument's own scale, would round {@code AVG(quantity)} to cents.
+ * Calcite's default, the argument's own scale, would round {@code AVG(quantity)} to cents. SUM of
+ * TINYINT, SMALLINT or INTEGER is a BIGINT, as in PostgreSQL, so that it rarely overflows. AVG of
+ * an integer type is a DOUBLE, as in DuckDB, rather than a truncated integer; a DECIMAL with six
+ * fractional digits would overflow 64 bits for large BIGINT totals.
  */
 public final class WarpTypeSystem extends RelDataTypeSystemImpl {
   /** Shared instance; Calcite's {@code typeSystem} connection property reads this field. */
@@ -62,6 +65,13 @@ public final class WarpTypeSystem extends RelDataTypeSystemImpl {
               SqlTypeName.DECIMAL, DataType.MAX_DECIMAL_PRECISION, argumentType.getScale());
       return typeFactory.createTypeWithNullability(sum, argumentType.isNullable());
     }
+    SqlTypeName name = argumentType.getSqlTypeName();
+    if (name == SqlTypeName.TINYINT
+        || name == SqlTypeName.SMALLINT
+        || name == SqlTypeName.INTEGER) {
+      RelDataType sum = typeFactory.createSqlType(SqlTypeName.BIGINT);
+      return typeFactory.createTypeWithNullability(sum, argumentType.isNullable());
+    }
     return super.deriveSumType(typeFactory, argumentType);
   }
 
@@ -71,6 +81,10 @@ public final class WarpTypeSystem extends RelDataTypeSystemImpl {
       int scale = Math.max(argumentType.getScale(), MIN_AVG_SCALE);
       RelDataType avg =
           typeFactory.createSqlType(SqlTypeName.DECIMAL, DataType.MAX_DECIMAL_PRECISION, scale);
+      return typeFactory.createTypeWithNullability(avg, argumentType.isNullable());
+    }
+    if (SqlTypeName.INT_TYPES.contains(argumentType.getSqlTypeName())) {
+      RelDataType avg = typeFactory.createSqlType(SqlTypeName.DOUBLE);
       return typeFactory.createTypeWithNullability(avg, argumentType.isNullable());
     }
     return super.deriveAvgAggType(typeFactory, argumentType);

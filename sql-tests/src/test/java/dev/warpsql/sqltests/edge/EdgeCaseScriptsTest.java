@@ -8,7 +8,9 @@ import dev.warpsql.sqltests.DuckDbTpch;
 import dev.warpsql.sqltests.QueryPlans;
 import dev.warpsql.sqltests.QueryResult;
 import dev.warpsql.sqltests.ResultComparison;
+import dev.warpsql.sqltests.SuiteSummary;
 import dev.warpsql.sqltests.WarpTestDatabases;
+import dev.warpsql.sqltests.ptx.PtxGate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -34,13 +36,13 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Edge-case scripts under {@code edge/} run on WarpSQL and on DuckDB over identical data: TPC-H at
- * SF 0.01 and the hand-made {@link NullableTypesTable}. See {@link EdgeScript} for the directives a
- * statement may carry.
+ * SF 0.01 and the {@link HandMadeTables}. See {@link EdgeScript} for the directives a statement may
+ * carry.
  *
  * <p>Each statement is one test, named by its file and line. A query must return the same rows as
- * DuckDB, and its plan must use no Enumerable operator unless it is marked {@code -- fallback}. A
- * statement marked {@code -- error} must raise that SQLState in WarpSQL and is not run on DuckDB,
- * whose errors carry no standard SQLStates.
+ * DuckDB and the rows of its {@code -- expect:} lines, if any, and its plan must use no Enumerable
+ * operator unless it is marked {@code -- fallback}. A statement marked {@code -- error} must raise
+ * that SQLState in WarpSQL and is not run on DuckDB, whose errors carry no standard SQLStates.
  */
 class EdgeCaseScriptsTest {
   private static final double SCALE_FACTOR = 0.01;
@@ -52,6 +54,8 @@ class EdgeCaseScriptsTest {
   /** Parsed statements by script file name, for the summary printed after the run. */
   private static final Map<String, List<EdgeStatement>> SCRIPTS = new TreeMap<>();
 
+  private static final SuiteSummary SUMMARY = new SuiteSummary();
+
   private static WarpDatabase warp;
   private static Connection warpConnection;
   private static Connection duckDb;
@@ -59,14 +63,14 @@ class EdgeCaseScriptsTest {
   @BeforeAll
   static void loadData() throws SQLException {
     duckDb = DuckDbTpch.open(SCALE_FACTOR);
-    NullableTypesTable.loadInto(duckDb);
+    HandMadeTables.loadInto(duckDb);
     try (Statement statement = duckDb.createStatement()) {
       // The SQL standard leaves the place of NULLs in ORDER BY without NULLS FIRST or LAST to
       // the implementation. WarpSQL, like Calcite and PostgreSQL, sorts NULL above every value.
       statement.execute("SET default_null_order = 'nulls_last_on_asc_first_on_desc'");
     }
     warp = WarpTestDatabases.tpch(SCALE_FACTOR);
-    NullableTypesTable.loadInto(warp);
+    HandMadeTables.loadInto(warp);
     warpConnection = WarpTestDatabases.connect(warp);
   }
 
@@ -78,6 +82,16 @@ class EdgeCaseScriptsTest {
         Connection connection = warpConnection) {
       // try-with-resources closes the connection, then WarpSQL's database, then DuckDB.
     }
+  }
+
+  @AfterAll
+  static void printSuiteSummary() {
+    System.out.println(SUMMARY.edgeCaseLine());
+  }
+
+  @AfterAll
+  static void assembleCompiledKernels() {
+    PtxGate.checkCompiledKernels("EdgeCaseScriptsTest");
   }
 
   @TestFactory
@@ -100,13 +114,16 @@ class EdgeCaseScriptsTest {
   }
 
   private static void check(EdgeStatement statement) throws SQLException {
+    SUMMARY.recordRun();
     if (statement.knownBug() == null) {
       verify(statement);
+      SUMMARY.recordMatch();
       return;
     }
     try {
       verify(statement);
     } catch (AssertionError e) {
+      SUMMARY.recordKnownBug();
       Assumptions.abort("known bug, " + statement.knownBug() + ": " + e.getMessage());
     }
     fail(
@@ -119,11 +136,15 @@ class EdgeCaseScriptsTest {
       assertWarpError(statement);
       return;
     }
-    assertSameRowsAsDuckDb(statement);
+    QueryResult actual = assertSameRowsAsDuckDb(statement);
+    if (statement.expectedRows() != null) {
+      ExpectedRows.assertReturned(statement, actual);
+    }
     assertPlan(statement);
   }
 
-  private static void assertSameRowsAsDuckDb(EdgeStatement statement) throws SQLException {
+  /** Returns WarpSQL's result once it matches DuckDB's. */
+  private static QueryResult assertSameRowsAsDuckDb(EdgeStatement statement) throws SQLException {
     String context = statement.location() + ": ";
     QueryResult expected;
     try {
@@ -164,6 +185,7 @@ class EdgeCaseScriptsTest {
               + show(actual),
           e);
     }
+    return actual;
   }
 
   private static void assertPlan(EdgeStatement statement) throws SQLException {
@@ -184,6 +206,7 @@ class EdgeCaseScriptsTest {
               statement.location(), plan)
           .isFalse();
     }
+    SUMMARY.recordPlan(enumerable);
   }
 
   private static void assertWarpError(EdgeStatement statement) {
@@ -200,7 +223,7 @@ class EdgeCaseScriptsTest {
     }
   }
 
-  private static String show(QueryResult result) {
+  static String show(QueryResult result) {
     String rows =
         result.rows().stream()
             .limit(SHOWN_ROWS)

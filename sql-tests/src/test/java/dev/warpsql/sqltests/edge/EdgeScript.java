@@ -16,6 +16,9 @@ import java.util.List;
  *   <li>{@code -- known-bug REASON}: WarpSQL returns a wrong result or error, so the statement is
  *       skipped while it fails.
  *   <li>{@code -- duckdb: SQL}: the statement text to run on DuckDB instead.
+ *   <li>{@code -- expect: ROWS}: WarpSQL must also return these rows, written by hand as {@link
+ *       ExpectedRows} parses them, such as {@code (1, 'a'), (2, NULL)} or {@code no rows}. Several
+ *       {@code -- expect:} lines before one statement continue one another.
  * </ul>
  *
  * <p>Other comment lines are free text. A semicolon inside a string literal, a quoted identifier or
@@ -87,6 +90,7 @@ final class EdgeScript {
     String errorState = null;
     boolean fallback = false;
     String knownBug = null;
+    StringBuilder expected = null;
     for (String comment : comments) {
       String directive = directive(comment);
       String argument = comment.substring(directive.length()).strip();
@@ -109,15 +113,29 @@ final class EdgeScript {
           duckDbSql =
               argument.endsWith(";") ? argument.substring(0, argument.length() - 1) : argument;
         }
+        case "expect:" -> {
+          expected = expected == null ? new StringBuilder() : expected.append(' ');
+          expected.append(argument);
+        }
         default -> {
           // Free text that explains the statement.
         }
       }
     }
-    if (errorState != null && (ordered || fallback)) {
-      throw invalid(script, line, "'-- error' excludes '-- ordered' and '-- fallback'");
+    if (errorState != null && (ordered || fallback || expected != null)) {
+      throw invalid(
+          script, line, "'-- error' excludes '-- ordered', '-- fallback' and '-- expect:'");
     }
-    return new EdgeStatement(script, line, sql, duckDbSql, ordered, errorState, fallback, knownBug);
+    List<List<Object>> expectedRows = null;
+    if (expected != null) {
+      try {
+        expectedRows = ExpectedRows.parse(expected.toString());
+      } catch (IllegalArgumentException e) {
+        throw invalid(script, line, e.getMessage());
+      }
+    }
+    return new EdgeStatement(
+        script, line, sql, duckDbSql, ordered, errorState, fallback, knownBug, expectedRows);
   }
 
   private static boolean isDirective(String comment) {
@@ -129,6 +147,9 @@ final class EdgeScript {
     String word = comment.split("\\s+", 2)[0];
     if (word.startsWith("duckdb:")) {
       return "duckdb:";
+    }
+    if (word.startsWith("expect:")) {
+      return "expect:";
     }
     return switch (word) {
       case "ordered", "fallback", "error", "known-bug" -> word;

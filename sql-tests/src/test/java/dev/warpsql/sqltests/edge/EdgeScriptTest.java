@@ -3,6 +3,10 @@ package dev.warpsql.sqltests.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.warpsql.sqltests.QueryResult;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -75,5 +79,96 @@ class EdgeScriptTest {
         .hasMessageContaining("reason");
     assertThatThrownBy(() -> EdgeScript.parse("edge/t.sql", "SELECT 1;\n-- ordered\n"))
         .hasMessageContaining("after the last statement");
+  }
+
+  @Test
+  void expectDirectiveParsesEveryValueKind() {
+    String text =
+        "-- expect: (1, -2.50, 1.5e0, 'it''s', NULL, DATE '2000-02-29', TRUE, false)\nSELECT 1;";
+
+    EdgeStatement statement = EdgeScript.parse("edge/t.sql", text).get(0);
+
+    assertThat(statement.expectedRows())
+        .containsExactly(
+            Arrays.asList(
+                BigDecimal.ONE,
+                new BigDecimal("-2.50"),
+                1.5,
+                "it's",
+                null,
+                LocalDate.of(2000, 2, 29),
+                true,
+                false));
+  }
+
+  @Test
+  void expectLinesContinueOneAnother() {
+    String text = "-- expect: (1, 'a'),\n-- expect: (2, NULL)\nSELECT 1;\nSELECT 2;";
+
+    List<EdgeStatement> statements = EdgeScript.parse("edge/t.sql", text);
+
+    assertThat(statements.get(0).expectedRows())
+        .containsExactly(List.of(BigDecimal.ONE, "a"), Arrays.asList(BigDecimal.valueOf(2), null));
+    assertThat(statements.get(1).expectedRows()).isNull();
+  }
+
+  @Test
+  void expectBareValuesAreOneColumnRows() {
+    EdgeStatement statement =
+        EdgeScript.parse("edge/t.sql", "-- expect: 4, NULL\nSELECT 1;").get(0);
+
+    assertThat(statement.expectedRows())
+        .containsExactly(List.of(BigDecimal.valueOf(4)), Arrays.asList((Object) null));
+  }
+
+  @Test
+  void expectNoRowsIsEmptyResult() {
+    EdgeStatement statement =
+        EdgeScript.parse("edge/t.sql", "-- expect: no rows\nSELECT 1;").get(0);
+
+    assertThat(statement.expectedRows()).isEmpty();
+  }
+
+  @Test
+  void invalidExpectRowsNameFileAndLine() {
+    assertThatThrownBy(() -> EdgeScript.parse("edge/t.sql", "\n-- expect: (1, 2), (3)\nSELECT 1;"))
+        .hasMessageContaining("edge/t.sql:3")
+        .hasMessageContaining("row 2 has 1 values");
+    assertThatThrownBy(() -> EdgeScript.parse("edge/t.sql", "-- expect: (1, 'a)\nSELECT 1;"))
+        .hasMessageContaining("closing quote");
+    assertThatThrownBy(() -> EdgeScript.parse("edge/t.sql", "-- expect: (1) (2)\nSELECT 1;"))
+        .hasMessageContaining("expected ','");
+    assertThatThrownBy(
+            () -> EdgeScript.parse("edge/t.sql", "-- expect: DATE '2001-02-29'\nSELECT 1;"))
+        .hasMessageContaining("invalid DATE");
+    assertThatThrownBy(
+            () -> EdgeScript.parse("edge/t.sql", "-- expect: 1\n-- error 21000\nSELECT 1;"))
+        .hasMessageContaining("excludes");
+  }
+
+  @Test
+  void expectedRowsCompareAsMultisetUnlessOrdered() {
+    List<EdgeStatement> statements =
+        EdgeScript.parse(
+            "edge/t.sql", "-- expect: 2, 1\nSELECT 1;\n-- ordered\n-- expect: 2, 1\nSELECT 2;");
+    QueryResult ascending =
+        new QueryResult(
+            List.of("k"), List.of(List.of(BigDecimal.ONE), List.of(BigDecimal.valueOf(2))));
+
+    ExpectedRows.assertReturned(statements.get(0), ascending);
+    assertThatThrownBy(() -> ExpectedRows.assertReturned(statements.get(1), ascending))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("t.sql:5")
+        .hasMessageContaining("Expected by hand");
+  }
+
+  @Test
+  void expectedRowsMustHaveResultWidth() {
+    EdgeStatement statement = EdgeScript.parse("edge/t.sql", "-- expect: (1, 2)\nSELECT 1;").get(0);
+    QueryResult oneColumn = new QueryResult(List.of("k"), List.of(List.of(BigDecimal.ONE)));
+
+    assertThatThrownBy(() -> ExpectedRows.assertReturned(statement, oneColumn))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("column count");
   }
 }

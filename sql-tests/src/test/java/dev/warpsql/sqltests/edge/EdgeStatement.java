@@ -1,5 +1,6 @@
 package dev.warpsql.sqltests.edge;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,8 @@ import java.util.Objects;
  *     otherwise it must contain none
  * @param knownBug reason from {@code -- known-bug}, or null. Such a statement is skipped while it
  *     fails and fails once it passes, so that the marker is removed with the fix.
+ * @param expectedRows rows from {@code -- expect:} that WarpSQL must return besides matching
+ *     DuckDB, or null when only DuckDB's rows are compared
  */
 record EdgeStatement(
     String script,
@@ -27,7 +30,8 @@ record EdgeStatement(
     boolean ordered,
     String errorState,
     boolean fallback,
-    String knownBug) {
+    String knownBug,
+    List<List<Object>> expectedRows) {
   EdgeStatement {
     Objects.requireNonNull(script, "script");
     Objects.requireNonNull(sql, "sql");

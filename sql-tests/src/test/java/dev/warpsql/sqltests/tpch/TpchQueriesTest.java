@@ -8,7 +8,9 @@ import dev.warpsql.sqltests.QueryPlans;
 import dev.warpsql.sqltests.QueryResult;
 import dev.warpsql.sqltests.ResultComparison;
 import dev.warpsql.sqltests.SqlResources;
+import dev.warpsql.sqltests.SuiteSummary;
 import dev.warpsql.sqltests.WarpTestDatabases;
+import dev.warpsql.sqltests.ptx.PtxGate;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -39,11 +41,12 @@ class TpchQueriesTest {
    * Queries whose plans still contain Enumerable operators, with the constructs that fall back. A
    * query that stops falling back fails its plan test until it is removed from this map.
    */
-  private static final Map<String, String> KNOWN_FALLBACKS =
-      Map.of("q22", "SUBSTRING computes new strings, which kernels cannot produce yet");
+  private static final Map<String, String> KNOWN_FALLBACKS = Map.of();
 
   /** Both engines' databases, by scale factor, loaded once for the whole class. */
   private static final Map<Double, Databases> DATABASES = new LinkedHashMap<>();
+
+  private static final SuiteSummary SUMMARY = new SuiteSummary();
 
   private record Databases(WarpDatabase warp, Connection warpConnection, Connection duckDb)
       implements AutoCloseable {
@@ -87,6 +90,16 @@ class TpchQueriesTest {
     DATABASES.clear();
   }
 
+  @AfterAll
+  static void printSuiteSummary() {
+    System.out.println(SUMMARY.tpchLine());
+  }
+
+  @AfterAll
+  static void assembleCompiledKernels() {
+    PtxGate.checkCompiledKernels("TpchQueriesTest");
+  }
+
   static Stream<Arguments> queriesAndScaleFactors() {
     return QUERIES.stream()
         .flatMap(
@@ -100,6 +113,7 @@ class TpchQueriesTest {
   void queryMatchesDuckDb(String query, double scaleFactor) throws SQLException {
     String sql = SqlResources.readStatement("tpch/" + query + ".sql");
     Databases databases = DATABASES.get(scaleFactor);
+    SUMMARY.recordRun();
 
     QueryResult expected = QueryResult.run(databases.duckDb(), sql);
     QueryResult actual = QueryResult.run(databases.warpConnection(), sql);
@@ -107,6 +121,7 @@ class TpchQueriesTest {
     assertThat(expected.rows()).as("DuckDB rows of %s", query).isNotEmpty();
     // Labels are not compared: q18 selects an unaliased SUM, which each engine names its own way.
     ResultComparison.assertSameRows(query + " at SF " + scaleFactor + ": ", expected, actual);
+    SUMMARY.recordMatch();
   }
 
   static List<String> queries() {
@@ -121,6 +136,7 @@ class TpchQueriesTest {
 
     String plan = QueryPlans.explain(connection, sql);
     List<String> operators = QueryPlans.operators(plan);
+    SUMMARY.recordPlan(QueryPlans.hasEnumerableOperator(plan));
 
     assertThat(operators).as("operators of %s:%n%s", query, plan).isNotEmpty();
     if (KNOWN_FALLBACKS.containsKey(query)) {

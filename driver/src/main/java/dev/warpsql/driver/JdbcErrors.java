@@ -1,0 +1,74 @@
+package dev.warpsql.driver;
+
+import java.sql.SQLException;
+import org.apache.calcite.avatica.AvaticaSqlException;
+
+/** SQLExceptions of the JDBC layer, and removal of the wording Avatica adds to statement errors. */
+final class JdbcErrors {
+  /** SQLSTATE of a call on a closed connection. */
+  static final String CONNECTION_CLOSED = "08003";
+
+  /** SQLSTATE of a call on a closed statement or result set (PostgreSQL's object_not_in_state). */
+  static final String OBJECT_CLOSED = "55000";
+
+  private static final String EXECUTE_PREFIX = "Error while executing SQL \"";
+  private static final String QUERY_PREFIX = "exception while executing query: ";
+
+  private JdbcErrors() {}
+
+  static SQLException connectionClosed() {
+    return new SQLException("connection is closed", CONNECTION_CLOSED);
+  }
+
+  static SQLException statementClosed() {
+    return new SQLException("statement is closed", OBJECT_CLOSED);
+  }
+
+  static SQLException resultSetClosed() {
+    return new SQLException("result set is closed", OBJECT_CLOSED);
+  }
+
+  /** Rejects a null or blank statement before it reaches the parser. */
+  static void checkSql(String sql) throws SQLException {
+    if (sql == null) {
+      // HY009 is the SQL/CLI SQLSTATE for an invalid null argument.
+      throw new SQLException("SQL statement is null", "HY009");
+    }
+    if (sql.isBlank()) {
+      throw new SQLException("empty statement: the SQL text is blank", "42601");
+    }
+  }
+
+  /**
+   * Returns the exception to throw for a failed statement: the engine's own message, SQLSTATE and
+   * error code, without the "Error N (SQLSTATE) : Error while executing SQL "..."" framing that
+   * Avatica's {@code AvaticaStatement} and {@code AvaticaConnection} (1.27) put around it.
+   *
+   * <p>The Avatica exception stays attached as the cause, so its stack trace is not lost.
+   */
+  static SQLException clean(SQLException e, String sql) {
+    boolean avatica = e instanceof AvaticaSqlException;
+    String original = avatica ? ((AvaticaSqlException) e).getErrorMessage() : e.getMessage();
+    String message = withoutPrefix(original, sql);
+    if (!avatica && message.equals(original)) {
+      return e;
+    }
+    SQLException cleaned = new SQLException(message, e.getSQLState(), e.getErrorCode());
+    cleaned.initCause(avatica || e.getCause() == null ? e : e.getCause());
+    return cleaned;
+  }
+
+  private static String withoutPrefix(String message, String sql) {
+    if (message == null) {
+      return "";
+    }
+    String executePrefix = EXECUTE_PREFIX + sql + "\": ";
+    if (sql != null && message.startsWith(executePrefix)) {
+      return message.substring(executePrefix.length());
+    }
+    if (message.startsWith(QUERY_PREFIX)) {
+      return message.substring(QUERY_PREFIX.length());
+    }
+    return message;
+  }
+}

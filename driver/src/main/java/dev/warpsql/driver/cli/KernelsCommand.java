@@ -1,0 +1,164 @@
+package dev.warpsql.driver.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.warpsql.executor.error.ErrorCode;
+import dev.warpsql.executor.error.WarpException;
+import dev.warpsql.kernels.ir.KernelProgram;
+import dev.warpsql.kernels.ptx.PtxEmitter;
+import dev.warpsql.kernels.ptx.PtxKernel;
+import dev.warpsql.planner.exec.WarpRuntime;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code warp kernels}: runs the SQL like {@code warp query} on the CPU backend, discarding the
+ * results, then writes the PTX of every kernel that the run compiled, one {@code .ptx} file per
+ * kernel named after its pipeline.
+ *
+ * <p>Running the statements is what compiles every pipeline, including those of subqueries that
+ * planning alone would not reach. No GPU is needed: the PTX is only generated.
+ *
+ * <p>NOTE: kernels are found as the programs that the process-wide CPU backend cache gained during
+ * the run. In a fresh process, as from the command line, that is every kernel of the statements.
+ * But a pipeline whose shape an earlier run in the same JVM already compiled is not written again.
+ */
+final class KernelsCommand {
+  static final String USAGE =
+      """
+      Usage: warp kernels --dir OUT [options] SQL
+             warp kernels --dir OUT [options] --file SQLFILE
+
+      Creates a new in-memory database, loads the tables that the options name into
+      schema main, runs each SQL statement on the CPU backend without printing its
+      result, then writes the PTX of every GPU kernel that the statements compiled
+      into the folder OUT, one file per kernel named after its pipeline
+      (pipeline1.ptx, ...), and prints the paths of the written files. No GPU is
+      needed.
+
+      Options:
+        --dir OUT          Folder for the .ptx files; created when missing. Files of
+                           the same name are overwritten.
+        --tpch SF          Load the 8 TPC-H tables, generated at scale factor SF
+                           (a positive number: 1 is 6,001,215 lineitem rows).
+        --csv NAME=PATH    Load the CSV file PATH as table NAME (lower-cased).
+                           Repeat to load several files.
+        --file SQLFILE     Read the SQL from SQLFILE; '-' reads standard input.
+        -h, --help         Print this help and exit.
+
+      Exit status: 0 on success, 1 if a load, a statement or the PTX generation of
+      a kernel fails, 2 if the command line is invalid.
+      """;
+
+  private final KernelsOptions options;
+  private final InputStream stdin;
+
+  KernelsCommand(KernelsOptions options, InputStream stdin) {
+    this.options = requireNonNull(options, "options");
+    this.stdin = requireNonNull(stdin, "stdin");
+  }
+
+  /** Runs the statements, writes the kernels and prints one written path per line. */
+  void run(PrintStream out) throws UsageException, IOException, SQLException {
+    Set<String> compiledBefore = new HashSet<>();
+    for (KernelProgram program : WarpRuntime.cpuBackend().compiledPrograms()) {
+      compiledBefore.add(program.canonicalText());
+    }
+
+    QueryOptions query = options.query();
+    QueryOptions onCpu =
+        new QueryOptions(
+            query.tpchScaleFactor(),
+            query.csvTables(),
+            OutputFormat.CSV,
+            "cpu",
+            query.sqlFile(),
+            query.sqlText());
+    try (PrintStream discarded = new PrintStream(OutputStream.nullOutputStream())) {
+      new QueryCommand(onCpu, stdin).run(discarded);
+    }
+
+    List<KernelProgram> compiled = new ArrayList<>();
+    for (KernelProgram program : WarpRuntime.cpuBackend().compiledPrograms()) {
+      if (!compiledBefore.contains(program.canonicalText())) {
+        compiled.add(program);
+      }
+    }
+    for (Path file : writeKernels(compiled)) {
+      out.println(file);
+    }
+  }
+
+  /** Emits and writes each program's PTX and returns the written files, in program order. */
+  private List<Path> writeKernels(List<KernelProgram> programs) throws IOException {
+    List<PtxKernel> kernels = new ArrayList<>();
+    for (KernelProgram program : programs) {
+      kernels.add(emit(program));
+    }
+    Path directory = options.outputDirectory();
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new IOException("cannot create folder " + directory + ": " + e.getMessage(), e);
+    }
+    List<Path> files = new ArrayList<>();
+    Set<String> usedNames = new HashSet<>();
+    for (int i = 0; i < programs.size(); i++) {
+      Path file = directory.resolve(uniqueFileName(programs.get(i).name(), usedNames));
+      try {
+        Files.writeString(file, kernels.get(i).ptx(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+      }
+      files.add(file);
+    }
+    return files;
+  }
+
+  private static PtxKernel emit(KernelProgram program) {
+    try {
+      return PtxEmitter.emit(program);
+    } catch (UnsupportedOperationException | IllegalArgumentException e) {
+      throw new WarpException(
+          ErrorCode.UNSUPPORTED,
+          "cannot generate PTX for pipeline " + program.name() + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
+   * Returns {@code NAME.ptx} for a pipeline name with every character other than ASCII letters,
+   * digits, '-' and '_' replaced by '_', adding {@code _2}, {@code _3}... when several statements
+   * name a pipeline alike.
+   */
+  static String uniqueFileName(String pipelineName, Set<String> usedNames) {
+    StringBuilder base = new StringBuilder();
+    for (char c : pipelineName.toCharArray()) {
+      boolean plain =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '_';
+      base.append(plain ? c : '_');
+    }
+    if (base.length() == 0) {
+      base.append("kernel");
+    }
+    String name = base.toString();
+    for (int suffix = 2; !usedNames.add(name); suffix++) {
+      name = base + "_" + suffix;
+    }
+    return name + ".ptx";
+  }
+}

@@ -1,0 +1,139 @@
+package dev.warpsql.planner.lower;
+
+import dev.warpsql.executor.error.ErrorCode;
+import dev.warpsql.executor.error.WarpException;
+import dev.warpsql.executor.pipeline.BuiltLookup;
+import dev.warpsql.executor.pipeline.ColumnOrigin;
+import dev.warpsql.executor.pipeline.ExecutionContext;
+import dev.warpsql.executor.pipeline.LookupSource;
+import dev.warpsql.executor.storage.StringDictionary;
+import dev.warpsql.kernels.cpu.LookupTable;
+import dev.warpsql.kernels.ir.DataType;
+import dev.warpsql.kernels.ir.TypeKind;
+import dev.warpsql.planner.exec.OverlayDataContext;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.function.Function1;
+
+/**
+ * An expression over one string column evaluated once per dictionary entry, giving the lookup table
+ * that a kernel reads by code: BOOLEAN results for predicates ({@code CodeLookup}), other results
+ * for functions ({@code CodeMap}); string results are encoded into a new dictionary.
+ *
+ * <p>The expression is compiled by Calcite's expression compiler with the string as field 0 of its
+ * input row, so it has exactly the semantics of Calcite's own operators (LIKE, SUBSTRING,
+ * comparisons with CHAR padding rules, ...) while the kernel pays one array read per row.
+ */
+final class StringFunctionLookup implements LookupSource {
+  private static final String INPUT_RECORD = "inputRecord";
+
+  private final ColumnOrigin origin;
+  private final Function1<DataContext, Object[]> function;
+  private final DataType resultType;
+  private final String description;
+
+  StringFunctionLookup(
+      ColumnOrigin origin,
+      Function1<DataContext, Object[]> function,
+      DataType resultType,
+      String description) {
+    this.origin = origin;
+    this.function = Objects.requireNonNull(function, "function");
+    this.resultType = Objects.requireNonNull(resultType, "resultType");
+    this.description = description;
+  }
+
+  /**
+   * Returns the expression's value for a NULL string, for an expression without parameters, in
+   * Calcite's internal form.
+   */
+  static Object valueForNull(Function1<DataContext, Object[]> function) {
+    DataContext context =
+        new OverlayDataContext(
+            org.apache.calcite.DataContexts.EMPTY, Map.of(INPUT_RECORD, new Object[] {null}));
+    Object[] result = function.apply(context);
+    return result == null ? null : result[0];
+  }
+
+  /** Returns a copy that reads its dictionary from another column. */
+  StringFunctionLookup withOrigin(ColumnOrigin newOrigin) {
+    return new StringFunctionLookup(newOrigin, function, resultType, description);
+  }
+
+  @Override
+  public ColumnOrigin origin() {
+    return origin;
+  }
+
+  @Override
+  public BuiltLookup build(StringDictionary dictionary, ExecutionContext context) {
+    DataContext statement = context.attribute(DataContext.class);
+    int size = dictionary.size();
+    Object[] row = new Object[1];
+    DataContext perValue = new OverlayDataContext(statement, Map.of(INPUT_RECORD, row));
+    boolean[] nulls = new boolean[size];
+    Object[] results = new Object[size];
+    for (int code = 0; code < size; code++) {
+      row[0] = dictionary.value(code);
+      Object[] result;
+      try {
+        result = function.apply(perValue);
+      } catch (RuntimeException e) {
+        throw new WarpException(
+            ErrorCode.DATA_EXCEPTION,
+            "evaluating " + description + " for value '" + row[0] + "' failed: " + e.getMessage(),
+            e);
+      }
+      results[code] = result == null ? null : result[0];
+      nulls[code] = results[code] == null;
+    }
+    return table(results, nulls);
+  }
+
+  private BuiltLookup table(Object[] results, boolean[] nulls) {
+    int size = results.length;
+    switch (resultType.physicalType()) {
+      case BOOLEAN -> {
+        boolean[] values = new boolean[size];
+        for (int i = 0; i < size; i++) {
+          values[i] = !nulls[i] && (Boolean) results[i];
+        }
+        return new BuiltLookup(new LookupTable(values, nulls), null);
+      }
+      case FLOAT, DOUBLE -> {
+        double[] values = new double[size];
+        for (int i = 0; i < size; i++) {
+          values[i] = nulls[i] ? 0 : ((Number) results[i]).doubleValue();
+        }
+        return new BuiltLookup(LookupTable.ofDoubles(values, nulls), null);
+      }
+      default -> {
+        StringDictionary strings =
+            resultType.kind() == TypeKind.VARCHAR ? new StringDictionary() : null;
+        long[] values = new long[size];
+        for (int i = 0; i < size; i++) {
+          values[i] = nulls[i] ? 0 : physical(results[i], strings);
+        }
+        return new BuiltLookup(LookupTable.ofLongs(values, nulls), strings);
+      }
+    }
+  }
+
+  /** Converts one result from Calcite's internal form to the kernel's physical form. */
+  private long physical(Object value, StringDictionary strings) {
+    return switch (resultType.kind()) {
+      case VARCHAR -> strings.encode(value.toString());
+      case DECIMAL ->
+          ((BigDecimal) value)
+              .setScale(resultType.scale(), RoundingMode.HALF_UP)
+              .unscaledValue()
+              .longValueExact();
+      case TIME -> ((Number) value).longValue() * 1000L;
+      case TIMESTAMP -> Math.multiplyExact(((Number) value).longValue(), 1000L);
+      default -> ((Number) value).longValue();
+    };
+  }
+}

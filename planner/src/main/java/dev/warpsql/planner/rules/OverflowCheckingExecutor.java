@@ -1,0 +1,128 @@
+package dev.warpsql.planner.rules;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexExecutor;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Constant folding that keeps SQL's overflow errors: exact arithmetic on constants that leaves its
+ * result type is not folded, so that the kernel evaluates it at run time and raises the numeric
+ * overflow error, where Calcite's own folding would wrap around as Java integers do. Everything
+ * else is folded by the wrapped executor.
+ */
+final class OverflowCheckingExecutor implements RexExecutor {
+  private final RexExecutor delegate;
+
+  OverflowCheckingExecutor(RexExecutor delegate) {
+    this.delegate = delegate;
+  }
+
+  /** Wraps a planner's executor, once. */
+  static void install(RelOptPlanner planner) {
+    RexExecutor current = planner.getExecutor();
+    if (current != null && !(current instanceof OverflowCheckingExecutor)) {
+      planner.setExecutor(new OverflowCheckingExecutor(current));
+    }
+  }
+
+  @Override
+  public void reduce(RexBuilder rexBuilder, List<RexNode> constExps, List<RexNode> reducedValues) {
+    List<RexNode> foldable = new ArrayList<>();
+    for (RexNode expression : constExps) {
+      if (!overflows(expression)) {
+        foldable.add(expression);
+      }
+    }
+    List<RexNode> folded = new ArrayList<>();
+    delegate.reduce(rexBuilder, foldable, folded);
+    int next = 0;
+    for (RexNode expression : constExps) {
+      reducedValues.add(overflows(expression) ? expression : folded.get(next++));
+    }
+  }
+
+  /** Returns whether evaluating the constant expression exactly leaves an exact type's range. */
+  static boolean overflows(RexNode expression) {
+    return exactValue(expression) == OVERFLOW;
+  }
+
+  private static final BigDecimal OVERFLOW = new BigDecimal("1E+1000");
+
+  /**
+   * Returns the exact value of a constant expression over exact numbers, {@link #OVERFLOW} when a
+   * step leaves its type, or null when the expression is of another kind.
+   */
+  private static BigDecimal exactValue(RexNode node) {
+    if (node instanceof RexLiteral literal) {
+      return isExact(literal.getType()) && !literal.isNull()
+          ? literal.getValueAs(BigDecimal.class)
+          : null;
+    }
+    if (!(node instanceof RexCall call) || !isExact(call.getType())) {
+      return null;
+    }
+    List<BigDecimal> operands = new ArrayList<>();
+    for (RexNode operand : call.getOperands()) {
+      BigDecimal value = exactValue(operand);
+      if (value == OVERFLOW) {
+        return OVERFLOW;
+      }
+      if (value == null) {
+        return null;
+      }
+      operands.add(value);
+    }
+    BigDecimal result =
+        switch (call.getKind()) {
+          case PLUS -> operands.get(0).add(operands.get(1));
+          case MINUS -> operands.get(0).subtract(operands.get(1));
+          case TIMES -> operands.get(0).multiply(operands.get(1));
+          case MINUS_PREFIX -> operands.get(0).negate();
+          case CAST -> operands.get(0);
+          default -> null;
+        };
+    if (result == null) {
+      return null;
+    }
+    return fits(result, call.getType()) ? result : OVERFLOW;
+  }
+
+  private static boolean isExact(RelDataType type) {
+    return SqlTypeName.EXACT_TYPES.contains(type.getSqlTypeName());
+  }
+
+  private static boolean fits(BigDecimal value, RelDataType type) {
+    return switch (type.getSqlTypeName()) {
+      case TINYINT -> inRange(value, Byte.MIN_VALUE, Byte.MAX_VALUE);
+      case SMALLINT -> inRange(value, Short.MIN_VALUE, Short.MAX_VALUE);
+      case INTEGER -> inRange(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+      case BIGINT -> inRange(value, Long.MIN_VALUE, Long.MAX_VALUE);
+      case DECIMAL -> {
+        BigDecimal scaled = value.setScale(Math.max(type.getScale(), 0), RoundingMode.HALF_UP);
+        yield scaled.precision() - scaled.scale() <= type.getPrecision() - type.getScale()
+            && inRange(scaled.unscaledValue(), Long.MIN_VALUE, Long.MAX_VALUE);
+      }
+      default -> true;
+    };
+  }
+
+  private static boolean inRange(BigDecimal value, long min, long max) {
+    BigDecimal integral = value.setScale(0, RoundingMode.DOWN);
+    return integral.compareTo(BigDecimal.valueOf(min)) >= 0
+        && integral.compareTo(BigDecimal.valueOf(max)) <= 0;
+  }
+
+  private static boolean inRange(java.math.BigInteger value, long min, long max) {
+    return value.compareTo(java.math.BigInteger.valueOf(min)) >= 0
+        && value.compareTo(java.math.BigInteger.valueOf(max)) <= 0;
+  }
+}
