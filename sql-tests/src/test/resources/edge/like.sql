@@ -96,23 +96,19 @@ SELECT id FROM like_strings WHERE s LIKE 'a%' ESCAPE 'a';
 SELECT id FROM like_strings WHERE s LIKE 'aa%' ESCAPE 'a';
 
 -- With ESCAPE '%', '%_' is the one-character string '_'.
--- known-bug the planner rewrites the pattern '%_' to '_%' without regard to the escape character
 -- expect: 11
 SELECT id FROM like_strings WHERE s LIKE '%_' ESCAPE '%';
 
 -- With ESCAPE '%', 'a%%' is the two-character string 'a%'.
--- known-bug the planner collapses '%%' to '%' without regard to the escape character
 -- expect: no rows
 SELECT id FROM like_strings WHERE s LIKE 'a%%' ESCAPE '%';
 
 -- With ESCAPE '%', '%%' is the one-character string '%'. DuckDB 1.4.4 also matches the empty
 -- string here, so it runs the equivalent comparison.
--- known-bug the planner collapses '%%' to '%' without regard to the escape character
 -- duckdb: SELECT id FROM like_strings WHERE s = '%';
 -- expect: 10
 SELECT id FROM like_strings WHERE s LIKE '%%' ESCAPE '%';
 
--- known-bug the planner collapses '%%' to '%' without regard to the escape character
 -- duckdb: SELECT id FROM like_strings WHERE s <> '%';
 -- expect: 1, 2, 3, 4, 5, 6, 8, 9, 11, 12, 13
 SELECT id FROM like_strings WHERE s NOT LIKE '%%' ESCAPE '%';
@@ -158,25 +154,20 @@ SELECT a.id, b.id FROM like_strings a JOIN like_strings b ON a.s LIKE b.s;
 
 -- An escape character followed by anything but %, _ or itself is an invalid escape sequence,
 -- data exception 22025.
--- known-bug WarpSQL raises the generic data exception 22000 instead of 22025
 -- error 22025
 SELECT id FROM like_strings WHERE s LIKE 'a\c' ESCAPE '\';
 
--- known-bug WarpSQL raises the generic data exception 22000 instead of 22025
 -- error 22025
 SELECT id FROM like_strings WHERE s LIKE 'a\' ESCAPE '\';
 
 -- A pattern that ends in its escape character is invalid too, even when that character is %.
--- known-bug the planner turns LIKE '%' into IS NOT NULL without regard to the escape character
 -- error 22025
 SELECT id FROM like_strings WHERE s LIKE '%' ESCAPE '%';
 
 -- An escape of other than one character is invalid, data exception 22019.
--- known-bug WarpSQL raises internal error XX000 on an empty escape
 -- error 22019
 SELECT id FROM like_strings WHERE s LIKE 'a%c' ESCAPE '';
 
--- known-bug WarpSQL raises the generic data exception 22000 instead of 22019
 -- error 22019
 SELECT id FROM like_strings WHERE s LIKE 'a%' ESCAPE '\\';
 

@@ -154,16 +154,13 @@ SELECT l.id FROM join_left l
 WHERE l.id > (SELECT COUNT(*) FROM join_right r WHERE r.k <= l.k);
 
 -- A scalar subquery that returns two rows is a cardinality violation, SQLState 21000.
--- known-bug WarpSQL raises internal error XX000 from Calcite's SINGLE_VALUE aggregate
 -- error 21000
 SELECT (SELECT k FROM join_right WHERE id IN (10, 11));
 
--- known-bug WarpSQL raises internal error XX000 from Calcite's SINGLE_VALUE aggregate
 -- error 21000
 SELECT id, (SELECT k FROM join_right) FROM join_left;
 
 -- Correlated: key 2 has two matches in join_right.
--- known-bug WarpSQL raises internal error XX000 from Calcite's SINGLE_VALUE aggregate
 -- error 21000
 SELECT l.id, (SELECT r.id FROM join_right r WHERE r.k = l.k) FROM join_left l;
 

@@ -59,6 +59,13 @@ public final class SqlErrors {
             byZero ? "division by zero" : "numeric value out of range: " + message,
             failure);
       }
+      if (String.valueOf(cause.getMessage()).contains("more than one value in agg SINGLE_VALUE")) {
+        // Calcite's scalar-subquery check raises a plain IllegalStateException with this text.
+        return create(
+            ErrorCode.CARDINALITY_VIOLATION,
+            "a scalar subquery returned more than one row",
+            failure);
+      }
       if (cause instanceof NumberFormatException number) {
         return create(ErrorCode.INVALID_CAST, "invalid number: " + number.getMessage(), failure);
       }

@@ -16,6 +16,7 @@ import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexExecutorImpl;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 
 /**
  * WarpSQL's statement preparation: Calcite's parser, validator and logical rewrites, then a Volcano
@@ -36,6 +37,11 @@ public final class WarpPrepare extends CalcitePrepareImpl {
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     WarpRules.register(planner);
     return planner;
+  }
+
+  @Override
+  protected SqlRexConvertletTable createConvertletTable() {
+    return new LikeEscapeConvertletTable();
   }
 
   @Override
