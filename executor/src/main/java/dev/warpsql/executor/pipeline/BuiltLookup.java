@@ -5,8 +5,8 @@ import dev.warpsql.kernels.cpu.LookupTable;
 import java.util.Objects;
 
 /**
- * A lookup table built for one execution, and for a table of string results the dictionary that
- * decodes the codes it holds (null otherwise).
+ * A lookup table built for one execution. A table of string results comes with the dictionary that
+ * decodes its codes; for other tables the dictionary is null.
  */
 public record BuiltLookup(LookupTable table, StringDictionary dictionary) {
   public BuiltLookup {

@@ -1,8 +1,8 @@
 package dev.warpsql.executor.pipeline;
 
 /**
- * Where the codes of a VARCHAR column that a kernel reads or writes come from, so that its
- * dictionary can be found at execution time: input column {@code index} of the kernel's source
+ * Source of the codes of a VARCHAR column that a kernel reads or writes, which locates the column's
+ * dictionary at execution time. The source is input column {@code index} of the kernel's source
  * batch, payload column {@code index} of the hash table of probe stage {@code probe}, or the string
  * results of lookup table {@code index}.
  */

@@ -24,6 +24,9 @@ public final class ExecutionContext {
   private final MorselScheduler scheduler;
   private final Map<Class<?>, Object> attributes;
   private final AtomicBoolean canceled = new AtomicBoolean();
+  private final AtomicBoolean clientCancel;
+  private final long deadlineNanos;
+  private final long timeoutMillis;
 
   public ExecutionContext(
       Object[] params,
@@ -31,6 +34,26 @@ public final class ExecutionContext {
       CpuBackend cpuBackend,
       MorselScheduler scheduler,
       Map<Class<?>, Object> attributes) {
+    this(params, allocator, cpuBackend, scheduler, attributes, null, 0);
+  }
+
+  /**
+   * @param clientCancel a flag that the client sets to cancel, such as JDBC's {@code
+   *     Statement.cancel()}; null for none
+   * @param timeoutMillis the longest the execution may run, counted from now; 0 for no limit
+   */
+  public ExecutionContext(
+      Object[] params,
+      BufferAllocator allocator,
+      CpuBackend cpuBackend,
+      MorselScheduler scheduler,
+      Map<Class<?>, Object> attributes,
+      AtomicBoolean clientCancel,
+      long timeoutMillis) {
+    this.clientCancel = clientCancel;
+    this.timeoutMillis = timeoutMillis;
+    this.deadlineNanos =
+        timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000L : Long.MAX_VALUE;
     this.params = params.clone();
     this.allocator = Objects.requireNonNull(allocator, "allocator");
     this.cpuBackend = Objects.requireNonNull(cpuBackend, "cpuBackend");
@@ -70,13 +93,23 @@ public final class ExecutionContext {
   }
 
   public boolean isCanceled() {
-    return canceled.get();
+    return canceled.get() || (clientCancel != null && clientCancel.get());
   }
 
-  /** Throws {@link ErrorCode#QUERY_CANCELED} when the execution was canceled. */
+  /**
+   * Throws {@link ErrorCode#QUERY_CANCELED} when the execution was canceled, by the engine or the
+   * client, or ran past its timeout. Steps call it between chunks, so a query stops within one
+   * morsel of the request.
+   */
   public void checkCanceled() {
-    if (canceled.get()) {
+    if (isCanceled()) {
       throw new WarpException(ErrorCode.QUERY_CANCELED, "query canceled");
+    }
+    if (deadlineNanos != Long.MAX_VALUE && System.nanoTime() > deadlineNanos) {
+      canceled.set(true);
+      throw new WarpException(
+          ErrorCode.QUERY_CANCELED,
+          "query timed out after " + timeoutMillis + " ms; raise the statement's query timeout");
     }
   }
 }

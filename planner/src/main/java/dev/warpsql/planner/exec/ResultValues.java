@@ -51,6 +51,8 @@ final class ResultValues {
       }
       case DATE -> ((DateDayVector) vector).get(row);
       case TIME -> (int) Math.floorDiv(((TimeMicroVector) vector).get(row), 1000L);
+      // NOTE: Calcite's JDBC layer carries TIMESTAMP as milliseconds, so microseconds that the
+      // column stores are cut off here.
       case TIMESTAMP -> Math.floorDiv(((TimeStampMicroVector) vector).get(row), 1000L);
       case VARCHAR -> column.dictionary().value(((IntVector) vector).get(row));
     };

@@ -239,7 +239,7 @@ public final class RexLowering {
       case COALESCE:
         List<Expr> operands = new ArrayList<>();
         for (RexNode operand : call.getOperands()) {
-          operands.add(cast(lower(operand), type));
+          operands.add(implicitCast(lower(operand), type, call));
         }
         return new Call(Operator.COALESCE, operands, type, nullable);
       case CAST:
@@ -391,7 +391,7 @@ public final class RexLowering {
     for (int i = 0; i < rexOperands.size(); i++) {
       Expr lowered = lower(rexOperands.get(i));
       boolean isCondition = i % 2 == 0 && i < rexOperands.size() - 1;
-      operands.add(isCondition ? lowered : cast(lowered, type));
+      operands.add(isCondition ? lowered : implicitCast(lowered, type, call));
     }
     return new Call(Operator.CASE, operands, type, nullable);
   }
@@ -408,6 +408,28 @@ public final class RexLowering {
     Expr value = lower(call.getOperands().get(1));
     Expr extracted = new Call(operator, List.of(value), DataType.BIGINT, nullable);
     return cast(extracted, type);
+  }
+
+  /**
+   * Converts an operand to the type that Calcite derived for a COALESCE or CASE. Calcite caps
+   * DECIMAL at 19 digits, so mixing DECIMAL(15, 2) with BIGINT derives DECIMAL(19, 0), which would
+   * drop the fraction of every DECIMAL value: such a conversion is rejected rather than run,
+   * because a silently rounded result is a wrong answer.
+   */
+  private static Expr implicitCast(Expr expr, DataType target, RexCall call) {
+    DataType source = expr.type();
+    if (source.kind() == TypeKind.DECIMAL
+        && target.kind().isExactNumeric()
+        && source.scale() > (target.kind() == TypeKind.DECIMAL ? target.scale() : 0)) {
+      throw new UnsupportedLoweringException(
+          call.getOperator().getName()
+              + " mixes "
+              + source
+              + " with a type whose common type is "
+              + target
+              + ", which would drop fractional digits; cast the operands to one DECIMAL type");
+    }
+    return cast(expr, target);
   }
 
   /** Returns the expression converted to the target type, for operators outside this class. */

@@ -19,10 +19,10 @@ import org.apache.calcite.sql2rel.StandardConvertletTable;
  *
  * <p>Calcite 1.41 simplifies LIKE patterns by collapsing runs of {@code %} without regard to the
  * escape character, so {@code s LIKE '%%' ESCAPE '%'}, which matches only the string "%", would
- * match every string. Rewriting such patterns to the escape character {@code \} before Calcite sees
- * them keeps their meaning. An ESCAPE that is not one character raises 22019, and a pattern that
- * ends in the escape character or escapes anything but a wildcard or the escape raises 22025, as
- * the SQL standard requires.
+ * match every string. Rewriting such patterns to the escape character {@code \} before Calcite
+ * simplifies them keeps their meaning. An ESCAPE that is not one character raises 22019, and a
+ * pattern that ends in the escape character or escapes anything but a wildcard or the escape raises
+ * 22025, as the SQL standard requires.
  */
 final class LikeEscapeConvertletTable implements SqlRexConvertletTable {
   private static final char DEFAULT_ESCAPE = '\\';

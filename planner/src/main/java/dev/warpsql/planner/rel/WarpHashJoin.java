@@ -20,8 +20,10 @@ import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
 
 /**
  * Hash join: the build side is a pipeline breaker that fills a hash table, and the probe is fused
@@ -73,7 +75,7 @@ public final class WarpHashJoin extends Join implements WarpRel {
     List<Integer> rightKeys = new ArrayList<>();
     List<Boolean> filterNulls = new ArrayList<>();
     List<RexNode> nonEqui = new ArrayList<>();
-    RexNode condition = RexUtil.pullFactors(join.getCluster().getRexBuilder(), join.getCondition());
+    RexNode condition = pullCommonConjuncts(join.getCluster().getRexBuilder(), join.getCondition());
     RelOptUtil.splitJoinCondition(
         join.getLeft(), join.getRight(), condition, leftKeys, rightKeys, filterNulls, nonEqui);
     if (filterNulls.contains(false)) {
@@ -99,6 +101,35 @@ public final class WarpHashJoin extends Join implements WarpRel {
             leftKeys.stream().mapToInt(Integer::intValue).toArray(),
             rightKeys.stream().mapToInt(Integer::intValue).toArray(),
             residual));
+  }
+
+  /**
+   * Rewrites {@code (a AND b) OR (a AND c)} as {@code a AND (b OR c)}, so that an equality that
+   * every disjunct requires, such as a join key repeated in each branch of TPC-H Q19, becomes a
+   * hash key instead of leaving the join keyless.
+   */
+  static RexNode pullCommonConjuncts(RexBuilder rexBuilder, RexNode condition) {
+    if (condition.getKind() != SqlKind.OR) {
+      return condition;
+    }
+    List<RexNode> disjuncts = RelOptUtil.disjunctions(condition);
+    List<RexNode> common = new ArrayList<>(RelOptUtil.conjunctions(disjuncts.get(0)));
+    for (RexNode disjunct : disjuncts.subList(1, disjuncts.size())) {
+      List<RexNode> conjuncts = RelOptUtil.conjunctions(disjunct);
+      common.removeIf(candidate -> !conjuncts.contains(candidate));
+    }
+    if (common.isEmpty()) {
+      return condition;
+    }
+    List<RexNode> remainders = new ArrayList<>();
+    for (RexNode disjunct : disjuncts) {
+      List<RexNode> rest = new ArrayList<>(RelOptUtil.conjunctions(disjunct));
+      rest.removeAll(common);
+      remainders.add(RexUtil.composeConjunction(rexBuilder, rest));
+    }
+    List<RexNode> result = new ArrayList<>(common);
+    result.add(RexUtil.composeDisjunction(rexBuilder, remainders));
+    return RexUtil.composeConjunction(rexBuilder, result);
   }
 
   /**

@@ -14,10 +14,10 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * Constant folding that keeps SQL's overflow errors: exact arithmetic on constants that leaves its
- * result type is not folded, so that the kernel evaluates it at run time and raises the numeric
- * overflow error, where Calcite's own folding would wrap around as Java integers do. Everything
- * else is folded by the wrapped executor.
+ * Constant folding that keeps SQL's overflow errors. Exact arithmetic on constants whose result
+ * leaves its type is not folded: the kernel evaluates it at run time and raises the numeric
+ * overflow error, where Calcite's own folding would wrap around as Java integers do. The wrapped
+ * executor folds everything else.
  */
 final class OverflowCheckingExecutor implements RexExecutor {
   private final RexExecutor delegate;

@@ -48,18 +48,18 @@ public final class WarpRules {
           CoreRules.JOIN_PUSH_EXPRESSIONS,
           CoreRules.JOIN_PUSH_TRANSITIVE_PREDICATES,
           CoreRules.PROJECT_JOIN_TRANSPOSE,
+          CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW,
           CoreRules.UNION_TO_DISTINCT,
           CoreRules.INTERSECT_TO_DISTINCT,
           CoreRules.MINUS_TO_DISTINCT);
 
   /**
-   * Calcite's Enumerable rules, the fallback, without its own table scans and without the rules
-   * that need the collation trait, which WarpSQL's planner does not track.
+   * Calcite's Enumerable rules, the fallback, without the rules that need the collation trait,
+   * which WarpSQL's planner does not track. Its table scan stays for Calcite's own tables, such as
+   * the metadata schema; WarpSQL's tables always scan as {@code WarpTableScan}.
    */
   public static final List<RelOptRule> ENUMERABLE_RULES =
       EnumerableRules.ENUMERABLE_RULES.stream()
-          .filter(rule -> rule != EnumerableRules.ENUMERABLE_TABLE_SCAN_RULE)
-          .filter(rule -> rule != EnumerableRules.ENUMERABLE_TABLE_FUNCTION_SCAN_RULE)
           .filter(rule -> rule != EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE)
           .filter(rule -> rule != EnumerableRules.ENUMERABLE_SORTED_AGGREGATE_RULE)
           .filter(rule -> rule != EnumerableRules.ENUMERABLE_MERGE_UNION_RULE)

@@ -36,6 +36,9 @@ public final class WarpTypeSystem extends RelDataTypeSystemImpl {
     return RoundingMode.HALF_UP;
   }
 
+  // NOTE: Calcite's common type of DECIMAL(p, s) and BIGINT (in COALESCE, CASE or UNION) keeps all
+  // 19 integer digits of BIGINT and so gets scale 0 under this cap, rounding away the DECIMAL's
+  // fraction; PostgreSQL keeps the scale. Wider DECIMALs would remove the cap.
   @Override
   public int getMaxNumericPrecision() {
     return DataType.MAX_DECIMAL_PRECISION;
