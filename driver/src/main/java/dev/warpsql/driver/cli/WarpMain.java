@@ -31,6 +31,7 @@ public final class WarpMain {
       Commands:
         query    Run SQL on a new in-memory database and print the results.
         kernels  Run SQL on the CPU and write the PTX of every GPU kernel it compiled.
+        bench    Time TPC-H on WarpSQL, DuckDB and Calcite (the ./warp launcher runs it).
 
       Run 'warp <command> --help' for the options of a command.
 
