@@ -234,4 +234,59 @@ class WarpDriverTest {
         .isInstanceOf(SQLException.class)
         .hasMessageContaining("tpu");
   }
+
+  @Test
+  void parameterThatDoesNotFitItsTypeIsRejected() throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT COUNT(*) FROM lineitem WHERE l_quantity = ?")) {
+      statement.setBigDecimal(1, new BigDecimal("17.001"));
+
+      assertThatThrownBy(statement::executeQuery)
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("17.001")
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("22018");
+    }
+  }
+
+  @Test
+  void stringParameterIsNotCutToColumnLength() throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT COUNT(*) FROM lineitem WHERE l_returnflag = ?")) {
+      statement.setString(1, "RX");
+
+      assertThat(rows(statement.executeQuery())).containsExactly(List.of(0L));
+    }
+  }
+
+  @Test
+  void constantOverflowRaisesInsteadOfWrapping() {
+    assertThatThrownBy(() -> query("SELECT CAST(9223372036854775807 AS BIGINT) + 1 FROM region"))
+        .isInstanceOf(SQLException.class)
+        .extracting(e -> ((SQLException) e).getSQLState())
+        .isEqualTo("22003");
+  }
+
+  @Test
+  void fractionalLimitRoundsHalfUp() throws SQLException {
+    assertThat(query("SELECT COUNT(*) FROM (SELECT l_orderkey FROM lineitem LIMIT 1.5)"))
+        .containsExactly(List.of(2L));
+  }
+
+  @Test
+  void queryTimeoutStopsRunningKernels() throws SQLException {
+    String crossJoin =
+        "SELECT COUNT(*) FROM lineitem a, lineitem b WHERE a.l_orderkey + b.l_orderkey = -1";
+    try (Statement statement = connection.createStatement()) {
+      statement.setQueryTimeout(1);
+      long started = System.nanoTime();
+
+      assertThatThrownBy(() -> statement.executeQuery(crossJoin))
+          .isInstanceOf(SQLException.class)
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("57014");
+      long elapsedSeconds = (System.nanoTime() - started) / 1_000_000_000L;
+      assertThat(elapsedSeconds).isLessThan(30);
+    }
+  }
 }

@@ -33,6 +33,12 @@ import org.apache.arrow.vector.FieldVector;
  * a single chunk.
  */
 public final class KernelStep implements ExecutionStep {
+  /**
+   * Rows per kernel run: small enough to spread one chunk over the workers, large enough that
+   * per-run setup is negligible (an estimate, not a measured optimum).
+   */
+  private static final int MORSEL_ROWS = 8192;
+
   private final ExecutionStep input;
   private final int[] inputColumns;
   private final CpuKernel kernel;
@@ -180,7 +186,7 @@ public final class KernelStep implements ExecutionStep {
         tables.add(build.build(context));
       }
       try (Batch source = input.execute(context)) {
-        List<BatchChunk> chunks = selectChunks(source, context);
+        List<Morsel> morsels = morsels(selectChunks(source, context));
         List<BuiltLookup> builtLookups = buildLookups(source, tables, context);
         LookupTable[] lookupTables = new LookupTable[builtLookups.size()];
         for (int i = 0; i < lookupTables.length; i++) {
@@ -193,9 +199,9 @@ public final class KernelStep implements ExecutionStep {
         Arguments arguments = new Arguments(lookupTables, hashTables, context.params());
         List<BatchColumn> columns = outputColumns(source, tables, builtLookups);
         if (kernel.program().sink() instanceof AggregateSink sink) {
-          return aggregate(sink, columns, chunks, arguments, context);
+          return aggregate(sink, columns, morsels, arguments, context);
         }
-        return materialize(columns, chunks, arguments, context);
+        return materialize(columns, morsels, arguments, context);
       }
     } catch (KernelException e) {
       throw new WarpException(ErrorCode.of(e.code()), e.getMessage(), e);
@@ -241,7 +247,7 @@ public final class KernelStep implements ExecutionStep {
   private Batch aggregate(
       AggregateSink sink,
       List<BatchColumn> columns,
-      List<BatchChunk> chunks,
+      List<Morsel> morsels,
       Arguments arguments,
       ExecutionContext context) {
     List<AggregateWorker> workers = new ArrayList<>();
@@ -250,10 +256,10 @@ public final class KernelStep implements ExecutionStep {
       context
           .scheduler()
           .run(
-              chunks.size(),
+              morsels.size(),
               context,
               worker -> {
-                AggregateWorker created = new AggregateWorker(sink, chunks, arguments);
+                AggregateWorker created = new AggregateWorker(sink, morsels, arguments);
                 workers.add(created);
                 return created;
               });
@@ -275,23 +281,23 @@ public final class KernelStep implements ExecutionStep {
 
   private Batch materialize(
       List<BatchColumn> columns,
-      List<BatchChunk> chunks,
+      List<Morsel> morsels,
       Arguments arguments,
       ExecutionContext context) {
     MaterializeSink sink = (MaterializeSink) kernel.program().sink();
-    List<BatchChunk>[] outputs = newChunkLists(chunks.size());
+    List<BatchChunk>[] outputs = newChunkLists(morsels.size());
     try {
       context
           .scheduler()
           .run(
-              chunks.size(),
+              morsels.size(),
               context,
               worker ->
-                  morsel -> {
-                    BatchChunk chunk = chunks.get(morsel);
-                    outputs[morsel] =
-                        List.of(materializeChunk(sink, columns, chunk, arguments, context));
-                  });
+                  morsel ->
+                      outputs[morsel] =
+                          List.of(
+                              materializeMorsel(
+                                  sink, columns, morsels.get(morsel), arguments, context)));
     } catch (RuntimeException e) {
       for (List<BatchChunk> output : outputs) {
         if (output != null) {
@@ -315,10 +321,10 @@ public final class KernelStep implements ExecutionStep {
     return new Batch(columns, result, true);
   }
 
-  private BatchChunk materializeChunk(
+  private BatchChunk materializeMorsel(
       MaterializeSink sink,
       List<BatchColumn> columns,
-      BatchChunk chunk,
+      Morsel morsel,
       Arguments arguments,
       ExecutionContext context) {
     List<FieldVector> vectors = new ArrayList<>(sink.outputs().size());
@@ -330,10 +336,27 @@ public final class KernelStep implements ExecutionStep {
               column.name(), column.type(), column.nullable(), dictionaryId, context.allocator()));
     }
     try (MaterializeOutput output = new MaterializeOutput(vectors)) {
-      kernel.run(kernelArguments(chunk, arguments), 0, chunk.rowCount(), output);
+      kernel.run(kernelArguments(morsel.chunk(), arguments), morsel.start(), morsel.end(), output);
       int rows = output.rowCount();
       return new BatchChunk(rows, output.finish(), null);
     }
+  }
+
+  /** Rows {@code [start, end)} of one chunk: the unit of work of one kernel run. */
+  private record Morsel(BatchChunk chunk, int start, int end) {}
+
+  /**
+   * Splits chunks into morsels of at most {@link #MORSEL_ROWS} rows, so that a table of a single
+   * chunk still runs on every worker and a cancel or timeout is noticed between morsels.
+   */
+  private static List<Morsel> morsels(List<BatchChunk> chunks) {
+    List<Morsel> morsels = new ArrayList<>();
+    for (BatchChunk chunk : chunks) {
+      for (int start = 0; start < chunk.rowCount(); start += MORSEL_ROWS) {
+        morsels.add(new Morsel(chunk, start, Math.min(chunk.rowCount(), start + MORSEL_ROWS)));
+      }
+    }
+    return morsels;
   }
 
   @SuppressWarnings("unchecked")
@@ -344,19 +367,19 @@ public final class KernelStep implements ExecutionStep {
   /** One worker's partial aggregation state. */
   private final class AggregateWorker implements MorselScheduler.MorselWorker {
     private final AggregationTable table;
-    private final List<BatchChunk> chunks;
+    private final List<Morsel> morsels;
     private final Arguments arguments;
 
-    AggregateWorker(AggregateSink sink, List<BatchChunk> chunks, Arguments arguments) {
+    AggregateWorker(AggregateSink sink, List<Morsel> morsels, Arguments arguments) {
       this.table = new AggregationTable(sink);
-      this.chunks = chunks;
+      this.morsels = morsels;
       this.arguments = arguments;
     }
 
     @Override
-    public void process(int morsel) {
-      BatchChunk chunk = chunks.get(morsel);
-      kernel.run(kernelArguments(chunk, arguments), 0, chunk.rowCount(), table);
+    public void process(int index) {
+      Morsel morsel = morsels.get(index);
+      kernel.run(kernelArguments(morsel.chunk(), arguments), morsel.start(), morsel.end(), table);
     }
   }
 }
