@@ -32,8 +32,8 @@ import org.apache.calcite.sql.SqlKind;
  * <p>Inner joins build the input with fewer estimated rows; outer, semi and anti joins build the
  * side whose rows are not preserved. Equality keys must reject NULLs (IS NOT DISTINCT FROM keys
  * fall back). A join without equality keys, such as a comparison with a scalar subquery's single
- * row, hashes every build row under one constant key, so each probe row meets every build row and
- * the condition is checked pair by pair, as a nested loop would.
+ * row, hashes every build row under one constant key. Each probe row then meets every build row,
+ * and the condition is checked pair by pair, as a nested loop would.
  */
 public final class WarpHashJoin extends Join implements WarpRel {
   public WarpHashJoin(
