@@ -1,8 +1,8 @@
 -- Set operations on the keys of join_left (1, 2, 2, NULL, NULL, 5, 7) and join_right (1, 2, 2,
 -- NULL, 3, 7, 3). Unlike comparisons, set operations treat two NULLs as duplicates of each other.
 -- Results are compared as multisets, since none of these statements orders its rows.
--- UNION and INTERSECT run on WARP operators. EXCEPT and the ALL forms of INTERSECT and EXCEPT fall
--- back: Calcite plans them as Minus and Intersect operators or as aggregates with FILTER.
+-- UNION, INTERSECT and EXCEPT run on WARP operators, through aggregates with FILTER. The ALL
+-- forms of INTERSECT and EXCEPT fall back: Calcite plans them as Minus and Intersect operators.
 
 -- UNION removes duplicates, NULLs included.
 -- expect: NULL, 1, 2, 3, 5, 7
@@ -31,11 +31,9 @@ SELECT k FROM join_left INTERSECT SELECT k FROM join_right;
 SELECT k FROM join_left INTERSECT ALL SELECT k FROM join_right;
 
 -- expect: 5
--- fallback
 SELECT k FROM join_left EXCEPT SELECT k FROM join_right;
 
 -- expect: 3
--- fallback
 SELECT k FROM join_right EXCEPT SELECT k FROM join_left;
 
 -- EXCEPT ALL keeps max(m - n, 0) copies: one of the two NULLs of join_left remains.
@@ -58,11 +56,9 @@ SELECT k FROM join_left UNION ALL SELECT k FROM join_empty;
 SELECT k FROM join_left INTERSECT SELECT k FROM join_empty;
 
 -- expect: NULL, 1, 2, 5, 7
--- fallback
 SELECT k FROM join_left EXCEPT SELECT k FROM join_empty;
 
 -- expect: no rows
--- fallback
 SELECT k FROM join_empty EXCEPT SELECT k FROM join_left;
 
 -- Rows of two columns are duplicates only when both columns are: (7, NULL) from join_left and
@@ -88,7 +84,6 @@ SELECT k FROM join_left UNION ALL SELECT k FROM join_right UNION SELECT k FROM j
 SELECT k FROM join_left UNION SELECT k FROM join_right INTERSECT SELECT k FROM join_left;
 
 -- expect: 5
--- fallback
 (SELECT k FROM join_left UNION SELECT k FROM join_right) EXCEPT SELECT k FROM join_labels;
 
 -- Set operations inside a larger query.
@@ -117,7 +112,6 @@ SELECT s_nationkey FROM supplier UNION SELECT c_nationkey FROM customer;
 
 SELECT s_nationkey FROM supplier INTERSECT SELECT c_nationkey FROM customer;
 
--- fallback
 SELECT COUNT(*) FROM (
   SELECT o_custkey FROM orders WHERE o_orderdate < DATE '1994-01-01'
   EXCEPT

@@ -65,10 +65,9 @@ public final class WarpAggregate extends Aggregate implements WarpRel {
   /** Returns why WARP cannot run an aggregate call, or null when it can. */
   public static String unsupportedReason(AggregateCall call, RelNode input) {
     if (call.isDistinct()
-        || call.hasFilter()
         || call.isApproximate()
         || !call.collation.getFieldCollations().isEmpty()) {
-      return "aggregate " + call + " with DISTINCT, FILTER or WITHIN GROUP";
+      return "aggregate " + call + " with DISTINCT or WITHIN GROUP";
     }
     SqlKind kind = call.getAggregation().getKind();
     if (kind == SqlKind.LITERAL_AGG) {
@@ -181,11 +180,22 @@ public final class WarpAggregate extends Aggregate implements WarpRel {
       throw new UnsupportedLoweringException(reason);
     }
     DataType resultType = TypeMapping.require(call.getType());
+    Expr filter = call.hasFilter() ? input.columns().get(call.filterArg) : null;
     if (call.getArgList().isEmpty()) {
+      if (filter == null) {
+        return new dev.warpsql.kernels.ir.AggregateCall(
+            AggregateFunction.COUNT_STAR, null, resultType);
+      }
+      // COUNT(*) FILTER (WHERE f) counts the rows where f is TRUE: COUNT of a value that is NULL
+      // everywhere else.
+      Expr one = Literal.ofLong(1L, DataType.BIGINT);
       return new dev.warpsql.kernels.ir.AggregateCall(
-          AggregateFunction.COUNT_STAR, null, resultType);
+          AggregateFunction.COUNT, onlyWhere(filter, one), resultType);
     }
     Expr argument = input.columns().get(call.getArgList().get(0));
+    if (filter != null) {
+      argument = onlyWhere(filter, argument);
+    }
     AggregateFunction function =
         switch (call.getAggregation().getKind()) {
           case COUNT -> AggregateFunction.COUNT;
@@ -195,6 +205,15 @@ public final class WarpAggregate extends Aggregate implements WarpRel {
           default -> throw new UnsupportedLoweringException(call.toString());
         };
     return new dev.warpsql.kernels.ir.AggregateCall(function, argument, resultType);
+  }
+
+  /**
+   * Returns {@code CASE WHEN filter THEN value END}: an aggregate ignores NULLs, so applying it to
+   * this value aggregates exactly the rows that the FILTER clause keeps.
+   */
+  private static Expr onlyWhere(Expr filter, Expr value) {
+    return new Call(
+        Operator.CASE, List.of(filter, value, Literal.nullOf(value.type())), value.type(), true);
   }
 
   private static Literal zero(DataType type) {
