@@ -440,8 +440,8 @@ public final class RexLowering {
     return cast(expr, target);
   }
 
-  // NOTE: kernels round REAL and DOUBLE to integers half away from zero, as PostgreSQL and DuckDB
-  // round; Calcite's Enumerable fallback truncates, so the same CAST can differ between plans.
+  // NOTE: kernels round REAL and DOUBLE to integers half away from zero, while Calcite's
+  // Enumerable fallback truncates, so the same CAST can differ between plans.
   /** Returns the expression converted to the target type, or itself when it already has it. */
   static Expr cast(Expr expr, DataType target) {
     if (expr.type().equals(target)) {
