@@ -7,10 +7,10 @@ import java.util.Objects;
  * maximum length ({@link #UNBOUNDED} when none was declared).
  *
  * <p>DECIMAL precision is at most {@link #MAX_DECIMAL_PRECISION} because a DECIMAL is one scaled
- * 64-bit integer. A signed 64-bit integer holds every 18-digit value but only part of the 19-digit
- * range, so a DECIMAL(19, s) value overflows when it leaves the range of {@code long} rather than
- * when it reaches 19 digits; Calcite's default type system caps DECIMAL at 19 digits, and allowing
- * 19 keeps its derived types (such as products of DECIMAL(15, 2)) inside the IR.
+ * 64-bit integer. A signed 64-bit integer represents every 18-digit value but only part of the
+ * 19-digit range, so a DECIMAL(19, s) value overflows when it leaves the range of {@code long}
+ * rather than when it reaches 19 digits; Calcite's default type system caps DECIMAL at 19 digits,
+ * and allowing 19 keeps its derived types (such as products of DECIMAL(15, 2)) inside the IR.
  */
 public record DataType(TypeKind kind, int precision, int scale) {
   /** Largest DECIMAL precision; 19 digits only within the range of {@code long}. */
@@ -71,7 +71,7 @@ public record DataType(TypeKind kind, int precision, int scale) {
     return new DataType(TypeKind.VARCHAR, length, 0);
   }
 
-  /** Returns the register type that holds values of this type. */
+  /** Returns the register type of values of this type. */
   public TypeKind.PhysicalType physicalType() {
     return kind.physicalType();
   }

@@ -1,8 +1,8 @@
 package dev.warpsql.kernels.ir;
 
 /**
- * How a {@link ProbeStage} continues a probe row, given the build rows whose keys equal its keys
- * and that satisfy the stage's residual condition (its "matches").
+ * Rule by which a {@link ProbeStage} continues a probe row, given the build rows whose keys equal
+ * its keys and that satisfy the stage's residual condition (its "matches").
  */
 public enum JoinKind {
   /** Once per match, with that build row's columns. */

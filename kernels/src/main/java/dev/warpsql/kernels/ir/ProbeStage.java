@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * A hash-join probe fused into a kernel: look up the current row's {@code keys} in hash table
- * {@code table} of the kernel's arguments and continue the row as {@code kind} says.
+ * {@code table} of the kernel's arguments and continue the row as {@code kind} defines.
  *
  * <p>A build row matches when every key equals the build row's key of the same position (NULL keys
  * never match, as SQL equality requires) and {@code residual}, when present, is TRUE for the pair.

@@ -3,7 +3,7 @@ package dev.warpsql.kernels.ir;
 /**
  * Kind of a value that a kernel reads, computes or writes, with its physical representation.
  *
- * <p>The physical representation is what a kernel holds in a register and what a column stores:
+ * <p>The physical representation is what a kernel keeps in a register and what a column stores:
  * DECIMAL is an unscaled 64-bit integer, DATE is days since 1970-01-01, TIME is microseconds since
  * midnight, TIMESTAMP is microseconds since 1970-01-01 00:00:00 (no time zone), and VARCHAR is a
  * 32-bit code into the column's dictionary.
@@ -28,7 +28,7 @@ public enum TypeKind {
     this.physicalType = physicalType;
   }
 
-  /** Returns the register type that holds a value of this kind inside a kernel. */
+  /** Returns the register type of a value of this kind inside a kernel. */
   public PhysicalType physicalType() {
     return physicalType;
   }

@@ -127,7 +127,7 @@ public final class PlanLowering {
     if (stream.filter() != null) {
       InputRemapper.collect(stream.filter(), used);
     }
-    for (Expr expr : sinkExpressions(sink)) {
+    for (Expr expr : SinkRemapper.expressions(sink)) {
       InputRemapper.collect(expr, used);
     }
     for (ProbeStage probe : stream.probes()) {
@@ -178,9 +178,5 @@ public final class PlanLowering {
         name + ": " + String.join(" -> ", stream.operators()) + " -> " + sinkName);
     return new KernelStep(
         stream.source(), inputColumns, kernel, outputs, lookups, pruner, stream.builds());
-  }
-
-  private static List<Expr> sinkExpressions(Sink sink) {
-    return SinkRemapper.expressions(sink);
   }
 }

@@ -1,7 +1,6 @@
 package dev.warpsql.planner.lower;
 
 import dev.warpsql.executor.pipeline.ColumnOrigin;
-import dev.warpsql.executor.storage.StringDictionary;
 import dev.warpsql.kernels.ir.BuildRef;
 import dev.warpsql.kernels.ir.Call;
 import dev.warpsql.kernels.ir.CodeLookup;
@@ -414,7 +413,7 @@ public final class RexLowering {
    * Converts an operand to the type that Calcite derived for a COALESCE or CASE. Calcite caps
    * DECIMAL at 19 digits, so mixing DECIMAL(15, 2) with BIGINT derives DECIMAL(19, 0), which would
    * drop the fraction of every DECIMAL value: such a conversion is rejected rather than run,
-   * because a silently rounded result is a wrong answer.
+   * because a silently rounded result is wrong.
    */
   private static Expr implicitCast(Expr expr, DataType target, RexCall call) {
     DataType source = expr.type();
@@ -454,13 +453,5 @@ public final class RexLowering {
       throw new UnsupportedLoweringException("CAST from " + expr.type() + " to " + target);
     }
     return new Call(Operator.CAST, List.of(expr), target, expr.nullable());
-  }
-
-  /** Returns the dictionary of a current VARCHAR column, or null for other columns. */
-  StringDictionary dictionaryOf(RexNode node) {
-    if (node instanceof RexInputRef ref) {
-      return stream.dictionaries().get(ref.getIndex());
-    }
-    return null;
   }
 }

@@ -37,16 +37,18 @@ final class OverflowCheckingExecutor implements RexExecutor {
   @Override
   public void reduce(RexBuilder rexBuilder, List<RexNode> constExps, List<RexNode> reducedValues) {
     List<RexNode> foldable = new ArrayList<>();
-    for (RexNode expression : constExps) {
-      if (!overflows(expression)) {
-        foldable.add(expression);
+    boolean[] keep = new boolean[constExps.size()];
+    for (int i = 0; i < keep.length; i++) {
+      keep[i] = overflows(constExps.get(i));
+      if (!keep[i]) {
+        foldable.add(constExps.get(i));
       }
     }
     List<RexNode> folded = new ArrayList<>();
     delegate.reduce(rexBuilder, foldable, folded);
     int next = 0;
-    for (RexNode expression : constExps) {
-      reducedValues.add(overflows(expression) ? expression : folded.get(next++));
+    for (int i = 0; i < keep.length; i++) {
+      reducedValues.add(keep[i] ? constExps.get(i) : folded.get(next++));
     }
   }
 
