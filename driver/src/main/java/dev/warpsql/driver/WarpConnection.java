@@ -1,5 +1,6 @@
 package dev.warpsql.driver;
 
+import dev.warpsql.planner.schema.SchemaSync;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -22,6 +23,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalciteSchema;
 
 /**
  * A WarpSQL connection: Calcite's JDBC connection with the behaviour that pools and SQL clients
@@ -52,6 +55,10 @@ final class WarpConnection implements Connection {
     if (closed) {
       throw JdbcErrors.connectionClosed();
     }
+    // Calcite prepares each statement against a snapshot of the connection's root schema, so
+    // schemas that any connection created or dropped are synced in before the statement starts.
+    CalciteConnection calcite = delegate.unwrap(CalciteConnection.class);
+    SchemaSync.sync(CalciteSchema.from(calcite.getRootSchema()));
     return delegate;
   }
 

@@ -1,6 +1,7 @@
 package dev.warpsql.driver;
 
 import dev.warpsql.executor.catalog.Catalog;
+import dev.warpsql.executor.catalog.CatalogStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -31,8 +32,8 @@ public final class WarpDatabase implements AutoCloseable {
   private WarpDatabase(String name) {
     this.id = UUID.randomUUID().toString();
     this.name = name;
-    this.catalog = new Catalog();
     this.allocator = new RootAllocator();
+    this.catalog = new Catalog(allocator, CatalogStore.IN_MEMORY);
     OPEN.put(id, this);
   }
 

@@ -4,6 +4,7 @@ import dev.warpsql.executor.catalog.Catalog;
 import dev.warpsql.executor.catalog.CatalogSchema;
 import dev.warpsql.executor.error.WarpException;
 import dev.warpsql.executor.load.TpchLoader;
+import dev.warpsql.planner.ddl.WarpDdlExecutor;
 import dev.warpsql.planner.prepare.WarpPrepare;
 import dev.warpsql.planner.schema.WarpSchema;
 import dev.warpsql.planner.schema.WarpTypeSystem;
@@ -131,6 +132,9 @@ public final class WarpDriver extends Driver {
     properties.setProperty(
         CalciteConnectionProperty.TYPE_SYSTEM.camelName(),
         WarpTypeSystem.class.getName() + "#INSTANCE");
+    properties.setProperty(
+        CalciteConnectionProperty.PARSER_FACTORY.camelName(),
+        WarpDdlExecutor.class.getName() + "#PARSER_FACTORY");
     properties.setProperty(
         CalciteConnectionProperty.META_COLUMN_FACTORY.camelName(),
         WarpMetaColumnFactory.class.getName() + "#INSTANCE");

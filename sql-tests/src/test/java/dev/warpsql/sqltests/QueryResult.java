@@ -72,6 +72,9 @@ public record QueryResult(List<String> labels, List<List<Object>> rows) {
     if (value instanceof java.sql.Timestamp timestamp) {
       return timestamp.toLocalDateTime();
     }
+    if (value instanceof java.sql.Time time) {
+      return time.toLocalTime();
+    }
     return value;
   }
 }

@@ -8,24 +8,56 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 
 /**
- * Schemas and tables of one database, shared by all of its connections.
+ * Schemas, tables and views of one database, shared by all of its connections.
  *
  * <p>Names are matched exactly. Callers fold unquoted SQL identifiers to lower case before they
  * create or look up a schema or table, and the loaders create lower-case names.
  *
- * <p>Thread-safe. The catalog owns every table added to it and frees them all on {@link #close}.
+ * <p>Every change runs in a {@link CatalogTransaction}, one at a time: {@link #begin} takes the
+ * catalog's write lock, which the transaction holds until it closes. Readers take no lock. The
+ * catalog's {@link CatalogStore} makes each commit durable before the change becomes visible.
+ *
+ * <p>Thread-safe. The catalog holds a reference to the current version of every table and releases
+ * them all on {@link #close}.
  */
 public final class Catalog implements AutoCloseable {
   /** Name of the schema that every catalog starts with. */
   public static final String DEFAULT_SCHEMA = "main";
 
   private final ConcurrentHashMap<String, CatalogSchema> schemas = new ConcurrentHashMap<>();
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private final BufferAllocator allocator;
+  private final boolean ownsAllocator;
+  private final CatalogStore store;
 
-  /** Creates a catalog that contains only the empty schema {@link #DEFAULT_SCHEMA}. */
+  /** Creates an in-memory catalog with its own allocator and the empty schema "main". */
   public Catalog() {
-    createSchema(DEFAULT_SCHEMA);
+    this(new RootAllocator(), true, CatalogStore.IN_MEMORY);
+  }
+
+  /**
+   * Creates a catalog whose tables' memory comes from the given allocator, which the caller keeps
+   * owning, and whose commits go to the store.
+   */
+  public Catalog(BufferAllocator allocator, CatalogStore store) {
+    this(allocator, false, store);
+  }
+
+  private Catalog(BufferAllocator allocator, boolean ownsAllocator, CatalogStore store) {
+    this.allocator = Objects.requireNonNull(allocator, "allocator");
+    this.ownsAllocator = ownsAllocator;
+    this.store = Objects.requireNonNull(store, "store");
+    schemas.put(DEFAULT_SCHEMA, new CatalogSchema(this, DEFAULT_SCHEMA));
+  }
+
+  /** Returns the allocator for the memory of tables that statements create or change. */
+  public BufferAllocator allocator() {
+    return allocator;
   }
 
   /** Returns the schema with this name, or null if there is none. */
@@ -33,19 +65,13 @@ public final class Catalog implements AutoCloseable {
     return schemas.get(Objects.requireNonNull(name, "name"));
   }
 
-  /** Creates an empty schema, or raises a WarpException if the name is taken. */
+  /** Creates an empty schema in a transaction of its own and returns it. */
   public CatalogSchema createSchema(String name) {
-    Objects.requireNonNull(name, "name");
-    if (name.isEmpty()) {
-      throw new IllegalArgumentException("schema name must not be empty");
+    try (CatalogTransaction transaction = begin()) {
+      transaction.createSchema(name);
+      transaction.commit();
     }
-    CatalogSchema schema = new CatalogSchema(name);
-    if (schemas.putIfAbsent(name, schema) != null) {
-      throw new WarpException(
-          ErrorCode.VALIDATION_ERROR,
-          "schema \"" + name + "\" already exists. Choose another name.");
-    }
-    return schema;
+    return schema(name);
   }
 
   /** Returns a snapshot of the schemas, ordered by name. */
@@ -55,7 +81,44 @@ public final class Catalog implements AutoCloseable {
     return snapshot;
   }
 
-  /** Frees every table of every schema and leaves the schemas empty. */
+  /**
+   * Starts a transaction, waiting for the one in progress to close. The caller must close it, in
+   * the thread that began it.
+   */
+  public CatalogTransaction begin() {
+    writeLock.lock();
+    return new CatalogTransaction(this);
+  }
+
+  CatalogStore store() {
+    return store;
+  }
+
+  /** Returns whether the calling thread holds the write lock, inside a transaction. */
+  public boolean holdsWriteLock() {
+    return writeLock.isHeldByCurrentThread();
+  }
+
+  void releaseWriteLock() {
+    writeLock.unlock();
+  }
+
+  CatalogSchema newSchema(String name) {
+    if (name.isEmpty()) {
+      throw new WarpException(ErrorCode.VALIDATION_ERROR, "schema name must not be empty");
+    }
+    return new CatalogSchema(this, name);
+  }
+
+  void publishSchema(CatalogSchema schema) {
+    schemas.put(schema.name(), schema);
+  }
+
+  void unpublishSchema(String name) {
+    schemas.remove(name);
+  }
+
+  /** Releases every table of every schema, closes the store, and leaves the schemas empty. */
   @Override
   public void close() {
     RuntimeException failure = null;
@@ -68,6 +131,18 @@ public final class Catalog implements AutoCloseable {
         } else {
           failure.addSuppressed(e);
         }
+      }
+    }
+    try {
+      store.close();
+      if (ownsAllocator) {
+        allocator.close();
+      }
+    } catch (RuntimeException e) {
+      if (failure == null) {
+        failure = e;
+      } else {
+        failure.addSuppressed(e);
       }
     }
     if (failure != null) {

@@ -1,7 +1,5 @@
 package dev.warpsql.executor.catalog;
 
-import dev.warpsql.executor.error.ErrorCode;
-import dev.warpsql.executor.error.WarpException;
 import dev.warpsql.executor.storage.Table;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,16 +9,20 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Named set of tables inside a {@link Catalog}. Table names are matched exactly.
+ * Named set of tables and views inside a {@link Catalog}. Names are matched exactly, and a table
+ * and a view never share a name.
  *
- * <p>Thread-safe. The schema owns the tables added to it. A dropped table passes to the caller,
- * which must close it once no query reads it any more.
+ * <p>Thread-safe. Readers see the committed state; every change goes through a {@link
+ * CatalogTransaction}, and the methods here that change the schema run one each.
  */
 public final class CatalogSchema {
+  private final Catalog catalog;
   private final String name;
-  private final ConcurrentHashMap<String, Table> tables = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, CatalogTable> tables = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, ViewDefinition> views = new ConcurrentHashMap<>();
 
-  CatalogSchema(String name) {
+  CatalogSchema(Catalog catalog, String name) {
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.name = Objects.requireNonNull(name, "name");
   }
 
@@ -28,50 +30,126 @@ public final class CatalogSchema {
     return name;
   }
 
-  /** Returns the table with this name, or null if there is none. */
+  /** Returns the catalog this schema belongs to. */
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  /**
+   * Returns the current version of the table with this name, without adding a reference, or null if
+   * there is none. See {@link CatalogTable#current()} for what the caller may do with it.
+   */
   public Table table(String tableName) {
+    CatalogTable entry = catalogTable(tableName);
+    return entry == null ? null : entry.current();
+  }
+
+  /** Returns the table with this name across its versions, or null if there is none. */
+  public CatalogTable catalogTable(String tableName) {
     return tables.get(Objects.requireNonNull(tableName, "tableName"));
   }
 
-  /** Returns a snapshot of the tables, ordered by name. */
+  /** Returns a snapshot of the current table versions, ordered by name. */
   public Collection<Table> tables() {
-    List<Table> snapshot = new ArrayList<>(tables.values());
-    snapshot.sort(Comparator.comparing(Table::name));
+    List<Table> snapshot = new ArrayList<>();
+    for (CatalogTable entry : catalogTables()) {
+      snapshot.add(entry.current());
+    }
+    return snapshot;
+  }
+
+  /** Returns a snapshot of the tables, ordered by name. */
+  public List<CatalogTable> catalogTables() {
+    List<CatalogTable> snapshot = new ArrayList<>(tables.values());
+    snapshot.sort(Comparator.comparing(CatalogTable::name));
+    return snapshot;
+  }
+
+  /** Returns the view with this name, or null if there is none. */
+  public ViewDefinition view(String viewName) {
+    return views.get(Objects.requireNonNull(viewName, "viewName"));
+  }
+
+  /** Returns a snapshot of the views, ordered by name. */
+  public List<ViewDefinition> views() {
+    List<ViewDefinition> snapshot = new ArrayList<>(views.values());
+    snapshot.sort(Comparator.comparing(ViewDefinition::name));
     return snapshot;
   }
 
   /**
-   * Adds a table under its own name and takes ownership of it. If the name is taken, raises a
-   * WarpException with {@link ErrorCode#DUPLICATE_TABLE}, and the caller keeps ownership.
+   * Adds a table under its own name in a transaction of its own and takes over the caller's
+   * reference to it. If the name is taken, raises a WarpException with {@code DUPLICATE_TABLE}, and
+   * the caller keeps its reference.
    */
   public void addTable(Table table) {
-    Objects.requireNonNull(table, "table");
-    if (tables.putIfAbsent(table.name(), table) != null) {
-      throw new WarpException(
-          ErrorCode.DUPLICATE_TABLE,
-          "table \""
-              + table.name()
-              + "\" already exists in schema \""
-              + name
-              + "\". Drop it first or choose another name.");
+    addTables(List.of(table));
+  }
+
+  /**
+   * Adds several tables in one transaction, all or none, and takes over the caller's references
+   * when it succeeds. When it fails, the caller keeps every reference.
+   */
+  public void addTables(List<Table> newTables) {
+    try (CatalogTransaction transaction = catalog.begin()) {
+      for (Table table : newTables) {
+        if (!table.tryRetain()) {
+          throw new IllegalArgumentException("table " + table.name() + " was already freed");
+        }
+        try {
+          transaction.createTable(name, table);
+        } catch (RuntimeException e) {
+          table.close();
+          throw e;
+        }
+      }
+      transaction.commit();
+    }
+    for (Table table : newTables) {
+      table.close();
     }
   }
 
-  /** Removes a table and returns it to the caller, which then owns it. Returns null if absent. */
-  public Table dropTable(String tableName) {
-    return tables.remove(Objects.requireNonNull(tableName, "tableName"));
+  /** Drops a table in a transaction of its own and returns whether it existed. */
+  public boolean dropTable(String tableName) {
+    try (CatalogTransaction transaction = catalog.begin()) {
+      CatalogTable entry = catalogTable(tableName);
+      if (entry == null) {
+        return false;
+      }
+      transaction.dropTable(entry);
+      transaction.commit();
+      return true;
+    }
   }
 
-  /** Removes and frees every table. */
+  boolean isEmpty() {
+    return tables.isEmpty() && views.isEmpty();
+  }
+
+  void publishTable(CatalogTable entry) {
+    tables.put(entry.name(), entry);
+  }
+
+  void unpublishTable(CatalogTable entry) {
+    tables.remove(entry.name(), entry);
+  }
+
+  void publishView(ViewDefinition view) {
+    views.put(view.name(), view);
+  }
+
+  void unpublishView(String viewName) {
+    views.remove(viewName);
+  }
+
+  /** Drops every table, releasing the catalog's references, and every view. */
   void closeTables() {
     RuntimeException failure = null;
-    for (String tableName : List.copyOf(tables.keySet())) {
-      Table table = tables.remove(tableName);
-      if (table == null) {
-        continue;
-      }
+    for (CatalogTable entry : List.copyOf(tables.values())) {
+      tables.remove(entry.name(), entry);
       try {
-        table.close();
+        entry.drop();
       } catch (RuntimeException e) {
         if (failure == null) {
           failure = e;
@@ -80,6 +158,7 @@ public final class CatalogSchema {
         }
       }
     }
+    views.clear();
     if (failure != null) {
       throw failure;
     }
@@ -87,6 +166,6 @@ public final class CatalogSchema {
 
   @Override
   public String toString() {
-    return "CatalogSchema[" + name + ", " + tables.size() + " tables]";
+    return "CatalogSchema[" + name + ", " + tables.size() + " tables, " + views.size() + " views]";
   }
 }

@@ -63,16 +63,9 @@ public final class TpchLoader {
       }
     }
     List<Table> tables = generate(scaleFactor, allocator, chunkRows);
-    List<Table> added = new ArrayList<>();
     try {
-      for (Table table : tables) {
-        schema.addTable(table);
-        added.add(table);
-      }
+      schema.addTables(tables);
     } catch (RuntimeException e) {
-      for (Table table : added) {
-        schema.dropTable(table.name());
-      }
       closeAll(tables, e);
       throw e;
     }

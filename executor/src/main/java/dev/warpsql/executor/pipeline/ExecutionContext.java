@@ -3,6 +3,8 @@ package dev.warpsql.executor.pipeline;
 import dev.warpsql.executor.error.ErrorCode;
 import dev.warpsql.executor.error.WarpException;
 import dev.warpsql.kernels.cpu.CpuBackend;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,8 +18,12 @@ import org.apache.arrow.memory.BufferAllocator;
  * {@code Literal}), or null for SQL NULL. Attributes carry planner-side state, such as the
  * statement's data context, to the steps that the planner built, without this module knowing their
  * types.
+ *
+ * <p>Steps register what must outlive their own {@code execute}, such as the table versions a scan
+ * reads, with {@link #closeWhenDone}; whoever runs the plan closes the context after the last read
+ * of its result.
  */
-public final class ExecutionContext {
+public final class ExecutionContext implements AutoCloseable {
   private final Object[] params;
   private final BufferAllocator allocator;
   private final CpuBackend cpuBackend;
@@ -27,6 +33,7 @@ public final class ExecutionContext {
   private final AtomicBoolean clientCancel;
   private final long deadlineNanos;
   private final long timeoutMillis;
+  private final List<AutoCloseable> resources = new ArrayList<>();
 
   public ExecutionContext(
       Object[] params,
@@ -85,6 +92,36 @@ public final class ExecutionContext {
       throw new IllegalStateException("execution context has no " + type.getName());
     }
     return type.cast(value);
+  }
+
+  /** Registers a resource to close, in reverse order of registration, when the context closes. */
+  public synchronized void closeWhenDone(AutoCloseable resource) {
+    resources.add(Objects.requireNonNull(resource, "resource"));
+  }
+
+  /** Closes every registered resource; the first failure passes on after all were closed. */
+  @Override
+  public synchronized void close() {
+    RuntimeException failure = null;
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        RuntimeException wrapped =
+            e instanceof RuntimeException runtime
+                ? runtime
+                : new IllegalStateException("failed to release " + resources.get(i), e);
+        if (failure == null) {
+          failure = wrapped;
+        } else {
+          failure.addSuppressed(wrapped);
+        }
+      }
+    }
+    resources.clear();
+    if (failure != null) {
+      throw failure;
+    }
   }
 
   /** Requests that the execution stop at the next chunk boundary. */

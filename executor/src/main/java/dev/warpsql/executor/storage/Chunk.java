@@ -3,6 +3,7 @@ package dev.warpsql.executor.storage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.util.AutoCloseables;
 import org.apache.arrow.vector.FieldVector;
 
@@ -10,13 +11,16 @@ import org.apache.arrow.vector.FieldVector;
  * Horizontal slice of a table: one Arrow vector per column, all with the same value count, and a
  * {@link ZoneMap} per column.
  *
- * <p>A chunk owns its vectors and frees them on {@link #close}. A sealed chunk is not modified, so
- * any number of threads may read it at once.
+ * <p>A chunk owns its vectors. It is reference counted, because successive versions of a table
+ * share the chunks that a change did not touch: the creator holds the first reference, {@link
+ * #retain} adds one, and {@link #close} releases one and frees the vectors with the last. A sealed
+ * chunk is not modified, so any number of threads may read it at once.
  */
 public final class Chunk implements AutoCloseable {
   private final List<FieldVector> vectors;
   private final List<ZoneMap> zoneMaps;
   private final int rowCount;
+  private final AtomicInteger references = new AtomicInteger(1);
 
   /**
    * Creates a chunk that takes ownership of the vectors. Every vector must have the same value
@@ -73,9 +77,26 @@ public final class Chunk implements AutoCloseable {
     return vectors;
   }
 
-  /** Frees the vectors. */
+  /** Adds a reference, which the caller releases with {@link #close}, and returns this chunk. */
+  public Chunk retain() {
+    int previous = references.getAndIncrement();
+    if (previous <= 0) {
+      references.getAndDecrement();
+      throw new IllegalStateException("chunk was already freed");
+    }
+    return this;
+  }
+
+  /** Releases one reference and frees the vectors when it was the last. */
   @Override
   public void close() {
+    int remaining = references.decrementAndGet();
+    if (remaining > 0) {
+      return;
+    }
+    if (remaining < 0) {
+      throw new IllegalStateException("chunk was closed more often than retained");
+    }
     try {
       AutoCloseables.close(vectors);
     } catch (RuntimeException e) {

@@ -2,16 +2,20 @@ package dev.warpsql.executor.storage;
 
 import dev.warpsql.kernels.ir.TypeKind;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.util.AutoCloseables;
 
 /**
  * Immutable in-memory table: a schema, a list of {@link Chunk}s and one {@link StringDictionary}
  * per VARCHAR column, shared by all chunks.
  *
- * <p>The table owns its chunks and frees them on {@link #close}. Readers may use it from any number
- * of threads.
+ * <p>A table is one version of a table's contents. It holds one reference to each of its chunks and
+ * is itself reference counted: the creator holds the first reference, {@link #tryRetain} adds one
+ * for a reader, and {@link #close} releases one and releases the chunks with the last. Readers may
+ * use it from any number of threads.
  */
 public final class Table implements AutoCloseable {
   private final String name;
@@ -19,10 +23,11 @@ public final class Table implements AutoCloseable {
   private final List<Chunk> chunks;
   private final List<StringDictionary> dictionaries;
   private final long rowCount;
+  private final AtomicInteger references = new AtomicInteger(1);
 
   /**
-   * Creates a table that takes ownership of the chunks. {@code dictionaries} has one entry per
-   * column: the dictionary of a VARCHAR column and null for every other column.
+   * Creates a table that takes over one reference to each chunk. {@code dictionaries} has one entry
+   * per column: the dictionary of a VARCHAR column and null for every other column.
    */
   public Table(
       String name, TableSchema schema, List<Chunk> chunks, List<StringDictionary> dictionaries) {
@@ -79,9 +84,37 @@ public final class Table implements AutoCloseable {
     return dictionaries.get(column);
   }
 
-  /** Frees every chunk. */
+  /** Returns the dictionaries, one per column, null for every column that is not VARCHAR. */
+  public List<StringDictionary> dictionaries() {
+    return Collections.unmodifiableList(dictionaries);
+  }
+
+  /**
+   * Adds a reference unless the table was already freed, and returns whether it did. A caller that
+   * gets true releases the reference with {@link #close}.
+   */
+  public boolean tryRetain() {
+    while (true) {
+      int current = references.get();
+      if (current <= 0) {
+        return false;
+      }
+      if (references.compareAndSet(current, current + 1)) {
+        return true;
+      }
+    }
+  }
+
+  /** Releases one reference and releases every chunk with the last. */
   @Override
   public void close() {
+    int remaining = references.decrementAndGet();
+    if (remaining > 0) {
+      return;
+    }
+    if (remaining < 0) {
+      throw new IllegalStateException("table " + name + " was closed more often than retained");
+    }
     try {
       AutoCloseables.close(chunks);
     } catch (RuntimeException e) {

@@ -70,6 +70,19 @@ public final class TableBuilder implements AutoCloseable {
 
   /** Creates a builder for a table with the given schema and rows per chunk. */
   public TableBuilder(String name, TableSchema schema, BufferAllocator allocator, int chunkRows) {
+    this(name, schema, null, allocator, chunkRows);
+  }
+
+  /**
+   * Creates a builder that encodes VARCHAR values into existing dictionaries, one per column and
+   * null for every column that is not VARCHAR, as a new version of a table does.
+   */
+  public TableBuilder(
+      String name,
+      TableSchema schema,
+      List<StringDictionary> dictionaries,
+      BufferAllocator allocator,
+      int chunkRows) {
     this.name = Objects.requireNonNull(name, "name");
     this.schema = Objects.requireNonNull(schema, "schema");
     this.allocator = Objects.requireNonNull(allocator, "allocator");
@@ -79,12 +92,19 @@ public final class TableBuilder implements AutoCloseable {
     this.chunkRows = chunkRows;
     int columns = schema.size();
     this.dictionaries = new StringDictionary[columns];
+    if (dictionaries != null && dictionaries.size() != columns) {
+      throw new IllegalArgumentException(
+          "expected " + columns + " dictionary entries, got " + dictionaries.size());
+    }
     this.decimalLimits = new long[columns];
     this.assigned = new boolean[columns];
     for (int i = 0; i < columns; i++) {
       DataType type = schema.type(i);
       if (type.kind() == TypeKind.VARCHAR) {
-        dictionaries[i] = new StringDictionary();
+        this.dictionaries[i] =
+            dictionaries == null
+                ? new StringDictionary()
+                : Objects.requireNonNull(dictionaries.get(i), "dictionary of a VARCHAR column");
       } else if (type.kind() == TypeKind.DECIMAL) {
         decimalLimits[i] = decimalLimit(type.precision());
       }
@@ -120,7 +140,7 @@ public final class TableBuilder implements AutoCloseable {
     ColumnSchema columnSchema = schema.column(column);
     if (!columnSchema.nullable()) {
       throw new WarpException(
-          ErrorCode.DATA_EXCEPTION,
+          ErrorCode.NOT_NULL_VIOLATION,
           "NULL value in NOT NULL column \""
               + columnSchema.name()
               + "\""
@@ -208,7 +228,7 @@ public final class TableBuilder implements AutoCloseable {
         && value.length() > maxLength
         && value.codePointCount(0, value.length()) > maxLength) {
       throw new WarpException(
-          ErrorCode.DATA_EXCEPTION,
+          ErrorCode.STRING_DATA_RIGHT_TRUNCATION,
           "value '"
               + abbreviate(value)
               + "' of "

@@ -83,18 +83,27 @@ class CatalogTest {
   }
 
   @Test
-  void dropTableHandsOwnershipBack() {
+  void dropTableFreesAfterLastReader() {
     try (Catalog catalog = new Catalog()) {
       CatalogSchema main = catalog.schema(Catalog.DEFAULT_SCHEMA);
-      Table table = table("b", 1);
-      main.addTable(table);
+      main.addTable(table("b", 1));
       main.addTable(table("a", 2));
       assertThat(main.tables()).extracting(Table::name).containsExactly("a", "b");
-      try (Table dropped = main.dropTable("b")) {
-        assertThat(dropped).isSameAs(table);
-      }
-      assertThat(main.dropTable("b")).isNull();
+      CatalogTable entry = main.catalogTable("b");
+      Table reader = entry.acquire();
+      long before = allocator.getAllocatedMemory();
+
+      assertThat(main.dropTable("b")).isTrue();
+      assertThat(allocator.getAllocatedMemory()).isEqualTo(before);
+      assertThat(reader.chunks().get(0).vector(0).getValueCount()).isEqualTo(1);
+      reader.close();
+
+      assertThat(allocator.getAllocatedMemory()).isLessThan(before);
+      assertThat(main.dropTable("b")).isFalse();
       assertThat(main.tables()).extracting(Table::name).containsExactly("a");
+      assertThatThrownBy(entry::acquire)
+          .isInstanceOf(WarpException.class)
+          .hasMessageContaining("was dropped");
     }
   }
 
@@ -107,5 +116,117 @@ class CatalogTest {
     catalog.close();
     assertThat(allocator.getAllocatedMemory()).isZero();
     assertThat(catalog.schema("s").tables()).isEmpty();
+  }
+
+  @Test
+  void replaceTableKeepsReadersOnTheirVersion() {
+    try (Catalog catalog = new Catalog()) {
+      CatalogSchema main = catalog.schema(Catalog.DEFAULT_SCHEMA);
+      main.addTable(table("t", 1));
+      CatalogTable entry = main.catalogTable("t");
+      Table first = entry.acquire();
+
+      try (CatalogTransaction transaction = catalog.begin()) {
+        transaction.replaceTable(entry, table("t", 2));
+        transaction.commit();
+      }
+
+      assertThat(first.chunks().get(0).vector(0).getObject(0)).isEqualTo(1L);
+      assertThat(entry.current().chunks().get(0).vector(0).getObject(0)).isEqualTo(2L);
+      first.close();
+    }
+  }
+
+  @Test
+  void uncommittedTransactionChangesNothing() {
+    try (Catalog catalog = new Catalog()) {
+      long before = allocator.getAllocatedMemory();
+      try (CatalogTransaction transaction = catalog.begin()) {
+        transaction.createSchema("s");
+        transaction.createTable("s", table("t", 1));
+      }
+      assertThat(catalog.schema("s")).isNull();
+      assertThat(allocator.getAllocatedMemory()).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void failedPersistLeavesCatalogUnchanged() {
+    CatalogStore failing =
+        new CatalogStore() {
+          @Override
+          public void persist(CatalogSnapshot snapshot) {
+            throw new WarpException(ErrorCode.IO_ERROR, "disk full");
+          }
+
+          @Override
+          public void close() {}
+        };
+    try (BufferAllocator tables = new RootAllocator();
+        Catalog catalog = new Catalog(tables, failing)) {
+      Table table = table("t", 1);
+      assertThatThrownBy(() -> catalog.schema("main").addTable(table))
+          .hasMessageContaining("disk full");
+      assertThat(catalog.schema("main").table("t")).isNull();
+      table.close();
+      assertThat(allocator.getAllocatedMemory()).isZero();
+    }
+  }
+
+  @Test
+  void snapshotListsCommittedState() {
+    java.util.List<CatalogSnapshot> persisted = new java.util.ArrayList<>();
+    CatalogStore recording =
+        new CatalogStore() {
+          @Override
+          public void persist(CatalogSnapshot snapshot) {
+            persisted.add(snapshot);
+          }
+
+          @Override
+          public void close() {}
+        };
+    try (BufferAllocator tables = new RootAllocator();
+        Catalog catalog = new Catalog(tables, recording)) {
+      catalog.schema("main").addTable(table("t", 1));
+      try (CatalogTransaction transaction = catalog.begin()) {
+        transaction.createView(
+            "main",
+            new ViewDefinition(
+                "v",
+                "SELECT 1",
+                java.util.List.of(),
+                java.util.List.of(ColumnSchema.notNull("x", DataType.INTEGER))));
+        transaction.commit();
+      }
+      assertThat(persisted).hasSize(2);
+      CatalogSnapshot.SchemaSnapshot main = persisted.get(1).schemas().get(0);
+      assertThat(main.name()).isEqualTo("main");
+      assertThat(main.tables()).extracting(Table::name).containsExactly("t");
+      assertThat(main.views()).extracting(ViewDefinition::name).containsExactly("v");
+      try (Table clash = table("v", 1)) {
+        assertThatThrownBy(() -> catalog.schema("main").addTable(clash))
+            .hasMessageContaining("view \"v\" already exists");
+      }
+    }
+  }
+
+  @Test
+  void dropSchemaRejectsNonEmptyAndDefault() {
+    try (Catalog catalog = new Catalog()) {
+      catalog.createSchema("s").addTable(table("t", 1));
+      try (CatalogTransaction transaction = catalog.begin()) {
+        assertThatThrownBy(() -> transaction.dropSchema("s"))
+            .hasMessageContaining("not empty: it contains table t");
+        assertThatThrownBy(() -> transaction.dropSchema("main"))
+            .hasMessageContaining("default schema");
+      }
+      catalog.schema("s").dropTable("t");
+      try (CatalogTransaction transaction = catalog.begin()) {
+        transaction.dropSchema("s");
+        transaction.commit();
+      }
+      assertThat(catalog.schema("s")).isNull();
+    }
   }
 }

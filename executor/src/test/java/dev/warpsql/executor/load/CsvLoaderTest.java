@@ -318,7 +318,7 @@ class CsvLoaderTest {
             ColumnSchema.nullable("name", DataType.VARCHAR));
     assertRejected(
         () -> load(file, CsvOptions.DEFAULTS.withColumns(columns)),
-        ErrorCode.DATA_EXCEPTION,
+        ErrorCode.NOT_NULL_VIOLATION,
         file,
         "line 3",
         "\"id\"",

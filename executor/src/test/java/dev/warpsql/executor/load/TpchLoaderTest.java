@@ -259,8 +259,7 @@ class TpchLoaderTest {
         Catalog other = new Catalog()) {
       CatalogSchema target = other.schema(Catalog.DEFAULT_SCHEMA);
       List<Table> first = TpchLoader.load(target, 0.001, local);
-      Table orders = target.dropTable("orders");
-      orders.close();
+      assertThat(target.dropTable("orders")).isTrue();
       long before = local.getAllocatedMemory();
       assertThatThrownBy(() -> TpchLoader.load(target, 0.001, local))
           .isInstanceOf(WarpException.class)

@@ -247,7 +247,7 @@ class TableBuilderTest {
           .hasMessageContaining("NOT NULL column \"name\"")
           .hasMessageContaining("row 1 of table \"people\"")
           .extracting(e -> ((WarpException) e).code())
-          .isEqualTo(ErrorCode.DATA_EXCEPTION);
+          .isEqualTo(ErrorCode.NOT_NULL_VIOLATION);
     }
   }
 

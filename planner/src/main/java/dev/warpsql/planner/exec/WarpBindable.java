@@ -58,16 +58,18 @@ public final class WarpBindable implements Bindable<Object>, Typed {
         WarpRuntime.resultAllocator().newChildAllocator("query", 0, Long.MAX_VALUE)) {
       Object cancelFlag = dataContext.get(DataContext.Variable.CANCEL_FLAG.camelName);
       Object timeout = dataContext.get(DataContext.Variable.TIMEOUT.camelName);
-      ExecutionContext context =
-          new ExecutionContext(
-              params,
-              allocator,
-              WarpRuntime.cpuBackend(),
-              WarpRuntime.scheduler(),
-              Map.of(DataContext.class, dataContext),
-              cancelFlag instanceof java.util.concurrent.atomic.AtomicBoolean flag ? flag : null,
-              timeout instanceof Long millis ? millis : 0);
-      try (Batch batch = root.execute(context)) {
+      try (ExecutionContext context =
+              new ExecutionContext(
+                  params,
+                  allocator,
+                  WarpRuntime.cpuBackend(),
+                  WarpRuntime.scheduler(),
+                  Map.of(DataContext.class, dataContext),
+                  cancelFlag instanceof java.util.concurrent.atomic.AtomicBoolean flag
+                      ? flag
+                      : null,
+                  timeout instanceof Long millis ? millis : 0);
+          Batch batch = root.execute(context)) {
         return Linq4j.asEnumerable(rows(batch));
       }
     } catch (RuntimeException e) {

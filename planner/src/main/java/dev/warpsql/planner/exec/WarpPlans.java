@@ -41,6 +41,21 @@ public final class WarpPlans {
   }
 
   /**
+   * Lowers and compiles a plan whose rows go to a table write; the bindable returns the write's row
+   * count as its only row.
+   */
+  public static WarpBindable writeBindable(
+      WarpRel root, List<Integer> fields, RelDataType resultType, TableWrite write) {
+    List<DataType> paramTypes = parameterTypes(root);
+    PlanLowering lowering =
+        new PlanLowering(WarpRuntime.cpuBackend(), root.getCluster().getRexBuilder(), paramTypes);
+    ExecutionStep query = lowering.lowerRoot(root);
+    int[] queryFields = fields.stream().mapToInt(Integer::intValue).toArray();
+    ExecutionStep step = write.wrap(query, queryFields, resultType);
+    return new WarpBindable(step, new int[] {0}, new int[] {0}, paramTypes);
+  }
+
+  /**
    * Returns the kernel type of each dynamic parameter that the plan reads, by index. Indices the
    * plan does not read, and parameters without a kernel type, are typed VARCHAR, which kernels
    * never read (see {@link ParameterValues}).

@@ -76,7 +76,14 @@ public final class RexSupport {
     if (TypeMapping.toDataType(node.getType()).isEmpty()) {
       return "type " + node.getType().getFullTypeString() + " of " + node;
     }
-    if (node instanceof RexInputRef || node instanceof RexDynamicParam) {
+    if (node instanceof RexDynamicParam param) {
+      // Kernels read no string parameter: a VARCHAR value needs a dictionary code, which only
+      // a lookup over a column's dictionary computes, as for col = ?.
+      return param.getType().getSqlTypeName().getFamily() == SqlTypeFamily.CHARACTER
+          ? "string parameter " + param
+          : null;
+    }
+    if (node instanceof RexInputRef) {
       return null;
     }
     if (node instanceof RexLiteral literal) {

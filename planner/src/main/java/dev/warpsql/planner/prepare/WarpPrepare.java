@@ -1,6 +1,7 @@
 package dev.warpsql.planner.prepare;
 
 import dev.warpsql.planner.exec.SqlErrors;
+import dev.warpsql.planner.exec.TableWrite;
 import dev.warpsql.planner.rules.WarpRules;
 import java.lang.reflect.Type;
 import org.apache.calcite.DataContexts;
@@ -25,6 +26,21 @@ import org.apache.calcite.sql2rel.SqlRexConvertletTable;
  * <p>Every failure leaves as an exception with an SQLSTATE (see {@link SqlErrors}).
  */
 public final class WarpPrepare extends CalcitePrepareImpl {
+  private final TableWrite write;
+
+  /** Creates a preparation for statements that return their rows or change tables themselves. */
+  public WarpPrepare() {
+    this(null);
+  }
+
+  /**
+   * Creates a preparation whose queries write their rows with {@code write}, as CREATE TABLE ... AS
+   * does; null for none.
+   */
+  public WarpPrepare(TableWrite write) {
+    this.write = write;
+  }
+
   @Override
   protected RelOptPlanner createPlanner(
       CalcitePrepare.Context prepareContext,
@@ -53,6 +69,7 @@ public final class WarpPrepare extends CalcitePrepareImpl {
     RelDataTypeFactory typeFactory = context.getTypeFactory();
     CalciteSchema rootSchema = context.getRootSchema();
     return new WarpPreparingStmt(
+        write,
         this,
         context,
         catalogReader,

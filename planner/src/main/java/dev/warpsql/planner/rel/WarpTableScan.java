@@ -1,8 +1,8 @@
 package dev.warpsql.planner.rel;
 
+import dev.warpsql.executor.catalog.CatalogTable;
 import dev.warpsql.executor.pipeline.Batch;
 import dev.warpsql.executor.pipeline.ScanStep;
-import dev.warpsql.executor.storage.Table;
 import dev.warpsql.planner.lower.PlanLowering;
 import dev.warpsql.planner.lower.Stream;
 import java.util.List;
@@ -18,10 +18,10 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 
 /** Scan of a stored table: the source of a pipeline, reading the table's chunks in place. */
 public final class WarpTableScan extends TableScan implements WarpRel {
-  private final Table table;
+  private final CatalogTable table;
 
   public WarpTableScan(
-      RelOptCluster cluster, RelTraitSet traits, RelOptTable relOptTable, Table table) {
+      RelOptCluster cluster, RelTraitSet traits, RelOptTable relOptTable, CatalogTable table) {
     super(cluster, traits, List.of(), relOptTable);
     this.table = Objects.requireNonNull(table, "table");
   }
@@ -39,6 +39,8 @@ public final class WarpTableScan extends TableScan implements WarpRel {
   @Override
   public Stream lower(PlanLowering lowering) {
     ScanStep scan = new ScanStep(table);
-    return Stream.over(scan, Batch.ofTable(table).columns(), "scan " + table.name());
+    // Every version of a catalog table has the same columns and dictionaries, so the current one
+    // describes the batch of any execution.
+    return Stream.over(scan, Batch.ofTable(table.current()).columns(), "scan " + table.name());
   }
 }

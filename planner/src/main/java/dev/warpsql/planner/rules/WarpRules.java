@@ -21,6 +21,7 @@ public final class WarpRules {
           WarpHashJoinRule.INSTANCE,
           WarpUnionRule.INSTANCE,
           WarpValuesRule.INSTANCE,
+          WarpTableModifyRule.INSTANCE,
           WarpToEnumerableConverterRule.INSTANCE,
           WarpFromEnumerableRule.INSTANCE);
 

@@ -1,15 +1,17 @@
 package dev.warpsql.planner.schema;
 
 import dev.warpsql.executor.catalog.CatalogSchema;
-import dev.warpsql.executor.storage.Table;
+import dev.warpsql.executor.catalog.CatalogTable;
+import dev.warpsql.executor.catalog.ViewDefinition;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
 /**
- * Calcite's view of one catalog schema. It reads the catalog on every lookup, so tables added or
- * dropped by any connection are visible to the next statement of every other connection.
+ * Calcite's view of one catalog schema: its tables and views. It reads the catalog on every lookup,
+ * so tables and views added or dropped by any connection are visible to the next statement of every
+ * other connection.
  */
 public final class WarpSchema extends AbstractSchema {
   private final CatalogSchema schema;
@@ -21,10 +23,18 @@ public final class WarpSchema extends AbstractSchema {
   @Override
   protected Map<String, org.apache.calcite.schema.Table> getTableMap() {
     Map<String, org.apache.calcite.schema.Table> tables = new LinkedHashMap<>();
-    for (Table table : schema.tables()) {
+    for (CatalogTable table : schema.catalogTables()) {
       tables.put(table.name(), new WarpTable(table));
     }
+    for (ViewDefinition view : schema.views()) {
+      tables.put(view.name(), new WarpView(schema.name(), view));
+    }
     return tables;
+  }
+
+  /** Returns the catalog schema that this schema reads. */
+  public CatalogSchema catalogSchema() {
+    return schema;
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.warpsql.planner.schema;
 
+import dev.warpsql.executor.catalog.CatalogTable;
 import dev.warpsql.executor.storage.ColumnSchema;
-import dev.warpsql.executor.storage.Table;
 import dev.warpsql.planner.rel.WarpConvention;
 import dev.warpsql.planner.rel.WarpTableScan;
 import java.util.Objects;
@@ -15,16 +15,19 @@ import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
-/** Calcite's view of a catalog table: its row type, statistics and scan operator. */
+/**
+ * Calcite's view of a catalog table: its row type, statistics and scan operator. Scans read the
+ * version of the table that is current when the statement runs.
+ */
 public final class WarpTable extends AbstractTable implements TranslatableTable {
-  private final Table table;
+  private final CatalogTable table;
 
-  public WarpTable(Table table) {
+  public WarpTable(CatalogTable table) {
     this.table = Objects.requireNonNull(table, "table");
   }
 
-  /** Returns the stored table that scans of this table read. */
-  public Table table() {
+  /** Returns the catalog table that scans and changes of this table use. */
+  public CatalogTable catalogTable() {
     return table;
   }
 
@@ -40,7 +43,7 @@ public final class WarpTable extends AbstractTable implements TranslatableTable 
 
   @Override
   public Statistic getStatistic() {
-    return Statistics.of(table.rowCount(), null);
+    return Statistics.of(table.current().rowCount(), null);
   }
 
   @Override

@@ -11,12 +11,6 @@ import dev.warpsql.sqltests.ResultComparison;
 import dev.warpsql.sqltests.SuiteSummary;
 import dev.warpsql.sqltests.WarpTestDatabases;
 import dev.warpsql.sqltests.ptx.PtxGate;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -96,14 +90,15 @@ class EdgeCaseScriptsTest {
 
   @TestFactory
   Stream<DynamicContainer> edgeScripts() {
-    List<Path> files = scriptFiles();
+    List<Path> files = ScriptFiles.list(SCRIPT_FOLDER);
     assertThat(files).as("scripts under %s/", SCRIPT_FOLDER).isNotEmpty();
     return files.stream().map(EdgeCaseScriptsTest::scriptTests);
   }
 
   private static DynamicContainer scriptTests(Path file) {
     String name = file.getFileName().toString();
-    List<EdgeStatement> statements = EdgeScript.parse(SCRIPT_FOLDER + "/" + name, read(file));
+    List<EdgeStatement> statements =
+        EdgeScript.parse(SCRIPT_FOLDER + "/" + name, ScriptFiles.read(file));
     SCRIPTS.put(name, statements);
     return DynamicContainer.dynamicContainer(
         name,
@@ -255,27 +250,5 @@ class EdgeCaseScriptsTest {
             "  %-20s %4d statements, %3d Enumerable fallbacks, %3d known bugs",
             "total", total, fallbacks, knownBugs));
     System.out.println(summary);
-  }
-
-  private static List<Path> scriptFiles() {
-    URL url = EdgeCaseScriptsTest.class.getClassLoader().getResource(SCRIPT_FOLDER);
-    if (url == null) {
-      throw new IllegalStateException("test resource folder not found: " + SCRIPT_FOLDER);
-    }
-    try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-      return files.filter(file -> file.getFileName().toString().endsWith(".sql")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list test resource folder " + SCRIPT_FOLDER, e);
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException("test resource folder " + url + " has no file path", e);
-    }
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read edge-case script " + file, e);
-    }
   }
 }

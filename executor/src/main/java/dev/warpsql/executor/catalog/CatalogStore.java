@@ -1,0 +1,27 @@
+package dev.warpsql.executor.catalog;
+
+/**
+ * Where a catalog keeps its committed state. A transaction calls {@link #persist} before it
+ * publishes its changes, so a change that a store fails to persist never becomes visible.
+ */
+public interface CatalogStore extends AutoCloseable {
+  /** A store for an in-memory database: it keeps nothing. */
+  CatalogStore IN_MEMORY =
+      new CatalogStore() {
+        @Override
+        public void persist(CatalogSnapshot snapshot) {}
+
+        @Override
+        public void close() {}
+      };
+
+  /**
+   * Makes the snapshot the committed state. It raises a {@code WarpException} when it fails, and
+   * the previously committed state then stays the committed one.
+   */
+  void persist(CatalogSnapshot snapshot);
+
+  /** Releases the store's files and locks. */
+  @Override
+  void close();
+}

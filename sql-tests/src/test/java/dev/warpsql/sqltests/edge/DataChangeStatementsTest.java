@@ -1,0 +1,136 @@
+package dev.warpsql.sqltests.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import org.junit.jupiter.api.Test;
+
+/** Prepared data changes, and data changes seen from a second connection to the same database. */
+class DataChangeStatementsTest {
+  @Test
+  void updateBindsParametersInTextOrder() throws SQLException {
+    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:")) {
+      execute(connection, "CREATE TABLE t (id INTEGER NOT NULL, name VARCHAR(10))");
+      execute(connection, "INSERT INTO t VALUES (1, 'a'), (2, 'b')");
+      try (PreparedStatement update =
+          connection.prepareStatement("UPDATE t SET name = ? WHERE id = ?")) {
+        ParameterMetaData parameters = update.getParameterMetaData();
+        assertThat(parameters.getParameterCount()).isEqualTo(2);
+        assertThat(parameters.getParameterType(1)).isEqualTo(Types.VARCHAR);
+        assertThat(parameters.getParameterType(2)).isEqualTo(Types.INTEGER);
+
+        update.setString(1, "z");
+        update.setInt(2, 2);
+        assertThat(update.executeUpdate()).isEqualTo(1);
+        update.setString(1, "y");
+        update.setInt(2, 1);
+        assertThat(update.executeUpdate()).isEqualTo(1);
+      }
+      assertThat(names(connection)).isEqualTo("1=y,2=z");
+    }
+  }
+
+  @Test
+  void preparedQuerySeesLaterInserts() throws SQLException {
+    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:")) {
+      execute(connection, "CREATE TABLE t (id INTEGER NOT NULL, name VARCHAR(10))");
+      try (PreparedStatement count =
+              connection.prepareStatement("SELECT COUNT(*) FROM t WHERE name = 'new'");
+          PreparedStatement insert = connection.prepareStatement("INSERT INTO t VALUES (?, ?)")) {
+        assertThat(single(count)).isZero();
+        insert.setInt(1, 1);
+        insert.setString(2, "new");
+        assertThat(insert.executeUpdate()).isEqualTo(1);
+        assertThat(single(count)).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void stringParameterAsValueIsReturned() throws SQLException {
+    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:")) {
+      execute(connection, "CREATE TABLE t (id INTEGER)");
+      execute(connection, "INSERT INTO t VALUES (1), (2)");
+      try (PreparedStatement query =
+          connection.prepareStatement(
+              "SELECT id, CAST(? AS VARCHAR(5)) AS tag FROM t ORDER BY id")) {
+        query.setString(1, "x");
+        try (ResultSet rows = query.executeQuery()) {
+          assertThat(rows.next()).isTrue();
+          assertThat(rows.getString(2)).isEqualTo("x");
+          assertThat(rows.next()).isTrue();
+          assertThat(rows.getString(2)).isEqualTo("x");
+        }
+      }
+    }
+  }
+
+  @Test
+  void otherConnectionSeesCommittedChanges() throws SQLException {
+    String url = "jdbc:warp:mem:data_change_" + System.nanoTime();
+    try (Connection writer = DriverManager.getConnection(url);
+        Connection reader = DriverManager.getConnection(url)) {
+      execute(writer, "CREATE SCHEMA staging");
+      execute(writer, "CREATE TABLE staging.t (id INTEGER)");
+      execute(writer, "INSERT INTO staging.t VALUES (1), (2)");
+      try (Statement statement = reader.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT SUM(id) FROM staging.t")) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getLong(1)).isEqualTo(3);
+      }
+      execute(writer, "DROP TABLE staging.t");
+      assertThatThrownBy(() -> execute(reader, "SELECT * FROM staging.t"))
+          .isInstanceOf(SQLException.class)
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("42P01");
+    }
+  }
+
+  @Test
+  void preparedQueryOfDroppedTableFailsClearly() throws SQLException {
+    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:")) {
+      execute(connection, "CREATE TABLE t (id INTEGER)");
+      try (PreparedStatement query = connection.prepareStatement("SELECT * FROM t")) {
+        execute(connection, "DROP TABLE t");
+        assertThatThrownBy(query::executeQuery)
+            .isInstanceOf(SQLException.class)
+            .hasMessageContaining("was dropped after the statement was prepared")
+            .extracting(e -> ((SQLException) e).getSQLState())
+            .isEqualTo("42P01");
+      }
+    }
+  }
+
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  private static long single(PreparedStatement query) throws SQLException {
+    try (ResultSet rows = query.executeQuery()) {
+      assertThat(rows.next()).isTrue();
+      return rows.getLong(1);
+    }
+  }
+
+  private static String names(Connection connection) throws SQLException {
+    StringBuilder text = new StringBuilder();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT id, name FROM t ORDER BY id")) {
+      while (rows.next()) {
+        text.append(text.isEmpty() ? "" : ",").append(rows.getInt(1)).append('=');
+        text.append(rows.getString(2));
+      }
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,31 @@
+-- Every stored type goes in through INSERT and comes back unchanged through SELECT, through
+-- CREATE TABLE ... AS, and through UPDATE.
+
+CREATE TABLE every_type (
+  b BOOLEAN, ti TINYINT, si SMALLINT, i INTEGER, bi BIGINT, r REAL, d DOUBLE,
+  amount DECIMAL(18, 4), dt DATE, tm TIME, ts TIMESTAMP, s VARCHAR, s5 VARCHAR(5));
+
+INSERT INTO every_type VALUES
+  (TRUE, 127, 32767, 2147483647, 9223372036854775807, 1.5, 2.25,
+   12345678901234.5678, DATE '2024-02-29', TIME '23:59:59', TIMESTAMP '2024-02-29 12:34:56',
+   'hello', 'five5'),
+  (FALSE, -128, -32768, -2147483648, -9223372036854775807, -0.5, -1e300,
+   -99999999999999.9999, DATE '1970-01-01', TIME '00:00:00', TIMESTAMP '1969-12-31 23:59:59',
+   '', 'a'),
+  (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+
+SELECT * FROM every_type;
+
+CREATE TABLE copied AS SELECT * FROM every_type;
+
+SELECT * FROM copied;
+
+UPDATE copied SET amount = amount / 2, dt = dt + INTERVAL '1' DAY, s = s || '!' WHERE b;
+
+SELECT amount, dt, s FROM copied;
+
+-- A TINYINT column rejects a value beyond its range.
+-- error 22003
+INSERT INTO every_type (ti) VALUES (128);
+
+SELECT COUNT(*) FROM every_type;
