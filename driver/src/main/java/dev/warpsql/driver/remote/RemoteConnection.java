@@ -26,6 +26,7 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.UnregisteredDriver;
+import org.apache.calcite.avatica.remote.Service;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -165,7 +166,9 @@ final class RemoteConnection extends AvaticaConnection {
 
   private boolean serverKnowsConnection() {
     try {
-      meta.connectionSync(handle, new ConnectionPropertiesImpl());
+      // A request straight to the service, because Avatica's RemoteMeta answers connectionSync
+      // from its local copy of the properties without asking the server.
+      getService().apply(new Service.ConnectionSyncRequest(id, new ConnectionPropertiesImpl()));
       return true;
     } catch (RuntimeException e) {
       LOG.debug("connection {} failed its validity check: {}", id, e.getMessage());

@@ -4,6 +4,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.TimeZone;
+import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.AvaticaPreparedStatement;
@@ -43,13 +44,20 @@ public final class RemoteFactory implements AvaticaFactory {
       Meta.StatementHandle handle,
       int resultSetType,
       int resultSetConcurrency,
-      int resultSetHoldability) {
-    return new RemoteStatement(
-        (RemoteConnection) connection,
-        handle,
-        resultSetType,
-        resultSetConcurrency,
-        resultSetHoldability);
+      int resultSetHoldability)
+      throws SQLException {
+    try {
+      return new RemoteStatement(
+          (RemoteConnection) connection,
+          handle,
+          resultSetType,
+          resultSetConcurrency,
+          resultSetHoldability);
+    } catch (AvaticaClientRuntimeException e) {
+      // The statement's constructor asks the server for an id, and Avatica lets that request's
+      // failure out unchecked.
+      throw new SQLException(e.getMessage(), e.getSqlState(), e.getErrorCode(), e);
+    }
   }
 
   @Override

@@ -75,10 +75,9 @@ final class ErrorReportingService implements InvocationHandler {
 
   private static Throwable translate(Throwable failure) {
     if (failure instanceof NoSuchConnectionException) {
+      String message = failure.getMessage() == null ? "connection not found" : failure.getMessage();
       return new AvaticaRuntimeException(
-          failure.getMessage()
-              + "; the connection was closed or expired after being idle, so "
-              + "open a new one",
+          message + "; the connection was closed or expired after being idle, so open a new one",
           ErrorResponse.MISSING_CONNECTION_ERROR_CODE,
           CONNECTION_DOES_NOT_EXIST,
           AvaticaSeverity.ERROR);

@@ -43,6 +43,7 @@ public final class WarpMeta extends JdbcMeta {
   private final int maxQueryTimeSeconds;
   private final Set<String> openConnections = ConcurrentHashMap.newKeySet();
   private final Set<Integer> canceledByClient = ConcurrentHashMap.newKeySet();
+  private final Map<Integer, String> runningStatements = new ConcurrentHashMap<>();
 
   /**
    * @param url the JDBC URL of {@code database}, which JdbcMeta reports
@@ -107,12 +108,13 @@ public final class WarpMeta extends JdbcMeta {
       int maxRowsInFirstFrame,
       PrepareCallback callback)
       throws NoSuchStatementException {
-    canceledByClient.remove(h.id);
-    long started = System.nanoTime();
+    long started = beginExecution(h);
     try {
       return super.prepareAndExecute(h, sql, maxRowCount, frameRows(maxRowsInFirstFrame), callback);
     } catch (RuntimeException e) {
       throw explainFailure(e, h, started);
+    } finally {
+      endExecution(h);
     }
   }
 
@@ -120,13 +122,37 @@ public final class WarpMeta extends JdbcMeta {
   public ExecuteResult execute(
       StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
       throws NoSuchStatementException {
-    canceledByClient.remove(h.id);
-    long started = System.nanoTime();
+    long started = beginExecution(h);
     try {
       return super.execute(h, parameterValues, frameRows(maxRowsInFirstFrame));
     } catch (RuntimeException e) {
       throw explainFailure(e, h, started);
+    } finally {
+      endExecution(h);
     }
+  }
+
+  /**
+   * Marks a statement as running and returns the start time in nanoseconds. A running statement and
+   * its connection never expire, because {@link #expireIdleSessions()} counts them as used, however
+   * long the query runs.
+   */
+  private long beginExecution(StatementHandle h) {
+    canceledByClient.remove(h.id);
+    runningStatements.put(h.id, h.connectionId);
+    markUsed(h.id, h.connectionId);
+    return System.nanoTime();
+  }
+
+  private void endExecution(StatementHandle h) {
+    runningStatements.remove(h.id);
+    markUsed(h.id, h.connectionId);
+  }
+
+  /** Reads a statement and its connection from the caches, which counts as using them. */
+  private void markUsed(int statementId, String connectionId) {
+    getStatementCache().getIfPresent(statementId);
+    getConnectionCache().getIfPresent(connectionId);
   }
 
   private RuntimeException explainFailure(RuntimeException e, StatementHandle h, long started) {
@@ -138,6 +164,9 @@ public final class WarpMeta extends JdbcMeta {
   public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
     fetches.increment();
+    // JdbcMeta's fetch (1.27) reads only the statement, so a long fetch would let its connection
+    // expire.
+    markUsed(h.id, h.connectionId);
     return super.fetch(h, offset, frameRows(fetchMaxRowCount));
   }
 
@@ -171,6 +200,7 @@ public final class WarpMeta extends JdbcMeta {
    * allow, and logs each expired connection.
    */
   void expireIdleSessions() {
+    runningStatements.forEach(this::markUsed);
     getConnectionCache().cleanUp();
     getStatementCache().cleanUp();
     Set<String> live = Set.copyOf(getConnectionCache().asMap().keySet());

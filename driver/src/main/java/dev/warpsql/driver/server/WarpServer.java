@@ -43,6 +43,7 @@ public final class WarpServer implements AutoCloseable {
   private final WarpMeta meta;
   private final HttpServer http;
   private final ScheduledExecutorService expiry;
+  private final String url;
   private boolean closed;
 
   private WarpServer(
@@ -56,6 +57,12 @@ public final class WarpServer implements AutoCloseable {
     this.meta = meta;
     this.http = http;
     this.expiry = expiry;
+    String scheme = config.tlsKeystore().isPresent() ? "https" : "http";
+    String host = config.bindAddress();
+    if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    this.url = scheme + "://" + host + ":" + http.getPort();
   }
 
   /**
@@ -107,12 +114,7 @@ public final class WarpServer implements AutoCloseable {
 
   /** Returns the server's address as clients write it in the {@code url} property. */
   public String url() {
-    String scheme = config.tlsKeystore().isPresent() ? "https" : "http";
-    String host =
-        config.bindAddress().contains(":")
-            ? "[" + config.bindAddress() + "]"
-            : config.bindAddress();
-    return scheme + "://" + host + ":" + port();
+    return url;
   }
 
   /** Returns the JDBC URL of this server for WarpSQL's driver. */
