@@ -136,6 +136,10 @@ public final class WarpDriver extends Driver {
     return parsed;
   }
 
+  // TODO: getSchemas, getTables and getColumns treat an unescaped '_' in a pattern as a literal
+  // character, because Calcite's CalciteMetaImpl (1.41) translates only '%' and the '\' escape
+  // into its regular expression. Escaped names, as DBeaver sends them, match correctly, but a
+  // pattern such as 'regio_' finds nothing. A fix needs a CalciteMetaImpl subclass from createMeta.
   /** Opens a connection to a database; a private one closes when the connection closes. */
   Connection connect(WarpDatabase database, Properties info, boolean closeWithConnection)
       throws SQLException {

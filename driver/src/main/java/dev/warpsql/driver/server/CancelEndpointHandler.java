@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * <p>The endpoint sits behind the same authentication as the Avatica endpoint, and it only cancels
  * a statement of the connection that the request names. Avatica's clients choose random UUIDs as
  * connection ids, so one client cannot guess another's. NOTE: a cancel that arrives before the
- * engine starts the query is lost, because each execution clears the flag when it starts; the
+ * engine starts the query is lost, because each execution clears the flag when it starts. The
  * server's maximum query time still bounds such a query.
  *
  * <p>Replies: 200 with {@code canceled} or {@code not found} (no such statement on that

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * <p>Avatica's handler (1.27) sends SQLSTATE 00000 for any exception that is not an {@link
  * AvaticaRuntimeException}, so a client could not tell a syntax error from a canceled query. This
  * wrapper finds the {@link SQLException} among the causes and rethrows its message and SQLSTATE as
- * an {@code AvaticaRuntimeException}. A connection that the server no longer knows keeps Avatica's
+ * an {@code AvaticaRuntimeException}. A connection that the server no longer has keeps Avatica's
  * "missing connection" error code, which Avatica's client reads to reconnect, and gets SQLSTATE
  * 08003, which pools read to evict the connection.
  */

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
  * fails the query with SQLSTATE 57014, as it does for a cancel, and with either "query canceled" or
  * "query timed out", depending on which worker noticed first. A client cannot raise the server's
  * limit, so the message has to name the limit instead. A 57014 failure counts as the server's limit
- * when no client cancel arrived during the execution and the execution ran for at least the limit;
- * a remote client's own query timeout travels as a cancel.
+ * when the execution ran for at least the limit and no client cancel arrived during it. A remote
+ * client's own query timeout arrives as a cancel.
  */
 final class QueryTimeLimit {
   private static final String CANCELED = "57014";

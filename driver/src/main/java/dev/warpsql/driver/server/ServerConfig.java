@@ -44,7 +44,7 @@ public record ServerConfig(
   /** Default idle time before a connection or statement expires: 10 minutes, as in Avatica. */
   public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 600;
 
-  /** How clients authenticate. */
+  /** Method of client authentication. */
   public enum Authentication {
     NONE,
     BASIC,

@@ -32,7 +32,7 @@ public final class WarpMeta extends JdbcMeta {
   private static final Logger LOG = LoggerFactory.getLogger(WarpMeta.class);
 
   /**
-   * Most rows in one frame, so that a large result leaves the server in pieces as the client
+   * Maximum rows in one frame, so that a large result leaves the server in pieces as the client
    * fetches, even for a client that asks for everything at once. Avatica's JdbcResultSet (1.27)
    * already puts at most 100 rows in the first frame; later frames have the client's fetch size.
    */
