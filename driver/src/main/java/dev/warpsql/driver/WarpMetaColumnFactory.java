@@ -14,12 +14,17 @@ import org.apache.calcite.schema.Table;
  * the bare type name that {@code getTypeInfo} lists ({@code DECIMAL}, not Calcite's {@code
  * DECIMAL(15, 2) NOT NULL}), and COLUMN_SIZE is the standard size of the type (see {@link
  * ColumnSizes}) or, for DECIMAL and character types, the declared precision or length.
+ * IS_AUTOINCREMENT and IS_GENERATEDCOLUMN are {@code NO}, where Avatica's shorter constructor
+ * (1.27) leaves an empty string, which JDBC reserves for "unknown".
  *
  * <p>Connections name it in Calcite's {@code metaColumnFactory} property. Thread-safe.
  */
 public final class WarpMetaColumnFactory implements CalciteMetaColumnFactory {
   /** The instance that Calcite's {@code metaColumnFactory} property refers to. */
   public static final WarpMetaColumnFactory INSTANCE = new WarpMetaColumnFactory();
+
+  /** IS_AUTOINCREMENT and IS_GENERATEDCOLUMN: WarpSQL has no such columns. */
+  private static final String NOT_GENERATED = "NO";
 
   private static final RelDataTypeFactory TYPE_FACTORY =
       new JavaTypeFactoryImpl(WarpTypeSystem.INSTANCE);
@@ -57,7 +62,9 @@ public final class WarpMetaColumnFactory implements CalciteMetaColumnFactory {
         nullable,
         isCharacterType(dataType) ? sizeOrNull(charOctetLength) : null,
         ordinalPosition,
-        isNullable);
+        isNullable,
+        NOT_GENERATED,
+        NOT_GENERATED);
   }
 
   @Override

@@ -35,10 +35,15 @@ final class WarpPreparedStatement extends WarpStatement implements PreparedState
     return delegate;
   }
 
+  private PreparedStatement openPreparedToExecute() throws SQLException {
+    openToExecute();
+    return delegate;
+  }
+
   @Override
   public boolean execute() throws SQLException {
     try {
-      return openPrepared().execute();
+      return openPreparedToExecute().execute();
     } catch (SQLException e) {
       throw JdbcErrors.clean(e, null);
     }
@@ -47,7 +52,7 @@ final class WarpPreparedStatement extends WarpStatement implements PreparedState
   @Override
   public ResultSet executeQuery() throws SQLException {
     try {
-      return wrap(openPrepared().executeQuery());
+      return wrap(openPreparedToExecute().executeQuery());
     } catch (SQLException e) {
       throw JdbcErrors.clean(e, null);
     }
@@ -61,7 +66,7 @@ final class WarpPreparedStatement extends WarpStatement implements PreparedState
 
   @Override
   public long executeLargeUpdate() throws SQLException {
-    PreparedStatement statement = openPrepared();
+    PreparedStatement statement = openPreparedToExecute();
     boolean returnedRows;
     try {
       returnedRows = statement.execute();

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.Clob;
-import java.sql.Date;
 import java.sql.NClob;
 import java.sql.Ref;
 import java.sql.ResultSet;
@@ -17,11 +16,6 @@ import java.sql.SQLType;
 import java.sql.SQLWarning;
 import java.sql.SQLXML;
 import java.sql.Statement;
-import java.sql.Time;
-import java.sql.Timestamp;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.Calendar;
 import java.util.Map;
 import java.util.Objects;
@@ -58,111 +52,15 @@ final class WarpResultSet implements ResultSet {
     }
   }
 
-  /**
-   * Returns the value of a column as the requested class: the classes of {@code getObject(int)},
-   * the boxed primitives, {@link String}, {@link BigDecimal}, {@code java.sql} and {@code
-   * java.time} dates and times. Dates and times convert in the JVM's default time zone, as {@link
-   * Date#toLocalDate()} does.
-   */
+  /** Returns the value of a column as the requested class; see {@link ColumnValueConverter}. */
   @Override
   public <T> T getObject(int columnIndex, Class<T> type) throws SQLException {
-    if (type == null) {
-      throw new SQLException("type is null", "HY009");
-    }
-    Object value = convert(open(), columnIndex, type);
-    return value == null || delegate.wasNull() ? null : type.cast(value);
+    return ColumnValueConverter.getObject(open(), columnIndex, type);
   }
 
   @Override
   public <T> T getObject(String columnLabel, Class<T> type) throws SQLException {
     return getObject(findColumn(columnLabel), type);
-  }
-
-  private static Object convert(ResultSet rows, int column, Class<?> type) throws SQLException {
-    if (type == LocalDate.class || type == LocalDateTime.class || type == LocalTime.class) {
-      return convertToJavaTime(rows, column, type);
-    }
-    if (type == BigDecimal.class) {
-      return rows.getBigDecimal(column);
-    }
-    if (type == String.class) {
-      return rows.getString(column);
-    }
-    if (type == Date.class) {
-      return rows.getDate(column);
-    }
-    if (type == Time.class) {
-      return rows.getTime(column);
-    }
-    if (type == Timestamp.class) {
-      return rows.getTimestamp(column);
-    }
-    if (type == byte[].class) {
-      return rows.getBytes(column);
-    }
-    Object boxed = convertToBoxedPrimitive(rows, column, type);
-    if (boxed != null) {
-      return boxed;
-    }
-
-    Object value = rows.getObject(column);
-    if (value == null || type.isInstance(value)) {
-      return value;
-    }
-    // 07006 is the SQL standard's "restricted data type attribute violation".
-    throw new SQLException(
-        "cannot convert column "
-            + column
-            + " of type "
-            + rows.getMetaData().getColumnTypeName(column)
-            + " to "
-            + type.getName(),
-        "07006");
-  }
-
-  private static Object convertToJavaTime(ResultSet rows, int column, Class<?> type)
-      throws SQLException {
-    if (type == LocalDate.class) {
-      Date date = rows.getDate(column);
-      return date == null ? null : date.toLocalDate();
-    }
-    if (type == LocalDateTime.class) {
-      Timestamp timestamp = rows.getTimestamp(column);
-      return timestamp == null ? null : timestamp.toLocalDateTime();
-    }
-    if (type == LocalTime.class) {
-      // Time.toLocalTime() drops the fraction of a second, so go through Timestamp.
-      Time time = rows.getTime(column);
-      return time == null ? null : new Timestamp(time.getTime()).toLocalDateTime().toLocalTime();
-    }
-    throw new IllegalArgumentException("not a java.time class: " + type.getName());
-  }
-
-  /** Returns the value as the requested boxed primitive, or null for any other class. */
-  private static Object convertToBoxedPrimitive(ResultSet rows, int column, Class<?> type)
-      throws SQLException {
-    if (type == Long.class) {
-      return rows.getLong(column);
-    }
-    if (type == Integer.class) {
-      return rows.getInt(column);
-    }
-    if (type == Short.class) {
-      return rows.getShort(column);
-    }
-    if (type == Byte.class) {
-      return rows.getByte(column);
-    }
-    if (type == Double.class) {
-      return rows.getDouble(column);
-    }
-    if (type == Float.class) {
-      return rows.getFloat(column);
-    }
-    if (type == Boolean.class) {
-      return rows.getBoolean(column);
-    }
-    return null;
   }
 
   @Override

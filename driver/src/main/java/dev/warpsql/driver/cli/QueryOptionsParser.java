@@ -103,7 +103,8 @@ final class QueryOptionsParser {
     }
   }
 
-  private static double parseScaleFactor(String value) throws UsageException {
+  /** Parses the value of {@code --tpch}, which {@code warp serve} takes too. */
+  static double parseScaleFactor(String value) throws UsageException {
     double scaleFactor;
     try {
       scaleFactor = Double.parseDouble(value);

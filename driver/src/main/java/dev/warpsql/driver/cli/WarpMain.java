@@ -31,6 +31,7 @@ public final class WarpMain {
       Commands:
         query    Run SQL on a new in-memory database and print the results.
         kernels  Run SQL on the CPU and write the PTX of every GPU kernel it compiled.
+        serve    Run a WarpSQL server that JDBC clients reach over HTTP.
         bench    Time TPC-H on WarpSQL, DuckDB and Calcite (the ./warp launcher runs it).
 
       Run 'warp <command> --help' for the options of a command.
@@ -129,6 +130,13 @@ public final class WarpMain {
           return;
         }
         new KernelsCommand(KernelsOptionsParser.parse(commandArgs), stdin).run(out);
+      }
+      case "serve" -> {
+        if (QueryOptionsParser.requestsHelp(commandArgs)) {
+          out.print(ServeOptionsParser.USAGE);
+          return;
+        }
+        new ServeCommand(ServeOptionsParser.parse(commandArgs)).run();
       }
       default ->
           throw new UsageException(

@@ -1,0 +1,28 @@
+package dev.warpsql.driver.remote;
+
+import java.sql.SQLException;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.Meta;
+
+/** A statement of a {@link RemoteConnection}, whose {@link #cancel()} reaches the server. */
+final class RemoteStatement extends AvaticaStatement {
+  RemoteStatement(
+      RemoteConnection connection,
+      Meta.StatementHandle handle,
+      int resultSetType,
+      int resultSetConcurrency,
+      int resultSetHoldability) {
+    super(connection, handle, resultSetType, resultSetConcurrency, resultSetHoldability);
+  }
+
+  /**
+   * Stops this statement's running query on the server; see {@link RemoteConnection} for how.
+   * Unlike Avatica's {@code cancel}, this one does not wait for the query's monitor, which the
+   * executing thread holds until the server replies.
+   */
+  @Override
+  public void cancel() throws SQLException {
+    checkOpen();
+    ((RemoteConnection) connection).cancel(this);
+  }
+}

@@ -1,0 +1,74 @@
+package dev.warpsql.driver.remote;
+
+import dev.warpsql.driver.WarpVersion;
+import java.net.ConnectException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.remote.Driver;
+
+/**
+ * Avatica's remote driver with WarpSQL's connection, statement and prepared statement classes,
+ * which make {@code Statement.cancel()}, query timeouts and {@code isValid} reach the server.
+ *
+ * <p>Not registered with {@code DriverManager}: {@code WarpDriver} hands it the remote URLs.
+ * Loading this class still registers Avatica's own remote driver, through that class's static
+ * initializer.
+ */
+public final class WarpRemoteDriver extends Driver {
+  @Override
+  protected DriverVersion createDriverVersion() {
+    return WarpVersion.DRIVER;
+  }
+
+  @Override
+  protected String getFactoryClassName(JdbcVersion jdbcVersion) {
+    return RemoteFactory.class.getName();
+  }
+
+  /**
+   * Connects to a WarpSQL server.
+   *
+   * @param url a URL that {@link RemoteUrl#accepts} accepts
+   * @throws SQLException with SQLSTATE 08001 when the server cannot be reached, and 28000 when it
+   *     rejects the credentials
+   */
+  @Override
+  public Connection connect(String url, Properties info) throws SQLException {
+    if (!RemoteUrl.accepts(url)) {
+      return null;
+    }
+    Properties properties = RemoteUrl.properties(url, info);
+    try {
+      return super.connect(RemoteUrl.AVATICA_PREFIX, properties);
+    } catch (RuntimeException e) {
+      throw connectFailure(properties.getProperty("url"), e);
+    }
+  }
+
+  private static SQLException connectFailure(String serverUrl, RuntimeException e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.contains("HTTP/401") || message.contains("HTTP/403")) {
+      return new SQLException(
+          "the server at "
+              + serverUrl
+              + " rejected the credentials: check avatica_user, "
+              + "avatica_password and authentication=BASIC or DIGEST in the URL",
+          "28000",
+          e);
+    }
+    Throwable cause = e;
+    while (cause.getCause() != null && !(cause instanceof ConnectException)) {
+      cause = cause.getCause();
+    }
+    return new SQLException(
+        "cannot connect to the WarpSQL server at "
+            + serverUrl
+            + ": "
+            + cause.getMessage()
+            + "; check that 'warp serve' runs there and that the address and port are right",
+        "08001",
+        e);
+  }
+}

@@ -1,0 +1,120 @@
+package dev.warpsql.driver.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.warpsql.driver.server.ServerConfig.Authentication;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Authentication, the loopback rule and secrets kept out of logs. */
+class ServerSecurityTest {
+  @TempDir Path directory;
+
+  private Path usersFile() throws Exception {
+    Path users = directory.resolve("users.properties");
+    Files.writeString(users, "alice: secret\n");
+    return users;
+  }
+
+  private static String credentials(String method, String password) {
+    return ";authentication=" + method + ";avatica_user=alice;avatica_password=" + password;
+  }
+
+  @Test
+  void basicAuthAcceptsValidUser() throws Exception {
+    ServerConfig config =
+        ServerConfig.defaults().withPort(0).withAuthentication(Authentication.BASIC, usersFile());
+    try (WarpServer server = WarpServer.start(config);
+        Connection connection =
+            DriverManager.getConnection(server.jdbcUrl() + credentials("BASIC", "secret"));
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT 1 + 1")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getInt(1)).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void basicAuthRejectsWrongPassword() throws Exception {
+    ServerConfig config =
+        ServerConfig.defaults().withPort(0).withAuthentication(Authentication.BASIC, usersFile());
+    try (WarpServer server = WarpServer.start(config)) {
+      assertThatThrownBy(
+              () -> DriverManager.getConnection(server.jdbcUrl() + credentials("BASIC", "wrong")))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("rejected the credentials")
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("28000");
+      assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl()))
+          .isInstanceOf(SQLException.class)
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("28000");
+    }
+  }
+
+  @Test
+  void digestAuthAcceptsAndRejects() throws Exception {
+    ServerConfig config =
+        ServerConfig.defaults().withPort(0).withAuthentication(Authentication.DIGEST, usersFile());
+    try (WarpServer server = WarpServer.start(config)) {
+      try (Connection connection =
+          DriverManager.getConnection(server.jdbcUrl() + credentials("DIGEST", "secret"))) {
+        assertThat(connection.isValid(5)).isTrue();
+      }
+      assertThatThrownBy(
+              () -> DriverManager.getConnection(server.jdbcUrl() + credentials("DIGEST", "wrong")))
+          .isInstanceOf(SQLException.class)
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("28000");
+    }
+  }
+
+  @Test
+  void cancelCarriesCredentials() throws Exception {
+    ServerConfig config =
+        ServerConfig.defaults()
+            .withPort(0)
+            .withTpch(0.01)
+            .withMaxQueryTime(60)
+            .withAuthentication(Authentication.BASIC, usersFile());
+    try (WarpServer server = WarpServer.start(config);
+        Connection connection =
+            DriverManager.getConnection(server.jdbcUrl() + credentials("BASIC", "secret"));
+        Statement statement = connection.createStatement()) {
+      statement.setQueryTimeout(1);
+      long started = System.nanoTime();
+
+      assertThatThrownBy(() -> statement.executeQuery(ServerCancelTest.SLOW_QUERY))
+          .isInstanceOf(SQLTimeoutException.class);
+      assertThat((System.nanoTime() - started) / 1_000_000_000L).isLessThan(30);
+    }
+  }
+
+  @Test
+  void otherBindAddressNeedsAuthentication() {
+    assertThatThrownBy(() -> ServerConfig.defaults().withBindAddress("0.0.0.0"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("without authentication");
+  }
+
+  @Test
+  void loopbackBindNeedsNoAuthentication() {
+    assertThat(ServerConfig.defaults().withBindAddress("::1").bindAddress()).isEqualTo("::1");
+  }
+
+  @Test
+  void configTextHidesKeystorePassword() throws Exception {
+    ServerConfig config = ServerConfig.defaults().withTls(usersFile(), "hunter2");
+
+    assertThat(config.toString()).doesNotContain("hunter2");
+  }
+}
