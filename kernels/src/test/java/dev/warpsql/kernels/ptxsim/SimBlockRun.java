@@ -170,10 +170,15 @@ final class SimBlockRun {
   private String describe() {
     Map<String, Integer> groups = new LinkedHashMap<>();
     for (SimThread thread : threads) {
-      String where =
-          thread.waitingAt == null
-              ? thread.state.toString()
-              : thread.state + " at " + thread.waitingAt;
+      String where;
+      if (thread.waitingAt != null) {
+        where = thread.state + " at " + thread.waitingAt;
+      } else if (thread.state == SimThread.State.RUNNABLE) {
+        SimFrame frame = thread.frame();
+        where = "RUNNABLE in " + frame.function.name() + " at " + frame.function.code()[frame.pc];
+      } else {
+        where = thread.state.toString();
+      }
       groups.merge(where, 1, Integer::sum);
     }
     StringBuilder text = new StringBuilder();

@@ -23,14 +23,14 @@ public final class SimLaunch {
   public record Options(int quantum, Long seed, long instructionLimit) {
     /** Each thread runs until it blocks: fast and deterministic. */
     public static Options sequential() {
-      return new Options(1 << 20, null, 2_000_000_000L);
+      return new Options(1 << 20, null, 200_000_000L);
     }
 
     /**
      * Threads switch after 1 to {@code quantum} instructions in an order drawn from {@code seed}.
      */
     public static Options interleaved(long seed, int quantum) {
-      return new Options(quantum, seed, 2_000_000_000L);
+      return new Options(quantum, seed, 200_000_000L);
     }
   }
 
