@@ -705,8 +705,9 @@ final class PtxRoutineText {
 
   static final String F64_MOD =
       """
-      // a % b as Java computes it (truncated remainder, the sign of a), for b != 0. Each
-      // subtraction of t = |b| * 2^j from x with t <= x < 2t is exact.
+      // a % b as Java computes it (truncated remainder, the sign of a). Each subtraction of
+      // t = |b| * 2^j from x with t <= x < 2t is exact. b = 0 gives NaN as in Java: callers
+      // raise DIVISION_BY_ZERO but still run the call, and doubling t = 0 would never end.
       .func (.param .f64 result) warp_f64_mod(.param .f64 a, .param .f64 b)
       {
           .reg .pred %p, %q;
@@ -718,6 +719,8 @@ final class PtxRoutineText {
           mov.f64 %r, 0d7FF8000000000000;
           setp.nan.f64 %p, %a, %b;
           setp.eq.f64 %q, %x, 0d7FF0000000000000;
+          or.pred %p, %p, %q;
+          setp.eq.f64 %q, %y, 0d0000000000000000;
           or.pred %p, %p, %q;
           @%p bra $L__done;
           mov.f64 %r, %a;
