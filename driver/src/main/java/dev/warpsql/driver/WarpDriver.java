@@ -10,6 +10,7 @@ import dev.warpsql.planner.ddl.WarpDdlExecutor;
 import dev.warpsql.planner.prepare.WarpPrepare;
 import dev.warpsql.planner.schema.WarpSchema;
 import dev.warpsql.planner.schema.WarpTypeSystem;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -50,6 +51,8 @@ public final class WarpDriver extends Driver {
 
   private static final Logger LOG = LoggerFactory.getLogger(WarpDriver.class);
   private static final String MEMORY_PREFIX = PREFIX + "mem:";
+  private static final String FILE_PREFIX = PREFIX + "file:";
+  private static final String DIRECTORY_PROPERTY = "warp.directory";
   private static final String DATABASE_PROPERTY = "warp.database";
   private static final String PRIVATE_PROPERTY = "warp.private";
 
@@ -89,11 +92,15 @@ public final class WarpDriver extends Driver {
     if (url == null || !url.startsWith(PREFIX)) {
       return null;
     }
+    if (url.startsWith(FILE_PREFIX)) {
+      return connectDirectory(url, info);
+    }
     if (!url.startsWith(MEMORY_PREFIX)) {
       throw new SQLException(
           "invalid WarpSQL URL "
               + url
-              + ": expected jdbc:warp:mem:, jdbc:warp:mem:NAME or jdbc:warp:remote:url=http://...",
+              + ": expected jdbc:warp:mem:, jdbc:warp:mem:NAME, jdbc:warp:file:DIRECTORY or"
+              + " jdbc:warp:remote:url=http://...",
           "08001");
     }
     String rest = url.substring(MEMORY_PREFIX.length());
@@ -116,6 +123,41 @@ public final class WarpDriver extends Driver {
       }
     }
     return connect(WarpDatabase.named(name), properties, false);
+  }
+
+  /** Connects to the database stored in a directory, which the URL names after file:. */
+  private Connection connectDirectory(String url, Properties info) throws SQLException {
+    String rest = url.substring(FILE_PREFIX.length());
+    int semicolon = rest.indexOf(';');
+    String path = semicolon < 0 ? rest : rest.substring(0, semicolon);
+    if (path.isEmpty()) {
+      throw new SQLException(
+          "invalid WarpSQL URL " + url + ": name a directory, as in jdbc:warp:file:/data/sales",
+          "08001");
+    }
+    Properties properties = new Properties();
+    if (info != null) {
+      properties.putAll(info);
+    }
+    if (semicolon >= 0) {
+      properties.putAll(urlProperties(url, rest.substring(semicolon + 1)));
+    }
+    WarpDatabase database;
+    try {
+      database = WarpDatabase.openDirectory(Path.of(path));
+    } catch (WarpException e) {
+      throw new SQLException(e.getMessage(), e.code().sqlState(), e);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new SQLException(
+          "invalid directory in WarpSQL URL " + url + ": " + e.getMessage(), "08001", e);
+    }
+    properties.setProperty(DIRECTORY_PROPERTY, "true");
+    try {
+      return connect(database, properties, false);
+    } catch (SQLException | RuntimeException e) {
+      database.releaseConnection();
+      throw e;
+    }
   }
 
   /**
@@ -185,11 +227,14 @@ public final class WarpDriver extends Driver {
       public void onConnectionClose(AvaticaConnection connection) {
         super.onConnectionClose(connection);
         Properties properties = ((CalciteConnection) connection).getProperties();
+        WarpDatabase database = WarpDatabase.byId(properties.getProperty(DATABASE_PROPERTY));
+        if (database == null) {
+          return;
+        }
         if (Boolean.parseBoolean(properties.getProperty(PRIVATE_PROPERTY))) {
-          WarpDatabase database = WarpDatabase.byId(properties.getProperty(DATABASE_PROPERTY));
-          if (database != null) {
-            database.close();
-          }
+          database.close();
+        } else if (Boolean.parseBoolean(properties.getProperty(DIRECTORY_PROPERTY))) {
+          database.releaseConnection();
         }
       }
     };

@@ -83,7 +83,8 @@ final class KernelsCommand {
             OutputFormat.CSV,
             "cpu",
             query.sqlFile(),
-            query.sqlText());
+            query.sqlText(),
+            query.dataDirectory());
     try (PrintStream discarded = new PrintStream(OutputStream.nullOutputStream())) {
       new QueryCommand(onCpu, stdin).run(discarded);
     }

@@ -46,7 +46,11 @@ final class QueryCommand {
     }
 
     ResultFormatter formatter = options.format().createFormatter();
-    try (WarpDatabase database = WarpDatabase.inMemory()) {
+    WarpDatabase database =
+        options.dataDirectory().isPresent()
+            ? WarpDatabase.openDirectory(options.dataDirectory().get())
+            : WarpDatabase.inMemory();
+    try {
       loadTables(database);
 
       Properties info = new Properties();
@@ -55,6 +59,12 @@ final class QueryCommand {
         for (String sql : statements) {
           execute(connection, sql, formatter, out);
         }
+      }
+    } finally {
+      if (options.dataDirectory().isPresent()) {
+        database.releaseConnection();
+      } else {
+        database.close();
       }
     }
   }
@@ -82,7 +92,8 @@ final class QueryCommand {
 
   private void loadTables(WarpDatabase database) {
     CatalogSchema schema = database.catalog().schema(Catalog.DEFAULT_SCHEMA);
-    if (options.tpchScaleFactor().isPresent()) {
+    // A directory that already holds TPC-H keeps its tables instead of failing the load.
+    if (options.tpchScaleFactor().isPresent() && schema.table("lineitem") == null) {
       TpchLoader.load(schema, options.tpchScaleFactor().getAsDouble(), database.allocator());
     }
     for (CsvTable csv : options.csvTables()) {

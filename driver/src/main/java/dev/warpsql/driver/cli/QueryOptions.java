@@ -24,7 +24,8 @@ record QueryOptions(
     OutputFormat format,
     String device,
     Optional<Path> sqlFile,
-    Optional<String> sqlText) {
+    Optional<String> sqlText,
+    Optional<Path> dataDirectory) {
 
   /** A {@code --csv NAME=PATH} argument: the file to load and its lower-case table name. */
   record CsvTable(String tableName, Path file) {
@@ -41,6 +42,7 @@ record QueryOptions(
     requireNonNull(device, "device");
     requireNonNull(sqlFile, "sqlFile");
     requireNonNull(sqlText, "sqlText");
+    requireNonNull(dataDirectory, "dataDirectory");
     if (sqlFile.isPresent() == sqlText.isPresent()) {
       throw new IllegalArgumentException("exactly one of sqlFile and sqlText must be present");
     }

@@ -28,6 +28,7 @@ final class QueryOptionsParser {
   private OutputFormat format = OutputFormat.TABLE;
   private String device = "auto";
   private Optional<Path> sqlFile = Optional.empty();
+  private Optional<Path> dataDirectory = Optional.empty();
   private final List<String> sqlTexts = new ArrayList<>();
 
   private QueryOptionsParser() {}
@@ -80,7 +81,7 @@ final class QueryOptionsParser {
 
   private static boolean isOption(String option) {
     return switch (option) {
-      case "--tpch", "--csv", "--format", "--device", "--file" -> true;
+      case "--tpch", "--csv", "--format", "--device", "--file", "--data" -> true;
       default -> false;
     };
   }
@@ -99,6 +100,7 @@ final class QueryOptionsParser {
       case "--format" -> format = OutputFormat.parse(value);
       case "--device" -> device = parseDevice(value);
       case "--file" -> setSqlFile(value);
+      case "--data" -> setDataDirectory(value);
       default -> throw new IllegalStateException("option without a handler: " + option);
     }
   }
@@ -145,6 +147,13 @@ final class QueryOptionsParser {
     return value;
   }
 
+  private void setDataDirectory(String value) throws UsageException {
+    if (dataDirectory.isPresent()) {
+      throw new UsageException("--data is given more than once");
+    }
+    dataDirectory = Optional.of(toPath(value, "--data"));
+  }
+
   private void setSqlFile(String value) throws UsageException {
     if (sqlFile.isPresent()) {
       throw new UsageException("--file is given more than once");
@@ -174,6 +183,7 @@ final class QueryOptionsParser {
       throw new UsageException("missing SQL: give a statement as an argument or use --file");
     }
     Optional<String> sqlText = sqlTexts.stream().findFirst();
-    return new QueryOptions(tpchScaleFactor, csvTables, format, device, sqlFile, sqlText);
+    return new QueryOptions(
+        tpchScaleFactor, csvTables, format, device, sqlFile, sqlText, dataDirectory);
   }
 }

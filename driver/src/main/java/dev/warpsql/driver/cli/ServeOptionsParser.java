@@ -21,10 +21,13 @@ final class ServeOptionsParser {
       Usage: warp serve [options]
 
       Starts a WarpSQL server: an Avatica HTTP server (protobuf serialization) over a
-      new in-memory database that all clients share. Connect with the JDBC URL
-      jdbc:warp:remote:url=http://HOST:PORT. Stop it with Ctrl-C or SIGTERM.
+      new in-memory database, or the one in --data DIR, that all clients share.
+      Connect with the JDBC URL jdbc:warp:remote:url=http://HOST:PORT. Stop it with
+      Ctrl-C or SIGTERM.
 
       Options:
+        --data DIR               Serve the database stored in directory DIR, creating
+                                 it when absent; changes are saved there.
         --tpch SF                Load the 8 TPC-H tables into schema main at start,
                                  generated at scale factor SF (a positive number).
         --port PORT              TCP port to listen on (default 8765; 0 picks a free
@@ -57,6 +60,7 @@ final class ServeOptionsParser {
   private Optional<Path> usersFile = Optional.empty();
   private Optional<Path> tlsKeystore = Optional.empty();
   private Optional<String> tlsPassword = Optional.empty();
+  private Optional<Path> dataDirectory = Optional.empty();
 
   private ServeOptionsParser() {}
 
@@ -98,6 +102,7 @@ final class ServeOptionsParser {
       case "--users" -> usersFile = Optional.of(toPath(option, value));
       case "--tls-keystore" -> tlsKeystore = Optional.of(toPath(option, value));
       case "--tls-password" -> tlsPassword = Optional.of(value);
+      case "--data" -> dataDirectory = Optional.of(toPath(option, value));
       default ->
           throw new UsageException(
               "unknown option '" + option + "'; run 'warp serve --help' for the options");
@@ -146,7 +151,8 @@ final class ServeOptionsParser {
           authentication,
           usersFile,
           tlsKeystore,
-          tlsPassword);
+          tlsPassword,
+          dataDirectory);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

@@ -45,13 +45,17 @@ public final class WarpMain {
       Usage: warp query [options] SQL
              warp query [options] --file SQLFILE
 
-      Creates a new in-memory database, loads the tables that the options name into
-      schema main, runs each SQL statement in order and prints each result.
-      Statements are separated by ';'.
+      Creates a new in-memory database, or opens the one in --data DIR, loads the
+      tables that the options name into schema main, runs each SQL statement in order
+      and prints each result. Statements are separated by ';'.
 
       Options:
+        --data DIR         Use the database stored in directory DIR, creating it when
+                           absent; changes are saved there. Another process cannot
+                           open DIR at the same time.
         --tpch SF          Load the 8 TPC-H tables, generated at scale factor SF
-                           (a positive number: 1 is 6,001,215 lineitem rows).
+                           (a positive number: 1 is 6,001,215 lineitem rows),
+                           unless --data DIR already holds them.
         --csv NAME=PATH    Load the CSV file PATH as table NAME (lower-cased).
                            Repeat to load several files.
         --file SQLFILE     Read the SQL from SQLFILE; '-' reads standard input.

@@ -23,6 +23,7 @@ import java.util.OptionalDouble;
  *     present exactly when authentication is on
  * @param tlsKeystore the Java keystore with the server's certificate, when clients connect over TLS
  * @param tlsPassword the keystore's password, present exactly with {@code tlsKeystore}
+ * @param dataDirectory the directory of the database to serve, or empty for a new in-memory one
  */
 public record ServerConfig(
     String bindAddress,
@@ -33,7 +34,8 @@ public record ServerConfig(
     Authentication authentication,
     Optional<Path> usersFile,
     Optional<Path> tlsKeystore,
-    Optional<String> tlsPassword) {
+    Optional<String> tlsPassword,
+    Optional<Path> dataDirectory) {
 
   /** Default TCP port, the one Avatica's own server uses. */
   public static final int DEFAULT_PORT = 8765;
@@ -62,6 +64,7 @@ public record ServerConfig(
     requireNonNull(usersFile, "usersFile");
     requireNonNull(tlsKeystore, "tlsKeystore");
     requireNonNull(tlsPassword, "tlsPassword");
+    requireNonNull(dataDirectory, "dataDirectory");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("invalid port " + port + ": use 0 to 65535");
     }
@@ -104,6 +107,7 @@ public record ServerConfig(
         Authentication.NONE,
         Optional.empty(),
         Optional.empty(),
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -117,7 +121,8 @@ public record ServerConfig(
         authentication,
         usersFile,
         tlsKeystore,
-        tlsPassword);
+        tlsPassword,
+        dataDirectory);
   }
 
   public ServerConfig withPort(int newPort) {
@@ -130,7 +135,8 @@ public record ServerConfig(
         authentication,
         usersFile,
         tlsKeystore,
-        tlsPassword);
+        tlsPassword,
+        dataDirectory);
   }
 
   public ServerConfig withTpch(double scaleFactor) {
@@ -143,7 +149,8 @@ public record ServerConfig(
         authentication,
         usersFile,
         tlsKeystore,
-        tlsPassword);
+        tlsPassword,
+        dataDirectory);
   }
 
   public ServerConfig withMaxQueryTime(int seconds) {
@@ -156,7 +163,8 @@ public record ServerConfig(
         authentication,
         usersFile,
         tlsKeystore,
-        tlsPassword);
+        tlsPassword,
+        dataDirectory);
   }
 
   public ServerConfig withIdleTimeout(int seconds) {
@@ -169,7 +177,8 @@ public record ServerConfig(
         authentication,
         usersFile,
         tlsKeystore,
-        tlsPassword);
+        tlsPassword,
+        dataDirectory);
   }
 
   /** Returns these settings with authentication on, against the users in {@code file}. */
@@ -183,7 +192,23 @@ public record ServerConfig(
         method,
         method == Authentication.NONE ? Optional.empty() : Optional.of(file),
         tlsKeystore,
-        tlsPassword);
+        tlsPassword,
+        dataDirectory);
+  }
+
+  /** Returns these settings serving the database stored in {@code directory}. */
+  public ServerConfig withDataDirectory(Path directory) {
+    return new ServerConfig(
+        bindAddress,
+        port,
+        tpchScaleFactor,
+        maxQueryTimeSeconds,
+        idleTimeoutSeconds,
+        authentication,
+        usersFile,
+        tlsKeystore,
+        tlsPassword,
+        Optional.of(directory));
   }
 
   public ServerConfig withTls(Path keystore, String password) {
@@ -196,7 +221,8 @@ public record ServerConfig(
         authentication,
         usersFile,
         Optional.of(keystore),
-        Optional.of(password));
+        Optional.of(password),
+        dataDirectory);
   }
 
   /** Returns the settings without the keystore password, so that they can be logged. */

@@ -1,9 +1,11 @@
 package dev.warpsql.driver.server;
 
 import dev.warpsql.driver.WarpDatabase;
+import dev.warpsql.executor.error.WarpException;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -75,13 +77,22 @@ public final class WarpServer implements AutoCloseable {
   public static WarpServer start(ServerConfig config) throws SQLException, IOException {
     checkFiles(config);
     String name = "warpsql-server-" + UUID.randomUUID();
-    WarpDatabase database = WarpDatabase.named(name);
+    // The server holds a directory database open for its whole life, so no other process takes
+    // the directory while no client is connected.
+    WarpDatabase database =
+        config.dataDirectory().isPresent()
+            ? openDirectory(config.dataDirectory().get())
+            : WarpDatabase.named(name);
+    String jdbcUrl =
+        config.dataDirectory().isPresent()
+            ? "jdbc:warp:file:" + config.dataDirectory().get().toAbsolutePath().normalize()
+            : "jdbc:warp:mem:" + name;
     try {
       loadData(database, config);
       WarpMeta meta =
           new WarpMeta(
               database,
-              "jdbc:warp:mem:" + name,
+              jdbcUrl,
               cacheSettings(config.idleTimeoutSeconds()),
               config.maxQueryTimeSeconds());
       Service service = ErrorReportingService.wrap(new LocalService(meta));
@@ -102,8 +113,25 @@ public final class WarpServer implements AutoCloseable {
           config.idleTimeoutSeconds());
       return server;
     } catch (SQLException | IOException | RuntimeException e) {
-      database.close();
+      release(database, config);
       throw e;
+    }
+  }
+
+  private static WarpDatabase openDirectory(Path directory) throws SQLException {
+    try {
+      return WarpDatabase.openDirectory(directory);
+    } catch (WarpException e) {
+      throw new SQLException(e.getMessage(), e.code().sqlState(), e);
+    }
+  }
+
+  /** Frees an in-memory database, or releases the server's hold on a directory database. */
+  private static void release(WarpDatabase database, ServerConfig config) {
+    if (config.dataDirectory().isPresent()) {
+      database.releaseConnection();
+    } else {
+      database.close();
     }
   }
 
@@ -142,7 +170,7 @@ public final class WarpServer implements AutoCloseable {
     expiry.shutdownNow();
     http.stop();
     meta.closeAll();
-    database.close();
+    release(database, config);
     LOG.info("WarpSQL server on {} stopped; it closed {} open connections", url(), connections);
   }
 

@@ -78,7 +78,8 @@ class WarpMainTest {
     assertThat(run.status()).isZero();
     assertThat(run.out())
         .contains("--tpch SF", "--csv NAME=PATH", "--file SQLFILE", "--format FORMAT")
-        .contains("--device DEVICE", "table", "csv", "json", "auto", "cpu", "gpu");
+        .contains("--device DEVICE", "table", "csv", "json", "auto", "cpu", "gpu")
+        .contains("--data DIR");
     assertThat(run.err()).isEmpty();
   }
 
@@ -267,5 +268,18 @@ class WarpMainTest {
     assertThat(run.err()).isEmpty();
     assertThat(run.status()).isZero();
     assertThat(run.out()).isEqualTo("n\n60175\n");
+  }
+
+  @Test
+  void queryWithDataKeepsTablesBetweenRuns() {
+    String data = directory.resolve("db").toString();
+
+    Run create =
+        run("query", "--data", data, "CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (4)");
+    Run read = run("query", "--data", data, "--format", "csv", "SELECT x * 2 AS y FROM t");
+
+    assertThat(create.status()).as("stderr: %s", create.err()).isZero();
+    assertThat(read.status()).as("stderr: %s", read.err()).isZero();
+    assertThat(read.out().lines()).containsExactly("y", "8");
   }
 }

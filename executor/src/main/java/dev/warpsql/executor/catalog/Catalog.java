@@ -2,6 +2,7 @@ package dev.warpsql.executor.catalog;
 
 import dev.warpsql.executor.error.ErrorCode;
 import dev.warpsql.executor.error.WarpException;
+import dev.warpsql.executor.storage.Table;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -53,6 +54,21 @@ public final class Catalog implements AutoCloseable {
     this.ownsAllocator = ownsAllocator;
     this.store = Objects.requireNonNull(store, "store");
     schemas.put(DEFAULT_SCHEMA, new CatalogSchema(this, DEFAULT_SCHEMA));
+    restore(store.load(allocator));
+  }
+
+  /** Publishes the committed state that the store loaded, taking over its tables. */
+  private void restore(CatalogSnapshot committed) {
+    for (CatalogSnapshot.SchemaSnapshot loaded : committed.schemas()) {
+      CatalogSchema schema =
+          schemas.computeIfAbsent(loaded.name(), name -> new CatalogSchema(this, name));
+      for (Table table : loaded.tables()) {
+        schema.publishTable(new CatalogTable(this, loaded.name(), table));
+      }
+      for (ViewDefinition view : loaded.views()) {
+        schema.publishView(view);
+      }
+    }
   }
 
   /** Returns the allocator for the memory of tables that statements create or change. */

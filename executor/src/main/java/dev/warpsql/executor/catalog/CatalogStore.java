@@ -16,6 +16,16 @@ public interface CatalogStore extends AutoCloseable {
       };
 
   /**
+   * Returns the committed state to start a catalog with, whose tables the caller then owns. A new
+   * store returns no schemas.
+   *
+   * @param allocator the allocator of the returned tables' memory
+   */
+  default CatalogSnapshot load(org.apache.arrow.memory.BufferAllocator allocator) {
+    return new CatalogSnapshot(java.util.List.of());
+  }
+
+  /**
    * Makes the snapshot the committed state. It raises a {@code WarpException} when it fails, and
    * the previously committed state then stays the committed one.
    */
