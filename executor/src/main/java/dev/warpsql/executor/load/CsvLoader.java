@@ -59,7 +59,11 @@ public final class CsvLoader {
         options.columns() == null ? inferSchema(file, options) : new TableSchema(options.columns());
     try (TableBuilder builder = new TableBuilder(name, schema, allocator, options.chunkRows());
         CsvReader reader = open(file, options)) {
-      readHeader(reader, file, schema);
+      if (options.header()) {
+        readHeader(reader, file, schema);
+      } else {
+        reader.setColumnNames(schema.names());
+      }
       while (reader.next()) {
         if (skip(reader, schema.size())) {
           continue;

@@ -15,12 +15,14 @@ import java.util.Objects;
  * @param columns declared columns, in file order, or null to infer the types from the whole file.
  *     Declared names must match the header fields, ignoring case.
  * @param chunkRows rows per chunk of the loaded table
+ * @param header whether the first line is a header that names the columns; a file without one needs
+ *     declared columns
  */
 public record CsvOptions(
-    char delimiter, String nullText, List<ColumnSchema> columns, int chunkRows) {
-  /** Comma-delimited, empty field as NULL, inferred types, default chunk size. */
+    char delimiter, String nullText, List<ColumnSchema> columns, int chunkRows, boolean header) {
+  /** Comma-delimited with a header, empty field as NULL, inferred types, default chunk size. */
   public static final CsvOptions DEFAULTS =
-      new CsvOptions(',', "", null, TableBuilder.DEFAULT_CHUNK_ROWS);
+      new CsvOptions(',', "", null, TableBuilder.DEFAULT_CHUNK_ROWS, true);
 
   public CsvOptions {
     Objects.requireNonNull(nullText, "nullText");
@@ -35,25 +37,33 @@ public record CsvOptions(
         throw new IllegalArgumentException("declared CSV columns must not be empty");
       }
     }
+    if (!header && columns == null) {
+      throw new IllegalArgumentException("a CSV file without a header needs declared columns");
+    }
     if (chunkRows < 1) {
       throw new IllegalArgumentException("chunkRows must be positive, got " + chunkRows);
     }
   }
 
   public CsvOptions withDelimiter(char newDelimiter) {
-    return new CsvOptions(newDelimiter, nullText, columns, chunkRows);
+    return new CsvOptions(newDelimiter, nullText, columns, chunkRows, header);
   }
 
   public CsvOptions withNullText(String newNullText) {
-    return new CsvOptions(delimiter, newNullText, columns, chunkRows);
+    return new CsvOptions(delimiter, newNullText, columns, chunkRows, header);
   }
 
   /** Returns options with declared columns, or with inferred columns when given null. */
   public CsvOptions withColumns(List<ColumnSchema> newColumns) {
-    return new CsvOptions(delimiter, nullText, newColumns, chunkRows);
+    return new CsvOptions(delimiter, nullText, newColumns, chunkRows, header);
   }
 
   public CsvOptions withChunkRows(int newChunkRows) {
-    return new CsvOptions(delimiter, nullText, columns, newChunkRows);
+    return new CsvOptions(delimiter, nullText, columns, newChunkRows, header);
+  }
+
+  /** Returns options for a file with or without a header line. */
+  public CsvOptions withHeader(boolean newHeader) {
+    return new CsvOptions(delimiter, nullText, columns, chunkRows, newHeader);
   }
 }

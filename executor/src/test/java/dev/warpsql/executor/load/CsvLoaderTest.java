@@ -1,6 +1,7 @@
 package dev.warpsql.executor.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.warpsql.executor.error.ErrorCode;
@@ -54,6 +55,28 @@ class CsvLoaderTest {
   private static long micros(String timestamp) {
     LocalDateTime time = LocalDateTime.parse(timestamp);
     return time.toEpochSecond(ZoneOffset.UTC) * 1_000_000 + time.getNano() / 1000;
+  }
+
+  @Test
+  void fileWithoutHeaderUsesDeclaredColumns() throws IOException {
+    Path file = write("noheader.csv", "1,a\n2,\n");
+    List<ColumnSchema> columns =
+        List.of(
+            ColumnSchema.notNull("id", DataType.BIGINT),
+            ColumnSchema.nullable("name", DataType.VARCHAR));
+    try (Table table = load(file, CsvOptions.DEFAULTS.withColumns(columns).withHeader(false))) {
+      assertThat(table.rowCount()).isEqualTo(2);
+      assertThat(table.chunks().get(0).vector(0).getObject(0)).isEqualTo(1L);
+      assertThat(table.dictionary(1).value((Integer) table.chunks().get(0).vector(1).getObject(0)))
+          .isEqualTo("a");
+    }
+  }
+
+  @Test
+  void fileWithoutHeaderNeedsDeclaredColumns() {
+    assertThatThrownBy(() -> CsvOptions.DEFAULTS.withHeader(false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("needs declared columns");
   }
 
   @Test
