@@ -5,6 +5,7 @@ import dev.warpsql.driver.remote.WarpRemoteDriver;
 import dev.warpsql.executor.catalog.Catalog;
 import dev.warpsql.executor.catalog.CatalogSchema;
 import dev.warpsql.executor.error.WarpException;
+import dev.warpsql.executor.load.FileAccess;
 import dev.warpsql.executor.load.TpchLoader;
 import dev.warpsql.planner.ddl.WarpDdlExecutor;
 import dev.warpsql.planner.prepare.WarpPrepare;
@@ -13,6 +14,8 @@ import dev.warpsql.planner.schema.WarpTypeSystem;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaConnection;
@@ -53,6 +56,13 @@ public final class WarpDriver extends Driver {
   private static final String MEMORY_PREFIX = PREFIX + "mem:";
   private static final String FILE_PREFIX = PREFIX + "file:";
   private static final String DIRECTORY_PROPERTY = "warp.directory";
+
+  /**
+   * Connection property: the directories, separated by the platform's path separator, whose files
+   * COPY and read_csv may read.
+   */
+  static final String ALLOW_PATH_PROPERTY = "allow_path";
+
   private static final String DATABASE_PROPERTY = "warp.database";
   private static final String PRIVATE_PROPERTY = "warp.private";
 
@@ -219,6 +229,7 @@ public final class WarpDriver extends Driver {
           throw new SQLException("database is closed; open a new connection", "08003");
         }
         checkDevice(properties.getProperty("device", "auto"));
+        allowPaths(database, properties.getProperty(ALLOW_PATH_PROPERTY));
         loadTpchIfRequested(database, properties.getProperty("tpch"));
         attachSchemas((CalciteConnection) connection, database.catalog());
       }
@@ -253,6 +264,30 @@ public final class WarpDriver extends Driver {
       added.setCacheEnabled(false);
     }
     connection.setSchema(Catalog.DEFAULT_SCHEMA);
+  }
+
+  /**
+   * Sets the directories whose files the database's statements may read. The setting belongs to the
+   * database, so it applies to every connection of it from then on.
+   */
+  private static void allowPaths(WarpDatabase database, String directories) throws SQLException {
+    if (directories == null) {
+      return;
+    }
+    List<Path> paths = new ArrayList<>();
+    for (String directory : directories.split(java.io.File.pathSeparator)) {
+      if (!directory.isBlank()) {
+        paths.add(Path.of(directory.strip()));
+      }
+    }
+    try {
+      database.catalog().setFileAccess(FileAccess.allowing(paths));
+    } catch (IllegalArgumentException e) {
+      throw new SQLException(
+          "invalid " + ALLOW_PATH_PROPERTY + " '" + directories + "': " + e.getMessage(),
+          "22023",
+          e);
+    }
   }
 
   private static void checkDevice(String device) throws SQLException {

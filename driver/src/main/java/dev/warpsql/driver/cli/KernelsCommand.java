@@ -84,7 +84,8 @@ final class KernelsCommand {
             "cpu",
             query.sqlFile(),
             query.sqlText(),
-            query.dataDirectory());
+            query.dataDirectory(),
+            query.allowedPaths());
     try (PrintStream discarded = new PrintStream(OutputStream.nullOutputStream())) {
       new QueryCommand(onCpu, stdin).run(discarded);
     }

@@ -8,6 +8,7 @@ import dev.warpsql.executor.catalog.Catalog;
 import dev.warpsql.executor.catalog.CatalogSchema;
 import dev.warpsql.executor.load.CsvLoader;
 import dev.warpsql.executor.load.CsvOptions;
+import dev.warpsql.executor.load.FileAccess;
 import dev.warpsql.executor.load.TpchLoader;
 import dev.warpsql.executor.storage.Table;
 import java.io.IOException;
@@ -51,6 +52,9 @@ final class QueryCommand {
             ? WarpDatabase.openDirectory(options.dataDirectory().get())
             : WarpDatabase.inMemory();
     try {
+      List<Path> allowed =
+          options.allowedPaths().isEmpty() ? List.of(Path.of("")) : options.allowedPaths();
+      database.catalog().setFileAccess(FileAccess.allowing(allowed));
       loadTables(database);
 
       Properties info = new Properties();

@@ -25,7 +25,8 @@ record QueryOptions(
     String device,
     Optional<Path> sqlFile,
     Optional<String> sqlText,
-    Optional<Path> dataDirectory) {
+    Optional<Path> dataDirectory,
+    List<Path> allowedPaths) {
 
   /** A {@code --csv NAME=PATH} argument: the file to load and its lower-case table name. */
   record CsvTable(String tableName, Path file) {
@@ -43,6 +44,7 @@ record QueryOptions(
     requireNonNull(sqlFile, "sqlFile");
     requireNonNull(sqlText, "sqlText");
     requireNonNull(dataDirectory, "dataDirectory");
+    allowedPaths = List.copyOf(allowedPaths);
     if (sqlFile.isPresent() == sqlText.isPresent()) {
       throw new IllegalArgumentException("exactly one of sqlFile and sqlText must be present");
     }

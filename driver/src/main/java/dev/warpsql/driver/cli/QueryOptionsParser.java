@@ -29,6 +29,7 @@ final class QueryOptionsParser {
   private String device = "auto";
   private Optional<Path> sqlFile = Optional.empty();
   private Optional<Path> dataDirectory = Optional.empty();
+  private final List<Path> allowedPaths = new ArrayList<>();
   private final List<String> sqlTexts = new ArrayList<>();
 
   private QueryOptionsParser() {}
@@ -81,7 +82,7 @@ final class QueryOptionsParser {
 
   private static boolean isOption(String option) {
     return switch (option) {
-      case "--tpch", "--csv", "--format", "--device", "--file", "--data" -> true;
+      case "--tpch", "--csv", "--format", "--device", "--file", "--data", "--allow-path" -> true;
       default -> false;
     };
   }
@@ -101,6 +102,7 @@ final class QueryOptionsParser {
       case "--device" -> device = parseDevice(value);
       case "--file" -> setSqlFile(value);
       case "--data" -> setDataDirectory(value);
+      case "--allow-path" -> allowedPaths.add(toPath(value, "--allow-path"));
       default -> throw new IllegalStateException("option without a handler: " + option);
     }
   }
@@ -184,6 +186,6 @@ final class QueryOptionsParser {
     }
     Optional<String> sqlText = sqlTexts.stream().findFirst();
     return new QueryOptions(
-        tpchScaleFactor, csvTables, format, device, sqlFile, sqlText, dataDirectory);
+        tpchScaleFactor, csvTables, format, device, sqlFile, sqlText, dataDirectory, allowedPaths);
   }
 }

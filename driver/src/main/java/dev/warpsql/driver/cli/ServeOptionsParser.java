@@ -4,6 +4,7 @@ import dev.warpsql.driver.server.ServerConfig;
 import dev.warpsql.driver.server.ServerConfig.Authentication;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,6 +29,8 @@ final class ServeOptionsParser {
       Options:
         --data DIR               Serve the database stored in directory DIR, creating
                                  it when absent; changes are saved there.
+        --allow-path DIR         Let COPY and read_csv read files under DIR on the
+                                 server (default: none). Repeat to allow several.
         --tpch SF                Load the 8 TPC-H tables into schema main at start,
                                  generated at scale factor SF (a positive number).
         --port PORT              TCP port to listen on (default 8765; 0 picks a free
@@ -61,6 +64,7 @@ final class ServeOptionsParser {
   private Optional<Path> tlsKeystore = Optional.empty();
   private Optional<String> tlsPassword = Optional.empty();
   private Optional<Path> dataDirectory = Optional.empty();
+  private final List<Path> allowedPaths = new ArrayList<>();
 
   private ServeOptionsParser() {}
 
@@ -103,6 +107,7 @@ final class ServeOptionsParser {
       case "--tls-keystore" -> tlsKeystore = Optional.of(toPath(option, value));
       case "--tls-password" -> tlsPassword = Optional.of(value);
       case "--data" -> dataDirectory = Optional.of(toPath(option, value));
+      case "--allow-path" -> allowedPaths.add(toPath(option, value));
       default ->
           throw new UsageException(
               "unknown option '" + option + "'; run 'warp serve --help' for the options");
@@ -152,7 +157,8 @@ final class ServeOptionsParser {
           usersFile,
           tlsKeystore,
           tlsPassword,
-          dataDirectory);
+          dataDirectory,
+          allowedPaths);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

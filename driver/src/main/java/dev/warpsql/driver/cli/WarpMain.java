@@ -59,6 +59,8 @@ public final class WarpMain {
         --csv NAME=PATH    Load the CSV file PATH as table NAME (lower-cased).
                            Repeat to load several files.
         --file SQLFILE     Read the SQL from SQLFILE; '-' reads standard input.
+        --allow-path DIR   Let COPY and read_csv read files under DIR (default: the
+                           working directory). Repeat to allow several.
         --format FORMAT    Output format: table (default; aligned columns), csv
                            (RFC 4180 quoting, NULL as an empty field) or json (an
                            array of objects, NULL as null).

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -24,6 +25,7 @@ import java.util.OptionalDouble;
  * @param tlsKeystore the Java keystore with the server's certificate, when clients connect over TLS
  * @param tlsPassword the keystore's password, present exactly with {@code tlsKeystore}
  * @param dataDirectory the directory of the database to serve, or empty for a new in-memory one
+ * @param allowedPaths the directories whose files COPY and read_csv may read; empty for none
  */
 public record ServerConfig(
     String bindAddress,
@@ -35,7 +37,8 @@ public record ServerConfig(
     Optional<Path> usersFile,
     Optional<Path> tlsKeystore,
     Optional<String> tlsPassword,
-    Optional<Path> dataDirectory) {
+    Optional<Path> dataDirectory,
+    List<Path> allowedPaths) {
 
   /** Default TCP port, the one Avatica's own server uses. */
   public static final int DEFAULT_PORT = 8765;
@@ -65,6 +68,7 @@ public record ServerConfig(
     requireNonNull(tlsKeystore, "tlsKeystore");
     requireNonNull(tlsPassword, "tlsPassword");
     requireNonNull(dataDirectory, "dataDirectory");
+    allowedPaths = List.copyOf(allowedPaths);
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("invalid port " + port + ": use 0 to 65535");
     }
@@ -108,7 +112,8 @@ public record ServerConfig(
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        List.of());
   }
 
   public ServerConfig withBindAddress(String address) {
@@ -122,7 +127,8 @@ public record ServerConfig(
         usersFile,
         tlsKeystore,
         tlsPassword,
-        dataDirectory);
+        dataDirectory,
+        allowedPaths);
   }
 
   public ServerConfig withPort(int newPort) {
@@ -136,7 +142,8 @@ public record ServerConfig(
         usersFile,
         tlsKeystore,
         tlsPassword,
-        dataDirectory);
+        dataDirectory,
+        allowedPaths);
   }
 
   public ServerConfig withTpch(double scaleFactor) {
@@ -150,7 +157,8 @@ public record ServerConfig(
         usersFile,
         tlsKeystore,
         tlsPassword,
-        dataDirectory);
+        dataDirectory,
+        allowedPaths);
   }
 
   public ServerConfig withMaxQueryTime(int seconds) {
@@ -164,7 +172,8 @@ public record ServerConfig(
         usersFile,
         tlsKeystore,
         tlsPassword,
-        dataDirectory);
+        dataDirectory,
+        allowedPaths);
   }
 
   public ServerConfig withIdleTimeout(int seconds) {
@@ -178,7 +187,8 @@ public record ServerConfig(
         usersFile,
         tlsKeystore,
         tlsPassword,
-        dataDirectory);
+        dataDirectory,
+        allowedPaths);
   }
 
   /** Returns these settings with authentication on, against the users in {@code file}. */
@@ -193,7 +203,8 @@ public record ServerConfig(
         method == Authentication.NONE ? Optional.empty() : Optional.of(file),
         tlsKeystore,
         tlsPassword,
-        dataDirectory);
+        dataDirectory,
+        allowedPaths);
   }
 
   /** Returns these settings serving the database stored in {@code directory}. */
@@ -208,7 +219,24 @@ public record ServerConfig(
         usersFile,
         tlsKeystore,
         tlsPassword,
-        Optional.of(directory));
+        Optional.of(directory),
+        allowedPaths);
+  }
+
+  /** Returns these settings letting COPY and read_csv read files under the directories. */
+  public ServerConfig withAllowedPaths(List<Path> directories) {
+    return new ServerConfig(
+        bindAddress,
+        port,
+        tpchScaleFactor,
+        maxQueryTimeSeconds,
+        idleTimeoutSeconds,
+        authentication,
+        usersFile,
+        tlsKeystore,
+        tlsPassword,
+        dataDirectory,
+        directories);
   }
 
   public ServerConfig withTls(Path keystore, String password) {
@@ -222,7 +250,8 @@ public record ServerConfig(
         usersFile,
         Optional.of(keystore),
         Optional.of(password),
-        dataDirectory);
+        dataDirectory,
+        allowedPaths);
   }
 
   /** Returns the settings without the keystore password, so that they can be logged. */

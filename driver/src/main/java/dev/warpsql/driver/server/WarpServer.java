@@ -2,6 +2,7 @@ package dev.warpsql.driver.server;
 
 import dev.warpsql.driver.WarpDatabase;
 import dev.warpsql.executor.error.WarpException;
+import dev.warpsql.executor.load.FileAccess;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Files;
@@ -88,6 +89,9 @@ public final class WarpServer implements AutoCloseable {
             ? "jdbc:warp:file:" + config.dataDirectory().get().toAbsolutePath().normalize()
             : "jdbc:warp:mem:" + name;
     try {
+      if (!config.allowedPaths().isEmpty()) {
+        database.catalog().setFileAccess(FileAccess.allowing(config.allowedPaths()));
+      }
       loadData(database, config);
       WarpMeta meta =
           new WarpMeta(

@@ -2,6 +2,7 @@ package dev.warpsql.executor.catalog;
 
 import dev.warpsql.executor.error.ErrorCode;
 import dev.warpsql.executor.error.WarpException;
+import dev.warpsql.executor.load.FileAccess;
 import dev.warpsql.executor.storage.Table;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,6 +36,7 @@ public final class Catalog implements AutoCloseable {
   private final BufferAllocator allocator;
   private final boolean ownsAllocator;
   private final CatalogStore store;
+  private volatile FileAccess fileAccess = FileAccess.NONE;
 
   /** Creates an in-memory catalog with its own allocator and the empty schema "main". */
   public Catalog() {
@@ -74,6 +76,16 @@ public final class Catalog implements AutoCloseable {
   /** Returns the allocator for the memory of tables that statements create or change. */
   public BufferAllocator allocator() {
     return allocator;
+  }
+
+  /** Returns the directories whose files statements on this database may read. */
+  public FileAccess fileAccess() {
+    return fileAccess;
+  }
+
+  /** Sets the directories whose files statements may read; {@link FileAccess#NONE} for none. */
+  public void setFileAccess(FileAccess access) {
+    this.fileAccess = Objects.requireNonNull(access, "access");
   }
 
   /** Returns the schema with this name, or null if there is none. */

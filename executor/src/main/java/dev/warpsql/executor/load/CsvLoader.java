@@ -86,6 +86,14 @@ public final class CsvLoader {
     }
   }
 
+  /**
+   * Returns the columns that loading the file without declared columns would create: names from the
+   * header and types inferred from the whole file.
+   */
+  public static TableSchema inferColumns(Path file, CsvOptions options) {
+    return inferSchema(file, options);
+  }
+
   private static TableSchema inferSchema(Path file, CsvOptions options) {
     try (CsvReader reader = open(file, options)) {
       List<String> names = readHeaderNames(reader, file);

@@ -4,6 +4,7 @@ import dev.warpsql.planner.exec.SqlErrors;
 import dev.warpsql.planner.exec.TableWrite;
 import dev.warpsql.planner.rules.WarpRules;
 import java.lang.reflect.Type;
+import java.util.List;
 import org.apache.calcite.DataContexts;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
@@ -83,6 +84,14 @@ public final class WarpPrepare extends CalcitePrepareImpl {
   public <T> CalciteSignature<T> prepareSql(
       CalcitePrepare.Context context, Query<T> query, Type elementType, long maxRowCount) {
     try {
+      if (query.sql != null) {
+        List<String> path = context.getDefaultSchemaPath();
+        String schema = path.isEmpty() ? "main" : path.get(path.size() - 1);
+        CopyStatement copy = CopyStatement.parse(query.sql, schema);
+        if (copy != null) {
+          return super.prepareSql(context, Query.of(copy.toInsert()), elementType, maxRowCount);
+        }
+      }
       return super.prepareSql(context, query, elementType, maxRowCount);
     } catch (RuntimeException e) {
       throw SqlErrors.translate(e);

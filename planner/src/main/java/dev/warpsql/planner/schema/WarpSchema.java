@@ -1,5 +1,7 @@
 package dev.warpsql.planner.schema;
 
+import com.google.common.collect.ImmutableMultimap;
+import com.google.common.collect.Multimap;
 import dev.warpsql.executor.catalog.CatalogSchema;
 import dev.warpsql.executor.catalog.CatalogTable;
 import dev.warpsql.executor.catalog.ViewDefinition;
@@ -30,6 +32,16 @@ public final class WarpSchema extends AbstractSchema {
       tables.put(view.name(), new WarpView(schema.name(), view));
     }
     return tables;
+  }
+
+  /** Returns the table functions, which every schema offers, so they resolve from any of them. */
+  @Override
+  protected Multimap<String, org.apache.calcite.schema.Function> getFunctionMultimap() {
+    return ImmutableMultimap.of(
+        "read_csv",
+        CsvTableFunctions.readCsv(schema.catalog()),
+        CsvTableFunctions.COPY_SOURCE,
+        CsvTableFunctions.copySource(schema.catalog()));
   }
 
   /** Returns the catalog schema that this schema reads. */

@@ -1,0 +1,89 @@
+package dev.warpsql.executor.load;
+
+import dev.warpsql.executor.error.ErrorCode;
+import dev.warpsql.executor.error.WarpException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The directories whose files SQL statements may read, as COPY and read_csv do. A path is allowed
+ * when its real path, with every symbolic link and {@code ..} resolved, lies inside the real path
+ * of an allowed directory, so neither {@code ..} nor a link leads outside. Immutable.
+ */
+public final class FileAccess {
+  /** A policy that allows no file at all, the default. */
+  public static final FileAccess NONE = new FileAccess(List.of());
+
+  private final List<Path> roots;
+
+  private FileAccess(List<Path> roots) {
+    this.roots = List.copyOf(roots);
+  }
+
+  /**
+   * Returns a policy that allows the files under the given directories, each of which must exist.
+   */
+  public static FileAccess allowing(List<Path> directories) {
+    List<Path> roots = new ArrayList<>();
+    for (Path directory : directories) {
+      try {
+        Path real = directory.toRealPath();
+        if (!Files.isDirectory(real)) {
+          throw new IllegalArgumentException("allowed path " + directory + " is not a directory");
+        }
+        roots.add(real);
+      } catch (IOException e) {
+        throw new IllegalArgumentException(
+            "allowed directory " + directory + " cannot be read: " + e.getMessage(), e);
+      }
+    }
+    return new FileAccess(roots);
+  }
+
+  /** Returns the allowed directories, as real paths. */
+  public List<Path> roots() {
+    return roots;
+  }
+
+  /**
+   * Returns the real path of a file that a statement names, or raises a {@link WarpException}:
+   * 42501 when the file lies outside every allowed directory, 58P01 when it does not exist.
+   */
+  public Path check(String path) {
+    if (roots.isEmpty()) {
+      throw new WarpException(
+          ErrorCode.INSUFFICIENT_PRIVILEGE,
+          "reading files is not allowed on this database, so '"
+              + path
+              + "' cannot be read. Allow a directory: the allow_path connection property for an"
+              + " embedded database, or --allow-path for warp query and warp serve.");
+    }
+    Path real;
+    try {
+      real = Path.of(path).toAbsolutePath().toRealPath();
+    } catch (NoSuchFileException | InvalidPathException e) {
+      throw new WarpException(
+          ErrorCode.FILE_NOT_FOUND, "file '" + path + "' does not exist. Check the path.", e);
+    } catch (IOException e) {
+      throw new WarpException(
+          ErrorCode.IO_ERROR, "cannot read file '" + path + "': " + e.getMessage(), e);
+    }
+    for (Path root : roots) {
+      if (real.startsWith(root)) {
+        return real;
+      }
+    }
+    throw new WarpException(
+        ErrorCode.INSUFFICIENT_PRIVILEGE,
+        "file '"
+            + path
+            + "' lies outside the directories this database may read ("
+            + roots
+            + "). Move the file into one of them.");
+  }
+}

@@ -1,0 +1,46 @@
+package dev.warpsql.executor.pipeline;
+
+import dev.warpsql.executor.load.CsvLoader;
+import dev.warpsql.executor.load.CsvOptions;
+import dev.warpsql.executor.load.FileAccess;
+import dev.warpsql.executor.storage.Table;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Source of a pipeline that reads a CSV file each time it runs, as read_csv and COPY do. The file's
+ * rows live in the execution's memory until the execution context closes. The path is checked
+ * against the database's {@link FileAccess} at every run, since the policy may have changed since
+ * the statement was prepared.
+ */
+public final class CsvScanStep implements ExecutionStep {
+  private final String path;
+  private final CsvOptions options;
+  private final Supplier<FileAccess> access;
+
+  /**
+   * @param options the load options, with the declared columns that the plan expects
+   * @param access returns the database's current policy
+   */
+  public CsvScanStep(String path, CsvOptions options, Supplier<FileAccess> access) {
+    this.path = Objects.requireNonNull(path, "path");
+    this.options = Objects.requireNonNull(options, "options");
+    this.access = Objects.requireNonNull(access, "access");
+    if (options.columns() == null) {
+      throw new IllegalArgumentException("a CSV scan needs the columns its plan was made for");
+    }
+  }
+
+  @Override
+  public Batch execute(ExecutionContext context) {
+    context.checkCanceled();
+    Table table = CsvLoader.load("csv", access.get().check(path), options, context.allocator());
+    context.closeWhenDone(table);
+    return Batch.ofTable(table);
+  }
+
+  @Override
+  public String describe() {
+    return "read_csv " + path;
+  }
+}

@@ -1,0 +1,174 @@
+package dev.warpsql.planner.schema;
+
+import dev.warpsql.executor.catalog.Catalog;
+import dev.warpsql.executor.catalog.CatalogSchema;
+import dev.warpsql.executor.catalog.CatalogTable;
+import dev.warpsql.executor.error.ErrorCode;
+import dev.warpsql.executor.error.WarpException;
+import dev.warpsql.executor.load.CsvLoader;
+import dev.warpsql.executor.load.CsvOptions;
+import dev.warpsql.executor.storage.ColumnSchema;
+import dev.warpsql.executor.storage.TableSchema;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.FunctionParameter;
+import org.apache.calcite.schema.TableMacro;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * The table functions that read CSV files: {@code read_csv(path [, delimiter => ','] [, nullstr =>
+ * ''])}, whose columns come from the file's header and types inferred from its values, and {@code
+ * warp_copy_source}, the source of COPY, whose columns are those of the target table.
+ */
+final class CsvTableFunctions {
+  /** Name of the table function that COPY ... FROM reads through. */
+  static final String COPY_SOURCE = "warp_copy_source";
+
+  private CsvTableFunctions() {}
+
+  static TableMacro readCsv(Catalog catalog) {
+    return new Macro(
+        List.of(
+            parameter(0, "path", SqlTypeName.VARCHAR, false),
+            parameter(1, "delimiter", SqlTypeName.VARCHAR, true),
+            parameter(2, "nullstr", SqlTypeName.VARCHAR, true))) {
+      @Override
+      public TranslatableTable apply(List<?> arguments) {
+        String path = requiredText(arguments, 0, "path");
+        CsvOptions options = options(arguments.get(1), arguments.get(2));
+        Path file = catalog.fileAccess().check(path);
+        TableSchema columns = CsvLoader.inferColumns(file, options);
+        return new CsvFileTable(
+            file.toString(), options.withColumns(columns.columns()), catalog::fileAccess);
+      }
+    };
+  }
+
+  static TableMacro copySource(Catalog catalog) {
+    return new Macro(
+        List.of(
+            parameter(0, "path", SqlTypeName.VARCHAR, false),
+            parameter(1, "schema_name", SqlTypeName.VARCHAR, false),
+            parameter(2, "table_name", SqlTypeName.VARCHAR, false),
+            parameter(3, "column_names", SqlTypeName.VARCHAR, false),
+            parameter(4, "header", SqlTypeName.BOOLEAN, false),
+            parameter(5, "delimiter", SqlTypeName.VARCHAR, false),
+            parameter(6, "nullstr", SqlTypeName.VARCHAR, false))) {
+      @Override
+      public TranslatableTable apply(List<?> arguments) {
+        String path = requiredText(arguments, 0, "path");
+        List<ColumnSchema> columns =
+            targetColumns(
+                catalog,
+                requiredText(arguments, 1, "schema_name"),
+                requiredText(arguments, 2, "table_name"),
+                requiredText(arguments, 3, "column_names"));
+        CsvOptions options =
+            options(arguments.get(5), arguments.get(6))
+                .withColumns(columns)
+                .withHeader(Boolean.TRUE.equals(arguments.get(4)));
+        Path file = catalog.fileAccess().check(path);
+        return new CsvFileTable(file.toString(), options, catalog::fileAccess);
+      }
+    };
+  }
+
+  /** Returns the columns of the target table that the file supplies, in the file's order. */
+  private static List<ColumnSchema> targetColumns(
+      Catalog catalog, String schemaName, String tableName, String columnNames) {
+    CatalogSchema schema = catalog.schema(schemaName);
+    CatalogTable table = schema == null ? null : schema.catalogTable(tableName);
+    if (table == null) {
+      throw new WarpException(
+          ErrorCode.UNKNOWN_TABLE,
+          "table \"" + schemaName + "\".\"" + tableName + "\" does not exist.");
+    }
+    TableSchema tableSchema = table.schema();
+    if (columnNames.isEmpty()) {
+      return tableSchema.columns();
+    }
+    List<ColumnSchema> columns = new ArrayList<>();
+    for (String name : columnNames.split(",", -1)) {
+      int index = tableSchema.columnIndex(name);
+      if (index < 0) {
+        throw new WarpException(
+            ErrorCode.UNKNOWN_COLUMN,
+            "column \"" + name + "\" of table \"" + tableName + "\" does not exist.");
+      }
+      columns.add(tableSchema.column(index));
+    }
+    return columns;
+  }
+
+  private static CsvOptions options(Object delimiter, Object nullText) {
+    CsvOptions options = CsvOptions.DEFAULTS;
+    if (delimiter != null) {
+      String text = delimiter.toString();
+      if (text.length() != 1) {
+        throw new WarpException(
+            ErrorCode.VALIDATION_ERROR,
+            "invalid CSV delimiter '" + text + "': give exactly one character, such as ';'.");
+      }
+      options = options.withDelimiter(text.charAt(0));
+    }
+    if (nullText != null) {
+      options = options.withNullText(nullText.toString());
+    }
+    return options;
+  }
+
+  private static String requiredText(List<?> arguments, int index, String name) {
+    Object value = arguments.get(index);
+    if (value == null) {
+      throw new WarpException(
+          ErrorCode.VALIDATION_ERROR, "the " + name + " argument must be a non-NULL literal.");
+    }
+    return value.toString();
+  }
+
+  private static FunctionParameter parameter(
+      int ordinal, String name, SqlTypeName type, boolean optional) {
+    return new FunctionParameter() {
+      @Override
+      public int getOrdinal() {
+        return ordinal;
+      }
+
+      @Override
+      public String getName() {
+        return name;
+      }
+
+      @Override
+      public RelDataType getType(RelDataTypeFactory typeFactory) {
+        // Calcite hands literal arguments to a table macro only for Java-typed parameters.
+        Class<?> javaClass = type == SqlTypeName.BOOLEAN ? Boolean.class : String.class;
+        return typeFactory.createJavaType(javaClass);
+      }
+
+      @Override
+      public boolean isOptional() {
+        return optional;
+      }
+    };
+  }
+
+  /** A table macro with fixed parameters. */
+  private abstract static class Macro implements TableMacro {
+    private final List<FunctionParameter> parameters;
+
+    Macro(List<FunctionParameter> parameters) {
+      this.parameters = Objects.requireNonNull(parameters, "parameters");
+    }
+
+    @Override
+    public List<FunctionParameter> getParameters() {
+      return parameters;
+    }
+  }
+}
