@@ -54,16 +54,7 @@ final class ServeOptionsParser {
       or 143.
       """;
 
-  private String bindAddress = ServerConfig.DEFAULT_BIND_ADDRESS;
-  private int port = ServerConfig.DEFAULT_PORT;
-  private OptionalDouble tpchScaleFactor = OptionalDouble.empty();
-  private int maxQueryTimeSeconds;
-  private int idleTimeoutSeconds = ServerConfig.DEFAULT_IDLE_TIMEOUT_SECONDS;
-  private Authentication authentication = Authentication.NONE;
-  private Optional<Path> usersFile = Optional.empty();
-  private Optional<Path> tlsKeystore = Optional.empty();
-  private Optional<String> tlsPassword = Optional.empty();
-  private Optional<Path> dataDirectory = Optional.empty();
+  private final ServerConfig.Builder config = new ServerConfig.Builder();
   private final List<Path> allowedPaths = new ArrayList<>();
 
   private ServeOptionsParser() {}
@@ -95,18 +86,18 @@ final class ServeOptionsParser {
   private void apply(String option, String value) throws UsageException {
     switch (option) {
       case "--tpch" ->
-          tpchScaleFactor = OptionalDouble.of(QueryOptionsParser.parseScaleFactor(value));
-      case "--port" -> port = parseInteger(option, value, 0, 65535);
-      case "--bind" -> bindAddress = value;
+          config.tpchScaleFactor(OptionalDouble.of(QueryOptionsParser.parseScaleFactor(value)));
+      case "--port" -> config.port(parseInteger(option, value, 0, 65535));
+      case "--bind" -> config.bindAddress(value);
       case "--max-query-time" ->
-          maxQueryTimeSeconds = parseInteger(option, value, 0, Integer.MAX_VALUE);
+          config.maxQueryTimeSeconds(parseInteger(option, value, 0, Integer.MAX_VALUE));
       case "--idle-timeout" ->
-          idleTimeoutSeconds = parseInteger(option, value, 1, Integer.MAX_VALUE);
-      case "--auth" -> authentication = parseAuthentication(value);
-      case "--users" -> usersFile = Optional.of(toPath(option, value));
-      case "--tls-keystore" -> tlsKeystore = Optional.of(toPath(option, value));
-      case "--tls-password" -> tlsPassword = Optional.of(value);
-      case "--data" -> dataDirectory = Optional.of(toPath(option, value));
+          config.idleTimeoutSeconds(parseInteger(option, value, 1, Integer.MAX_VALUE));
+      case "--auth" -> config.authentication(parseAuthentication(value));
+      case "--users" -> config.usersFile(Optional.of(toPath(option, value)));
+      case "--tls-keystore" -> config.tlsKeystore(Optional.of(toPath(option, value)));
+      case "--tls-password" -> config.tlsPassword(Optional.of(value));
+      case "--data" -> config.dataDirectory(Optional.of(toPath(option, value)));
       case "--allow-path" -> allowedPaths.add(toPath(option, value));
       default ->
           throw new UsageException(
@@ -147,18 +138,7 @@ final class ServeOptionsParser {
 
   private ServerConfig build() throws UsageException {
     try {
-      return new ServerConfig(
-          bindAddress,
-          port,
-          tpchScaleFactor,
-          maxQueryTimeSeconds,
-          idleTimeoutSeconds,
-          authentication,
-          usersFile,
-          tlsKeystore,
-          tlsPassword,
-          dataDirectory,
-          allowedPaths);
+      return config.allowedPaths(allowedPaths).build();
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

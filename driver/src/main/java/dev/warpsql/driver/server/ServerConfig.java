@@ -102,156 +102,154 @@ public record ServerConfig(
 
   /** Returns the defaults: loopback on port 8765, no data, no limits, no authentication. */
   public static ServerConfig defaults() {
-    return new ServerConfig(
-        DEFAULT_BIND_ADDRESS,
-        DEFAULT_PORT,
-        OptionalDouble.empty(),
-        0,
-        DEFAULT_IDLE_TIMEOUT_SECONDS,
-        Authentication.NONE,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        List.of());
+    return new Builder().build();
+  }
+
+  /** Returns a builder that starts from these settings. */
+  public Builder toBuilder() {
+    return new Builder()
+        .bindAddress(bindAddress)
+        .port(port)
+        .tpchScaleFactor(tpchScaleFactor)
+        .maxQueryTimeSeconds(maxQueryTimeSeconds)
+        .idleTimeoutSeconds(idleTimeoutSeconds)
+        .authentication(authentication)
+        .usersFile(usersFile)
+        .tlsKeystore(tlsKeystore)
+        .tlsPassword(tlsPassword)
+        .dataDirectory(dataDirectory)
+        .allowedPaths(allowedPaths);
+  }
+
+  /** Settings under construction, starting from the defaults; {@link #build} checks them. */
+  public static final class Builder {
+    private String bindAddress = DEFAULT_BIND_ADDRESS;
+    private int port = DEFAULT_PORT;
+    private OptionalDouble tpchScaleFactor = OptionalDouble.empty();
+    private int maxQueryTimeSeconds;
+    private int idleTimeoutSeconds = DEFAULT_IDLE_TIMEOUT_SECONDS;
+    private Authentication authentication = Authentication.NONE;
+    private Optional<Path> usersFile = Optional.empty();
+    private Optional<Path> tlsKeystore = Optional.empty();
+    private Optional<String> tlsPassword = Optional.empty();
+    private Optional<Path> dataDirectory = Optional.empty();
+    private List<Path> allowedPaths = List.of();
+
+    public Builder bindAddress(String value) {
+      bindAddress = value;
+      return this;
+    }
+
+    public Builder port(int value) {
+      port = value;
+      return this;
+    }
+
+    public Builder tpchScaleFactor(OptionalDouble value) {
+      tpchScaleFactor = value;
+      return this;
+    }
+
+    public Builder maxQueryTimeSeconds(int value) {
+      maxQueryTimeSeconds = value;
+      return this;
+    }
+
+    public Builder idleTimeoutSeconds(int value) {
+      idleTimeoutSeconds = value;
+      return this;
+    }
+
+    public Builder authentication(Authentication value) {
+      authentication = value;
+      return this;
+    }
+
+    public Builder usersFile(Optional<Path> value) {
+      usersFile = value;
+      return this;
+    }
+
+    public Builder tlsKeystore(Optional<Path> value) {
+      tlsKeystore = value;
+      return this;
+    }
+
+    public Builder tlsPassword(Optional<String> value) {
+      tlsPassword = value;
+      return this;
+    }
+
+    public Builder dataDirectory(Optional<Path> value) {
+      dataDirectory = value;
+      return this;
+    }
+
+    public Builder allowedPaths(List<Path> value) {
+      allowedPaths = value;
+      return this;
+    }
+
+    /** Returns the settings, or raises {@link IllegalArgumentException} as the record does. */
+    public ServerConfig build() {
+      return new ServerConfig(
+          bindAddress,
+          port,
+          tpchScaleFactor,
+          maxQueryTimeSeconds,
+          idleTimeoutSeconds,
+          authentication,
+          usersFile,
+          tlsKeystore,
+          tlsPassword,
+          dataDirectory,
+          allowedPaths);
+    }
   }
 
   public ServerConfig withBindAddress(String address) {
-    return new ServerConfig(
-        address,
-        port,
-        tpchScaleFactor,
-        maxQueryTimeSeconds,
-        idleTimeoutSeconds,
-        authentication,
-        usersFile,
-        tlsKeystore,
-        tlsPassword,
-        dataDirectory,
-        allowedPaths);
+    return toBuilder().bindAddress(address).build();
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(
-        bindAddress,
-        newPort,
-        tpchScaleFactor,
-        maxQueryTimeSeconds,
-        idleTimeoutSeconds,
-        authentication,
-        usersFile,
-        tlsKeystore,
-        tlsPassword,
-        dataDirectory,
-        allowedPaths);
+    return toBuilder().port(newPort).build();
   }
 
   public ServerConfig withTpch(double scaleFactor) {
-    return new ServerConfig(
-        bindAddress,
-        port,
-        OptionalDouble.of(scaleFactor),
-        maxQueryTimeSeconds,
-        idleTimeoutSeconds,
-        authentication,
-        usersFile,
-        tlsKeystore,
-        tlsPassword,
-        dataDirectory,
-        allowedPaths);
+    return toBuilder().tpchScaleFactor(OptionalDouble.of(scaleFactor)).build();
   }
 
   public ServerConfig withMaxQueryTime(int seconds) {
-    return new ServerConfig(
-        bindAddress,
-        port,
-        tpchScaleFactor,
-        seconds,
-        idleTimeoutSeconds,
-        authentication,
-        usersFile,
-        tlsKeystore,
-        tlsPassword,
-        dataDirectory,
-        allowedPaths);
+    return toBuilder().maxQueryTimeSeconds(seconds).build();
   }
 
   public ServerConfig withIdleTimeout(int seconds) {
-    return new ServerConfig(
-        bindAddress,
-        port,
-        tpchScaleFactor,
-        maxQueryTimeSeconds,
-        seconds,
-        authentication,
-        usersFile,
-        tlsKeystore,
-        tlsPassword,
-        dataDirectory,
-        allowedPaths);
+    return toBuilder().idleTimeoutSeconds(seconds).build();
   }
 
   /** Returns these settings with authentication on, against the users in {@code file}. */
   public ServerConfig withAuthentication(Authentication method, Path file) {
-    return new ServerConfig(
-        bindAddress,
-        port,
-        tpchScaleFactor,
-        maxQueryTimeSeconds,
-        idleTimeoutSeconds,
-        method,
-        method == Authentication.NONE ? Optional.empty() : Optional.of(file),
-        tlsKeystore,
-        tlsPassword,
-        dataDirectory,
-        allowedPaths);
+    return toBuilder()
+        .authentication(method)
+        .usersFile(method == Authentication.NONE ? Optional.empty() : Optional.of(file))
+        .build();
   }
 
   /** Returns these settings serving the database stored in {@code directory}. */
   public ServerConfig withDataDirectory(Path directory) {
-    return new ServerConfig(
-        bindAddress,
-        port,
-        tpchScaleFactor,
-        maxQueryTimeSeconds,
-        idleTimeoutSeconds,
-        authentication,
-        usersFile,
-        tlsKeystore,
-        tlsPassword,
-        Optional.of(directory),
-        allowedPaths);
+    return toBuilder().dataDirectory(Optional.of(directory)).build();
   }
 
   /** Returns these settings letting COPY and read_csv read files under the directories. */
   public ServerConfig withAllowedPaths(List<Path> directories) {
-    return new ServerConfig(
-        bindAddress,
-        port,
-        tpchScaleFactor,
-        maxQueryTimeSeconds,
-        idleTimeoutSeconds,
-        authentication,
-        usersFile,
-        tlsKeystore,
-        tlsPassword,
-        dataDirectory,
-        directories);
+    return toBuilder().allowedPaths(directories).build();
   }
 
   public ServerConfig withTls(Path keystore, String password) {
-    return new ServerConfig(
-        bindAddress,
-        port,
-        tpchScaleFactor,
-        maxQueryTimeSeconds,
-        idleTimeoutSeconds,
-        authentication,
-        usersFile,
-        Optional.of(keystore),
-        Optional.of(password),
-        dataDirectory,
-        allowedPaths);
+    return toBuilder()
+        .tlsKeystore(Optional.of(keystore))
+        .tlsPassword(Optional.of(password))
+        .build();
   }
 
   /** Returns the settings without the keystore password, so that they can be logged. */
