@@ -23,10 +23,10 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 
 /**
- * Chunk and dictionary files in the Arrow IPC file format. A chunk file holds one record batch with
- * a column per table column; VARCHAR columns hold their dictionary codes as plain 32-bit integers,
- * and the table's dictionary files hold the strings. Every file is forced to disk before it is
- * closed, so a manifest that names it never points at a partial file.
+ * Chunk and dictionary files in the Arrow IPC file format. A chunk file contains one record batch
+ * with a column per table column; VARCHAR columns store their dictionary codes as plain 32-bit
+ * integers, and the table's dictionary files store the strings. Every file is forced to disk before
+ * it is closed, so a manifest that names it never points at a partial file.
  */
 final class ArrowFiles {
   private static final String DICTIONARY_COLUMN = "value";

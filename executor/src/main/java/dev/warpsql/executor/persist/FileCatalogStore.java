@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A catalog store in a directory: {@code manifest.json} names the committed schemas, tables and
- * views, and {@code data/} holds one Arrow IPC file per chunk and per version of a dictionary.
+ * views, and {@code data/} contains one Arrow IPC file per chunk and per version of a dictionary.
  *
  * <p>A commit writes the files that are new since the last commit and forces them to disk, writes
  * the new manifest to a temporary file and forces it, renames it over {@code manifest.json}, and

@@ -19,8 +19,9 @@ final class BatchRows {
   private BatchRows() {}
 
   /**
-   * Appends every row of the batch, or those whose {@code selector} column is TRUE (or every row
-   * when {@code selector} is -1), whose {@code fields[i]} column goes to target column i.
+   * Appends rows of the batch, whose {@code fields[i]} column goes to target column i: every row
+   * when {@code selector} is -1, otherwise the rows whose BOOLEAN {@code selector} column is TRUE
+   * when {@code keep} is true, and the rows where it is FALSE or NULL when {@code keep} is false.
    *
    * @return the number of rows appended
    */

@@ -31,6 +31,7 @@ record CopyStatement(
       return null;
     }
     tokens.keyword("copy");
+
     String first = tokens.identifier("a table name");
     String schemaName = defaultSchema;
     String tableName = first;
@@ -39,6 +40,7 @@ record CopyStatement(
       schemaName = first;
       tableName = tokens.identifier("a table name after the schema name");
     }
+
     List<String> columns = new ArrayList<>();
     if (tokens.nextIs('(')) {
       tokens.symbol('(');
@@ -47,6 +49,7 @@ record CopyStatement(
       } while (tokens.skip(','));
       tokens.symbol(')');
     }
+
     if (tokens.nextIsKeyword("to")) {
       throw new WarpException(
           ErrorCode.UNSUPPORTED, "COPY ... TO is not supported by WarpSQL; only COPY ... FROM.");
@@ -55,6 +58,7 @@ record CopyStatement(
     String path = tokens.string("the file path in quotes");
     CopyStatement statement =
         new CopyStatement(schemaName, tableName, columns, path, false, ",", "");
+
     if (tokens.nextIsKeyword("with")) {
       tokens.keyword("with");
     }
@@ -65,6 +69,7 @@ record CopyStatement(
       } while (tokens.skip(','));
       tokens.symbol(')');
     }
+
     tokens.skip(';');
     tokens.end();
     return statement;
