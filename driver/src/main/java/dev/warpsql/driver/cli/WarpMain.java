@@ -32,6 +32,7 @@ public final class WarpMain {
         query    Run SQL on a new in-memory database and print the results.
         kernels  Run SQL on the CPU and write the PTX of every GPU kernel it compiled.
         serve    Run a WarpSQL server that JDBC clients reach over HTTP.
+        load     Load a CSV file into a table of a database directory.
         bench    Time TPC-H on WarpSQL, DuckDB and Calcite (the ./warp launcher runs it).
 
       Run 'warp <command> --help' for the options of a command.
@@ -143,6 +144,15 @@ public final class WarpMain {
           return;
         }
         new ServeCommand(ServeOptionsParser.parse(commandArgs)).run();
+      }
+      case "load" -> {
+        if (QueryOptionsParser.requestsHelp(commandArgs)) {
+          out.print(LoadOptionsParser.USAGE);
+          return;
+        }
+        // A progress bar only on a terminal, so scripts and logs get the count alone.
+        PrintStream progress = System.console() == null ? null : System.err;
+        new LoadCommand(LoadOptionsParser.parse(commandArgs)).run(out, progress);
       }
       default ->
           throw new UsageException(

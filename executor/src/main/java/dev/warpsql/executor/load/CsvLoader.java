@@ -9,7 +9,11 @@ import dev.warpsql.executor.storage.TableBuilder;
 import dev.warpsql.executor.storage.TableSchema;
 import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.TypeKind;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -289,10 +293,11 @@ public final class CsvLoader {
 
   private static CsvReader open(Path file, CsvOptions options) {
     try {
-      return new CsvReader(
-          Files.newBufferedReader(file, StandardCharsets.UTF_8),
-          options.delimiter(),
-          file.toString());
+      InputStream stream = LoadProgress.track(file, Files.newInputStream(file));
+      Reader reader =
+          new BufferedReader(
+              new InputStreamReader(stream, StandardCharsets.UTF_8.newDecoder()), 1 << 16);
+      return new CsvReader(reader, options.delimiter(), file.toString());
     } catch (NoSuchFileException e) {
       throw new WarpException(
           ErrorCode.FILE_NOT_FOUND, "CSV file not found: " + file + ". Check the path.", e);
