@@ -48,7 +48,8 @@ CREATE VIEW sales.named (order_id, doubled) AS SELECT id, amount * 2 FROM sales.
 
 SELECT * FROM sales.named WHERE order_id > 2;
 
--- error 0A000
+-- A view is not a stored table.
+-- error 42000
 -- duckdb: SELECT 1
 INSERT INTO sales.big VALUES (9, 1.0);
 
@@ -102,3 +103,16 @@ CREATE TABLE defaults (id INTEGER DEFAULT 7);
 -- The default schema main cannot be dropped.
 -- error 42000
 DROP SCHEMA main;
+
+-- Column types that no stored column can take.
+-- error 22023
+-- duckdb: SELECT 1
+CREATE TABLE bad_scale (x DECIMAL(5, 6));
+
+-- error 0A000
+-- duckdb: SELECT 1
+CREATE TABLE too_precise (x DECIMAL(38, 10));
+
+-- error 22023
+-- duckdb: SELECT 1
+CREATE TABLE empty_string (x VARCHAR(0));

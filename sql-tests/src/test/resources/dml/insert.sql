@@ -66,3 +66,14 @@ INSERT INTO items VALUES (72, 'c', 3, 3);
 SELECT id, name, price, qty FROM items WHERE id >= 70;
 
 SELECT COUNT(*) FROM items;
+
+-- Strings of different lengths from a UNION or CASE are VARCHAR, not space-padded CHAR.
+CREATE TABLE ragged (s VARCHAR(10));
+
+INSERT INTO ragged SELECT 'x' UNION ALL SELECT 'yyyy';
+
+INSERT INTO ragged SELECT CASE WHEN id = 1 THEN 'p' ELSE 'qqqq' END FROM items WHERE id <= 2;
+
+SELECT s, CHAR_LENGTH(s) FROM ragged;
+
+SELECT COUNT(*) FROM ragged WHERE s = 'x';

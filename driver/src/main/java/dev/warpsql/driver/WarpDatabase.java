@@ -71,7 +71,7 @@ public final class WarpDatabase implements AutoCloseable {
    * open, and counts one more connection to it. The caller calls {@link #releaseConnection} once.
    */
   public static WarpDatabase openDirectory(Path directory) {
-    Path key = directory.toAbsolutePath().normalize();
+    Path key = directoryKey(directory);
     synchronized (FILES) {
       WarpDatabase database = FILES.get(key);
       if (database == null) {
@@ -80,6 +80,19 @@ public final class WarpDatabase implements AutoCloseable {
       }
       database.connections++;
       return database;
+    }
+  }
+
+  /**
+   * Returns the path that identifies a directory within this JVM: its real path when it exists, so
+   * that a symbolic link to an open directory finds the open database.
+   */
+  private static Path directoryKey(Path directory) {
+    Path absolute = directory.toAbsolutePath().normalize();
+    try {
+      return java.nio.file.Files.exists(absolute) ? absolute.toRealPath() : absolute;
+    } catch (java.io.IOException e) {
+      return absolute;
     }
   }
 

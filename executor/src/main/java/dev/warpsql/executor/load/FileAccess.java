@@ -45,6 +45,24 @@ public final class FileAccess {
     return new FileAccess(roots);
   }
 
+  private boolean isAllowed(Path path) {
+    for (Path root : roots) {
+      if (path.startsWith(root)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static WarpException outside(String path) {
+    return new WarpException(
+        ErrorCode.INSUFFICIENT_PRIVILEGE,
+        "file '"
+            + path
+            + "' lies outside the directories this database may read. Move the file into an"
+            + " allowed directory.");
+  }
+
   /** Returns the allowed directories, as real paths. */
   public List<Path> roots() {
     return roots;
@@ -63,27 +81,32 @@ public final class FileAccess {
               + "' cannot be read. Allow a directory: the allow_path connection property for an"
               + " embedded database, or --allow-path for warp query and warp serve.");
     }
+    // The lexical check comes first, so that a path outside every allowed directory is rejected
+    // the same way whether or not it exists, and no caller learns which files exist there.
+    Path absolute;
+    try {
+      absolute = Path.of(path).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      throw new WarpException(
+          ErrorCode.FILE_NOT_FOUND, "invalid file path '" + path + "': " + e.getReason(), e);
+    }
+    if (!isAllowed(absolute)) {
+      throw outside(path);
+    }
     Path real;
     try {
-      real = Path.of(path).toAbsolutePath().toRealPath();
-    } catch (NoSuchFileException | InvalidPathException e) {
+      real = absolute.toRealPath();
+    } catch (NoSuchFileException e) {
       throw new WarpException(
           ErrorCode.FILE_NOT_FOUND, "file '" + path + "' does not exist. Check the path.", e);
     } catch (IOException e) {
       throw new WarpException(
           ErrorCode.IO_ERROR, "cannot read file '" + path + "': " + e.getMessage(), e);
     }
-    for (Path root : roots) {
-      if (real.startsWith(root)) {
-        return real;
-      }
+    // The real path resolves symbolic links, which may lead out of the allowed directories.
+    if (!isAllowed(real)) {
+      throw outside(path);
     }
-    throw new WarpException(
-        ErrorCode.INSUFFICIENT_PRIVILEGE,
-        "file '"
-            + path
-            + "' lies outside the directories this database may read ("
-            + roots
-            + "). Move the file into one of them.");
+    return real;
   }
 }

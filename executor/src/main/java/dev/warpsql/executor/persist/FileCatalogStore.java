@@ -86,6 +86,7 @@ public final class FileCatalogStore implements CatalogStore {
   public static FileCatalogStore open(Path directory, BufferAllocator allocator) {
     Path absolute = directory.toAbsolutePath().normalize();
     try {
+      checkIsDatabaseDirectory(absolute);
       Files.createDirectories(absolute.resolve(DATA));
     } catch (IOException e) {
       throw ioError("cannot create database directory " + absolute, e);
@@ -103,6 +104,43 @@ public final class FileCatalogStore implements CatalogStore {
     } catch (RuntimeException e) {
       lock.close();
       throw e;
+    }
+  }
+
+  /**
+   * Refuses a directory that has files but no manifest: it is not a WarpSQL database, or its
+   * manifest was lost, and opening it would delete files that the store did not write.
+   */
+  private static void checkIsDatabaseDirectory(Path directory) throws IOException {
+    if (!Files.isDirectory(directory) || Files.exists(directory.resolve(MANIFEST))) {
+      return;
+    }
+    try (Stream<Path> entries = Files.list(directory)) {
+      List<String> others =
+          entries
+              .map(entry -> entry.getFileName().toString())
+              .filter(name -> !name.equals(LOCK) && !name.equals(MANIFEST_TEMP))
+              .filter(name -> !(name.equals(DATA) && isEmptyDirectory(directory.resolve(DATA))))
+              .toList();
+      if (!others.isEmpty()) {
+        throw new WarpException(
+            ErrorCode.IO_ERROR,
+            "directory "
+                + directory
+                + " is not empty but has no "
+                + MANIFEST
+                + ", so it is not a WarpSQL database (it contains "
+                + others
+                + "). Use an empty or new directory, or restore the manifest.");
+      }
+    }
+  }
+
+  private static boolean isEmptyDirectory(Path directory) {
+    try (Stream<Path> entries = Files.list(directory)) {
+      return entries.findAny().isEmpty();
+    } catch (IOException e) {
+      return false;
     }
   }
 
@@ -321,11 +359,15 @@ public final class FileCatalogStore implements CatalogStore {
     return files;
   }
 
-  /** Deletes every data file that the manifest does not name. */
+  /**
+   * Deletes every chunk and dictionary file that the manifest does not name. Files of other names
+   * are left alone, since the store never writes them.
+   */
   private void deleteUnreferenced(Set<String> referenced) {
     try (Stream<Path> files = Files.list(data)) {
       for (Path file : files.toList()) {
-        if (!referenced.contains(file.getFileName().toString())) {
+        String name = file.getFileName().toString();
+        if (isStoreFile(name) && !referenced.contains(name)) {
           deleteQuietly(file);
         }
       }
@@ -341,6 +383,10 @@ public final class FileCatalogStore implements CatalogStore {
     } catch (IOException e) {
       LOG.warn("failed to delete unused file {}; the next commit retries", file, e);
     }
+  }
+
+  private static boolean isStoreFile(String name) {
+    return (name.startsWith("chunk-") || name.startsWith("dictionary-")) && name.endsWith(".arrow");
   }
 
   private static String newFileName(String kind) {

@@ -1,9 +1,12 @@
 package dev.warpsql.executor.pipeline;
 
+import dev.warpsql.executor.catalog.CatalogTable;
 import dev.warpsql.executor.error.ErrorCode;
 import dev.warpsql.executor.error.WarpException;
+import dev.warpsql.executor.storage.Table;
 import dev.warpsql.kernels.cpu.CpuBackend;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,6 +37,7 @@ public final class ExecutionContext implements AutoCloseable {
   private final long deadlineNanos;
   private final long timeoutMillis;
   private final List<AutoCloseable> resources = new ArrayList<>();
+  private final Map<CatalogTable, Table> tableVersions = new HashMap<>();
 
   public ExecutionContext(
       Object[] params,
@@ -92,6 +96,21 @@ public final class ExecutionContext implements AutoCloseable {
       throw new IllegalStateException("execution context has no " + type.getName());
     }
     return type.cast(value);
+  }
+
+  /**
+   * Returns the version of a catalog table that this execution reads. The first call acquires the
+   * version committed at that moment and later calls return the same one, so every scan of the
+   * table in one statement sees the same rows. The version is released when the context closes.
+   */
+  public synchronized Table tableVersion(CatalogTable table) {
+    Table version = tableVersions.get(table);
+    if (version == null) {
+      version = table.acquire();
+      tableVersions.put(table, version);
+      closeWhenDone(version);
+    }
+    return version;
   }
 
   /** Registers a resource to close, in reverse order of registration, when the context closes. */

@@ -7,10 +7,10 @@ import java.util.Objects;
 /**
  * Source of a pipeline: a table's chunks, read in place.
  *
- * <p>A scan of a catalog table reads the version that is current when the scan runs, and holds a
- * reference to it until the execution context closes, so a concurrent change or drop of the table
- * never frees chunks that the statement still reads. A scan of a bare {@link Table} borrows it, and
- * its owner keeps it open while the plan runs.
+ * <p>A scan of a catalog table reads the version that the execution context chose for the statement
+ * (see {@link ExecutionContext#tableVersion}), which stays referenced until the context closes, so
+ * a concurrent change or drop of the table never frees chunks that the statement still reads. A
+ * scan of a bare {@link Table} borrows it, and its owner keeps it open while the plan runs.
  */
 public final class ScanStep implements ExecutionStep {
   private final CatalogTable catalogTable;
@@ -34,9 +34,7 @@ public final class ScanStep implements ExecutionStep {
     if (catalogTable == null) {
       return Batch.ofTable(table);
     }
-    Table version = catalogTable.acquire();
-    context.closeWhenDone(version);
-    return Batch.ofTable(version);
+    return Batch.ofTable(context.tableVersion(catalogTable));
   }
 
   @Override

@@ -174,6 +174,29 @@ class FileCatalogStoreTest {
   }
 
   @Test
+  void directoryWithFilesButNoManifestIsRejected() throws IOException {
+    Path foreign = Files.createDirectories(directory.resolve("project").resolve("data"));
+    Path keep = Files.writeString(foreign.resolve("customers.csv"), "id,name\n");
+
+    assertThatThrownBy(() -> FileCatalogStore.open(directory.resolve("project"), allocator).close())
+        .isInstanceOf(WarpException.class)
+        .hasMessageContaining("is not a WarpSQL database");
+    assertThat(keep).exists();
+  }
+
+  @Test
+  void unknownFilesInDataAreKept() throws IOException {
+    try (Catalog catalog = open()) {
+      catalog.schema("main").addTable(rows("t", 0, 4, null));
+    }
+    Path notes = Files.writeString(directory.resolve("data").resolve("notes.txt"), "mine");
+    try (Catalog reopened = open()) {
+      reopened.schema("main").dropTable("t");
+    }
+    assertThat(notes).exists();
+  }
+
+  @Test
   void secondOpenOfDirectoryIsRejected() {
     try (Catalog catalog = open()) {
       assertThatThrownBy(() -> FileCatalogStore.open(directory, allocator))

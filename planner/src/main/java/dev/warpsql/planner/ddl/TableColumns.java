@@ -47,6 +47,22 @@ final class TableColumns {
 
   /** Returns a stored column of a SQL type, or raises when no stored type holds its values. */
   static ColumnSchema column(String name, RelDataType type, String tableName) {
+    try {
+      return storedColumn(name, type, tableName);
+    } catch (IllegalArgumentException e) {
+      throw new WarpException(
+          ErrorCode.INVALID_PARAMETER_VALUE,
+          "invalid type "
+              + type.getFullTypeString()
+              + " for column \""
+              + name
+              + "\": "
+              + e.getMessage()
+              + ".");
+    }
+  }
+
+  private static ColumnSchema storedColumn(String name, RelDataType type, String tableName) {
     DataType dataType =
         TypeMapping.toDataType(type)
             .orElseThrow(

@@ -21,6 +21,7 @@ import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.server.DdlExecutor;
 import org.apache.calcite.server.DdlExecutorImpl;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
@@ -59,6 +60,9 @@ public final class WarpDdlExecutor extends DdlExecutorImpl {
           return INSTANCE;
         }
       };
+
+  /** Largest DECIMAL precision of a declared column. */
+  private static final int MAX_STORED_DECIMAL_PRECISION = 18;
 
   private WarpDdlExecutor() {}
 
@@ -250,6 +254,7 @@ public final class WarpDdlExecutor extends DdlExecutorImpl {
         // TODO: column defaults and generated columns are rejected until INSERT fills them in.
         throw unsupported("DEFAULT or a generated value for column " + declaration.name);
       }
+      checkDecimalPrecision(declaration);
       RelDataType type = declaration.dataType.deriveType(validator);
       boolean nullable =
           declaration.dataType.getNullable() == null || declaration.dataType.getNullable();
@@ -258,6 +263,25 @@ public final class WarpDdlExecutor extends DdlExecutorImpl {
       columns.add(new ColumnSchema(name, column.type(), nullable));
     }
     return TableColumns.schema(columns, tableName);
+  }
+
+  /**
+   * Rejects a declared DECIMAL precision above 18: the validator would silently lower it to the
+   * type system's maximum, and a stored DECIMAL holds its unscaled value in 64 bits, which hold
+   * every 18-digit number but not every 19-digit one.
+   */
+  private static void checkDecimalPrecision(SqlColumnDeclaration declaration) {
+    if (declaration.dataType.getTypeNameSpec() instanceof SqlBasicTypeNameSpec basic
+        && basic.getTypeName().getSimple().equalsIgnoreCase("DECIMAL")
+        && basic.getPrecision() > MAX_STORED_DECIMAL_PRECISION) {
+      throw unsupported(
+          "DECIMAL("
+              + basic.getPrecision()
+              + ") for column "
+              + declaration.name
+              + "; the largest precision is "
+              + MAX_STORED_DECIMAL_PRECISION);
+    }
   }
 
   private static List<String> columnNames(SqlNodeList columnList) {

@@ -40,12 +40,11 @@ final class ParameterValues {
         case DECIMAL -> {
           // UNNECESSARY: a value with more digits than the inferred type must not be rounded
           // silently, or the statement would compare with a different value than was bound.
-          long unscaled =
-              decimal(value)
-                  .setScale(type.scale(), RoundingMode.UNNECESSARY)
-                  .unscaledValue()
-                  .longValueExact();
-          yield unscaled;
+          BigDecimal exact = decimal(value).setScale(type.scale(), RoundingMode.UNNECESSARY);
+          if (exact.precision() > type.precision()) {
+            throw new ArithmeticException("more than " + type.precision() + " digits");
+          }
+          yield exact.unscaledValue().longValueExact();
         }
         case DATE -> days(value);
         case TIME -> ((Number) value).longValue() * 1000L;
@@ -67,7 +66,9 @@ final class ParameterValues {
               + " does not fit "
               + type
               + ", the type the statement infers for it; bind a value of that type or give"
-              + " the parameter a type in SQL, such as CAST(? AS DECIMAL(18, 4))",
+              + " the parameter a type in SQL, such as CAST(? AS "
+              + type
+              + ") with a wider type",
           e);
     }
   }

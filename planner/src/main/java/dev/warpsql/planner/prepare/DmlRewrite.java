@@ -202,6 +202,15 @@ final class DmlRewrite {
     return assigned;
   }
 
+  /** Raises unless the statement's target is a stored table, such as when it is a view. */
+  static void checkStoredTarget(
+      SqlNode table, Prepare.CatalogReader catalogReader, String statement) {
+    if (table instanceof SqlIdentifier identifier
+        && catalogReader.getTable(identifier.names) != null) {
+      target(table, catalogReader, statement);
+    }
+  }
+
   private static CatalogTable target(
       SqlNode table, Prepare.CatalogReader catalogReader, String statement) {
     RelOptTable relOptTable = relOptTable(table, catalogReader);

@@ -93,6 +93,7 @@ final class WarpPreparingStmt extends CalcitePrepareImpl.CalcitePreparingStmt {
     } else if (statement instanceof SqlUpdate update) {
       rewritten = DmlRewrite.update(update, catalogReader);
     } else if (statement instanceof SqlInsert insert && explain == null) {
+      DmlRewrite.checkStoredTarget(insert.getTargetTable(), catalogReader, "INSERT INTO");
       InsertLiteralCheck.check(insert, catalogReader);
       return super.prepareSql(sqlQuery, runtimeContextClass, validator, needsValidation);
     } else {

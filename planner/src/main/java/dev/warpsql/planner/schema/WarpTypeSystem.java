@@ -31,6 +31,15 @@ public final class WarpTypeSystem extends RelDataTypeSystemImpl {
    * leaves the choice between rounding and truncating to the implementation, and PostgreSQL rounds
    * this way.
    */
+  /**
+   * Gives UNION, CASE and VALUES of strings of different lengths a VARCHAR type, as PostgreSQL and
+   * DuckDB do, instead of the SQL standard's CHAR, which pads the shorter strings with spaces.
+   */
+  @Override
+  public boolean shouldConvertRaggedUnionTypesToVarying() {
+    return true;
+  }
+
   @Override
   public RoundingMode roundingMode() {
     return RoundingMode.HALF_UP;

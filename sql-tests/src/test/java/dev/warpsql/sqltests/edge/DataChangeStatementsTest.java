@@ -74,6 +74,55 @@ class DataChangeStatementsTest {
   }
 
   @Test
+  void decimalParameterBeyondTypeIsRejected() throws SQLException {
+    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:")) {
+      execute(connection, "CREATE TABLE t (d DECIMAL(10, 2))");
+      execute(connection, "INSERT INTO t VALUES (1.5)");
+      try (PreparedStatement query =
+          connection.prepareStatement("SELECT COUNT(*) FROM t WHERE d < ?")) {
+        query.setBigDecimal(1, new java.math.BigDecimal("100000000000"));
+        assertThatThrownBy(query::executeQuery)
+            .isInstanceOf(SQLException.class)
+            .extracting(e -> ((SQLException) e).getSQLState())
+            .isEqualTo("22018");
+      }
+    }
+  }
+
+  @Test
+  void selfJoinReadsOneVersionDuringUpdates() throws Exception {
+    String url = "jdbc:warp:mem:snapshot_" + System.nanoTime();
+    try (Connection writer = DriverManager.getConnection(url);
+        Connection reader = DriverManager.getConnection(url)) {
+      execute(writer, "CREATE TABLE t (v INTEGER)");
+      execute(writer, "INSERT INTO t VALUES (1)");
+      Thread flipper =
+          new Thread(
+              () -> {
+                try (Statement statement = writer.createStatement()) {
+                  for (int i = 0; i < 150; i++) {
+                    statement.executeUpdate("UPDATE t SET v = -v");
+                  }
+                } catch (SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      flipper.start();
+      // Both sides of the join must read the same version, so the sum is 2 or -2, never 0.
+      while (flipper.isAlive()) {
+        try (Statement statement = reader.createStatement();
+            ResultSet rows =
+                statement.executeQuery(
+                    "SELECT a.v + b.v FROM t a JOIN t b ON a.v * a.v = b.v * b.v")) {
+          assertThat(rows.next()).isTrue();
+          assertThat(Math.abs(rows.getInt(1))).isEqualTo(2);
+        }
+      }
+      flipper.join();
+    }
+  }
+
+  @Test
   void otherConnectionSeesCommittedChanges() throws SQLException {
     String url = "jdbc:warp:mem:data_change_" + System.nanoTime();
     try (Connection writer = DriverManager.getConnection(url);

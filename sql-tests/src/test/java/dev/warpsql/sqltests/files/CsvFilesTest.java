@@ -122,6 +122,7 @@ class CsvFilesTest {
         List.of(
             outside.resolve("secret.csv").toString(),
             allowed.resolve("../outside/secret.csv").toString(),
+            outside.resolve("no-such-file.csv").toString(),
             link.toString());
     try (Connection connection = connect()) {
       for (String path : escapes) {
