@@ -142,6 +142,10 @@ public final class WarpMain {
           out.print(ServeOptionsParser.USAGE);
           return;
         }
+        if (HashPasswordCommand.requested(commandArgs)) {
+          HashPasswordCommand.parse(commandArgs).run(stdin, out);
+          return;
+        }
         new ServeCommand(ServeOptionsParser.parse(commandArgs)).run();
       }
       default ->
