@@ -31,6 +31,7 @@ public final class WarpMain {
       Commands:
         query    Run SQL on a new in-memory database and print the results.
         kernels  Run SQL on the CPU and write the PTX of every GPU kernel it compiled.
+        shell    Open the sqlline SQL shell on an embedded database or a server.
         serve    Run a WarpSQL server that JDBC clients reach over HTTP.
         bench    Time TPC-H on WarpSQL, DuckDB and Calcite (the ./warp launcher runs it).
 
@@ -96,7 +97,7 @@ public final class WarpMain {
   static int run(
       String[] args, InputStream stdin, PrintStream out, PrintStream err, boolean debug) {
     try {
-      dispatch(Arrays.asList(args), stdin, out);
+      dispatch(Arrays.asList(args), stdin, out, err);
       return EXIT_OK;
     } catch (UsageException e) {
       reportError(e, err, debug);
@@ -113,7 +114,8 @@ public final class WarpMain {
     }
   }
 
-  private static void dispatch(List<String> args, InputStream stdin, PrintStream out)
+  private static void dispatch(
+      List<String> args, InputStream stdin, PrintStream out, PrintStream err)
       throws UsageException, IOException, SQLException {
     if (args.isEmpty()) {
       throw new UsageException("missing command; run 'warp --help' for usage");
@@ -136,6 +138,17 @@ public final class WarpMain {
           return;
         }
         new KernelsCommand(KernelsOptionsParser.parse(commandArgs), stdin).run(out);
+      }
+      case "shell" -> {
+        if (QueryOptionsParser.requestsHelp(commandArgs)) {
+          out.print(ShellCommand.USAGE);
+          return;
+        }
+        if (!ShellCommand.parse(commandArgs).run(stdin, out, err)) {
+          throw new SQLException(
+              "the shell stopped after a failed connection, command or statement; sqlline"
+                  + " printed its error above");
+        }
       }
       case "serve" -> {
         if (QueryOptionsParser.requestsHelp(commandArgs)) {
