@@ -33,7 +33,8 @@ public final class WarpMain {
         kernels  Run SQL on the CPU and write the PTX of every GPU kernel it compiled.
         shell    Open the sqlline SQL shell on an embedded database or a server.
         serve    Run a WarpSQL server that JDBC clients reach over HTTP.
-        bench    Time TPC-H on WarpSQL, DuckDB and Calcite (the ./warp launcher runs it).
+        bench    Time TPC-H on WarpSQL, DuckDB and Calcite, or with 'bench server'
+                 the server against the embedded driver (the ./warp launcher runs it).
 
       Run 'warp <command> --help' for the options of a command.
 

@@ -33,8 +33,10 @@ class RemoteTpchTest {
 
   @AfterAll
   static void stopServer() throws SQLException {
-    try (Connection closedFirst = remote;
-        Connection closedSecond = embedded) {
+    try {
+      remote.close();
+      embedded.close();
+    } finally {
       server.close();
     }
   }
