@@ -23,10 +23,16 @@ import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Handler;
 import org.apache.calcite.avatica.HandlerImpl;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalciteMetaColumnFactory;
+import org.apache.calcite.jdbc.CalciteMetaTableFactory;
+import org.apache.calcite.jdbc.CalciteMetaTableFactoryImpl;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.Driver;
+import org.apache.calcite.jdbc.WarpCalciteMetaImpl;
 import org.apache.calcite.schema.SchemaPlus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -189,10 +195,6 @@ public final class WarpDriver extends Driver {
     return parsed;
   }
 
-  // TODO: getSchemas, getTables and getColumns treat an unescaped '_' in a pattern as a literal
-  // character, because Calcite's CalciteMetaImpl (1.41) translates only '%' and the '\' escape
-  // into its regular expression. Escaped names, as DBeaver sends them, match correctly, but a
-  // pattern such as 'regio_' finds nothing. A fix needs a CalciteMetaImpl subclass from createMeta.
   /** Opens a connection to a database; a private one closes when the connection closes. */
   Connection connect(WarpDatabase database, Properties info, boolean closeWithConnection)
       throws SQLException {
@@ -215,6 +217,20 @@ public final class WarpDriver extends Driver {
     properties.setProperty(PRIVATE_PROPERTY, Boolean.toString(closeWithConnection));
     Connection calcite = super.connect(PREFIX, properties);
     return calcite == null ? null : new WarpConnection(calcite);
+  }
+
+  /**
+   * Creates the metadata of a connection: Calcite's, with JDBC's meaning of {@code _} in the
+   * patterns of {@code getSchemas}, {@code getTables} and {@code getColumns}.
+   */
+  @Override
+  public Meta createMeta(AvaticaConnection connection) {
+    CalciteConnectionConfig config = (CalciteConnectionConfig) connection.config();
+    return WarpCalciteMetaImpl.create(
+        (CalciteConnection) connection,
+        config.metaTableFactory(
+            CalciteMetaTableFactory.class, CalciteMetaTableFactoryImpl.INSTANCE),
+        config.metaColumnFactory(CalciteMetaColumnFactory.class, WarpMetaColumnFactory.INSTANCE));
   }
 
   @Override

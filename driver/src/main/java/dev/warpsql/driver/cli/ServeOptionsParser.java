@@ -36,18 +36,30 @@ final class ServeOptionsParser {
         --port PORT              TCP port to listen on (default 8765; 0 picks a free
                                  port).
         --bind ADDRESS           Address to listen on (default 127.0.0.1). Without
-                                 --auth only a loopback address is accepted.
+                                 --auth only a loopback address is accepted,
+                                 unless --insecure is given.
+        --insecure               Allow a --bind address other than loopback without
+                                 --auth: anyone who reaches the port can then read
+                                 and change every table. The server logs a warning.
         --max-query-time SECONDS Longest time, in seconds, that any query may run
                                  before the server cancels it (default 0: no limit).
         --idle-timeout SECONDS   Time, in seconds, after which an unused connection
                                  or statement is closed (default 600).
         --auth METHOD            Client authentication: basic or digest (HTTP).
         --users FILE             Users for --auth: a Jetty HashLoginService file of
-                                 'user: password' lines.
+                                 'user: MD5:...' lines. Plain-text passwords are
+                                 rejected; make each line with --hash-password.
         --tls-keystore FILE      Serve HTTPS with the certificate in this Java
                                  keystore (JKS or PKCS12).
         --tls-password PASSWORD  Password of the keystore.
         -h, --help               Print this help and exit.
+
+      Usage: warp serve --hash-password USER [--auth basic|digest]
+
+      Reads a password from the terminal (or the first line of standard input),
+      prints the line 'USER: MD5:...' to add to the --users file, and exits. The hash
+      differs for --auth digest, so give the method the server will use (default
+      basic).
 
       Exit status: 1 if the server fails to start, 2 if the command line is invalid.
       After SIGINT or SIGTERM the server stops cleanly and the JVM exits with 130
@@ -64,6 +76,10 @@ final class ServeOptionsParser {
     int i = 0;
     while (i < args.size()) {
       String arg = args.get(i++);
+      if (arg.equals("--insecure")) {
+        parser.config.insecure(true);
+        continue;
+      }
       if (!arg.startsWith("--")) {
         throw new UsageException(
             "unexpected argument '" + arg + "'; run 'warp serve --help' for the options");
@@ -119,7 +135,7 @@ final class ServeOptionsParser {
         "invalid " + option + " '" + value + "': expected an integer from " + min + " to " + max);
   }
 
-  private static Authentication parseAuthentication(String value) throws UsageException {
+  static Authentication parseAuthentication(String value) throws UsageException {
     return switch (value.toLowerCase(Locale.ROOT)) {
       case "basic" -> Authentication.BASIC;
       case "digest" -> Authentication.DIGEST;

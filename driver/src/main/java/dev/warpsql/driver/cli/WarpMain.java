@@ -31,9 +31,11 @@ public final class WarpMain {
       Commands:
         query    Run SQL on a new in-memory database and print the results.
         kernels  Run SQL on the CPU and write the PTX of every GPU kernel it compiled.
+        shell    Open the sqlline SQL shell on an embedded database or a server.
         serve    Run a WarpSQL server that JDBC clients reach over HTTP.
         load     Load a CSV file into a table of a database directory.
-        bench    Time TPC-H on WarpSQL, DuckDB and Calcite (the ./warp launcher runs it).
+        bench    Time TPC-H on WarpSQL, DuckDB and Calcite, or with 'bench server'
+                 the server against the embedded driver (the ./warp launcher runs it).
 
       Run 'warp <command> --help' for the options of a command.
 
@@ -97,7 +99,7 @@ public final class WarpMain {
   static int run(
       String[] args, InputStream stdin, PrintStream out, PrintStream err, boolean debug) {
     try {
-      dispatch(Arrays.asList(args), stdin, out);
+      dispatch(Arrays.asList(args), stdin, out, err);
       return EXIT_OK;
     } catch (UsageException e) {
       reportError(e, err, debug);
@@ -114,7 +116,8 @@ public final class WarpMain {
     }
   }
 
-  private static void dispatch(List<String> args, InputStream stdin, PrintStream out)
+  private static void dispatch(
+      List<String> args, InputStream stdin, PrintStream out, PrintStream err)
       throws UsageException, IOException, SQLException {
     if (args.isEmpty()) {
       throw new UsageException("missing command; run 'warp --help' for usage");
@@ -138,9 +141,24 @@ public final class WarpMain {
         }
         new KernelsCommand(KernelsOptionsParser.parse(commandArgs), stdin).run(out);
       }
+      case "shell" -> {
+        if (QueryOptionsParser.requestsHelp(commandArgs)) {
+          out.print(ShellCommand.USAGE);
+          return;
+        }
+        if (!ShellCommand.parse(commandArgs).run(stdin, out, err)) {
+          throw new SQLException(
+              "the shell stopped after a failed connection, command or statement; sqlline"
+                  + " printed its error above");
+        }
+      }
       case "serve" -> {
         if (QueryOptionsParser.requestsHelp(commandArgs)) {
           out.print(ServeOptionsParser.USAGE);
+          return;
+        }
+        if (HashPasswordCommand.requested(commandArgs)) {
+          HashPasswordCommand.parse(commandArgs).run(stdin, out);
           return;
         }
         new ServeCommand(ServeOptionsParser.parse(commandArgs)).run();

@@ -58,6 +58,14 @@ public final class WarpRemoteDriver extends Driver {
           "28000",
           e);
     }
+    if (message.contains("HTTP/400") && serverUrl != null && serverUrl.startsWith("http:")) {
+      return new SQLException(
+          "the server at "
+              + serverUrl
+              + " rejected the request (HTTP 400); if it serves TLS, write url=https://...",
+          "08001",
+          e);
+    }
     Throwable cause = e;
     while (cause.getCause() != null && !(cause instanceof ConnectException)) {
       cause = cause.getCause();

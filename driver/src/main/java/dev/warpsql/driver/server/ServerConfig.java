@@ -26,6 +26,7 @@ import java.util.OptionalDouble;
  * @param tlsPassword the keystore's password, present exactly with {@code tlsKeystore}
  * @param dataDirectory the directory of the database to serve, or empty for a new in-memory one
  * @param allowedPaths the directories whose files COPY and read_csv may read; empty for none
+ * @param insecure whether a bind address other than loopback is allowed without authentication
  */
 public record ServerConfig(
     String bindAddress,
@@ -38,7 +39,8 @@ public record ServerConfig(
     Optional<Path> tlsKeystore,
     Optional<String> tlsPassword,
     Optional<Path> dataDirectory,
-    List<Path> allowedPaths) {
+    List<Path> allowedPaths,
+    boolean insecure) {
 
   /** Default TCP port, the one Avatica's own server uses. */
   public static final int DEFAULT_PORT = 8765;
@@ -58,7 +60,7 @@ public record ServerConfig(
 
   /**
    * @throws IllegalArgumentException for a value out of range, a missing users file or keystore
-   *     password, or a bind address other than loopback without authentication
+   *     password, or a bind address other than loopback without authentication or {@code insecure}
    */
   public ServerConfig {
     requireNonNull(bindAddress, "bindAddress");
@@ -91,13 +93,24 @@ public record ServerConfig(
     if (tlsKeystore.isPresent() != tlsPassword.isPresent()) {
       throw new IllegalArgumentException("TLS needs both --tls-keystore and --tls-password");
     }
-    if (authentication == Authentication.NONE && !isLoopback(bindAddress)) {
+    if (authentication == Authentication.NONE && !isLoopback(bindAddress) && !insecure) {
       throw new IllegalArgumentException(
           "refusing to bind to "
               + bindAddress
               + " without authentication, because anyone on the network could then run SQL; "
-              + "add --auth basic|digest --users FILE, or bind to 127.0.0.1");
+              + "add --auth basic|digest --users FILE, bind to 127.0.0.1, or accept the risk "
+              + "with --insecure");
     }
+  }
+
+  /** Returns whether clients must authenticate. */
+  public boolean authenticates() {
+    return authentication != Authentication.NONE;
+  }
+
+  /** Returns whether anyone who reaches the port can run SQL: no authentication, not loopback. */
+  public boolean isOpenToNetwork() {
+    return !authenticates() && !isLoopback(bindAddress);
   }
 
   /** Returns the defaults: loopback on port 8765, no data, no limits, no authentication. */
@@ -118,7 +131,8 @@ public record ServerConfig(
         .tlsKeystore(tlsKeystore)
         .tlsPassword(tlsPassword)
         .dataDirectory(dataDirectory)
-        .allowedPaths(allowedPaths);
+        .allowedPaths(allowedPaths)
+        .insecure(insecure);
   }
 
   /** Settings under construction, starting from the defaults; {@link #build} checks them. */
@@ -134,6 +148,7 @@ public record ServerConfig(
     private Optional<String> tlsPassword = Optional.empty();
     private Optional<Path> dataDirectory = Optional.empty();
     private List<Path> allowedPaths = List.of();
+    private boolean insecure;
 
     public Builder bindAddress(String value) {
       bindAddress = value;
@@ -190,6 +205,11 @@ public record ServerConfig(
       return this;
     }
 
+    public Builder insecure(boolean value) {
+      insecure = value;
+      return this;
+    }
+
     /** Returns the settings, or raises {@link IllegalArgumentException} as the record does. */
     public ServerConfig build() {
       return new ServerConfig(
@@ -203,7 +223,8 @@ public record ServerConfig(
           tlsKeystore,
           tlsPassword,
           dataDirectory,
-          allowedPaths);
+          allowedPaths,
+          insecure);
     }
   }
 
@@ -245,6 +266,14 @@ public record ServerConfig(
     return toBuilder().allowedPaths(directories).build();
   }
 
+  /**
+   * Returns these settings with a bind address other than loopback allowed without authentication,
+   * which lets anyone who reaches the port run SQL.
+   */
+  public ServerConfig withInsecureBind(String address) {
+    return toBuilder().insecure(true).bindAddress(address).build();
+  }
+
   public ServerConfig withTls(Path keystore, String password) {
     return toBuilder()
         .tlsKeystore(Optional.of(keystore))
@@ -273,6 +302,12 @@ public record ServerConfig(
         + tlsKeystore
         + ", tlsPassword="
         + (tlsPassword.isPresent() ? "(set)" : "(none)")
+        + ", dataDirectory="
+        + dataDirectory
+        + ", allowedPaths="
+        + allowedPaths
+        + ", insecure="
+        + insecure
         + "]";
   }
 

@@ -24,6 +24,7 @@ import org.apache.calcite.avatica.server.ServerCustomizer;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,6 +108,13 @@ public final class WarpServer implements AutoCloseable {
       expiry.scheduleWithFixedDelay(
           () -> expireIdleSessions(meta), period, period, TimeUnit.SECONDS);
       WarpServer server = new WarpServer(config, database, meta, http, expiry);
+      if (config.isOpenToNetwork()) {
+        LOG.warn(
+            "INSECURE: {} accepts SQL from anyone who reaches it, without authentication "
+                + "(--insecure). Every table can be read and changed; use --auth and "
+                + "--tls-keystore on any network you do not fully trust",
+            server.url());
+      }
       LOG.info(
           "WarpSQL server listening on {}: authentication {}, TLS {}, maximum query time {}, "
               + "idle timeout {} s",
@@ -179,8 +187,8 @@ public final class WarpServer implements AutoCloseable {
   }
 
   private static void checkFiles(ServerConfig config) throws IOException {
-    if (config.usersFile().isPresent() && !Files.isReadable(config.usersFile().get())) {
-      throw new IOException("users file " + config.usersFile().get() + " is missing or unreadable");
+    if (config.usersFile().isPresent()) {
+      UsersFile.check(config.usersFile().get(), config.authentication());
     }
     if (config.tlsKeystore().isPresent() && !Files.isReadable(config.tlsKeystore().get())) {
       throw new IOException("keystore " + config.tlsKeystore().get() + " is missing or unreadable");
@@ -221,14 +229,15 @@ public final class WarpServer implements AutoCloseable {
         HttpServer.Builder.<Server>newBuilder()
             .withHandler(handler)
             .withPort(config.port())
-            .withServerCustomizers(List.of(bindTo(config.bindAddress())), Server.class);
+            .withServerCustomizers(
+                List.of(bindTo(config.bindAddress()), WarpServer::answerPlainHttpOnTlsPort),
+                Server.class);
     String users = config.usersFile().map(Object::toString).orElse(null);
     switch (config.authentication()) {
       case BASIC -> builder.withBasicAuthentication(users, ANY_AUTHENTICATED_USER);
       case DIGEST -> builder.withDigestAuthentication(users, ANY_AUTHENTICATED_USER);
       case NONE -> {}
     }
-    // TODO: no test starts the server with TLS yet; it needs a keystore made at test time.
     if (config.tlsKeystore().isPresent()) {
       // The keystore doubles as the truststore, which Avatica's builder requires but a server
       // that does not ask clients for certificates never reads.
@@ -256,6 +265,18 @@ public final class WarpServer implements AutoCloseable {
         ((ServerConnector) connector).setHost(address);
       }
     };
+  }
+
+  /**
+   * Makes a TLS connector respond to a plain-HTTP request with HTTP 400 (see PlainHttpRejector).
+   */
+  private static void answerPlainHttpOnTlsPort(Server server) {
+    for (Connector connector : server.getConnectors()) {
+      SslConnectionFactory tls = connector.getConnectionFactory(SslConnectionFactory.class);
+      if (tls != null && connector instanceof ServerConnector serverConnector) {
+        serverConnector.addFirstConnectionFactory(new PlainHttpRejector(tls));
+      }
+    }
   }
 
   private static IOException listenFailure(ServerConfig config, RuntimeException e) {

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warpsql.driver.server.ServerConfig;
 import dev.warpsql.driver.server.ServerConfig.Authentication;
+import dev.warpsql.driver.server.UsersFile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class ServeOptionsParserTest {
@@ -62,6 +64,38 @@ class ServeOptionsParserTest {
     assertThatThrownBy(() -> ServeOptionsParser.parse(List.of("--bind", "0.0.0.0")))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("--auth basic|digest --users FILE");
+  }
+
+  @Test
+  void insecureAllowsOtherBindWithoutAuth() throws Exception {
+    ServerConfig config = ServeOptionsParser.parse(List.of("--bind", "0.0.0.0", "--insecure"));
+
+    assertThat(config.bindAddress()).isEqualTo("0.0.0.0");
+    assertThat(config.insecure()).isTrue();
+    assertThat(config.isOpenToNetwork()).isTrue();
+  }
+
+  @Test
+  void hashPasswordPrintsUsersFileLine() {
+    for (String method : List.of("basic", "digest")) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+      int status =
+          WarpMain.run(
+              new String[] {"serve", "--hash-password", "alice", "--auth", method},
+              new ByteArrayInputStream("secret\n".getBytes(StandardCharsets.UTF_8)),
+              new PrintStream(out, true, StandardCharsets.UTF_8),
+              new PrintStream(err, true, StandardCharsets.UTF_8),
+              false);
+
+      assertThat(status).as("exit status; stderr: %s", err).isZero();
+      String expected =
+          UsersFile.line(
+              Authentication.valueOf(method.toUpperCase(Locale.ROOT)), "alice", "secret");
+      assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(expected + "\n");
+      assertThat(expected).startsWith("alice: MD5:").doesNotContain("secret");
+    }
   }
 
   @Test

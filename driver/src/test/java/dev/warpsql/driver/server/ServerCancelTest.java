@@ -28,8 +28,22 @@ class ServerCancelTest {
   static final String SLOW_QUERY =
       "SELECT COUNT(*) FROM lineitem a, lineitem b WHERE a.l_orderkey + b.l_orderkey = -1";
 
-  /** Bound on how long a stopped query may take to return, far below the query's own run time. */
-  private static final Duration STOP_BOUND = Duration.ofSeconds(30);
+  /**
+   * Longest time from a cancel, or from the end of a timeout, until the query's execute fails; far
+   * below the query's own run time of minutes.
+   *
+   * <p>TODO: the target is one second, but the engine checks the cancel flag only between morsels,
+   * and one morsel of this nested-loop join is 8,192 x 60,175 row pairs: 3 to 9 seconds measured on
+   * a loaded 2-core machine. A one-second bound needs a cancel check inside a kernel's morsel loop,
+   * or smaller morsels for nested-loop joins.
+   */
+  private static final Duration STOP_BOUND = Duration.ofSeconds(15);
+
+  /** The 1-second timeout and maximum query time of the tests. */
+  private static final Duration TIME_LIMIT = Duration.ofSeconds(1);
+
+  /** How long to wait for a query that should fail, before the test fails instead of hanging. */
+  private static final Duration FAILURE_WAIT = Duration.ofSeconds(30);
 
   private static WarpServer server;
 
@@ -78,10 +92,12 @@ class ServerCancelTest {
                 }
               });
       Thread.sleep(1_000);
+      long started = System.nanoTime();
 
       statement.cancel();
 
       assertThat(failureOf(query).getSQLState()).isEqualTo("57014");
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(STOP_BOUND);
     }
   }
 
@@ -97,7 +113,8 @@ class ServerCancelTest {
           .hasMessageContaining("timed out after 1 s")
           .extracting(e -> ((SQLException) e).getSQLState())
           .isEqualTo("57014");
-      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(STOP_BOUND);
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .isLessThan(TIME_LIMIT.plus(STOP_BOUND));
     }
   }
 
@@ -118,7 +135,8 @@ class ServerCancelTest {
             .hasMessageContaining("maximum query time of 1 s")
             .extracting(e -> ((SQLException) e).getSQLState())
             .isEqualTo("57014");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(STOP_BOUND);
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+            .isLessThan(TIME_LIMIT.plus(STOP_BOUND));
       }
     }
   }
@@ -135,7 +153,7 @@ class ServerCancelTest {
   /** Waits for a query that must fail and returns its SQLException. */
   private static SQLException failureOf(CompletableFuture<?> query) throws Exception {
     try {
-      query.get(STOP_BOUND.toSeconds(), TimeUnit.SECONDS);
+      query.get(FAILURE_WAIT.toSeconds(), TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       while (cause != null && !(cause instanceof SQLException)) {

@@ -1,9 +1,13 @@
 package dev.warpsql.driver.server;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warpsql.driver.server.ServerConfig.Authentication;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +16,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.Statement;
+import java.util.Base64;
+import java.util.List;
+import org.eclipse.jetty.util.security.Credential;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,8 +27,12 @@ class ServerSecurityTest {
   @TempDir Path directory;
 
   private Path usersFile() throws Exception {
-    Path users = directory.resolve("users.properties");
-    Files.writeString(users, "alice: secret\n");
+    return usersFile(Authentication.BASIC);
+  }
+
+  private Path usersFile(Authentication method) throws Exception {
+    Path users = directory.resolve("users-" + method + ".properties");
+    Files.writeString(users, UsersFile.line(method, "alice", "secret") + "\n");
     return users;
   }
 
@@ -64,7 +75,9 @@ class ServerSecurityTest {
   @Test
   void digestAuthAcceptsAndRejects() throws Exception {
     ServerConfig config =
-        ServerConfig.defaults().withPort(0).withAuthentication(Authentication.DIGEST, usersFile());
+        ServerConfig.defaults()
+            .withPort(0)
+            .withAuthentication(Authentication.DIGEST, usersFile(Authentication.DIGEST));
     try (WarpServer server = WarpServer.start(config)) {
       try (Connection connection =
           DriverManager.getConnection(server.jdbcUrl() + credentials("DIGEST", "secret"))) {
@@ -100,10 +113,92 @@ class ServerSecurityTest {
   }
 
   @Test
+  void wrongPasswordGetsHttp401() throws Exception {
+    ServerConfig config =
+        ServerConfig.defaults().withPort(0).withAuthentication(Authentication.BASIC, usersFile());
+    try (WarpServer server = WarpServer.start(config)) {
+      String wrong = Base64.getEncoder().encodeToString("alice:wrong".getBytes(US_ASCII));
+      HttpURLConnection http = (HttpURLConnection) new URL(server.url()).openConnection();
+      http.setRequestMethod("POST");
+      http.setRequestProperty("Authorization", "Basic " + wrong);
+      http.setDoOutput(true);
+      http.getOutputStream().close();
+
+      assertThat(http.getResponseCode()).isEqualTo(401);
+      http.disconnect();
+    }
+  }
+
+  @Test
+  void plainTextPasswordIsRejected() throws Exception {
+    Path users = directory.resolve("plain.properties");
+    Files.writeString(users, "alice: secret\n");
+    ServerConfig config =
+        ServerConfig.defaults().withPort(0).withAuthentication(Authentication.BASIC, users);
+
+    assertThatThrownBy(() -> WarpServer.start(config))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("user 'alice'")
+        .hasMessageContaining("is not hashed")
+        .hasMessageContaining("--hash-password")
+        .message()
+        .doesNotContain("secret");
+  }
+
+  @Test
+  void obfuscatedAndMalformedPasswordsAreRejected() throws Exception {
+    Path users = directory.resolve("obfuscated.properties");
+    for (String credential : List.of("OBF:1v2j1uum1xtv1zej1zer1xtn1uvk1v1v", "MD5:1234")) {
+      Files.writeString(users, "alice: " + credential + "\n");
+      ServerConfig config =
+          ServerConfig.defaults().withPort(0).withAuthentication(Authentication.BASIC, users);
+
+      assertThatThrownBy(() -> WarpServer.start(config))
+          .as("credential %s", credential)
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("user 'alice'");
+    }
+  }
+
+  @Test
+  void cryptPasswordIsRejectedForDigest() throws Exception {
+    Path users = directory.resolve("crypt.properties");
+    Files.writeString(users, "alice: " + Credential.Crypt.crypt("alice", "secret") + "\n");
+    ServerConfig digest =
+        ServerConfig.defaults().withPort(0).withAuthentication(Authentication.DIGEST, users);
+
+    assertThatThrownBy(() -> WarpServer.start(digest))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("DIGEST cannot check");
+  }
+
+  @Test
+  void basicAuthAcceptsCryptPassword() throws Exception {
+    Path users = directory.resolve("crypt.properties");
+    Files.writeString(users, "alice: " + Credential.Crypt.crypt("alice", "secret") + "\n");
+    ServerConfig config =
+        ServerConfig.defaults().withPort(0).withAuthentication(Authentication.BASIC, users);
+    try (WarpServer server = WarpServer.start(config);
+        Connection connection =
+            DriverManager.getConnection(server.jdbcUrl() + credentials("BASIC", "secret"))) {
+      assertThat(connection.isValid(5)).isTrue();
+    }
+  }
+
+  @Test
   void otherBindAddressNeedsAuthentication() {
     assertThatThrownBy(() -> ServerConfig.defaults().withBindAddress("0.0.0.0"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("without authentication");
+  }
+
+  @Test
+  void insecureAllowsOtherBindAddressWithoutAuthentication() {
+    ServerConfig config = ServerConfig.defaults().withInsecureBind("0.0.0.0");
+
+    assertThat(config.bindAddress()).isEqualTo("0.0.0.0");
+    assertThat(config.isOpenToNetwork()).isTrue();
+    assertThat(ServerConfig.defaults().isOpenToNetwork()).isFalse();
   }
 
   @Test
