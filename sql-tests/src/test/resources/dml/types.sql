@@ -29,3 +29,14 @@ SELECT amount, dt, s FROM copied;
 INSERT INTO every_type (ti) VALUES (128);
 
 SELECT COUNT(*) FROM every_type;
+
+-- A LEFT join reads TINYINT and SMALLINT columns of its build side, including the NULLs of
+-- probe rows without a match.
+CREATE TABLE small_keys (id INTEGER, ti TINYINT, si SMALLINT);
+
+INSERT INTO small_keys VALUES (1, -128, 32767), (2, NULL, -32768), (2, 5, NULL);
+
+SELECT e.i, k.ti, k.si FROM every_type e LEFT JOIN small_keys k ON e.ti = k.ti;
+
+SELECT k.id, k.ti, k.si
+FROM (VALUES (1), (2), (3)) AS v (id) LEFT JOIN small_keys k ON v.id = k.id;
