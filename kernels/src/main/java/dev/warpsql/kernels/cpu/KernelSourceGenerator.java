@@ -204,6 +204,7 @@ final class KernelSourceGenerator {
       out.line("LookupTable " + name + " = arguments.lookups()[" + i + "];");
       out.line(values);
       out.line("boolean[] " + name + "Nulls = " + name + ".nulls();");
+      out.line("RuntimeException[] " + name + "Errors = " + name + ".errors();");
       out.line("int " + name + "Size = " + name + "Values.length;");
     }
   }
