@@ -41,9 +41,9 @@ SELECT e.i, k.ti, k.si FROM every_type e LEFT JOIN small_keys k ON e.ti = k.ti;
 SELECT k.id, k.ti, k.si
 FROM (VALUES (1), (2), (3)) AS v (id) LEFT JOIN small_keys k ON v.id = k.id;
 
--- Exact literals and NULLs in one VALUES list go into DOUBLE, DECIMAL and INTEGER columns.
-CREATE TABLE mixed_values (d DOUBLE, amount DECIMAL(10, 2), i INTEGER);
+-- Literals and NULLs in one VALUES list go into DOUBLE, REAL, DECIMAL and INTEGER columns.
+CREATE TABLE mixed_values (d DOUBLE, r REAL, amount DECIMAL(10, 2), i INTEGER);
 
-INSERT INTO mixed_values VALUES (1, 1.5, 2), (NULL, NULL, NULL), (2.25, 3, -1);
+INSERT INTO mixed_values VALUES (1, 1e10, 1.5, 2), (NULL, NULL, NULL, NULL), (2.25, 2.5, 3, -1);
 
 SELECT * FROM mixed_values;

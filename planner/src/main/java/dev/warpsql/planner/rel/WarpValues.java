@@ -93,7 +93,15 @@ public final class WarpValues extends Values implements WarpRel {
     }
     // Calcite leaves a literal in its own type in a VALUES column of another numeric type, such as
     // the INTEGER 1 in the DOUBLE column of INSERT INTO t (d) VALUES (1), (NULL).
-    return numberAs(literal.getValueAs(BigDecimal.class), type);
+    return numberAs(numberOf(literal, literalType), type);
+  }
+
+  /** Returns a numeric literal's value; Calcite keeps REAL and DOUBLE literals as Double. */
+  private static BigDecimal numberOf(RexLiteral literal, DataType literalType) {
+    if (literalType.kind() == TypeKind.REAL || literalType.kind() == TypeKind.DOUBLE) {
+      return BigDecimal.valueOf(literal.getValueAs(Double.class));
+    }
+    return literal.getValueAs(BigDecimal.class);
   }
 
   private static boolean isNumeric(DataType type) {
