@@ -29,3 +29,21 @@ SELECT amount, dt, s FROM copied;
 INSERT INTO every_type (ti) VALUES (128);
 
 SELECT COUNT(*) FROM every_type;
+
+-- A LEFT join reads TINYINT and SMALLINT columns of its build side, including the NULLs of
+-- probe rows without a match.
+CREATE TABLE small_keys (id INTEGER, ti TINYINT, si SMALLINT);
+
+INSERT INTO small_keys VALUES (1, -128, 32767), (2, NULL, -32768), (2, 5, NULL);
+
+SELECT e.i, k.ti, k.si FROM every_type e LEFT JOIN small_keys k ON e.ti = k.ti;
+
+SELECT k.id, k.ti, k.si
+FROM (VALUES (1), (2), (3)) AS v (id) LEFT JOIN small_keys k ON v.id = k.id;
+
+-- Literals and NULLs in one VALUES list go into DOUBLE, REAL, DECIMAL and INTEGER columns.
+CREATE TABLE mixed_values (d DOUBLE, r REAL, amount DECIMAL(10, 2), i INTEGER);
+
+INSERT INTO mixed_values VALUES (1, 1e10, 1.5, 2), (NULL, NULL, NULL, NULL), (2.25, 2.5, 3, -1);
+
+SELECT * FROM mixed_values;

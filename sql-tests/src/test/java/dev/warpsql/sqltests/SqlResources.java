@@ -10,18 +10,27 @@ public final class SqlResources {
   private SqlResources() {}
 
   /**
-   * Reads one statement from a resource and drops its trailing semicolon, which JDBC drivers reject
-   * in {@code executeQuery}.
+   * Reads a text resource in UTF-8.
+   *
+   * @throws IllegalArgumentException when the resource is not on the class path
    */
-  public static String readStatement(String resourceName) {
+  public static String read(String resourceName) {
     try (InputStream in = SqlResources.class.getClassLoader().getResourceAsStream(resourceName)) {
       if (in == null) {
         throw new IllegalArgumentException("test resource not found: " + resourceName);
       }
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-      return text.endsWith(";") ? text.substring(0, text.length() - 1).strip() : text;
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read test resource " + resourceName, e);
     }
+  }
+
+  /**
+   * Reads one statement from a resource and drops its trailing semicolon, which JDBC drivers reject
+   * in {@code executeQuery}.
+   */
+  public static String readStatement(String resourceName) {
+    String text = read(resourceName).strip();
+    return text.endsWith(";") ? text.substring(0, text.length() - 1).strip() : text;
   }
 }

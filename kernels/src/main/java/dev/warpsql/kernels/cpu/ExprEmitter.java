@@ -28,9 +28,10 @@ import java.util.List;
  *
  * <p>The emitted code expects these locals, set up by {@link KernelSourceGenerator}: {@code inN}
  * and {@code inNNull} for input column N of the current row, {@code paramN} and {@code paramNNull}
- * for parameter N, {@code lookupNValues} (an array of the table's kind), {@code lookupNNulls} and
- * {@code lookupNSize} for lookup table N, and {@code buildPcolC} and {@code buildPcolCNull} for
- * build column C of the row matched by probe stage P (see {@link ProbeStageEmitter}).
+ * for parameter N, {@code lookupNValues} (an array of the table's kind), {@code lookupNNulls},
+ * {@code lookupNErrors} and {@code lookupNSize} for lookup table N, and {@code buildPcolC} and
+ * {@code buildPcolCNull} for build column C of the row matched by probe stage P (see {@link
+ * ProbeStageEmitter}).
  */
 final class ExprEmitter {
   private final JavaWriter out;
@@ -166,7 +167,8 @@ final class ExprEmitter {
 
   /**
    * Reads the entry of lookup table {@code table} for a dictionary code, as a value of {@code
-   * type}: NULL when the code is NULL or the table marks the entry NULL.
+   * type}: NULL when the code is NULL or the table marks the entry NULL, and the entry's error
+   * raised when it has one.
    */
   private JavaValue readTable(Expr codeExpr, int table, DataType type) {
     if (table >= program.lookupTables()) {
@@ -203,6 +205,18 @@ final class ExprEmitter {
             + "Nulls["
             + codeName
             + "];");
+    out.open(
+        "if ("
+            + name
+            + "Null && "
+            + tableName
+            + "Errors != null && "
+            + tableName
+            + "Errors["
+            + codeName
+            + "] != null)");
+    out.line("throw " + tableName + "Errors[" + codeName + "];");
+    out.close();
 
     String entry = tableName + "Values[" + codeName + "]";
     // A LONG table stores INT-register values widened, and CompiledKernel checks that they fit.

@@ -204,6 +204,7 @@ final class KernelSourceGenerator {
       out.line("LookupTable " + name + " = arguments.lookups()[" + i + "];");
       out.line(values);
       out.line("boolean[] " + name + "Nulls = " + name + ".nulls();");
+      out.line("RuntimeException[] " + name + "Errors = " + name + ".errors();");
       out.line("int " + name + "Size = " + name + "Values.length;");
     }
   }
@@ -238,13 +239,15 @@ final class KernelSourceGenerator {
 
   /**
    * Returns a Java expression reading the value at {@code row} of a data buffer of type {@code
-   * type}.
+   * type}, of the Java type that {@link JavaValue#javaType} names. TINYINT and SMALLINT reads are
+   * cast to int because Janino rejects a conditional that mixes a byte or short read with an int
+   * constant, such as the NULL placeholder of an unmatched LEFT join row.
    */
   static String readValue(String data, String row, DataType type) {
     return switch (type.kind()) {
       case BOOLEAN -> "BitVectorHelper.get(" + data + ", " + row + ") != 0";
-      case TINYINT -> data + ".getByte(" + row + ")";
-      case SMALLINT -> data + ".getShort(((long) " + row + ") << 1)";
+      case TINYINT -> "((int) " + data + ".getByte(" + row + "))";
+      case SMALLINT -> "((int) " + data + ".getShort(((long) " + row + ") << 1))";
       case INTEGER, DATE, VARCHAR -> data + ".getInt(((long) " + row + ") << 2)";
       case BIGINT, DECIMAL, TIME, TIMESTAMP -> data + ".getLong(((long) " + row + ") << 3)";
       case REAL -> data + ".getFloat(((long) " + row + ") << 2)";

@@ -12,6 +12,10 @@ import java.util.Objects;
  * type is held in an integer register (TINYINT to BIGINT, DECIMAL unscaled, DATE days, TIME and
  * TIMESTAMP microseconds, VARCHAR codes) and DOUBLE tables for REAL and DOUBLE.
  *
+ * <p>An entry may hold an error instead of a value, when computing it failed, such as a CAST of a
+ * string that is no number. Such an entry is marked NULL and the kernel raises the error when a row
+ * reads it, so that rows that never reach the expression raise nothing.
+ *
  * <p>Immutable after construction and safe to share between threads. The constructor and the
  * factories keep the arrays without copying them, so the caller must not change them afterwards.
  */
@@ -32,6 +36,9 @@ public final class LookupTable {
   private final long[] longValues;
   private final double[] doubleValues;
   private final boolean[] nulls;
+  // TODO: the PTX emitter uploads values and nulls only, so a GPU kernel reads an entry with an
+  // error as NULL instead of raising the error.
+  private final RuntimeException[] errors;
   private final long minLong;
   private final long maxLong;
 
@@ -40,7 +47,14 @@ public final class LookupTable {
    * is null when no result is NULL.
    */
   public LookupTable(boolean[] values, boolean[] nulls) {
-    this(Kind.BOOLEAN, Objects.requireNonNull(values, "values").length, values, null, null, nulls);
+    this(
+        Kind.BOOLEAN,
+        Objects.requireNonNull(values, "values").length,
+        values,
+        null,
+        null,
+        nulls,
+        null);
   }
 
   private LookupTable(
@@ -49,17 +63,20 @@ public final class LookupTable {
       boolean[] values,
       long[] longValues,
       double[] doubleValues,
-      boolean[] nulls) {
+      boolean[] nulls,
+      RuntimeException[] errors) {
     if (nulls != null && nulls.length != size) {
       throw new IllegalArgumentException(
           "nulls has " + nulls.length + " entries but values has " + size);
     }
+    checkErrors(errors, nulls, size);
     this.kind = kind;
     this.size = size;
     this.values = values;
     this.longValues = longValues;
     this.doubleValues = doubleValues;
     this.nulls = nulls;
+    this.errors = errors;
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
     if (longValues != null) {
@@ -81,7 +98,7 @@ public final class LookupTable {
    */
   public static LookupTable ofLongs(long[] values, boolean[] nulls) {
     Objects.requireNonNull(values, "values");
-    return new LookupTable(Kind.LONG, values.length, null, values, null, nulls);
+    return new LookupTable(Kind.LONG, values.length, null, values, null, nulls, null);
   }
 
   /**
@@ -90,7 +107,33 @@ public final class LookupTable {
    */
   public static LookupTable ofDoubles(double[] values, boolean[] nulls) {
     Objects.requireNonNull(values, "values");
-    return new LookupTable(Kind.DOUBLE, values.length, null, null, values, nulls);
+    return new LookupTable(Kind.DOUBLE, values.length, null, null, values, nulls, null);
+  }
+
+  /**
+   * Returns a copy whose entries hold the given errors, which the kernel raises when a row reads
+   * them; {@code errors} has an entry per code, null where the value was computed.
+   *
+   * @throws IllegalArgumentException when an entry with an error is not marked NULL
+   */
+  public LookupTable withErrors(RuntimeException[] errors) {
+    Objects.requireNonNull(errors, "errors");
+    return new LookupTable(kind, size, values, longValues, doubleValues, nulls, errors);
+  }
+
+  private static void checkErrors(RuntimeException[] errors, boolean[] nulls, int size) {
+    if (errors == null) {
+      return;
+    }
+    if (errors.length != size) {
+      throw new IllegalArgumentException(
+          "errors has " + errors.length + " entries but values has " + size);
+    }
+    for (int code = 0; code < size; code++) {
+      if (errors[code] != null && (nulls == null || !nulls[code])) {
+        throw new IllegalArgumentException("entry " + code + " has an error but is not NULL");
+      }
+    }
   }
 
   public Kind kind() {
@@ -166,6 +209,14 @@ public final class LookupTable {
   /** Returns the backing NULL array for generated kernels, or null when no entry is NULL. */
   public boolean[] nulls() {
     return nulls;
+  }
+
+  /**
+   * Returns the backing error array for generated kernels, which must not modify it, or null when
+   * no entry has an error.
+   */
+  public RuntimeException[] errors() {
+    return errors;
   }
 
   /** Returns the smallest non-NULL value of a LONG table, or Long.MAX_VALUE when there is none. */

@@ -291,4 +291,29 @@ class CodeMapKernelTest extends KernelTestSupport {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("nulls has 3 entries but values has 2");
   }
+
+  @Test
+  void entryErrorRaisesOnlyWhenRead() {
+    IllegalStateException failure = new IllegalStateException("entry 1 is no number");
+    LookupTable values =
+        LookupTable.ofLongs(new long[] {1, 0, 3, 4}, nulls(false, true, false, false))
+            .withErrors(new RuntimeException[] {null, failure, null, null});
+    LookupTable skipEntry1 = new LookupTable(new boolean[] {true, false, true, true}, null);
+    List<Expr> outputs = List.of(new CodeMap(CODE, 0, DataType.BIGINT));
+
+    List<List<Object>> columns = run(new CodeLookup(CODE, 1), outputs, CODES, values, skipEntry1);
+
+    assertThat(columns.get(0)).containsExactly(1L, 3L, 4L);
+    assertThatThrownBy(() -> run(outputs, values)).hasStackTraceContaining("entry 1 is no number");
+  }
+
+  @Test
+  void entryErrorMustBeNull() {
+    LookupTable values = LookupTable.ofLongs(new long[] {1, 2}, null);
+    RuntimeException[] errors = {new IllegalStateException("failed"), null};
+
+    assertThatThrownBy(() -> values.withErrors(errors))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("entry 0 has an error but is not NULL");
+  }
 }

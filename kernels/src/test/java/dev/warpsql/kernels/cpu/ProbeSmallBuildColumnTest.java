@@ -10,15 +10,11 @@ import dev.warpsql.kernels.ir.KernelProgram;
 import dev.warpsql.kernels.ir.MaterializeSink;
 import dev.warpsql.kernels.ir.ProbeStage;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** A LEFT join that reads a TINYINT or SMALLINT build column must compile on the CPU backend. */
 class ProbeSmallBuildColumnTest {
-  // TODO: fails today: the generated Java assigns an int to a byte or short variable when a LEFT
-  // join reads a TINYINT or SMALLINT build column ("Assignment conversion not possible").
-  @Disabled("CPU backend bug: LEFT join reading a TINYINT or SMALLINT build column")
   @ParameterizedTest
   @ValueSource(strings = {"TINYINT", "SMALLINT"})
   void leftJoinReadsSmallBuildColumn(String typeName) {

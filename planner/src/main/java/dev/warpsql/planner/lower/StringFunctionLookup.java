@@ -76,21 +76,38 @@ final class StringFunctionLookup implements LookupSource {
     DataContext perValue = new OverlayDataContext(statement, Map.of(INPUT_RECORD, row));
     boolean[] nulls = new boolean[size];
     Object[] results = new Object[size];
+    RuntimeException[] errors = null;
     for (int code = 0; code < size; code++) {
       row[0] = dictionary.value(code);
-      Object[] result;
       try {
-        result = function.apply(perValue);
+        Object[] result = function.apply(perValue);
+        results[code] = result == null ? null : result[0];
       } catch (RuntimeException e) {
-        throw new WarpException(
-            ErrorCode.DATA_EXCEPTION,
-            "evaluating " + description + " for value '" + row[0] + "' failed: " + e.getMessage(),
-            e);
+        // The kernel raises the error only for rows that read this entry, so values of rows that a
+        // filter removes or a CASE does not reach raise nothing.
+        errors = errors == null ? new RuntimeException[size] : errors;
+        errors[code] = evaluationError(row[0], e);
       }
-      results[code] = result == null ? null : result[0];
       nulls[code] = results[code] == null;
     }
-    return table(results, nulls);
+    BuiltLookup lookup = table(results, nulls);
+    if (errors == null) {
+      return lookup;
+    }
+    return new BuiltLookup(lookup.table().withErrors(errors), lookup.dictionary());
+  }
+
+  /**
+   * Returns the error for a value whose evaluation failed: SQLSTATE 22018 for a string that is no
+   * number, as a CAST raises it, and 22000 otherwise.
+   */
+  private WarpException evaluationError(Object value, RuntimeException e) {
+    ErrorCode code =
+        e instanceof NumberFormatException ? ErrorCode.INVALID_CAST : ErrorCode.DATA_EXCEPTION;
+    return new WarpException(
+        code,
+        "evaluating " + description + " for value '" + value + "' failed: " + e.getMessage(),
+        e);
   }
 
   private BuiltLookup table(Object[] results, boolean[] nulls) {

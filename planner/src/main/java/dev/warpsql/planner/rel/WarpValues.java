@@ -1,5 +1,7 @@
 package dev.warpsql.planner.rel;
 
+import dev.warpsql.executor.error.ErrorCode;
+import dev.warpsql.executor.error.WarpException;
 import dev.warpsql.executor.pipeline.BatchColumn;
 import dev.warpsql.executor.storage.ColumnSchema;
 import dev.warpsql.executor.storage.StringDictionary;
@@ -10,6 +12,8 @@ import dev.warpsql.planner.lower.PlanLowering;
 import dev.warpsql.planner.lower.RexLowering;
 import dev.warpsql.planner.lower.Stream;
 import dev.warpsql.planner.schema.TypeMapping;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptCluster;
@@ -83,6 +87,45 @@ public final class WarpValues extends Values implements WarpRel {
     if (type.kind() == TypeKind.VARCHAR) {
       return literal.getValueAs(String.class);
     }
-    return RexLowering.toLiteral(literal).value();
+    DataType literalType = TypeMapping.require(literal.getType());
+    if (literalType.equals(type) || !isNumeric(literalType) || !isNumeric(type)) {
+      return RexLowering.toLiteral(literal).value();
+    }
+    // Calcite leaves a literal in its own type in a VALUES column of another numeric type, such as
+    // the INTEGER 1 in the DOUBLE column of INSERT INTO t (d) VALUES (1), (NULL).
+    return numberAs(numberOf(literal, literalType), type);
+  }
+
+  /** Returns a numeric literal's value; Calcite keeps REAL and DOUBLE literals as Double. */
+  private static BigDecimal numberOf(RexLiteral literal, DataType literalType) {
+    if (literalType.kind() == TypeKind.REAL || literalType.kind() == TypeKind.DOUBLE) {
+      return BigDecimal.valueOf(literal.getValueAs(Double.class));
+    }
+    return literal.getValueAs(BigDecimal.class);
+  }
+
+  private static boolean isNumeric(DataType type) {
+    return switch (type.kind()) {
+      case TINYINT, SMALLINT, INTEGER, BIGINT, DECIMAL, REAL, DOUBLE -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * Returns a number in the kernel form of a numeric type, rounding half away from zero as casts
+   * do. Raises SQLSTATE 22003 when the result does not fit a 64-bit integer.
+   */
+  private static Object numberAs(BigDecimal number, DataType type) {
+    try {
+      return switch (type.kind()) {
+        case REAL, DOUBLE -> number.doubleValue();
+        case DECIMAL ->
+            number.setScale(type.scale(), RoundingMode.HALF_UP).unscaledValue().longValueExact();
+        default -> number.setScale(0, RoundingMode.HALF_UP).longValueExact();
+      };
+    } catch (ArithmeticException e) {
+      throw new WarpException(
+          ErrorCode.NUMERIC_OVERFLOW, "value " + number + " is out of range for type " + type, e);
+    }
   }
 }

@@ -1,0 +1,70 @@
+package dev.warpsql.sqltests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bugs that the sqllogictest runner and the TLP fuzzer found in code outside the SQL suites' reach
+ * (the driver and statement preparation), each reproduced by a test that is disabled until it is
+ * fixed.
+ */
+class KnownBugsTest {
+  // TODO: the driver's DatabaseMetaData keeps the table list of its first getTables call, so
+  // tables created later on the same connection are missing from it.
+  @Disabled("DatabaseMetaData.getTables misses tables created after its first call")
+  @Test
+  void getTablesSeesTablesCreatedLater() throws SQLException {
+    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE first_table (a INTEGER)");
+      assertThat(tableNames(connection)).contains("first_table");
+
+      statement.execute("CREATE TABLE second_table (a INTEGER)");
+
+      assertThat(tableNames(connection)).contains("first_table", "second_table");
+    }
+  }
+
+  // TODO: Calcite 1.41 checks the pulled-up predicates of this union while it trims unused fields,
+  // and one of them compares with a NULL literal. The check throws java.lang.AssertionError, and
+  // the driver passes it to the JDBC caller instead of raising a SQLException.
+  @Disabled("a NULL comparison in a union of DISTINCT queries throws AssertionError")
+  @Test
+  void unionWithNullComparisonRuns() throws SQLException {
+    String predicate = "c + CAST(NULL AS INTEGER) <= MOD(-128, 2)";
+    String query =
+        "SELECT DISTINCT a FROM t WHERE "
+            + predicate
+            + " UNION SELECT DISTINCT a FROM t WHERE NOT ("
+            + predicate
+            + ") UNION SELECT DISTINCT a FROM t WHERE ("
+            + predicate
+            + ") IS NULL";
+    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE t (a INTEGER, c DOUBLE, unused INTEGER)");
+
+      assertThatCode(() -> statement.executeQuery(query).close()).doesNotThrowAnyException();
+    }
+  }
+
+  private static List<String> tableNames(Connection connection) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (ResultSet tables = connection.getMetaData().getTables(null, null, "%", null)) {
+      while (tables.next()) {
+        names.add(tables.getString("TABLE_NAME"));
+      }
+    }
+    return names;
+  }
+}
