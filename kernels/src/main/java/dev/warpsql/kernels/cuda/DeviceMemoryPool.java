@@ -99,7 +99,7 @@ public final class DeviceMemoryPool implements AutoCloseable {
     if (buffer != null) {
       return buffer;
     }
-    pressureHandler.test(align(Math.max(bytes, 1)));
+    pressureHandler.test(Math.max(bytes, 1));
     buffer = tryAllocate(owner, name, bytes);
     if (buffer != null) {
       return buffer;
@@ -262,11 +262,14 @@ public final class DeviceMemoryPool implements AutoCloseable {
     /** Takes {@code bytes} bytes from the first free range that holds them; -1 when none does. */
     long take(long bytes) {
       for (Map.Entry<Long, Long> range : free.entrySet()) {
-        if (range.getValue() >= bytes) {
-          long offset = range.getKey();
+        // Copy the range first: removing a TreeMap entry may move another entry's key and value
+        // into the removed entry's object.
+        long offset = range.getKey();
+        long length = range.getValue();
+        if (length >= bytes) {
           free.remove(offset);
-          if (range.getValue() > bytes) {
-            free.put(offset + bytes, range.getValue() - bytes);
+          if (length > bytes) {
+            free.put(offset + bytes, length - bytes);
           }
           return offset;
         }
@@ -282,7 +285,7 @@ public final class DeviceMemoryPool implements AutoCloseable {
       if (before != null && before.getKey() + before.getValue() == offset) {
         start = before.getKey();
         length += before.getValue();
-        free.remove(before.getKey());
+        free.remove(start);
       }
       Long after = free.containsKey(offset + bytes) ? free.remove(offset + bytes) : null;
       if (after != null) {

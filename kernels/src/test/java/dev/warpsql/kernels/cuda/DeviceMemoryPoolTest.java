@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class DeviceMemoryPoolTest {
@@ -44,6 +45,31 @@ class DeviceMemoryPoolTest {
       first.close();
       second.close();
       third.close();
+    }
+  }
+
+  @Test
+  void randomAllocationsNeverOverlap() {
+    Random random = new Random(42);
+    try (DeviceMemoryPool pool = new DeviceMemoryPool(device, 256 << 10, 32 * MIB);
+        DeviceMemoryOwner owner = pool.newOwner("query")) {
+      List<DeviceBuffer> live = new ArrayList<>();
+      for (int step = 0; step < 2000; step++) {
+        if (!live.isEmpty() && random.nextInt(3) == 0) {
+          live.remove(random.nextInt(live.size())).close();
+          continue;
+        }
+        DeviceBuffer buffer = owner.allocate("buffer " + step, 1 + random.nextInt(20_000));
+        for (DeviceBuffer other : live) {
+          boolean disjoint =
+              buffer.address() + buffer.bytes() <= other.address()
+                  || other.address() + other.bytes() <= buffer.address();
+          assertThat(disjoint).as("%s overlaps %s at step %d", buffer, other, step).isTrue();
+        }
+        live.add(buffer);
+      }
+      live.forEach(DeviceBuffer::close);
+      assertThat(pool.allocatedBytes()).isZero();
     }
   }
 
@@ -142,7 +168,7 @@ class DeviceMemoryPoolTest {
           .hasMessageContaining("cannot allocate 10 bytes for third")
           .extracting(e -> ((DeviceException) e).kind())
           .isEqualTo(DeviceException.Kind.OUT_OF_MEMORY);
-      assertThat(requests).containsExactly((long) DeviceMemoryPool.ALIGNMENT);
+      assertThat(requests).containsExactly(10L);
       first.close();
       second.close();
     }
