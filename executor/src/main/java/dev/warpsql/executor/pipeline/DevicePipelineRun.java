@@ -123,6 +123,8 @@ final class DevicePipelineRun {
       boolean resident) {
     List<BatchChunk> result = new ArrayList<>();
     try {
+      // TODO: chunks are copied and launched one after another with synchronous copies, so a GPU
+      // idles during transfers; copying the next chunk on a second stream would overlap them.
       for (BatchChunk chunk : chunks) {
         context.checkCanceled();
         List<FieldVector> vectors = outputVectors(columns);
