@@ -4,10 +4,13 @@ import dev.warpsql.driver.remote.RemoteUrl;
 import dev.warpsql.driver.remote.WarpRemoteDriver;
 import dev.warpsql.executor.catalog.Catalog;
 import dev.warpsql.executor.catalog.CatalogSchema;
+import dev.warpsql.executor.device.DeviceRuntime;
 import dev.warpsql.executor.error.WarpException;
 import dev.warpsql.executor.load.FileAccess;
 import dev.warpsql.executor.load.TpchLoader;
 import dev.warpsql.planner.ddl.WarpDdlExecutor;
+import dev.warpsql.planner.exec.DeviceChoice;
+import dev.warpsql.planner.exec.WarpRuntime;
 import dev.warpsql.planner.prepare.WarpPrepare;
 import dev.warpsql.planner.schema.WarpSchema;
 import dev.warpsql.planner.schema.WarpTypeSystem;
@@ -16,7 +19,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.ConnectStringParser;
@@ -45,8 +47,10 @@ import org.slf4j.LoggerFactory;
  * {@code jdbc:warp:mem:NAME} (the named in-memory database of this JVM), optionally followed by
  * {@code ;key=value} properties, as in {@code jdbc:warp:mem:sales;tpch=0.01}. Properties: {@code
  * tpch=SF} loads TPC-H at scale factor SF (from 0.0001 to 1000) into schema {@code main} unless it
- * already contains a {@code lineitem} table; {@code device=auto|cpu|gpu} chooses the backend.
- * Unquoted identifiers fold to lower case and names match case-sensitively, as in PostgreSQL.
+ * already contains a {@code lineitem} table; {@code device=auto|cpu|gpu|ptx-sim} chooses where
+ * pipelines run ({@code ptx-sim}, the PTX interpreter, only with the kernels test jar on the class
+ * path). Unquoted identifiers fold to lower case and names match case-sensitively, as in
+ * PostgreSQL.
  *
  * <p>The same driver connects to a WarpSQL server ({@code warp serve}): {@code
  * jdbc:warp:remote:url=http://HOST:PORT} and Avatica's {@code jdbc:avatica:remote:url=...}, each
@@ -306,17 +310,25 @@ public final class WarpDriver extends Driver {
     }
   }
 
+  /**
+   * Checks the {@code device} property and opens the device it chooses, so that a connection to an
+   * unavailable device fails at once rather than at its first query.
+   */
   private static void checkDevice(String device) throws SQLException {
-    switch (device.toLowerCase(Locale.ROOT)) {
-      case "cpu" -> {}
-      case "auto" -> LOG.debug("device=auto: using the CPU backend, the only one in this build");
-      case "gpu" ->
-          throw new SQLException(
-              "device=gpu is not available: this build of WarpSQL has no CUDA backend yet; "
-                  + "use device=cpu or device=auto",
-              "58000");
-      default ->
-          throw new SQLException("invalid device '" + device + "': use auto, cpu or gpu", "22023");
+    DeviceChoice choice;
+    try {
+      choice = DeviceChoice.parse(device);
+    } catch (IllegalArgumentException e) {
+      throw new SQLException(e.getMessage(), "22023", e);
+    }
+    try {
+      DeviceRuntime runtime = WarpRuntime.device(choice);
+      LOG.debug(
+          "device={}: pipelines run on {}",
+          choice.value(),
+          runtime == null ? "the CPU" : runtime.name());
+    } catch (WarpException e) {
+      throw new SQLException(e.getMessage(), e.code().sqlState(), e);
     }
   }
 

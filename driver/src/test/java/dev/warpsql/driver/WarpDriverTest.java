@@ -2,7 +2,10 @@ package dev.warpsql.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.warpsql.kernels.cuda.DeviceProbe;
+import dev.warpsql.kernels.cuda.JCudaDevice;
 import dev.warpsql.planner.exec.WarpRuntime;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -216,13 +219,46 @@ class WarpDriverTest {
   }
 
   @Test
-  void gpuDeviceIsRejectedWithTheFix() {
+  void gpuDeviceWithoutGpuIsRejectedWithTheFix() {
+    DeviceProbe probe = JCudaDevice.probe();
+    assumeFalse(probe.available(), "this machine has a GPU: " + probe.detail());
     Properties info = new Properties();
     info.setProperty("device", "gpu");
 
     assertThatThrownBy(() -> DriverManager.getConnection("jdbc:warp:mem:", info))
         .isInstanceOf(SQLException.class)
-        .hasMessageContaining("device=cpu");
+        .hasMessageContaining("device=gpu is not available")
+        .hasMessageContaining(probe.detail())
+        .hasMessageContaining("device=cpu")
+        .extracting(e -> ((SQLException) e).getSQLState())
+        .isEqualTo("58000");
+  }
+
+  @Test
+  void ptxSimWithoutTestJarIsRejected() {
+    Properties info = new Properties();
+    info.setProperty("device", "ptx-sim");
+
+    assertThatThrownBy(() -> DriverManager.getConnection("jdbc:warp:mem:", info))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("device=ptx-sim is not available")
+        .hasMessageContaining("test jar of warpsql-kernels")
+        .extracting(e -> ((SQLException) e).getSQLState())
+        .isEqualTo("58000");
+  }
+
+  @Test
+  void autoDeviceWithoutGpuRunsOnCpu() throws SQLException {
+    assumeFalse(JCudaDevice.probe().available(), "this machine has a GPU");
+
+    try (Connection auto = DriverManager.getConnection(URL + ";device=AUTO");
+        Statement statement = auto.createStatement();
+        ResultSet plan =
+            statement.executeQuery(
+                "EXPLAIN PLAN FOR SELECT COUNT(*) FROM region WHERE r_regionkey > 1")) {
+      assertThat(plan.next()).isTrue();
+      assertThat(plan.getString(1)).contains("-> aggregate [on cpu]").doesNotContain("fallback");
+    }
   }
 
   @Test

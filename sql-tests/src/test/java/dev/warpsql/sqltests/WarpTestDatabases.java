@@ -2,7 +2,10 @@ package dev.warpsql.sqltests;
 
 import dev.warpsql.driver.WarpDatabase;
 import dev.warpsql.executor.catalog.Catalog;
+import dev.warpsql.executor.device.DeviceRuntime;
 import dev.warpsql.executor.load.TpchLoader;
+import dev.warpsql.planner.exec.DeviceChoice;
+import dev.warpsql.planner.exec.WarpRuntime;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -11,7 +14,7 @@ import java.util.Properties;
 public final class WarpTestDatabases {
   /**
    * System property that selects the {@code device} connection property of every suite: auto (the
-   * default), cpu or gpu, so that a machine with a GPU can run the same suites there.
+   * default), cpu, gpu or ptx-sim, so that the same suites run on a GPU or on the PTX interpreter.
    */
   public static final String DEVICE_PROPERTY = "warp.device";
 
@@ -35,5 +38,38 @@ public final class WarpTestDatabases {
     Properties info = new Properties();
     info.setProperty("device", System.getProperty(DEVICE_PROPERTY, "auto"));
     return database.connect(info);
+  }
+
+  /**
+   * Prints how many pipelines ran on the device that {@link #DEVICE_PROPERTY} selects and how many
+   * fell back to the CPU since the JVM started, when a device was selected.
+   *
+   * @throws AssertionError on {@code gpu} or {@code ptx-sim} when no pipeline ran on the device or
+   *     any fell back, listing the latest fallbacks, so that a device run never passes on the CPU
+   */
+  public static void checkDeviceUse(String suite) {
+    DeviceChoice choice = DeviceChoice.parse(System.getProperty(DEVICE_PROPERTY, "auto"));
+    DeviceRuntime device = WarpRuntime.device(choice);
+    if (device == null) {
+      return;
+    }
+    System.out.printf(
+        "%s on %s: %d pipelines ran on the device, %d fell back to the CPU%n",
+        suite, device.name(), device.devicePipelines(), device.cpuFallbacks());
+    if (choice == DeviceChoice.AUTO) {
+      return;
+    }
+    if (device.devicePipelines() == 0 || device.cpuFallbacks() > 0) {
+      throw new AssertionError(
+          suite
+              + " chose device="
+              + choice.value()
+              + " but "
+              + device.devicePipelines()
+              + " pipelines ran there and "
+              + device.cpuFallbacks()
+              + " fell back to the CPU; latest fallbacks: "
+              + device.recentFallbacks());
+    }
   }
 }

@@ -40,6 +40,8 @@ public enum ErrorCode {
   LOCK_NOT_AVAILABLE(Category.RESOURCE, "55P03"),
 
   DEVICE_UNAVAILABLE(Category.DEVICE, "58000"),
+  /** A kernel launch, a module load or another driver call failed on the device. */
+  DEVICE_FAILED(Category.DEVICE, "58000"),
 
   INTERNAL_ERROR(Category.INTERNAL, "XX000");
 

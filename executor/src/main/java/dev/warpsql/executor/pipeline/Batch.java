@@ -64,6 +64,14 @@ public final class Batch implements AutoCloseable {
     return chunks;
   }
 
+  /**
+   * Returns whether this batch owns its vectors. A batch that does not borrows the sealed chunks of
+   * a table, which stay unchanged while the batch is open.
+   */
+  public boolean ownsVectors() {
+    return ownsVectors;
+  }
+
   /** Returns the total row count over all chunks. */
   public long rowCount() {
     long rows = 0;

@@ -1,6 +1,8 @@
 package dev.warpsql.executor.pipeline;
 
 import dev.warpsql.executor.catalog.CatalogTable;
+import dev.warpsql.executor.device.DeviceRuntime;
+import dev.warpsql.executor.device.DeviceUsage;
 import dev.warpsql.executor.error.ErrorCode;
 import dev.warpsql.executor.error.WarpException;
 import dev.warpsql.executor.storage.Table;
@@ -25,6 +27,9 @@ import org.apache.arrow.memory.BufferAllocator;
  * <p>Steps register what must outlive their own {@code execute}, such as the table versions a scan
  * reads, with {@link #closeWhenDone}; whoever runs the plan closes the context after the last read
  * of its result.
+ *
+ * <p>With a device, kernel steps run their pipelines there where they can and record in {@link
+ * #deviceUsage()} where each ran; without one, everything runs on the CPU.
  */
 public final class ExecutionContext implements AutoCloseable {
   private final Object[] params;
@@ -38,6 +43,8 @@ public final class ExecutionContext implements AutoCloseable {
   private final long timeoutMillis;
   private final List<AutoCloseable> resources = new ArrayList<>();
   private final Map<CatalogTable, Table> tableVersions = new HashMap<>();
+  private final DeviceRuntime device;
+  private final DeviceUsage deviceUsage = new DeviceUsage();
 
   public ExecutionContext(
       Object[] params,
@@ -48,11 +55,7 @@ public final class ExecutionContext implements AutoCloseable {
     this(params, allocator, cpuBackend, scheduler, attributes, null, 0);
   }
 
-  /**
-   * @param clientCancel a flag that the client sets to cancel, such as JDBC's {@code
-   *     Statement.cancel()}; null for none
-   * @param timeoutMillis the longest the execution may run, counted from now; 0 for no limit
-   */
+  /** Creates a context that runs everything on the CPU; see the full constructor's parameters. */
   public ExecutionContext(
       Object[] params,
       BufferAllocator allocator,
@@ -61,6 +64,25 @@ public final class ExecutionContext implements AutoCloseable {
       Map<Class<?>, Object> attributes,
       AtomicBoolean clientCancel,
       long timeoutMillis) {
+    this(params, allocator, cpuBackend, scheduler, attributes, clientCancel, timeoutMillis, null);
+  }
+
+  /**
+   * @param clientCancel a flag that the client sets to cancel, such as JDBC's {@code
+   *     Statement.cancel()}; null for none
+   * @param timeoutMillis the longest the execution may run, counted from now; 0 for no limit
+   * @param device the device that runs pipelines, or null to run everything on the CPU
+   */
+  public ExecutionContext(
+      Object[] params,
+      BufferAllocator allocator,
+      CpuBackend cpuBackend,
+      MorselScheduler scheduler,
+      Map<Class<?>, Object> attributes,
+      AtomicBoolean clientCancel,
+      long timeoutMillis,
+      DeviceRuntime device) {
+    this.device = device;
     this.clientCancel = clientCancel;
     this.timeoutMillis = timeoutMillis;
     this.deadlineNanos =
@@ -87,6 +109,16 @@ public final class ExecutionContext implements AutoCloseable {
 
   public MorselScheduler scheduler() {
     return scheduler;
+  }
+
+  /** Returns the device that runs pipelines, or null when everything runs on the CPU. */
+  public DeviceRuntime device() {
+    return device;
+  }
+
+  /** Returns where this execution's pipelines ran so far. */
+  public DeviceUsage deviceUsage() {
+    return deviceUsage;
   }
 
   /** Returns the attribute of the given type, or throws when the planner did not supply it. */

@@ -28,6 +28,10 @@ import org.apache.arrow.vector.FieldVector;
  * A fused pipeline: runs one compiled kernel over every chunk of its input, morsel-parallel, and
  * collects what the kernel's sink produces.
  *
+ * <p>When the execution has a device, the pipeline's PTX runs there instead (see {@link
+ * DevicePipelineRun}), and a pipeline that the device cannot run falls back to the CPU kernel with
+ * the fallback recorded in the execution's device usage.
+ *
  * <p>A materializing kernel yields one output chunk per input chunk that kept rows, in input order.
  * An aggregating kernel keeps one partial aggregation table per worker thread and merges them into
  * a single chunk.
@@ -186,7 +190,7 @@ public final class KernelStep implements ExecutionStep {
         tables.add(build.build(context));
       }
       try (Batch source = input.execute(context)) {
-        List<Morsel> morsels = morsels(selectChunks(source, context));
+        List<BatchChunk> chunks = selectChunks(source, context);
         List<BuiltLookup> builtLookups = buildLookups(source, tables, context);
         LookupTable[] lookupTables = new LookupTable[builtLookups.size()];
         for (int i = 0; i < lookupTables.length; i++) {
@@ -198,6 +202,17 @@ public final class KernelStep implements ExecutionStep {
         }
         Arguments arguments = new Arguments(lookupTables, hashTables, context.params());
         List<BatchColumn> columns = outputColumns(source, tables, builtLookups);
+        if (context.device() != null) {
+          DevicePipelineRun.Shared shared =
+              new DevicePipelineRun.Shared(arguments.params(), lookupTables, hashTables);
+          Batch onDevice =
+              new DevicePipelineRun(context.device(), kernel, inputColumns, context)
+                  .run(source, chunks, columns, shared);
+          if (onDevice != null) {
+            return onDevice;
+          }
+        }
+        List<Morsel> morsels = morsels(chunks);
         if (kernel.program().sink() instanceof AggregateSink sink) {
           return aggregate(sink, columns, morsels, arguments, context);
         }

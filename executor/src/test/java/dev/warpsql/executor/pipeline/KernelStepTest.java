@@ -5,22 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warpsql.executor.error.ErrorCode;
 import dev.warpsql.executor.error.WarpException;
-import dev.warpsql.executor.storage.ColumnSchema;
 import dev.warpsql.executor.storage.Table;
-import dev.warpsql.executor.storage.TableBuilder;
-import dev.warpsql.executor.storage.TableSchema;
 import dev.warpsql.kernels.cpu.CpuBackend;
 import dev.warpsql.kernels.ir.AggregateCall;
 import dev.warpsql.kernels.ir.AggregateFunction;
 import dev.warpsql.kernels.ir.AggregateSink;
-import dev.warpsql.kernels.ir.Call;
 import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.Expr;
 import dev.warpsql.kernels.ir.InputRef;
 import dev.warpsql.kernels.ir.KernelProgram;
-import dev.warpsql.kernels.ir.Literal;
 import dev.warpsql.kernels.ir.MaterializeSink;
-import dev.warpsql.kernels.ir.Operator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,25 +41,7 @@ class KernelStepTest {
   void setUp() {
     allocator = new RootAllocator();
     scheduler = new MorselScheduler(2);
-    TableSchema schema =
-        new TableSchema(
-            List.of(
-                ColumnSchema.notNull("id", DataType.BIGINT),
-                ColumnSchema.nullable("grp", DataType.INTEGER),
-                ColumnSchema.notNull("name", DataType.VARCHAR)));
-    try (TableBuilder builder = new TableBuilder("t", schema, allocator, CHUNK_ROWS)) {
-      for (int i = 0; i < ROWS; i++) {
-        builder.setLong(0, i);
-        if (i % 10 == 0) {
-          builder.setNull(1);
-        } else {
-          builder.setLong(1, i % 7);
-        }
-        builder.setString(2, "name" + (i % 3));
-        builder.endRow();
-      }
-      table = builder.build();
-    }
+    table = KernelStepFixtures.table(allocator, ROWS, CHUNK_ROWS);
   }
 
   @AfterEach
@@ -144,34 +120,7 @@ class KernelStepTest {
 
   @Test
   void materializeKeepsChunkOrderAndDictionary() {
-    Expr id = new InputRef(0, DataType.BIGINT, false);
-    Expr name = new InputRef(1, DataType.VARCHAR, false);
-    Expr filter =
-        Call.of(
-            Operator.EQUALS,
-            DataType.BOOLEAN,
-            Call.of(Operator.MOD, DataType.BIGINT, id, new Literal(100L, DataType.BIGINT)),
-            new Literal(0L, DataType.BIGINT));
-    KernelProgram program =
-        new KernelProgram(
-            "materialize",
-            List.of(input(DataType.BIGINT, false), input(DataType.VARCHAR, false)),
-            List.of(),
-            0,
-            filter,
-            new MaterializeSink(List.of(id, name)));
-    List<BatchColumn> outputs =
-        List.of(
-            new BatchColumn("id", DataType.BIGINT, false, null),
-            new BatchColumn("name", DataType.VARCHAR, false, table.dictionary(2)));
-    KernelStep step =
-        new KernelStep(
-            new ScanStep(table),
-            new int[] {0, 2},
-            BACKEND.compile(program),
-            outputs,
-            List.of(),
-            null);
+    KernelStep step = KernelStepFixtures.everyHundredthRow(table, BACKEND);
 
     List<Long> ids = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -211,20 +160,7 @@ class KernelStepTest {
 
   @Test
   void kernelErrorBecomesWarpExceptionWithoutLeaks() {
-    Expr id = new InputRef(0, DataType.BIGINT, false);
-    Expr quotient = Call.of(Operator.DIVIDE, DataType.BIGINT, new Literal(1L, DataType.BIGINT), id);
-    KernelProgram program =
-        new KernelProgram(
-            "divide",
-            List.of(input(DataType.BIGINT, false)),
-            List.of(),
-            0,
-            null,
-            new MaterializeSink(List.of(quotient)));
-    List<BatchColumn> outputs = List.of(new BatchColumn("q", DataType.BIGINT, false, null));
-    KernelStep step =
-        new KernelStep(
-            new ScanStep(table), new int[] {0}, BACKEND.compile(program), outputs, List.of(), null);
+    KernelStep step = KernelStepFixtures.oneDividedById(table, BACKEND);
 
     long tableMemory = allocator.getAllocatedMemory();
 

@@ -72,7 +72,8 @@ final class CompiledKernel implements CpuKernel {
     generated.aggregate(arguments, rowStart, rowEnd, table);
   }
 
-  private void checkArguments(KernelArguments arguments, int rowStart, int rowEnd) {
+  @Override
+  public void checkArguments(KernelArguments arguments, int rowStart, int rowEnd) {
     List<FieldVector> inputs = arguments.inputs();
     if (inputs.size() != program.inputs().size()) {
       throw invalid(program.inputs().size() + " input vectors expected, got " + inputs.size());

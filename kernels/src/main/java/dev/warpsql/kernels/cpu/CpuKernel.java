@@ -31,4 +31,13 @@ public interface CpuKernel {
    * rows [rowStart,rowEnd). A run that raises may leave the table partly updated.
    */
   void run(KernelArguments arguments, int rowStart, int rowEnd, AggregationTable table);
+
+  /**
+   * Checks the arguments of a run over the input rows [rowStart,rowEnd) without running: vector
+   * types and lengths, parameter values, lookup table kinds and ranges, and hash tables. A GPU host
+   * makes the same checks before it launches the program's PTX.
+   *
+   * @throws IllegalArgumentException where a run would raise it
+   */
+  void checkArguments(KernelArguments arguments, int rowStart, int rowEnd);
 }

@@ -150,6 +150,39 @@ public final class JoinHashTable implements AutoCloseable {
     return next[buildRow];
   }
 
+  /**
+   * The table in the layout that the CUDA backend's probe kernels read (see the {@code ptx} package
+   * documentation): per slot the first build row of its keys or -1, the slot's keys at {@code slot
+   * * keyCount + k}, and its hash; per build row the next row with the same keys or -1.
+   */
+  public record SlotLayout(
+      int slotMask, int[] slotRows, long[] slotKeys, int[] slotHashes, int[] next) {}
+
+  /**
+   * Returns this table's slots with each slot's entry written inline, in new arrays. The slot
+   * count, hash and chains are the table's own, so a device probe finds what {@link #find} finds.
+   */
+  public SlotLayout slotLayout() {
+    if (closed) {
+      throw new IllegalStateException("the join hash table is closed");
+    }
+    int slotCount = slots.length;
+    int[] slotRows = new int[slotCount];
+    long[] slotKeys = new long[slotCount * keyCount];
+    int[] slotHashes = new int[slotCount];
+    for (int slot = 0; slot < slotCount; slot++) {
+      int entry = slots[slot];
+      if (entry == EMPTY) {
+        slotRows[slot] = EMPTY;
+        continue;
+      }
+      slotRows[slot] = entryFirstRows[entry];
+      System.arraycopy(entryKeys, entry * keyCount, slotKeys, slot * keyCount, keyCount);
+      slotHashes[slot] = entryHashes[entry];
+    }
+    return new SlotLayout(slotMask, slotRows, slotKeys, slotHashes, next.clone());
+  }
+
   /** Returns whether {@link #close()} was called. A closed table must not be probed. */
   public boolean isClosed() {
     return closed;

@@ -1,6 +1,9 @@
 package dev.warpsql.kernels.ptxsim;
 
+import dev.warpsql.kernels.cuda.KernelParameterBuffer;
+import dev.warpsql.kernels.ptx.PtxParameter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +22,57 @@ public final class SimArguments {
     this.bytes = new byte[entry.paramBytes()];
     for (SimParam param : entry.params()) {
       params.put(param.name(), param);
+    }
+  }
+
+  /**
+   * Creates arguments from a buffer that the host packed, after checking that its names, types and
+   * offsets are those of the entry's {@code .param} declarations.
+   */
+  public SimArguments(SimModule module, String entryName, KernelParameterBuffer packed) {
+    this(module, entryName);
+    List<SimParam> declared = entry.params();
+    List<PtxParameter> host = packed.parameters();
+    if (declared.size() != host.size()) {
+      throw new SimException(
+          entryName
+              + " declares "
+              + declared.size()
+              + " parameters, the host packed "
+              + host.size());
+    }
+    for (int i = 0; i < declared.size(); i++) {
+      SimParam param = declared.get(i);
+      PtxParameter value = host.get(i);
+      boolean same =
+          param.name().equals(value.name())
+              && param.type().toString().equals(value.type())
+              && param.offset() == packed.offset(i);
+      if (!same) {
+        throw new SimException(
+            "parameter "
+                + i
+                + " of "
+                + entryName
+                + " is declared as "
+                + param.name()
+                + " "
+                + param.type()
+                + " at offset "
+                + param.offset()
+                + ", the host packed "
+                + value.name()
+                + " "
+                + value.type()
+                + " at offset "
+                + packed.offset(i));
+      }
+    }
+    // The entry's parameters come first in its frame; call scopes in its body may follow them.
+    byte[] values = packed.bytes();
+    System.arraycopy(values, 0, bytes, 0, values.length);
+    for (SimParam param : declared) {
+      set.put(param.name(), true);
     }
   }
 

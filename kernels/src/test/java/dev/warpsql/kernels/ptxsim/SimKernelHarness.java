@@ -1,6 +1,7 @@
 package dev.warpsql.kernels.ptxsim;
 
-import dev.warpsql.kernels.cpu.LookupTable;
+import dev.warpsql.kernels.cuda.KernelParameterBuffer;
+import dev.warpsql.kernels.cuda.LookupTableImage;
 import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.KernelException;
 import dev.warpsql.kernels.ir.KernelProgram;
@@ -20,6 +21,11 @@ import org.apache.arrow.vector.FieldVector;
  * it lays out the kernel arguments as the CUDA backend's package documentation prescribes (input
  * columns, parameters, lookup tables, probe hash tables, the error record and the sink's buffers),
  * launches the entry, and reads the error record and the sink's output back.
+ *
+ * <p>Arguments are packed by the runtime's {@link KernelParameterBuffer}, whose offsets are checked
+ * against the entry's declarations, and lookup tables and accumulators are encoded by the runtime's
+ * images. The hash tables and the decoding of results are written here from the ABI alone, so that
+ * they check the runtime's own versions, which reuse the CPU join table and aggregation table.
  */
 public final class SimKernelHarness {
   /** A launch shape and scheduling; block sizes must be multiples of 32. */
@@ -73,21 +79,22 @@ public final class SimKernelHarness {
               + declared);
     }
     SimMemory global = new SimMemory("global", 0x1000_0000L);
-    SimArguments arguments = new SimArguments(parsed.module(), parsed.kernel().entryName());
-    arguments.set("row_count", inputs.rowCount());
+    KernelParameterBuffer arguments = new KernelParameterBuffer(parsed.kernel().parameters());
+    arguments.setLong("row_count", inputs.rowCount());
     bindColumns(program, inputs, arguments, global);
     bindParams(program, inputs, arguments);
     bindLookups(program, inputs, arguments, global);
     bindProbes(program, inputs, arguments, global);
     long error = global.allocate("error record", 16, false);
-    arguments.set("error", error);
+    arguments.setLong("error", error);
     SimSinkBuffers sink =
         program.sink() instanceof MaterializeSink
             ? SimSinkBuffers.materialize(program, inputs.rowCount(), outputCapacity, global)
             : SimSinkBuffers.aggregate(program, inputs.rowCount(), groupCapacity, global);
     sink.bind(arguments);
+    SimArguments packed = new SimArguments(parsed.module(), parsed.kernel().entryName(), arguments);
     SimLaunch.run(
-        parsed.module(), arguments, shape.gridSize(), shape.blockSize(), global, shape.options());
+        parsed.module(), packed, shape.gridSize(), shape.blockSize(), global, shape.options());
     byte[] record = global.read(error, 16);
     int code = (int) SimBytes.get(record, 0, 4);
     long row = SimBytes.get(record, 8, 8);
@@ -104,7 +111,10 @@ public final class SimKernelHarness {
   }
 
   private static void bindColumns(
-      KernelProgram program, SimKernelInputs inputs, SimArguments arguments, SimMemory global) {
+      KernelProgram program,
+      SimKernelInputs inputs,
+      KernelParameterBuffer arguments,
+      SimMemory global) {
     for (int i = 0; i < program.inputs().size(); i++) {
       KernelProgram.InputColumn column = program.inputs().get(i);
       FieldVector vector = inputs.columns().get(i);
@@ -123,85 +133,67 @@ public final class SimKernelHarness {
       boolean nullable,
       FieldVector vector,
       int rows,
-      SimArguments arguments,
+      KernelParameterBuffer arguments,
       SimMemory global) {
     byte[] data = SimArrowBuffers.data(vector, type, rows);
-    arguments.set(prefix + "_data", global.allocate(prefix + "_data", data, true));
+    arguments.setLong(prefix + "_data", global.allocate(prefix + "_data", data, true));
     long validity = 0;
     if (nullable && vector.getNullCount() > 0) {
       byte[] bits = SimArrowBuffers.validity(vector, rows);
       validity = global.allocate(prefix + "_validity", bits, true);
     }
-    arguments.set(prefix + "_validity", validity);
+    arguments.setLong(prefix + "_validity", validity);
   }
 
   private static void bindParams(
-      KernelProgram program, SimKernelInputs inputs, SimArguments arguments) {
+      KernelProgram program, SimKernelInputs inputs, KernelParameterBuffer arguments) {
     for (int i = 0; i < program.params().size(); i++) {
       DataType type = program.params().get(i);
       Object value = inputs.params()[i];
       String name = "param" + i + "_value";
       if (value == null) {
-        arguments.set("param" + i + "_null", 1);
+        arguments.setLong("param" + i + "_null", 1);
         if (type.kind().isApproximateNumeric()) {
-          arguments.setFloating(name, 0);
+          arguments.setDouble(name, 0);
         } else {
-          arguments.set(name, 0);
+          arguments.setLong(name, 0);
         }
         continue;
       }
-      arguments.set("param" + i + "_null", 0);
+      arguments.setLong("param" + i + "_null", 0);
       if (value instanceof Boolean b) {
-        arguments.set(name, b ? 1 : 0);
+        arguments.setLong(name, b ? 1 : 0);
       } else if (value instanceof Double d) {
-        arguments.setFloating(name, d);
+        arguments.setDouble(name, d);
       } else {
-        arguments.set(name, (Long) value);
+        arguments.setLong(name, (Long) value);
       }
     }
   }
 
   private static void bindLookups(
-      KernelProgram program, SimKernelInputs inputs, SimArguments arguments, SimMemory global) {
+      KernelProgram program,
+      SimKernelInputs inputs,
+      KernelParameterBuffer arguments,
+      SimMemory global) {
     for (int i = 0; i < program.lookupTables(); i++) {
-      LookupTable table = inputs.lookups()[i];
-      int size = table.size();
-      byte[] values;
-      switch (table.kind()) {
-        case BOOLEAN -> {
-          values = new byte[size];
-          for (int code = 0; code < size; code++) {
-            values[code] = (byte) (table.value(code) ? 1 : 0);
-          }
-        }
-        case LONG -> values = words(size, code -> table.longValue(code));
-        default ->
-            values = words(size, code -> Double.doubleToRawLongBits(table.doubleValue(code)));
-      }
-      arguments.set("lookup" + i + "_values", global.allocate("lookup" + i, values, true));
+      LookupTableImage image = LookupTableImage.of(inputs.lookups()[i]);
+      arguments.setLong(
+          "lookup" + i + "_values", global.allocate("lookup" + i, image.values(), true));
       long nulls = 0;
-      if (table.nulls() != null) {
-        byte[] flags = new byte[size];
-        for (int code = 0; code < size; code++) {
-          flags[code] = (byte) (table.isNull(code) ? 1 : 0);
-        }
-        nulls = global.allocate("lookup" + i + " nulls", flags, true);
+      if (image.nulls() != null) {
+        nulls = global.allocate("lookup" + i + " nulls", image.nulls(), true);
       }
-      arguments.set("lookup" + i + "_nulls", nulls);
-      arguments.set("lookup" + i + "_size", size);
+      arguments.setLong("lookup" + i + "_nulls", nulls);
+      arguments.setLong("lookup" + i + "_size", image.size());
     }
-  }
-
-  private static byte[] words(int count, java.util.function.IntToLongFunction value) {
-    byte[] bytes = new byte[Math.max(count, 1) * 8];
-    for (int i = 0; i < count; i++) {
-      SimBytes.put(bytes, i * 8, 8, value.applyAsLong(i));
-    }
-    return bytes;
   }
 
   private static void bindProbes(
-      KernelProgram program, SimKernelInputs inputs, SimArguments arguments, SimMemory global) {
+      KernelProgram program,
+      SimKernelInputs inputs,
+      KernelParameterBuffer arguments,
+      SimMemory global) {
     for (int p = 0; p < program.probes().size(); p++) {
       ProbeStage stage = program.probes().get(p);
       SimKernelInputs.BuildSide side = inputs.buildSides()[stage.table()];
@@ -211,19 +203,20 @@ public final class SimKernelHarness {
       int slots = Math.max(1, Integer.highestOneBit(distinct) * 2);
       SimJoinTables.Layout layout = SimJoinTables.build(side, rows, slots);
       String prefix = "probe" + p + "_";
-      arguments.set(prefix + "slot_mask", layout.slotMask());
-      arguments.set(
+      arguments.setLong(prefix + "slot_mask", layout.slotMask());
+      arguments.setLong(
           prefix + "slot_rows",
           global.allocate(prefix + "slot_rows", ints(layout.slotRows()), true));
-      arguments.set(
+      arguments.setLong(
           prefix + "slot_keys",
           global.allocate(prefix + "slot_keys", longs(layout.slotKeys()), true));
       if (stage.keys().size() >= 2) {
-        arguments.set(
+        arguments.setLong(
             prefix + "slot_hashes",
             global.allocate(prefix + "slot_hashes", ints(layout.slotHashes()), true));
       }
-      arguments.set(prefix + "next", global.allocate(prefix + "next", ints(layout.next()), true));
+      arguments.setLong(
+          prefix + "next", global.allocate(prefix + "next", ints(layout.next()), true));
       for (int c = 0; c < stage.buildColumns().size(); c++) {
         KernelProgram.InputColumn column = stage.buildColumns().get(c);
         bindColumn(
@@ -247,7 +240,11 @@ public final class SimKernelHarness {
   }
 
   private static byte[] longs(long[] values) {
-    return words(values.length, i -> values[i]);
+    byte[] bytes = new byte[Math.max(values.length, 1) * 8];
+    for (int i = 0; i < values.length; i++) {
+      SimBytes.put(bytes, i * 8, 8, values[i]);
+    }
+    return bytes;
   }
 
   /** Returns whether a type is held as bits of a double in keys and results. */

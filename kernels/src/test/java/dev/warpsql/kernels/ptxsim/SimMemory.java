@@ -1,6 +1,7 @@
 package dev.warpsql.kernels.ptxsim;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -8,7 +9,9 @@ import java.util.List;
  * .shared}) as a set of allocations at fixed addresses. Every access is checked: it must lie inside
  * one allocation and be naturally aligned, and a store into an allocation that the host marked
  * read-only fails, so a kernel that writes its inputs or overruns a buffer fails loudly instead of
- * corrupting a neighbour. Allocations are separated by unmapped gaps for the same reason.
+ * corrupting a neighbour. Allocations are separated by unmapped gaps for the same reason. A load
+ * through the read-only path fails when it reads a 4-byte word that a kernel stored to since {@link
+ * #beginLaunch()}.
  *
  * <p>Not thread-safe; the interpreter runs one simulated thread at a time.
  */
@@ -21,7 +24,9 @@ public final class SimMemory {
     final byte[] data;
     final String name;
     final boolean readOnly;
-    boolean written;
+
+    /** The 4-byte words that kernels stored to in this launch, or null for none. */
+    BitSet writtenWords;
 
     Region(long base, byte[] data, String name, boolean readOnly) {
       this.base = base;
@@ -63,6 +68,26 @@ public final class SimMemory {
     long address = allocate(name, bytes.length, readOnly);
     write(address, bytes);
     return address;
+  }
+
+  /**
+   * Frees the allocation that starts at {@code address}. Its addresses are not reused, so a kernel
+   * that reads a freed buffer fails.
+   */
+  public void free(long address) {
+    Region region = find(address, 0);
+    if (region == null || region.base != address) {
+      throw new SimException("no allocation starts at 0x" + Long.toHexString(address));
+    }
+    regions.remove(region);
+    lastHit = null;
+  }
+
+  /** Forgets which words kernels wrote, as a new launch begins. */
+  public void beginLaunch() {
+    for (Region region : regions) {
+      region.writtenWords = null;
+    }
   }
 
   /** Copies {@code bytes} into memory at {@code address} from the host side. */
@@ -120,12 +145,19 @@ public final class SimMemory {
    */
   long loadReadOnly(long address, int size, SimInstruction at) {
     Region region = access(address, size, at);
-    if (region.written) {
+    long offset = address - region.base;
+    if (region.writtenWords != null
+        && region
+                .writtenWords
+                .get((int) (offset >> 2), (int) ((offset + size + 3) >> 2))
+                .cardinality()
+            > 0) {
       throw at.fail(
-          "ld.global.nc reads "
+          "ld.global.nc reads offset "
+              + offset
+              + " of "
               + region.name
-              + ", which this launch has written; the read-only"
-              + " data path may return stale values");
+              + ", which this launch has written; the read-only data path may return stale values");
     }
     return SimBytes.get(region.data, (int) (address - region.base), size);
   }
@@ -148,7 +180,11 @@ public final class SimMemory {
               + " at offset "
               + (address - region.base));
     }
-    region.written = true;
+    long offset = address - region.base;
+    if (region.writtenWords == null) {
+      region.writtenWords = new BitSet();
+    }
+    region.writtenWords.set((int) (offset >> 2), (int) ((offset + size + 3) >> 2));
     return region;
   }
 

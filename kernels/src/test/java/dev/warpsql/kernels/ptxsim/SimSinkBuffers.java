@@ -1,6 +1,8 @@
 package dev.warpsql.kernels.ptxsim;
 
 import dev.warpsql.kernels.cpu.DecimalArithmetic;
+import dev.warpsql.kernels.cuda.AccumulatorImage;
+import dev.warpsql.kernels.cuda.KernelParameterBuffer;
 import dev.warpsql.kernels.ir.AggregateCall;
 import dev.warpsql.kernels.ir.AggregateFunction;
 import dev.warpsql.kernels.ir.AggregateSink;
@@ -26,7 +28,7 @@ abstract class SimSinkBuffers {
   }
 
   /** Sets the sink's kernel parameters. */
-  abstract void bind(SimArguments arguments);
+  abstract void bind(KernelParameterBuffer arguments);
 
   /** Returns the sink's rows; throws {@link KernelException} for a failed host-side check. */
   abstract List<List<Object>> read();
@@ -98,14 +100,14 @@ abstract class SimSinkBuffers {
     }
 
     @Override
-    void bind(SimArguments arguments) {
-      arguments.set("out_count", count);
+    void bind(KernelParameterBuffer arguments) {
+      arguments.setLong("out_count", count);
       if (capped) {
-        arguments.set("out_capacity", capacity);
+        arguments.setLong("out_capacity", capacity);
       }
       for (int i = 0; i < outputs.size(); i++) {
-        arguments.set("out" + i + "_data", data[i]);
-        arguments.set("out" + i + "_validity", validity[i]);
+        arguments.setLong("out" + i + "_data", data[i]);
+        arguments.setLong("out" + i + "_validity", validity[i]);
       }
     }
 
@@ -165,19 +167,8 @@ abstract class SimSinkBuffers {
       super(global);
       this.sink = sink;
       this.capacity = capacity;
-      int calls = sink.calls().size();
-      byte[] initial = new byte[Math.max(1, capacity * calls * 16)];
-      for (int slot = 0; slot < capacity; slot++) {
-        for (int c = 0; c < calls; c++) {
-          AggregateFunction function = sink.calls().get(c).function();
-          long start =
-              function == AggregateFunction.MIN
-                  ? Long.MAX_VALUE
-                  : function == AggregateFunction.MAX ? Long.MIN_VALUE : 0;
-          SimBytes.put(initial, (slot * calls + c) * 16, 8, start);
-        }
-      }
-      this.accumulators = global.allocate("accumulators", initial, false);
+      this.accumulators =
+          global.allocate("accumulators", AccumulatorImage.initial(sink, capacity), false);
       int keyCount = sink.groupKeys().size();
       boolean keyed = keyCount > 0;
       this.states = keyed ? global.allocate("group_states", capacity * 4, false) : 0;
@@ -186,13 +177,13 @@ abstract class SimSinkBuffers {
     }
 
     @Override
-    void bind(SimArguments arguments) {
-      arguments.set("accumulators", accumulators);
+    void bind(KernelParameterBuffer arguments) {
+      arguments.setLong("accumulators", accumulators);
       if (!sink.groupKeys().isEmpty()) {
-        arguments.set("group_capacity", capacity);
-        arguments.set("group_states", states);
-        arguments.set("group_keys", keys);
-        arguments.set("group_nulls", nulls);
+        arguments.setLong("group_capacity", capacity);
+        arguments.setLong("group_states", states);
+        arguments.setLong("group_keys", keys);
+        arguments.setLong("group_nulls", nulls);
       }
     }
 

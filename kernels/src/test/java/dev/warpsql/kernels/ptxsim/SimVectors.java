@@ -22,7 +22,7 @@ import org.apache.arrow.vector.TinyIntVector;
  * Reads and writes physical values (Long, Double, Boolean, or null for NULL) in vectors of the
  * {@code ArrowColumns} layout.
  */
-final class SimVectors {
+public final class SimVectors {
   private SimVectors() {}
 
   /** Returns a new nullable vector of {@code values}; the caller closes it. */
@@ -98,7 +98,7 @@ final class SimVectors {
   }
 
   /** Returns the rows of {@code columns}, each a list of values. */
-  static List<List<Object>> rows(List<FieldVector> columns) {
+  public static List<List<Object>> rows(List<FieldVector> columns) {
     List<List<Object>> rows = new ArrayList<>();
     int count = columns.isEmpty() ? 0 : columns.get(0).getValueCount();
     for (int row = 0; row < count; row++) {

@@ -1,5 +1,7 @@
 package dev.warpsql.planner.exec;
 
+import dev.warpsql.executor.device.DeviceRuntime;
+import dev.warpsql.executor.device.DeviceUsage;
 import dev.warpsql.executor.pipeline.Batch;
 import dev.warpsql.executor.pipeline.BatchChunk;
 import dev.warpsql.executor.pipeline.BatchColumn;
@@ -15,6 +17,8 @@ import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.runtime.Typed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A prepared WARP plan, executed each time the statement runs.
@@ -22,12 +26,18 @@ import org.apache.calcite.runtime.Typed;
  * <p>Execution runs the whole plan when the statement executes, so every error surfaces from {@code
  * execute} rather than from a later {@code ResultSet.next()}. Rows come back in the form Calcite's
  * JDBC layer reads: an {@code Object[]} per row, or the bare value when the result has one column.
+ *
+ * <p>On a device, an execution in which pipelines fell back to the CPU logs one line that counts
+ * them and gives each reason.
  */
 public final class WarpBindable implements Bindable<Object>, Typed {
+  private static final Logger LOG = LoggerFactory.getLogger(WarpBindable.class);
+
   private final ExecutionStep root;
   private final int[] resultFields;
   private final int[] declaredScales;
   private final List<DataType> paramTypes;
+  private final DeviceRuntime device;
 
   /**
    * @param resultFields the root batch's column for each result column, in result order
@@ -35,10 +45,25 @@ public final class WarpBindable implements Bindable<Object>, Typed {
    */
   public WarpBindable(
       ExecutionStep root, int[] resultFields, int[] declaredScales, List<DataType> paramTypes) {
+    this(root, resultFields, declaredScales, paramTypes, null);
+  }
+
+  /**
+   * @param resultFields the root batch's column for each result column, in result order
+   * @param declaredScales the statement's declared scale of each result column (DECIMAL only)
+   * @param device the device that runs the pipelines, or null for the CPU
+   */
+  public WarpBindable(
+      ExecutionStep root,
+      int[] resultFields,
+      int[] declaredScales,
+      List<DataType> paramTypes,
+      DeviceRuntime device) {
     this.root = root;
     this.resultFields = resultFields.clone();
     this.declaredScales = declaredScales.clone();
     this.paramTypes = List.copyOf(paramTypes);
+    this.device = device;
   }
 
   @Override
@@ -68,12 +93,26 @@ public final class WarpBindable implements Bindable<Object>, Typed {
                   cancelFlag instanceof java.util.concurrent.atomic.AtomicBoolean flag
                       ? flag
                       : null,
-                  timeout instanceof Long millis ? millis : 0);
+                  timeout instanceof Long millis ? millis : 0,
+                  device);
           Batch batch = root.execute(context)) {
+        logFallbacks(context.deviceUsage());
         return Linq4j.asEnumerable(rows(batch));
       }
     } catch (RuntimeException e) {
       throw SqlErrors.translate(e);
+    }
+  }
+
+  private void logFallbacks(DeviceUsage usage) {
+    List<String> fallbacks = usage.fallbacks();
+    if (device != null && !fallbacks.isEmpty()) {
+      LOG.info(
+          "{} pipelines ran on {} and {} fell back to the CPU: {}",
+          usage.devicePipelines(),
+          device.name(),
+          fallbacks.size(),
+          String.join("; ", fallbacks));
     }
   }
 

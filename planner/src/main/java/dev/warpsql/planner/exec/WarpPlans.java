@@ -37,7 +37,7 @@ public final class WarpPlans {
       resultFields[i] = fields.get(i);
       scales[i] = Math.max(resultType.getFieldList().get(i).getType().getScale(), 0);
     }
-    return new WarpBindable(step, resultFields, scales, paramTypes);
+    return new WarpBindable(step, resultFields, scales, paramTypes, lowering.device());
   }
 
   /**
@@ -52,7 +52,7 @@ public final class WarpPlans {
     ExecutionStep query = lowering.lowerRoot(root);
     int[] queryFields = fields.stream().mapToInt(Integer::intValue).toArray();
     ExecutionStep step = write.wrap(query, queryFields, resultType);
-    return new WarpBindable(step, new int[] {0}, new int[] {0}, paramTypes);
+    return new WarpBindable(step, new int[] {0}, new int[] {0}, paramTypes, lowering.device());
   }
 
   /**

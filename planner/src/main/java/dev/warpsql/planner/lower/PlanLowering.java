@@ -1,5 +1,6 @@
 package dev.warpsql.planner.lower;
 
+import dev.warpsql.executor.device.DeviceRuntime;
 import dev.warpsql.executor.pipeline.BatchColumn;
 import dev.warpsql.executor.pipeline.ChunkPruner;
 import dev.warpsql.executor.pipeline.ColumnOrigin;
@@ -10,6 +11,7 @@ import dev.warpsql.executor.pipeline.ScanStep;
 import dev.warpsql.executor.storage.StringDictionary;
 import dev.warpsql.kernels.cpu.CpuBackend;
 import dev.warpsql.kernels.cpu.CpuKernel;
+import dev.warpsql.kernels.cuda.ModuleCache;
 import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.Expr;
 import dev.warpsql.kernels.ir.KernelProgram;
@@ -17,6 +19,7 @@ import dev.warpsql.kernels.ir.MaterializeSink;
 import dev.warpsql.kernels.ir.ProbeStage;
 import dev.warpsql.kernels.ir.Sink;
 import dev.warpsql.kernels.ir.TypeKind;
+import dev.warpsql.planner.exec.StatementDevice;
 import dev.warpsql.planner.rel.WarpRel;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -32,20 +35,38 @@ import org.apache.calcite.rex.RexBuilder;
  * <p>Each operator extends the open {@link Stream} of its input ({@link WarpRel#lower}); pipeline
  * breakers close it with {@link #closeInto}, which is where the kernel is built. A lowering is used
  * for one statement and is not thread-safe.
+ *
+ * <p>Every pipeline is compiled for the CPU, which runs it when there is no device or the device
+ * cannot. With a device, the pipeline's PTX is emitted too, and the pipeline descriptions name the
+ * device that will run each pipeline, with the reason for each fallback to the CPU.
  */
 public final class PlanLowering {
   private final CpuBackend backend;
   private final RexBuilder rexBuilder;
   private final List<DataType> paramTypes;
+  private final DeviceRuntime device;
   private final List<String> pipelineDescriptions = new ArrayList<>();
 
   /**
+   * Creates a lowering for the device of the connection whose statement this thread prepares (see
+   * {@link StatementDevice}).
+   *
    * @param paramTypes kernel types of the statement's dynamic parameters, by index
    */
   public PlanLowering(CpuBackend backend, RexBuilder rexBuilder, List<DataType> paramTypes) {
+    this(backend, rexBuilder, paramTypes, StatementDevice.current());
+  }
+
+  /**
+   * @param paramTypes kernel types of the statement's dynamic parameters, by index
+   * @param device the device that will run the pipelines, or null for the CPU
+   */
+  public PlanLowering(
+      CpuBackend backend, RexBuilder rexBuilder, List<DataType> paramTypes, DeviceRuntime device) {
     this.backend = Objects.requireNonNull(backend, "backend");
     this.rexBuilder = Objects.requireNonNull(rexBuilder, "rexBuilder");
     this.paramTypes = List.copyOf(paramTypes);
+    this.device = device;
   }
 
   /** Lowers the whole plan and returns the step that produces its result. */
@@ -76,7 +97,15 @@ public final class PlanLowering {
     return backend;
   }
 
-  /** Returns one line per compiled pipeline: its number, fused operators and kernel shape. */
+  /** Returns the device that will run the pipelines, or null for the CPU. */
+  public DeviceRuntime device() {
+    return device;
+  }
+
+  /**
+   * Returns one line per compiled pipeline: its number, fused operators, kernel shape and the
+   * device that runs it.
+   */
   public List<String> pipelineDescriptions() {
     return List.copyOf(pipelineDescriptions);
   }
@@ -110,6 +139,21 @@ public final class PlanLowering {
             ? new StringDictionary()
             : dictionary;
     return new BatchColumn(name, expr.type(), expr.nullable(), known);
+  }
+
+  /**
+   * Returns where a pipeline runs: {@code on cpu}, {@code on gpu} or {@code on ptx-sim}, or {@code
+   * on cpu, fallback: reason} when the device cannot run it.
+   */
+  private String deviceOf(KernelProgram program) {
+    if (device == null) {
+      return "on cpu";
+    }
+    ModuleCache.Emission emission = device.modules().emit(program);
+    if (!emission.emitted()) {
+      return "on cpu, fallback: " + emission.rejection();
+    }
+    return "on " + device.name();
   }
 
   /** A closed stream: the step that materializes it and the columns of its batch. */
@@ -175,7 +219,14 @@ public final class PlanLowering {
         new KernelProgram(name, inputs, paramTypes, lookups.size(), filter, probes, remappedSink);
     CpuKernel kernel = backend.compile(program);
     pipelineDescriptions.add(
-        name + ": " + String.join(" -> ", stream.operators()) + " -> " + sinkName);
+        name
+            + ": "
+            + String.join(" -> ", stream.operators())
+            + " -> "
+            + sinkName
+            + " ["
+            + deviceOf(program)
+            + "]");
     return new KernelStep(
         stream.source(), inputColumns, kernel, outputs, lookups, pruner, stream.builds());
   }

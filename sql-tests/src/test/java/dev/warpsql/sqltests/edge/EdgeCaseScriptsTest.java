@@ -84,6 +84,11 @@ class EdgeCaseScriptsTest {
   }
 
   @AfterAll
+  static void checkDeviceUse() {
+    WarpTestDatabases.checkDeviceUse("EdgeCaseScriptsTest");
+  }
+
+  @AfterAll
   static void assembleCompiledKernels() {
     PtxGate.checkCompiledKernels("EdgeCaseScriptsTest");
   }

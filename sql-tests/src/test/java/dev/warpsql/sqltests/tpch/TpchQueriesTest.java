@@ -101,6 +101,11 @@ class TpchQueriesTest {
   }
 
   @AfterAll
+  static void checkDeviceUse() {
+    WarpTestDatabases.checkDeviceUse("TpchQueriesTest");
+  }
+
+  @AfterAll
   static void assembleCompiledKernels() {
     PtxGate.checkCompiledKernels("TpchQueriesTest");
   }

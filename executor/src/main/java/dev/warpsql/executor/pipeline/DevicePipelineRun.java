@@ -1,0 +1,254 @@
+package dev.warpsql.executor.pipeline;
+
+import dev.warpsql.executor.device.DeviceRuntime;
+import dev.warpsql.executor.device.ResidencyManager;
+import dev.warpsql.executor.error.ErrorCode;
+import dev.warpsql.executor.error.WarpException;
+import dev.warpsql.kernels.arrow.ArrowColumns;
+import dev.warpsql.kernels.cpu.AggregationTable;
+import dev.warpsql.kernels.cpu.CpuKernel;
+import dev.warpsql.kernels.cpu.JoinHashTable;
+import dev.warpsql.kernels.cpu.KernelArguments;
+import dev.warpsql.kernels.cpu.LookupTable;
+import dev.warpsql.kernels.cuda.ColumnUpload;
+import dev.warpsql.kernels.cuda.DeviceColumn;
+import dev.warpsql.kernels.cuda.DeviceException;
+import dev.warpsql.kernels.cuda.DeviceKernelRunner;
+import dev.warpsql.kernels.cuda.DeviceMemoryOwner;
+import dev.warpsql.kernels.cuda.LoadedKernel;
+import dev.warpsql.kernels.cuda.ModuleCache;
+import dev.warpsql.kernels.ir.AggregateSink;
+import dev.warpsql.kernels.ir.KernelProgram;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Runs a {@link KernelStep}'s pipeline on a device: one launch of its PTX per input chunk, through
+ * a {@link DeviceKernelRunner}. The chunks of a table are read through the residency manager, so
+ * they stay on the device for later queries. The chunks of an intermediate result are uploaded for
+ * this run only. The result has the CPU path's shape: one chunk per input chunk that kept rows, or
+ * one chunk of merged groups.
+ *
+ * <p>{@link #run} returns null when the device cannot run the pipeline, after recording why, and
+ * the caller runs it on the CPU. Data errors raise the CPU backend's {@code KernelException}; other
+ * device failures raise {@link ErrorCode#DEVICE_FAILED}.
+ *
+ * <p>Memory: everything this run allocates on the device is charged to an owner named after the
+ * pipeline and freed before {@link #run} returns; a buffer left behind fails the run.
+ */
+final class DevicePipelineRun {
+  private final DeviceRuntime device;
+  private final CpuKernel kernel;
+  private final KernelProgram program;
+  private final int[] inputColumns;
+  private final ExecutionContext context;
+
+  DevicePipelineRun(
+      DeviceRuntime device, CpuKernel kernel, int[] inputColumns, ExecutionContext context) {
+    this.device = device;
+    this.kernel = kernel;
+    this.program = kernel.program();
+    this.inputColumns = inputColumns;
+    this.context = context;
+  }
+
+  /** Per-execution inputs that every chunk shares. */
+  record Shared(Object[] params, LookupTable[] lookups, JoinHashTable[] hashTables) {}
+
+  /**
+   * Runs the pipeline over {@code chunks} of {@code source} and returns the batch of {@code
+   * columns}, or null when it must run on the CPU instead.
+   */
+  Batch run(Batch source, List<BatchChunk> chunks, List<BatchColumn> columns, Shared shared) {
+    ModuleCache.Emission emission = device.modules().emit(program);
+    if (!emission.emitted()) {
+      return fallBack(emission.rejection());
+    }
+    try {
+      Batch result = launchAll(source, chunks, columns, shared);
+      context.deviceUsage().ranOnDevice();
+      device.recordDeviceRun();
+      return result;
+    } catch (DeviceException e) {
+      if (e.kind() == DeviceException.Kind.OUT_OF_MEMORY) {
+        return fallBack("out of device memory: " + e.getMessage());
+      }
+      throw new WarpException(
+          ErrorCode.DEVICE_FAILED,
+          "pipeline "
+              + program.name()
+              + " failed on device "
+              + device.name()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private Batch fallBack(String reason) {
+    context.deviceUsage().fellBack(program.name(), reason);
+    device.recordFallback(program.name(), reason);
+    return null;
+  }
+
+  private Batch launchAll(
+      Batch source, List<BatchChunk> chunks, List<BatchColumn> columns, Shared shared) {
+    boolean resident = !source.ownsVectors();
+    try (DeviceMemoryOwner memory = device.pool().newOwner("pipeline " + program.name());
+        LoadedKernel loaded = device.modules().acquire(program);
+        DeviceKernelRunner runner =
+            new DeviceKernelRunner(
+                device.api(),
+                memory,
+                loaded,
+                program,
+                device.name(),
+                shared.params(),
+                shared.lookups(),
+                shared.hashTables())) {
+      if (program.sink() instanceof AggregateSink sink) {
+        return aggregate(runner, memory, sink, chunks, columns, shared, resident);
+      }
+      return materialize(runner, memory, chunks, columns, shared, resident);
+    }
+  }
+
+  private Batch materialize(
+      DeviceKernelRunner runner,
+      DeviceMemoryOwner memory,
+      List<BatchChunk> chunks,
+      List<BatchColumn> columns,
+      Shared shared,
+      boolean resident) {
+    List<BatchChunk> result = new ArrayList<>();
+    try {
+      // TODO: chunks are copied and launched one after another with synchronous copies, so a GPU
+      // idles during transfers; copying the next chunk on a second stream would overlap them.
+      for (BatchChunk chunk : chunks) {
+        context.checkCanceled();
+        List<FieldVector> vectors = outputVectors(columns);
+        try (ChunkInputs inputs = upload(chunk, memory, shared, resident)) {
+          int rows = runner.materialize(inputs.columns(), chunk.rowCount(), vectors);
+          if (rows > 0 || result.isEmpty()) {
+            result.add(new BatchChunk(rows, vectors, null));
+          } else {
+            vectors.forEach(FieldVector::close);
+          }
+        } catch (RuntimeException e) {
+          vectors.forEach(FieldVector::close);
+          throw e;
+        }
+      }
+    } catch (RuntimeException e) {
+      result.forEach(chunk -> chunk.vectors().forEach(FieldVector::close));
+      throw e;
+    }
+    return new Batch(columns, result, true);
+  }
+
+  private Batch aggregate(
+      DeviceKernelRunner runner,
+      DeviceMemoryOwner memory,
+      AggregateSink sink,
+      List<BatchChunk> chunks,
+      List<BatchColumn> columns,
+      Shared shared,
+      boolean resident) {
+    try (AggregationTable merged = new AggregationTable(sink)) {
+      for (BatchChunk chunk : chunks) {
+        context.checkCanceled();
+        try (ChunkInputs inputs = upload(chunk, memory, shared, resident);
+            AggregationTable part = runner.aggregate(inputs.columns(), chunk.rowCount())) {
+          merged.merge(part);
+        }
+      }
+      List<String> names = columns.stream().map(BatchColumn::name).toList();
+      List<FieldVector> vectors = merged.toVectors(context.allocator(), names);
+      int rows = vectors.isEmpty() ? merged.groupCount() : vectors.get(0).getValueCount();
+      return new Batch(columns, List.of(new BatchChunk(rows, vectors, null)), true);
+    }
+  }
+
+  private List<FieldVector> outputVectors(List<BatchColumn> columns) {
+    List<FieldVector> vectors = new ArrayList<>(columns.size());
+    for (BatchColumn column : columns) {
+      long dictionaryId = column.dictionary() == null ? 0 : column.dictionary().id();
+      vectors.add(
+          ArrowColumns.createVector(
+              column.name(), column.type(), column.nullable(), dictionaryId, context.allocator()));
+    }
+    return vectors;
+  }
+
+  /**
+   * Checks a chunk's arguments as the CPU kernel would, then puts its input columns on the device:
+   * resident chunks through the residency manager, others as uploads charged to {@code memory}.
+   */
+  private ChunkInputs upload(
+      BatchChunk chunk, DeviceMemoryOwner memory, Shared shared, boolean resident) {
+    List<FieldVector> vectors = new ArrayList<>(inputColumns.length);
+    for (int column : inputColumns) {
+      vectors.add(chunk.vectors().get(column));
+    }
+    KernelArguments arguments =
+        new KernelArguments(vectors, shared.params(), shared.lookups(), shared.hashTables());
+    kernel.checkArguments(arguments, 0, chunk.rowCount());
+
+    ChunkInputs inputs = new ChunkInputs();
+    try {
+      for (int i = 0; i < vectors.size(); i++) {
+        KernelProgram.InputColumn input = program.inputs().get(i);
+        if (resident) {
+          ResidencyManager.Lease lease =
+              device
+                  .residency()
+                  .acquire(vectors.get(i), input.type(), input.nullable(), chunk.rowCount());
+          inputs.add(lease, lease.column());
+        } else {
+          ColumnUpload upload =
+              ColumnUpload.upload(
+                  device.api(),
+                  memory,
+                  "in" + i,
+                  vectors.get(i),
+                  input.type(),
+                  input.nullable(),
+                  chunk.rowCount());
+          inputs.add(upload, upload.column());
+        }
+      }
+    } catch (RuntimeException e) {
+      inputs.close();
+      throw e;
+    }
+    return inputs;
+  }
+
+  /** The device columns of one chunk, and what releases them. */
+  private static final class ChunkInputs implements AutoCloseable {
+    private final List<AutoCloseable> releases = new ArrayList<>();
+    private final List<DeviceColumn> columns = new ArrayList<>();
+
+    void add(AutoCloseable release, DeviceColumn column) {
+      releases.add(release);
+      columns.add(column);
+    }
+
+    List<DeviceColumn> columns() {
+      return columns;
+    }
+
+    @Override
+    public void close() {
+      for (AutoCloseable release : releases) {
+        try {
+          release.close();
+        } catch (Exception e) {
+          throw new IllegalStateException("failed to release a device column", e);
+        }
+      }
+      releases.clear();
+    }
+  }
+}

@@ -1,0 +1,356 @@
+package dev.warpsql.kernels.cuda;
+
+import dev.warpsql.kernels.cpu.AggregationTable;
+import dev.warpsql.kernels.cpu.JoinHashTable;
+import dev.warpsql.kernels.cpu.LookupTable;
+import dev.warpsql.kernels.ir.AggregateSink;
+import dev.warpsql.kernels.ir.DataType;
+import dev.warpsql.kernels.ir.JoinKind;
+import dev.warpsql.kernels.ir.KernelErrorCode;
+import dev.warpsql.kernels.ir.KernelException;
+import dev.warpsql.kernels.ir.KernelProgram;
+import dev.warpsql.kernels.ir.MaterializeSink;
+import dev.warpsql.kernels.ir.ProbeStage;
+import dev.warpsql.kernels.ptx.PtxErrors;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Runs one pipeline's PTX kernel on a device, one launch per input chunk, with the kernel arguments
+ * laid out as the {@code ptx} package documentation specifies. Construction uploads what every
+ * launch shares (lookup tables, probe hash tables and their build columns); each {@link
+ * #materialize} or {@link #aggregate} call allocates the sink's buffers, launches over the chunk's
+ * device columns, reads the error record, and decodes the sink.
+ *
+ * <p>A data error in the error record becomes the {@link KernelException} that the CPU backend
+ * raises for it. A full output or group table is retried with room for the counted rows or twice
+ * the slots.
+ *
+ * <p>Memory: every device buffer is charged to the owner given at construction. Buffers of one
+ * launch are freed before the call returns; {@link #close()} frees the shared ones. Not
+ * thread-safe: one execution of a pipeline uses one runner.
+ */
+public final class DeviceKernelRunner implements AutoCloseable {
+  /** Error record (16 bytes) and the materialize sink's row counter at offset 16. */
+  private static final int CONTROL_BYTES = 32;
+
+  private static final int COUNTER_OFFSET = 16;
+
+  private final DeviceApi device;
+  private final DeviceMemoryOwner memory;
+  private final LoadedKernel kernel;
+  private final KernelProgram program;
+  private final Object[] params;
+  private final String deviceName;
+  private final List<AutoCloseable> shared = new ArrayList<>();
+  private final long[][] lookupAddresses;
+  private final int[] lookupSizes;
+  private final ProbeBinding[] probes;
+  private final DeviceBuffer control;
+  private final ByteBuffer controlCopy;
+  private int outputRowsHint;
+  private long launches;
+
+  /** The device arrays of one probe stage. */
+  private record ProbeBinding(
+      int slotMask,
+      long slotRows,
+      long slotKeys,
+      long slotHashes,
+      long next,
+      List<DeviceColumn> columns) {}
+
+  /**
+   * @param deviceName the device as error messages name it, such as {@code gpu}
+   * @param params parameter values in the physical representation of {@code Literal}, checked by
+   *     the CPU kernel's argument checks
+   */
+  public DeviceKernelRunner(
+      DeviceApi device,
+      DeviceMemoryOwner memory,
+      LoadedKernel kernel,
+      KernelProgram program,
+      String deviceName,
+      Object[] params,
+      LookupTable[] lookups,
+      JoinHashTable[] hashTables) {
+    this.device = Objects.requireNonNull(device, "device");
+    this.memory = Objects.requireNonNull(memory, "memory");
+    this.kernel = Objects.requireNonNull(kernel, "kernel");
+    this.program = Objects.requireNonNull(program, "program");
+    this.deviceName = deviceName;
+    this.params = params == null ? new Object[0] : params.clone();
+    this.lookupAddresses = new long[program.lookupTables()][];
+    this.lookupSizes = new int[program.lookupTables()];
+    this.probes = new ProbeBinding[program.probes().size()];
+    try {
+      uploadLookups(lookups);
+      uploadProbes(hashTables);
+      this.control = memory.allocate("error record and row counter", CONTROL_BYTES);
+      shared.add(control);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+    // The control record is read after every launch, so it comes back through pinned memory,
+    // which the driver copies into without staging.
+    ByteBuffer pinned;
+    try {
+      pinned = device.allocatePinned(CONTROL_BYTES);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+    this.controlCopy = pinned.order(ByteOrder.LITTLE_ENDIAN);
+    shared.add(() -> device.freePinned(controlCopy));
+  }
+
+  /** Returns how many kernels this runner launched, counting retries. */
+  public long launches() {
+    return launches;
+  }
+
+  /**
+   * Runs a materializing kernel over {@code rows} input rows and fills {@code outputs}, empty
+   * vectors of the sink's output types, with the rows it emits. Returns the row count.
+   *
+   * @throws KernelException for a data error, as the CPU backend raises it
+   */
+  public int materialize(List<DeviceColumn> inputs, int rows, List<FieldVector> outputs) {
+    MaterializeSink sink = (MaterializeSink) program.sink();
+    boolean capped = hasOutputCapacity(program);
+    int capacity = capped ? Math.max(rows, outputRowsHint) : rows;
+    while (true) {
+      try (MaterializeSinkBuffers buffers =
+          new MaterializeSinkBuffers(device, memory, sink, capacity)) {
+        KernelParameterBuffer parameters = bindShared(inputs, rows);
+        parameters.setLong("out_count", control.address() + COUNTER_OFFSET);
+        if (capped) {
+          parameters.setLong("out_capacity", buffers.capacity());
+        }
+        buffers.bind(parameters);
+        launch(parameters, rows);
+        int code = controlCopy.getInt(0);
+        long counted = controlCopy.getInt(COUNTER_OFFSET) & 0xFFFFFFFFL;
+        if (code == PtxErrors.OUTPUT_FULL && capped) {
+          capacity = Math.toIntExact(counted);
+          outputRowsHint = capacity;
+          continue;
+        }
+        checkError(code);
+        buffers.read((int) counted, outputs);
+        return (int) counted;
+      }
+    }
+  }
+
+  /**
+   * Runs an aggregating kernel over {@code rows} input rows and returns its groups in a new table,
+   * which the caller merges and closes.
+   *
+   * @throws KernelException for a data error, as the CPU backend raises it
+   */
+  public AggregationTable aggregate(List<DeviceColumn> inputs, int rows) {
+    AggregateSink sink = (AggregateSink) program.sink();
+    // With more slots than rows, a group always finds a free slot, so the table never fills.
+    // TODO: a chunk of N rows zeroes and reads back 2N group slots, however few groups it has;
+    // sizing the table from earlier chunks' group counts, or compacting the ready slots on the
+    // device before the copy, would cut the transfers for low-cardinality GROUP BYs on a GPU.
+    int capacity = sink.groupKeys().isEmpty() ? 1 : Integer.highestOneBit(2 * rows + 1) * 2;
+    while (true) {
+      try (AggregateSinkBuffers buffers =
+          new AggregateSinkBuffers(device, memory, sink, capacity)) {
+        KernelParameterBuffer parameters = bindShared(inputs, rows);
+        buffers.bind(parameters);
+        launch(parameters, rows);
+        int code = controlCopy.getInt(0);
+        if (code == PtxErrors.GROUP_TABLE_FULL && !sink.groupKeys().isEmpty()) {
+          capacity = Math.multiplyExact(capacity, 2);
+          continue;
+        }
+        checkError(code);
+        return buffers.read();
+      }
+    }
+  }
+
+  private void launch(KernelParameterBuffer parameters, int rows) {
+    device.fillZero(control.address(), CONTROL_BYTES);
+    device.launch(kernel.function(), LaunchShape.forRows(rows), parameters);
+    launches++;
+    device.synchronize();
+    controlCopy.clear();
+    device.copyToHost(controlCopy, control.address());
+    controlCopy.clear();
+  }
+
+  /** Raises the error that the error record holds, if any. */
+  private void checkError(int code) {
+    if (code == PtxErrors.NO_ERROR) {
+      return;
+    }
+    long row = controlCopy.getLong(8);
+    KernelErrorCode error = PtxErrors.errorOf(code);
+    if (error != null) {
+      String where = row < 0 ? "while merging partial aggregates" : "at row " + row + " of a chunk";
+      throw new KernelException(
+          error,
+          error.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+              + " in pipeline "
+              + program.name()
+              + " "
+              + where
+              + ", run on "
+              + deviceName);
+    }
+    String reason =
+        code == PtxErrors.LOOKUP_CODE_OUT_OF_RANGE
+            ? "read a dictionary code outside its lookup table"
+            : "raised set-up error code " + code;
+    throw new IllegalStateException(
+        "the kernel of pipeline " + program.name() + " " + reason + " at row " + row);
+  }
+
+  /** Returns a parameter buffer with everything set but the sink's parameters. */
+  private KernelParameterBuffer bindShared(List<DeviceColumn> inputs, int rows) {
+    if (inputs.size() != program.inputs().size()) {
+      throw new IllegalArgumentException(
+          "pipeline "
+              + program.name()
+              + " reads "
+              + program.inputs().size()
+              + " columns, got "
+              + inputs.size());
+    }
+    KernelParameterBuffer parameters = new KernelParameterBuffer(kernel.kernel().parameters());
+    parameters.setLong("row_count", rows);
+    for (int i = 0; i < inputs.size(); i++) {
+      bindColumn(parameters, "in" + i, inputs.get(i));
+    }
+    for (int i = 0; i < program.params().size(); i++) {
+      bindParam(parameters, i, program.params().get(i), i < params.length ? params[i] : null);
+    }
+    for (int i = 0; i < lookupAddresses.length; i++) {
+      parameters.setLong("lookup" + i + "_values", lookupAddresses[i][0]);
+      parameters.setLong("lookup" + i + "_nulls", lookupAddresses[i][1]);
+      parameters.setLong("lookup" + i + "_size", lookupSizes[i]);
+    }
+    for (int p = 0; p < probes.length; p++) {
+      bindProbe(parameters, p, probes[p]);
+    }
+    parameters.setLong("error", control.address());
+    return parameters;
+  }
+
+  private static void bindColumn(KernelParameterBuffer parameters, String prefix, DeviceColumn c) {
+    parameters.setLong(prefix + "_data", c.data());
+    parameters.setLong(prefix + "_validity", c.validity());
+  }
+
+  private static void bindParam(
+      KernelParameterBuffer parameters, int index, DataType type, Object value) {
+    String name = "param" + index + "_value";
+    parameters.setLong("param" + index + "_null", value == null ? 1 : 0);
+    if (type.kind().isApproximateNumeric()) {
+      parameters.setDouble(name, value == null ? 0 : (Double) value);
+    } else if (value instanceof Boolean bool) {
+      parameters.setLong(name, bool ? 1 : 0);
+    } else {
+      parameters.setLong(name, value == null ? 0 : (Long) value);
+    }
+  }
+
+  private static void bindProbe(KernelParameterBuffer parameters, int p, ProbeBinding probe) {
+    String prefix = "probe" + p + "_";
+    parameters.setLong(prefix + "slot_mask", probe.slotMask());
+    parameters.setLong(prefix + "slot_rows", probe.slotRows());
+    parameters.setLong(prefix + "slot_keys", probe.slotKeys());
+    if (parameters.has(prefix + "slot_hashes")) {
+      parameters.setLong(prefix + "slot_hashes", probe.slotHashes());
+    }
+    parameters.setLong(prefix + "next", probe.next());
+    for (int c = 0; c < probe.columns().size(); c++) {
+      bindColumn(parameters, prefix + "col" + c, probe.columns().get(c));
+    }
+  }
+
+  private void uploadLookups(LookupTable[] lookups) {
+    for (int i = 0; i < lookupAddresses.length; i++) {
+      LookupTableImage image = LookupTableImage.of(lookups[i]);
+      long values = upload("lookup" + i + " values", image.values());
+      long nulls = image.nulls() == null ? 0 : upload("lookup" + i + " nulls", image.nulls());
+      lookupAddresses[i] = new long[] {values, nulls};
+      lookupSizes[i] = image.size();
+    }
+  }
+
+  // TODO: hash tables are built on the CPU and copied to the device for every execution, with
+  // their build columns; a build kernel would keep the build side on the device.
+  private void uploadProbes(JoinHashTable[] hashTables) {
+    for (int p = 0; p < probes.length; p++) {
+      ProbeStage stage = program.probes().get(p);
+      JoinHashTable table = hashTables[stage.table()];
+      ProbeTableImage image = ProbeTableImage.of(table);
+      String prefix = "probe" + p + " ";
+      long slotRows = upload(prefix + "slot_rows", image.slotRows());
+      long slotKeys = upload(prefix + "slot_keys", image.slotKeys());
+      long slotHashes =
+          stage.keys().size() >= 2 ? upload(prefix + "slot_hashes", image.slotHashes()) : 0;
+      long next = upload(prefix + "next", image.next());
+      List<DeviceColumn> columns = new ArrayList<>();
+      int buildRows = table.payload().isEmpty() ? 0 : table.payload().get(0).getValueCount();
+      for (int c = 0; c < stage.buildColumns().size(); c++) {
+        KernelProgram.InputColumn column = stage.buildColumns().get(c);
+        ColumnUpload upload =
+            ColumnUpload.upload(
+                device,
+                memory,
+                prefix + "col" + c,
+                table.payload().get(c),
+                column.type(),
+                column.nullable(),
+                buildRows);
+        shared.add(upload);
+        columns.add(upload.column());
+      }
+      probes[p] = new ProbeBinding(image.slotMask(), slotRows, slotKeys, slotHashes, next, columns);
+    }
+  }
+
+  private long upload(String name, byte[] bytes) {
+    DeviceBuffer buffer = memory.allocate(name, bytes.length);
+    shared.add(buffer);
+    device.copyToDevice(buffer.address(), ByteBuffer.wrap(bytes));
+    return buffer.address();
+  }
+
+  /**
+   * Returns whether a materializing program has {@code out_capacity}: with INNER or LEFT probes.
+   */
+  static boolean hasOutputCapacity(KernelProgram program) {
+    for (ProbeStage stage : program.probes()) {
+      if (stage.kind() == JoinKind.INNER || stage.kind() == JoinKind.LEFT) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Frees the shared buffers; the kernel and the memory owner stay the caller's. */
+  @Override
+  public void close() {
+    for (int i = shared.size() - 1; i >= 0; i--) {
+      try {
+        shared.get(i).close();
+      } catch (Exception e) {
+        throw new IllegalStateException("failed to free a device buffer of " + program.name(), e);
+      }
+    }
+    shared.clear();
+  }
+}

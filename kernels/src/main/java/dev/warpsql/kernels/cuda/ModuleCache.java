@@ -1,0 +1,192 @@
+package dev.warpsql.kernels.cuda;
+
+import dev.warpsql.kernels.ir.KernelProgram;
+import dev.warpsql.kernels.ptx.PtxEmitter;
+import dev.warpsql.kernels.ptx.PtxKernel;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kernels emitted as PTX and loaded on one device, cached by {@link KernelProgram#canonicalText()},
+ * so that a pipeline shape is emitted and loaded once per device. Programs of the same canonical
+ * text share the module and its entry, named after the first of them.
+ *
+ * <p>The cache keeps at most {@code capacity} programs, least recently used first out. A module
+ * leaves the device when it is out of the cache and no {@link LoadedKernel} holds it. Thread-safe.
+ */
+public final class ModuleCache implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ModuleCache.class);
+
+  private final DeviceApi device;
+  private final Map<String, Entry> entries;
+  private final List<Entry> evicted = new ArrayList<>();
+  private long moduleLoads;
+  private boolean closed;
+
+  /** The PTX emitter's result for a program: its kernel, or why the emitter rejected it. */
+  public record Emission(PtxKernel kernel, String rejection) {
+    /** Returns whether the program has a kernel. */
+    public boolean emitted() {
+      return kernel != null;
+    }
+  }
+
+  /** One program shape: its emission, and its module while loaded. */
+  private static final class Entry {
+    final Emission emission;
+    DeviceModule module;
+    DeviceFunction function;
+    int users;
+
+    Entry(Emission emission) {
+      this.emission = emission;
+    }
+  }
+
+  public ModuleCache(DeviceApi device, int capacity) {
+    this.device = Objects.requireNonNull(device, "device");
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be positive, got " + capacity);
+    }
+    this.entries =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            if (size() <= capacity) {
+              return false;
+            }
+            evicted.add(eldest.getValue());
+            return true;
+          }
+        };
+  }
+
+  /**
+   * Returns the PTX of {@code program}, emitting it unless its canonical text is cached. An emitter
+   * rejection is cached and returned, not thrown.
+   */
+  public synchronized Emission emit(KernelProgram program) {
+    checkOpen();
+    Entry entry = entry(program);
+    unloadEvicted();
+    return entry.emission;
+  }
+
+  /**
+   * Returns the loaded kernel of {@code program}, loading its module on first use. The caller
+   * closes the result after its last launch.
+   *
+   * @throws IllegalArgumentException when the PTX emitter rejects the program
+   * @throws DeviceException with {@link DeviceException.Kind#MODULE_LOAD_FAILED} when the device
+   *     rejects the PTX
+   */
+  public synchronized LoadedKernel acquire(KernelProgram program) {
+    checkOpen();
+    Entry entry = entry(program);
+    try {
+      if (!entry.emission.emitted()) {
+        throw new IllegalArgumentException(
+            "pipeline " + program.name() + " has no PTX: " + entry.emission.rejection());
+      }
+      if (entry.module == null) {
+        PtxKernel kernel = entry.emission.kernel();
+        long start = System.nanoTime();
+        entry.module = device.loadModule(kernel.ptx(), "pipeline " + program.name());
+        entry.function = device.function(entry.module, kernel.entryName());
+        moduleLoads++;
+        LOG.debug(
+            "Loaded the module of pipeline {} on {} in {} ms",
+            program.name(),
+            device.description(),
+            (System.nanoTime() - start) / 1_000_000);
+      }
+      entry.users++;
+      return new LoadedKernel(this, entry.emission.kernel(), entry.function, entry);
+    } finally {
+      unloadEvicted();
+    }
+  }
+
+  /** Returns how many modules this cache loaded on the device. */
+  public synchronized long moduleLoads() {
+    return moduleLoads;
+  }
+
+  /** Returns the number of program shapes in the cache. */
+  public synchronized int size() {
+    return entries.size();
+  }
+
+  synchronized void release(Object handle) {
+    Entry entry = (Entry) handle;
+    entry.users--;
+    unloadEvicted();
+  }
+
+  private Entry entry(KernelProgram program) {
+    String key = program.canonicalText();
+    Entry entry = entries.get(key);
+    if (entry == null) {
+      entry = new Entry(emission(program));
+      entries.put(key, entry);
+    }
+    return entry;
+  }
+
+  private static Emission emission(KernelProgram program) {
+    try {
+      return new Emission(PtxEmitter.emit(program), null);
+    } catch (IllegalArgumentException e) {
+      return new Emission(null, "the PTX emitter rejected it: " + e.getMessage());
+    }
+  }
+
+  private void unloadEvicted() {
+    for (Iterator<Entry> it = evicted.iterator(); it.hasNext(); ) {
+      Entry entry = it.next();
+      if (entry.users == 0) {
+        it.remove();
+        unload(entry);
+      }
+    }
+  }
+
+  private void unload(Entry entry) {
+    if (entry.module != null) {
+      device.unloadModule(entry.module);
+      entry.module = null;
+      entry.function = null;
+    }
+  }
+
+  /** Unloads every module; kernels still held must not be launched afterwards. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (Entry entry : entries.values()) {
+      unload(entry);
+    }
+    for (Entry entry : evicted) {
+      unload(entry);
+    }
+    entries.clear();
+    evicted.clear();
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("module cache is closed");
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.warpsql.kernels.cuda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.warpsql.kernels.ir.AggregateCall;
+import dev.warpsql.kernels.ir.AggregateFunction;
+import dev.warpsql.kernels.ir.AggregateSink;
+import dev.warpsql.kernels.ir.DataType;
+import dev.warpsql.kernels.ir.Expr;
+import dev.warpsql.kernels.ir.InputRef;
+import dev.warpsql.kernels.ir.KernelProgram;
+import dev.warpsql.kernels.ir.MaterializeSink;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ModuleCacheTest {
+  private final FakeDevice device = new FakeDevice(1 << 20);
+
+  private static KernelProgram scan(String name, DataType type) {
+    return new KernelProgram(
+        name,
+        List.of(new KernelProgram.InputColumn(type, true)),
+        List.of(),
+        0,
+        null,
+        new MaterializeSink(List.of(new InputRef(0, type, true))));
+  }
+
+  @Test
+  void sameShapeLoadsOnce() {
+    try (ModuleCache cache = new ModuleCache(device, 8)) {
+      try (LoadedKernel first = cache.acquire(scan("pipeline1", DataType.INTEGER));
+          LoadedKernel second = cache.acquire(scan("pipeline7", DataType.INTEGER))) {
+        assertThat(device.loadedModules).containsExactly("pipeline pipeline1");
+        assertThat(second.kernel().entryName()).isEqualTo("warp_pipeline1");
+        assertThat(second.function()).isSameAs(first.function());
+      }
+      assertThat(cache.moduleLoads()).isEqualTo(1);
+    }
+    assertThat(device.unloadedModules).containsExactly("pipeline pipeline1");
+  }
+
+  @Test
+  void evictedModuleStaysLoadedWhileHeld() {
+    try (ModuleCache cache = new ModuleCache(device, 1)) {
+      LoadedKernel held = cache.acquire(scan("pipeline1", DataType.INTEGER));
+      cache.acquire(scan("pipeline2", DataType.BIGINT)).close();
+
+      assertThat(cache.size()).isEqualTo(1);
+      assertThat(device.unloadedModules).isEmpty();
+      held.close();
+      assertThat(device.unloadedModules).containsExactly("pipeline pipeline1");
+    }
+  }
+
+  @Test
+  void rejectedProgramIsReportedNotLoaded() {
+    List<Expr> keys = new ArrayList<>();
+    List<KernelProgram.InputColumn> inputs = new ArrayList<>();
+    for (int k = 0; k < 33; k++) {
+      keys.add(new InputRef(k, DataType.INTEGER, true));
+      inputs.add(new KernelProgram.InputColumn(DataType.INTEGER, true));
+    }
+    AggregateCall count = new AggregateCall(AggregateFunction.COUNT_STAR, null, DataType.BIGINT);
+    KernelProgram wide =
+        new KernelProgram(
+            "pipeline9", inputs, List.of(), 0, null, new AggregateSink(keys, List.of(count)));
+
+    try (ModuleCache cache = new ModuleCache(device, 4)) {
+      ModuleCache.Emission emission = cache.emit(wide);
+
+      assertThat(emission.emitted()).isFalse();
+      assertThat(emission.rejection()).startsWith("the PTX emitter rejected it");
+      assertThatThrownBy(() -> cache.acquire(wide))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("pipeline9 has no PTX");
+      assertThat(device.loadedModules).isEmpty();
+    }
+  }
+}
