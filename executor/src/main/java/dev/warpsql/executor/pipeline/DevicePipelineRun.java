@@ -124,7 +124,7 @@ final class DevicePipelineRun {
     List<BatchChunk> result = new ArrayList<>();
     try {
       // TODO: chunks are copied and launched one after another with synchronous copies, so a GPU
-      // idles during transfers; copying the next chunk on a second stream would overlap them.
+      // idles during transfers. Copying the next chunk on a second stream would hide them.
       for (BatchChunk chunk : chunks) {
         context.checkCanceled();
         List<FieldVector> vectors = outputVectors(columns);

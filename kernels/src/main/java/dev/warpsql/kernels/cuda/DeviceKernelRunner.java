@@ -158,9 +158,9 @@ public final class DeviceKernelRunner implements AutoCloseable {
   public AggregationTable aggregate(List<DeviceColumn> inputs, int rows) {
     AggregateSink sink = (AggregateSink) program.sink();
     // With more slots than rows, a group always finds a free slot, so the table never fills.
-    // TODO: a chunk of N rows zeroes and reads back 2N group slots, however few groups it has;
-    // sizing the table from earlier chunks' group counts, or compacting the ready slots on the
-    // device before the copy, would cut the transfers for low-cardinality GROUP BYs on a GPU.
+    // TODO: a chunk of N rows zeroes and reads back 2N group slots, however few groups it has.
+    // Sizing the table from earlier chunks' group counts, or compacting the ready slots on the
+    // device, would cut those transfers on a GPU.
     int capacity = sink.groupKeys().isEmpty() ? 1 : Integer.highestOneBit(2 * rows + 1) * 2;
     while (true) {
       try (AggregateSinkBuffers buffers =
@@ -289,8 +289,8 @@ public final class DeviceKernelRunner implements AutoCloseable {
     }
   }
 
-  // TODO: hash tables are built on the CPU and copied to the device for every execution, with
-  // their build columns; a build kernel would keep the build side on the device.
+  // TODO: hash tables are built on the CPU and copied to the device with their build columns for
+  // every execution. A build kernel would keep the build side on the device.
   private void uploadProbes(JoinHashTable[] hashTables) {
     for (int p = 0; p < probes.length; p++) {
       ProbeStage stage = program.probes().get(p);

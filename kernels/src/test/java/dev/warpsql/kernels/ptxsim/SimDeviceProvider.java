@@ -15,6 +15,12 @@ public final class SimDeviceProvider implements DeviceApiProvider {
   /** Most instructions a thread runs per turn in an interleaved schedule. */
   private static final int QUANTUM = 40;
 
+  /**
+   * Most instructions one block may run, ten times the harness's default: a block of a join
+   * pipeline with long candidate chains, such as TPC-H Q5 at SF 0.1, runs over 200 million.
+   */
+  private static final long INSTRUCTION_LIMIT = 2_000_000_000L;
+
   @Override
   public String name() {
     return "ptx-sim";
@@ -23,10 +29,12 @@ public final class SimDeviceProvider implements DeviceApiProvider {
   @Override
   public DeviceApi open() {
     String seed = System.getProperty(SEED_PROPERTY);
-    SimLaunch.Options options =
+    SimLaunch.Options schedule =
         seed == null
             ? SimLaunch.Options.sequential()
             : SimLaunch.Options.interleaved(Long.parseLong(seed), QUANTUM);
+    SimLaunch.Options options =
+        new SimLaunch.Options(schedule.quantum(), schedule.seed(), INSTRUCTION_LIMIT);
     return new SimDevice(options);
   }
 }

@@ -98,10 +98,9 @@ class PtxSimTpchTest {
     TIMES.put(query, (System.nanoTime() - start) / 1_000_000);
 
     ResultComparison.assertSameRows(query + " on ptx-sim: ", expected, actual);
-    assertThat(device.recentFallbacks())
-        .as("pipelines of %s that fell back to the CPU", query)
-        .hasSize((int) Math.min(fallbacks, 64));
-    assertThat(device.cpuFallbacks()).as("CPU fallbacks of %s", query).isEqualTo(fallbacks);
+    assertThat(device.cpuFallbacks())
+        .as("CPU fallbacks of %s; latest: %s", query, device.recentFallbacks())
+        .isEqualTo(fallbacks);
     assertThat(device.devicePipelines())
         .as("pipelines of %s on the device", query)
         .isGreaterThan(pipelines);
