@@ -76,6 +76,40 @@ class KnownBugsTest {
     }
   }
 
+  // TODO: Calcite keeps the literal 1e300 as a Double and 0.1, cast to DOUBLE, as a BigDecimal in
+  // one VALUES column. While it trims unused fields it sorts the column's literals to derive their
+  // collation and fails with ClassCastException, which WarpSQL reports as internal error XX000.
+  @Disabled("VALUES with 1e300 and 0.1 in one DOUBLE column fails with XX000")
+  @Test
+  void mixedApproximateValuesInsert() throws SQLException {
+    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE t (d DOUBLE)");
+
+      assertThat(statement.executeUpdate("INSERT INTO t (d) VALUES (1e300), (0.1)")).isEqualTo(2);
+    }
+  }
+
+  // TODO: the filter disappears from this plan, so the row whose c is NULL is counted although
+  // the condition is NULL for it. The same condition without GROUP BY keeps IS NOT NULL(c). A
+  // simplification of the empty range 3.0 to -5.0 over COALESCE(c, c) is the likely cause.
+  @Disabled("an empty NOT BETWEEN range over COALESCE under GROUP BY loses its filter")
+  @Test
+  void emptyRangeFilterUnderGroupByKeepsNulls() throws SQLException {
+    String query =
+        "SELECT g, COUNT(*), COUNT(c) FROM t"
+            + " WHERE COALESCE(c, c) NOT BETWEEN 3.0 AND -5.0 GROUP BY g";
+    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE t (c REAL, g TIMESTAMP)");
+      statement.execute("INSERT INTO t VALUES (NULL, NULL)");
+
+      try (ResultSet rows = statement.executeQuery(query)) {
+        assertThat(rows.next()).as("a row of %s", query).isFalse();
+      }
+    }
+  }
+
   private static List<String> tableNames(Connection connection) throws SQLException {
     List<String> names = new ArrayList<>();
     try (ResultSet tables = connection.getMetaData().getTables(null, null, "%", null)) {
