@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bugs that the sqllogictest runner and the TLP fuzzer found in code outside the SQL suites' reach
- * (the driver and statement preparation), each reproduced by a test that is disabled until it is
- * fixed.
+ * Bugs that the sqllogictest runner and the TLP fuzzer found and that are not fixed yet, mostly in
+ * the driver, in statement preparation or in Calcite itself, each reproduced by a test that is
+ * disabled until it is fixed.
  */
 class KnownBugsTest {
   // TODO: the driver's DatabaseMetaData keeps the table list of its first getTables call, so
@@ -55,6 +55,58 @@ class KnownBugsTest {
       statement.execute("CREATE TABLE t (a INTEGER, c DOUBLE, unused INTEGER)");
 
       assertThatCode(() -> statement.executeQuery(query).close()).doesNotThrowAnyException();
+    }
+  }
+
+  // TODO: simplifying NOT (1 IS NOT DISTINCT FROM 0) leaves IS DISTINCT FROM over two literals in
+  // a filter that runs in Calcite's Enumerable engine. That engine cannot implement the operator,
+  // so the query fails with internal error XX000 ("Unable to implement EnumerableCalc").
+  @Disabled("a constant IS DISTINCT FROM in an Enumerable filter fails with XX000")
+  @Test
+  void constantDistinctFromInUnionRuns() throws SQLException {
+    String select = "SELECT DISTINCT a, b, c FROM t0 RIGHT JOIN t1 ON b AND TRUE WHERE ";
+    String predicate = "1 IS NOT DISTINCT FROM 0";
+    String query = select + predicate + " UNION " + select + "NOT (" + predicate + ")";
+    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE t0 (a DATE, b BOOLEAN)");
+      statement.execute("CREATE TABLE t1 (c TINYINT)");
+
+      assertThatCode(() -> statement.executeQuery(query).close()).doesNotThrowAnyException();
+    }
+  }
+
+  // TODO: Calcite keeps the literal 1e300 as a Double and 0.1, cast to DOUBLE, as a BigDecimal in
+  // one VALUES column. While it trims unused fields it sorts the column's literals to derive their
+  // collation and fails with ClassCastException, which WarpSQL reports as internal error XX000.
+  @Disabled("VALUES with 1e300 and 0.1 in one DOUBLE column fails with XX000")
+  @Test
+  void mixedApproximateValuesInsert() throws SQLException {
+    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE t (d DOUBLE)");
+
+      assertThat(statement.executeUpdate("INSERT INTO t (d) VALUES (1e300), (0.1)")).isEqualTo(2);
+    }
+  }
+
+  // TODO: the filter disappears from this plan, so the row whose c is NULL is counted although
+  // the condition is NULL for it. The same condition without GROUP BY keeps IS NOT NULL(c). A
+  // simplification of the empty range 3.0 to -5.0 over COALESCE(c, c) is the likely cause.
+  @Disabled("an empty NOT BETWEEN range over COALESCE under GROUP BY loses its filter")
+  @Test
+  void emptyRangeFilterUnderGroupByKeepsNulls() throws SQLException {
+    String query =
+        "SELECT g, COUNT(*), COUNT(c) FROM t"
+            + " WHERE COALESCE(c, c) NOT BETWEEN 3.0 AND -5.0 GROUP BY g";
+    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE t (c REAL, g TIMESTAMP)");
+      statement.execute("INSERT INTO t VALUES (NULL, NULL)");
+
+      try (ResultSet rows = statement.executeQuery(query)) {
+        assertThat(rows.next()).as("a row of %s", query).isFalse();
+      }
     }
   }
 

@@ -68,7 +68,29 @@ public final class EnumerableSourceStep implements ExecutionStep {
       }
       Table table = builder.build();
       return toBatch(table);
+    } catch (ExceptionInInitializerError e) {
+      throw initializerFailure(e);
+    } catch (NoClassDefFoundError e) {
+      throw new WarpException(
+          ErrorCode.INTERNAL_ERROR,
+          "the compiled Enumerable code of " + description + " failed before: " + e.getMessage(),
+          e);
     }
+  }
+
+  /**
+   * Returns the exception to raise when the compiled code failed while it initialized its
+   * constants, such as a division by zero that Calcite computes once in a static initializer. The
+   * failure would otherwise leave the executor as an Error, which no SQLSTATE describes.
+   */
+  private RuntimeException initializerFailure(ExceptionInInitializerError error) {
+    if (error.getCause() instanceof RuntimeException cause) {
+      return cause;
+    }
+    return new WarpException(
+        ErrorCode.INTERNAL_ERROR,
+        "the compiled Enumerable code of " + description + " failed to initialize",
+        error);
   }
 
   private void append(TableBuilder builder, Object row) {

@@ -93,15 +93,19 @@ public final class WarpValues extends Values implements WarpRel {
     }
     // Calcite leaves a literal in its own type in a VALUES column of another numeric type, such as
     // the INTEGER 1 in the DOUBLE column of INSERT INTO t (d) VALUES (1), (NULL).
-    return numberAs(numberOf(literal, literalType), type);
+    return numberAs(numberOf(literal), type);
   }
 
-  /** Returns a numeric literal's value; Calcite keeps REAL and DOUBLE literals as Double. */
-  private static BigDecimal numberOf(RexLiteral literal, DataType literalType) {
-    if (literalType.kind() == TypeKind.REAL || literalType.kind() == TypeKind.DOUBLE) {
-      return BigDecimal.valueOf(literal.getValueAs(Double.class));
+  /**
+   * Returns a numeric literal's value. Calcite keeps exact literals as BigDecimal and REAL or
+   * DOUBLE literals as BigDecimal or Double, depending on how they were made.
+   */
+  private static BigDecimal numberOf(RexLiteral literal) {
+    Object value = literal.getValue();
+    if (value instanceof BigDecimal decimal) {
+      return decimal;
     }
-    return literal.getValueAs(BigDecimal.class);
+    return BigDecimal.valueOf(((Number) value).doubleValue());
   }
 
   private static boolean isNumeric(DataType type) {
