@@ -4,6 +4,7 @@ import dev.warpsql.driver.WarpDatabase;
 import dev.warpsql.executor.catalog.Catalog;
 import dev.warpsql.executor.device.DeviceRuntime;
 import dev.warpsql.executor.load.TpchLoader;
+import dev.warpsql.executor.storage.TableBuilder;
 import dev.warpsql.planner.exec.DeviceChoice;
 import dev.warpsql.planner.exec.WarpRuntime;
 import java.sql.Connection;
@@ -22,10 +23,18 @@ public final class WarpTestDatabases {
 
   /** Creates an in-memory database containing the 8 TPC-H tables at a scale factor. */
   public static WarpDatabase tpch(double scaleFactor) {
+    return tpch(scaleFactor, TableBuilder.DEFAULT_CHUNK_ROWS);
+  }
+
+  /** Creates the 8 TPC-H tables at a scale factor, with {@code chunkRows} rows per chunk. */
+  public static WarpDatabase tpch(double scaleFactor, int chunkRows) {
     WarpDatabase database = WarpDatabase.inMemory();
     try {
       TpchLoader.load(
-          database.catalog().schema(Catalog.DEFAULT_SCHEMA), scaleFactor, database.allocator());
+          database.catalog().schema(Catalog.DEFAULT_SCHEMA),
+          scaleFactor,
+          database.allocator(),
+          chunkRows);
     } catch (RuntimeException e) {
       database.close();
       throw e;
