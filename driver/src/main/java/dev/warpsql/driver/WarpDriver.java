@@ -12,7 +12,7 @@ import dev.warpsql.planner.ddl.WarpDdlExecutor;
 import dev.warpsql.planner.exec.DeviceChoice;
 import dev.warpsql.planner.exec.WarpRuntime;
 import dev.warpsql.planner.prepare.WarpPrepare;
-import dev.warpsql.planner.schema.WarpSchema;
+import dev.warpsql.planner.schema.SchemaSync;
 import dev.warpsql.planner.schema.WarpTypeSystem;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,9 +33,9 @@ import org.apache.calcite.jdbc.CalciteMetaColumnFactory;
 import org.apache.calcite.jdbc.CalciteMetaTableFactory;
 import org.apache.calcite.jdbc.CalciteMetaTableFactoryImpl;
 import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.jdbc.WarpCalciteMetaImpl;
-import org.apache.calcite.schema.SchemaPlus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -278,10 +278,9 @@ public final class WarpDriver extends Driver {
 
   private static void attachSchemas(CalciteConnection connection, Catalog catalog)
       throws SQLException {
-    SchemaPlus root = connection.getRootSchema();
+    CalciteSchema root = CalciteSchema.from(connection.getRootSchema());
     for (CatalogSchema schema : catalog.schemas()) {
-      SchemaPlus added = root.add(schema.name(), new WarpSchema(schema));
-      added.setCacheEnabled(false);
+      SchemaSync.add(root, schema);
     }
     connection.setSchema(Catalog.DEFAULT_SCHEMA);
   }

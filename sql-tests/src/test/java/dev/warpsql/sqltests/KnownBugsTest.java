@@ -8,8 +8,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
@@ -19,22 +17,6 @@ import org.junit.jupiter.api.Test;
  * disabled until it is fixed.
  */
 class KnownBugsTest {
-  // TODO: the driver's DatabaseMetaData keeps the table list of its first getTables call, so
-  // tables created later on the same connection are missing from it.
-  @Disabled("DatabaseMetaData.getTables misses tables created after its first call")
-  @Test
-  void getTablesSeesTablesCreatedLater() throws SQLException {
-    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:");
-        Statement statement = connection.createStatement()) {
-      statement.execute("CREATE TABLE first_table (a INTEGER)");
-      assertThat(tableNames(connection)).contains("first_table");
-
-      statement.execute("CREATE TABLE second_table (a INTEGER)");
-
-      assertThat(tableNames(connection)).contains("first_table", "second_table");
-    }
-  }
-
   // TODO: Calcite 1.41 checks the pulled-up predicates of this union while it trims unused fields,
   // and one of them compares with a NULL literal. The check throws java.lang.AssertionError, and
   // the driver passes it to the JDBC caller instead of raising a SQLException.
@@ -108,15 +90,5 @@ class KnownBugsTest {
         assertThat(rows.next()).as("a row of %s", query).isFalse();
       }
     }
-  }
-
-  private static List<String> tableNames(Connection connection) throws SQLException {
-    List<String> names = new ArrayList<>();
-    try (ResultSet tables = connection.getMetaData().getTables(null, null, "%", null)) {
-      while (tables.next()) {
-        names.add(tables.getString("TABLE_NAME"));
-      }
-    }
-    return names;
   }
 }

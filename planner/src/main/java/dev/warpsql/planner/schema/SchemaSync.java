@@ -54,6 +54,10 @@ public final class SchemaSync {
   /** Adds a catalog schema to a root schema, which reads the catalog on every lookup. */
   public static void add(CalciteSchema root, CatalogSchema schema) {
     CalciteSchema added = root.add(schema.name(), new WarpSchema(schema));
+    // Calcite 1.41 builds a schema's table lookup on first use and caches it unless caching was
+    // off when it was built, but setCache(false) turns off only the lookups that exist. Building
+    // the lookup first keeps DatabaseMetaData from listing the tables of its first call forever.
+    added.getTableNames();
     added.setCache(false);
   }
 }

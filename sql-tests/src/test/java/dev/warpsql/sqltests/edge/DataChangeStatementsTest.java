@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Prepared data changes, and data changes seen from a second connection to the same database. */
@@ -123,6 +125,18 @@ class DataChangeStatementsTest {
   }
 
   @Test
+  void getTablesSeesTablesCreatedLater() throws SQLException {
+    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:")) {
+      execute(connection, "CREATE TABLE first_table (a INTEGER)");
+      assertThat(tableNames(connection)).contains("first_table");
+
+      execute(connection, "CREATE TABLE second_table (a INTEGER)");
+
+      assertThat(tableNames(connection)).contains("first_table", "second_table");
+    }
+  }
+
+  @Test
   void otherConnectionSeesCommittedChanges() throws SQLException {
     String url = "jdbc:warp:mem:data_change_" + System.nanoTime();
     try (Connection writer = DriverManager.getConnection(url);
@@ -181,5 +195,15 @@ class DataChangeStatementsTest {
       }
     }
     return text.toString();
+  }
+
+  private static List<String> tableNames(Connection connection) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (ResultSet tables = connection.getMetaData().getTables(null, null, "%", null)) {
+      while (tables.next()) {
+        names.add(tables.getString("TABLE_NAME"));
+      }
+    }
+    return names;
   }
 }
