@@ -1,5 +1,6 @@
 package dev.warpsql.driver;
 
+import dev.warpsql.executor.catalog.Catalog;
 import dev.warpsql.planner.schema.SchemaSync;
 import java.sql.Array;
 import java.sql.Blob;
@@ -42,6 +43,9 @@ import org.apache.calcite.jdbc.CalciteSchema;
  */
 final class WarpConnection implements Connection {
   private final Connection delegate;
+  private volatile CalciteSchema root;
+  private volatile Catalog catalog;
+  private volatile long syncedSchemaVersion = -1;
   private final Set<WarpStatement> statements = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
   private SQLWarning warnings;
@@ -55,11 +59,26 @@ final class WarpConnection implements Connection {
     if (closed) {
       throw JdbcErrors.connectionClosed();
     }
-    // Calcite prepares each statement against a snapshot of the connection's root schema, so
-    // schemas that any connection created or dropped are synced in before the statement starts.
-    CalciteConnection calcite = delegate.unwrap(CalciteConnection.class);
-    SchemaSync.sync(CalciteSchema.from(calcite.getRootSchema()));
+    syncSchemas();
     return delegate;
+  }
+
+  /**
+   * Adds the schemas that any connection created, and removes those it dropped, to this
+   * connection's root schema. Calcite prepares each statement against a snapshot of that root, so
+   * this runs before every statement. Result set reads call it too, so it compares the catalog's
+   * schema version first and does the work only after a change.
+   */
+  private void syncSchemas() throws SQLException {
+    if (root == null) {
+      root = CalciteSchema.from(delegate.unwrap(CalciteConnection.class).getRootSchema());
+      catalog = SchemaSync.catalog(root);
+    }
+    long version = catalog.schemaVersion();
+    if (version != syncedSchemaVersion) {
+      SchemaSync.sync(root);
+      syncedSchemaVersion = version;
+    }
   }
 
   void statementClosed(WarpStatement statement) {

@@ -96,7 +96,7 @@ final class QueryCommand {
 
   private void loadTables(WarpDatabase database) {
     CatalogSchema schema = database.catalog().schema(Catalog.DEFAULT_SCHEMA);
-    // A directory that already holds TPC-H keeps its tables instead of failing the load.
+    // A directory that already contains TPC-H keeps its tables instead of failing the load.
     if (options.tpchScaleFactor().isPresent() && schema.table("lineitem") == null) {
       TpchLoader.load(schema, options.tpchScaleFactor().getAsDouble(), database.allocator());
     }

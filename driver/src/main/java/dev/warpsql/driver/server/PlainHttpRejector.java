@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The first protocol of a TLS connector: it passes TLS connections on, and responds to any other
- * request with HTTP 400 and a message that asks for {@code https://}.
+ * request with HTTP 400 and a message that requests {@code https://}.
  *
  * <p>A TLS connector alone closes a plain-HTTP connection without a response, and Jetty's {@code
  * OptionalSslConnectionFactory} (9.4) answers only a GET. Avatica's client (1.27) sends POST and

@@ -79,7 +79,7 @@ public final class WarpServer implements AutoCloseable {
   public static WarpServer start(ServerConfig config) throws SQLException, IOException {
     checkFiles(config);
     String name = "warpsql-server-" + UUID.randomUUID();
-    // The server holds a directory database open for its whole life, so no other process takes
+    // The server keeps a directory database open for its whole life, so no other process takes
     // the directory while no client is connected.
     WarpDatabase database =
         config.dataDirectory().isPresent()

@@ -27,7 +27,7 @@ class ServerPoolTest {
   private static final int POOL_SIZE = 8;
   private static final Duration LOAD_TIME = Duration.ofSeconds(3);
 
-  /** Orders per customer key at scale factor 0.01, so each thread can check its own answers. */
+  /** Orders per customer key at scale factor 0.01, so each thread can check its own results. */
   private static final String ORDERS_OF_CUSTOMER =
       "SELECT COUNT(*), SUM(o_totalprice) FROM orders WHERE o_custkey = ?";
 

@@ -37,6 +37,8 @@ public final class Catalog implements AutoCloseable {
   private final boolean ownsAllocator;
   private final CatalogStore store;
   private volatile FileAccess fileAccess = FileAccess.NONE;
+  private final java.util.concurrent.atomic.AtomicLong schemaVersion =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /** Creates an in-memory catalog with its own allocator and the empty schema "main". */
   public Catalog() {
@@ -140,10 +142,20 @@ public final class Catalog implements AutoCloseable {
 
   void publishSchema(CatalogSchema schema) {
     schemas.put(schema.name(), schema);
+    schemaVersion.incrementAndGet();
   }
 
   void unpublishSchema(String name) {
     schemas.remove(name);
+    schemaVersion.incrementAndGet();
+  }
+
+  /**
+   * Returns a number that changes whenever a schema is created or dropped, so that a connection can
+   * tell cheaply whether its view of the schemas is out of date.
+   */
+  public long schemaVersion() {
+    return schemaVersion.get();
   }
 
   /** Releases every table of every schema, closes the store, and leaves the schemas empty. */

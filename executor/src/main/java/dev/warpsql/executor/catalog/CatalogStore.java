@@ -1,8 +1,8 @@
 package dev.warpsql.executor.catalog;
 
 /**
- * Where a catalog keeps its committed state. A transaction calls {@link #persist} before it
- * publishes its changes, so a change that a store fails to persist never becomes visible.
+ * Storage of a catalog's committed state. A transaction calls {@link #persist} before it publishes
+ * its changes, so a change that a store fails to persist never becomes visible.
  */
 public interface CatalogStore extends AutoCloseable {
   /** A store for an in-memory database: it keeps nothing. */

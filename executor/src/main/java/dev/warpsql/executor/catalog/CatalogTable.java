@@ -34,7 +34,9 @@ public final class CatalogTable {
     this.current = new AtomicReference<>(first);
   }
 
-  /** Returns an id unique within this JVM, which tells apart tables that reused a dropped name. */
+  /**
+   * Returns an id unique within this JVM, which distinguishes tables that reused a dropped name.
+   */
   public long id() {
     return id;
   }

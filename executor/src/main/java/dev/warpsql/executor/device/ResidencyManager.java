@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * Column chunks kept in device memory between queries. A chunk is uploaded the first time a
  * pipeline reads it on the device, and stays resident. While the resident bytes exceed the budget,
  * and whenever the memory pool requests room, the least recently used chunks that no running
- * pipeline holds are evicted.
+ * pipeline uses are evicted.
  *
  * <p>A chunk is known by its Arrow vector object, held weakly, so a resident copy never outlives
  * interest in its vector: when the vector is garbage collected, the next call frees its copy. Only

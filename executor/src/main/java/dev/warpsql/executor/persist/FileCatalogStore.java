@@ -318,7 +318,7 @@ public final class FileCatalogStore implements CatalogStore {
 
   /**
    * Forces the directory entry of the renamed manifest to disk. The rename has already happened, so
-   * a failure here is logged and the commit stands.
+   * a failure here is logged and the commit remains.
    */
   private void forceDirectory() {
     try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {

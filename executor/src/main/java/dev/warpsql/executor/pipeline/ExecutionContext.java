@@ -25,8 +25,8 @@ import org.apache.arrow.memory.BufferAllocator;
  * types.
  *
  * <p>Steps register what must outlive their own {@code execute}, such as the table versions a scan
- * reads, with {@link #closeWhenDone}; whoever runs the plan closes the context after the last read
- * of its result.
+ * reads, with {@link #closeWhenDone}; the caller that runs the plan closes the context after the
+ * last read of its result.
  *
  * <p>With a device, kernel steps run their pipelines there where they can and record in {@link
  * #deviceUsage()} where each ran; without one, everything runs on the CPU.
@@ -133,7 +133,7 @@ public final class ExecutionContext implements AutoCloseable {
   /**
    * Returns the version of a catalog table that this execution reads. The first call acquires the
    * version committed at that moment and later calls return the same one, so every scan of the
-   * table in one statement sees the same rows. The version is released when the context closes.
+   * table in one statement reads the same rows. The version is released when the context closes.
    */
   public synchronized Table tableVersion(CatalogTable table) {
     Table version = tableVersions.get(table);

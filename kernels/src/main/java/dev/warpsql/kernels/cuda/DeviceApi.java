@@ -57,8 +57,8 @@ public interface DeviceApi extends AutoCloseable {
   DeviceFunction function(DeviceModule module, String entryName);
 
   /**
-   * Launches a kernel over a 1-D grid. The parameter buffer holds the values in the layout of the
-   * entry's {@code .param} declarations.
+   * Launches a kernel over a 1-D grid. The parameter buffer contains the values in the layout of
+   * the entry's {@code .param} declarations.
    *
    * @throws DeviceException with {@link DeviceException.Kind#LAUNCH_FAILED} when the launch fails
    */

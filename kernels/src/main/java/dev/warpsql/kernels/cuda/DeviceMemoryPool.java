@@ -23,7 +23,7 @@ import java.util.function.LongPredicate;
  * frees everything and raises an error that lists the owners and their buffers.
  *
  * <p>The blocks never exceed {@code limitBytes}. When a request does not fit, the pool frees its
- * empty blocks, asks the pressure handler (such as the residency manager, which evicts column
+ * empty blocks, calls the pressure handler (such as the residency manager, which evicts column
  * chunks) to release memory, and retries once. Thread-safe.
  */
 public final class DeviceMemoryPool implements AutoCloseable {
@@ -259,7 +259,10 @@ public final class DeviceMemoryPool implements AutoCloseable {
       free.put(0L, size);
     }
 
-    /** Takes {@code bytes} bytes from the first free range that holds them; -1 when none does. */
+    /**
+     * Takes {@code bytes} bytes from the first free range large enough, or returns -1 when there is
+     * none.
+     */
     long take(long bytes) {
       for (Map.Entry<Long, Long> range : free.entrySet()) {
         // Copy the range first: removing a TreeMap entry may move another entry's key and value

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * text share the module and its entry, named after the first of them.
  *
  * <p>The cache keeps at most {@code capacity} programs, least recently used first out. A module
- * leaves the device when it is out of the cache and no {@link LoadedKernel} holds it. Thread-safe.
+ * leaves the device when it is out of the cache and no {@link LoadedKernel} references it.
+ * Thread-safe.
  */
 public final class ModuleCache implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ModuleCache.class);

@@ -199,7 +199,7 @@ final class SimIntegerOps {
 
   /**
    * Extended-precision {@code add.cc}, {@code addc}, {@code sub.cc} and {@code subc}: the carry
-   * flag (CC.CF) holds the carry-out of an addition and the borrow-out of a subtraction.
+   * flag (CC.CF) contains the carry-out of an addition and the borrow-out of a subtraction.
    */
   static final class Carry extends SimInstruction {
     private final boolean subtract;

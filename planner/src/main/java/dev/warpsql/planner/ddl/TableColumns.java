@@ -45,7 +45,7 @@ final class TableColumns {
     return schema(columns, tableName);
   }
 
-  /** Returns a stored column of a SQL type, or raises when no stored type holds its values. */
+  /** Returns a stored column of a SQL type, or raises when no stored type can store its values. */
   static ColumnSchema column(String name, RelDataType type, String tableName) {
     try {
       return storedColumn(name, type, tableName);

@@ -266,8 +266,8 @@ public final class WarpDdlExecutor extends DdlExecutorImpl {
   }
 
   /**
-   * Rejects a declared DECIMAL precision above 18: the validator would silently lower it to the
-   * type system's maximum, and a stored DECIMAL holds its unscaled value in 64 bits, which hold
+   * Rejects a declared DECIMAL precision above 18. The validator would silently lower it to the
+   * type system's maximum, and a stored DECIMAL keeps its unscaled value in 64 bits, which fit
    * every 18-digit number but not every 19-digit one.
    */
   private static void checkDecimalPrecision(SqlColumnDeclaration declaration) {

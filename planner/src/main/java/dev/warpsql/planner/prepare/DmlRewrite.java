@@ -161,8 +161,8 @@ final class DmlRewrite {
   }
 
   /**
-   * Copies an expression tree, so the validator, which rewrites nodes in place, never sees one node
-   * twice. Dynamic parameters stay shared, so each still counts once.
+   * Copies an expression tree, so the validator, which rewrites nodes in place, never meets one
+   * node twice. Dynamic parameters stay shared, so each still counts once.
    */
   private static SqlNode deepCopy(SqlNode node) {
     return node.accept(
