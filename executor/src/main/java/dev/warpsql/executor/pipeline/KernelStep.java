@@ -5,6 +5,7 @@ import dev.warpsql.executor.error.WarpException;
 import dev.warpsql.executor.storage.StringDictionary;
 import dev.warpsql.kernels.arrow.ArrowColumns;
 import dev.warpsql.kernels.cpu.AggregationTable;
+import dev.warpsql.kernels.cpu.CancelCheck;
 import dev.warpsql.kernels.cpu.CpuKernel;
 import dev.warpsql.kernels.cpu.JoinHashTable;
 import dev.warpsql.kernels.cpu.KernelArguments;
@@ -200,7 +201,8 @@ public final class KernelStep implements ExecutionStep {
         for (int i = 0; i < hashTables.length; i++) {
           hashTables[i] = tables.get(i).table();
         }
-        Arguments arguments = new Arguments(lookupTables, hashTables, context.params());
+        Arguments arguments =
+            new Arguments(lookupTables, hashTables, context.params(), context::checkCanceled);
         List<BatchColumn> columns = outputColumns(source, tables, builtLookups);
         if (context.device() != null) {
           DevicePipelineRun.Shared shared =
@@ -226,7 +228,11 @@ public final class KernelStep implements ExecutionStep {
   }
 
   /** Per-execution arguments shared by every morsel. */
-  private record Arguments(LookupTable[] lookups, JoinHashTable[] hashTables, Object[] params) {}
+  private record Arguments(
+      LookupTable[] lookups,
+      JoinHashTable[] hashTables,
+      Object[] params,
+      CancelCheck cancelCheck) {}
 
   private List<BatchChunk> selectChunks(Batch source, ExecutionContext context) {
     List<BatchChunk> selected = new ArrayList<>();
@@ -256,7 +262,11 @@ public final class KernelStep implements ExecutionStep {
       vectors.add(chunk.vectors().get(column));
     }
     return new KernelArguments(
-        vectors, arguments.params(), arguments.lookups(), arguments.hashTables());
+        vectors,
+        arguments.params(),
+        arguments.lookups(),
+        arguments.hashTables(),
+        arguments.cancelCheck());
   }
 
   private Batch aggregate(

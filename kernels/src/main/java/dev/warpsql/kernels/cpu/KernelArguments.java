@@ -16,15 +16,31 @@ import org.apache.arrow.vector.FieldVector;
  *     its readers need (see {@link LookupTable}); may be null when there are none
  * @param hashTables one table per {@code ProbeStage.table()} index, which the kernel probes and
  *     never closes; may be null when the program has no probes
+ * @param cancelCheck called from the probe loops of a run, so that a canceled query stops within a
+ *     fraction of a morsel; {@link CancelCheck#NONE} when nothing cancels the run
  */
 public record KernelArguments(
-    List<FieldVector> inputs, Object[] params, LookupTable[] lookups, JoinHashTable[] hashTables) {
+    List<FieldVector> inputs,
+    Object[] params,
+    LookupTable[] lookups,
+    JoinHashTable[] hashTables,
+    CancelCheck cancelCheck) {
   public KernelArguments {
     Objects.requireNonNull(inputs, "inputs");
+    Objects.requireNonNull(cancelCheck, "cancelCheck");
+  }
+
+  /** Returns arguments whose runs nothing cancels. */
+  public KernelArguments(
+      List<FieldVector> inputs,
+      Object[] params,
+      LookupTable[] lookups,
+      JoinHashTable[] hashTables) {
+    this(inputs, params, lookups, hashTables, CancelCheck.NONE);
   }
 
   /** Returns arguments without hash tables, for programs without probes. */
   public KernelArguments(List<FieldVector> inputs, Object[] params, LookupTable[] lookups) {
-    this(inputs, params, lookups, null);
+    this(inputs, params, lookups, null, CancelCheck.NONE);
   }
 }

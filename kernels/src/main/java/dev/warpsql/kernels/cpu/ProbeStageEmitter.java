@@ -105,9 +105,17 @@ final class ProbeStageEmitter {
     return probe.kind() == JoinKind.INNER || probe.kind() == JoinKind.LEFT;
   }
 
-  /** Emits the per-run setup: each stage's hash table, key scratch array and payload buffers. */
+  /**
+   * Emits the per-run setup: the cancel check that the candidate loops share, then each stage's
+   * hash table, key scratch array and payload buffers.
+   */
   void emitSetup(ExprReferences references) {
     List<ProbeStage> probes = program.probes();
+    if (probes.stream().anyMatch(ProbeStageEmitter::loopsOverCandidates)) {
+      out.comment("candidate loops call the cancel check every CANDIDATE_INTERVAL build rows");
+      out.line("CancelCheck cancelCheck = arguments.cancelCheck();");
+      out.line("int candidatesBeforeCheck = CancelCheck.CANDIDATE_INTERVAL;");
+    }
     for (int p = 0; p < probes.size(); p++) {
       ProbeStage probe = probes.get(p);
       out.comment(
@@ -152,6 +160,21 @@ final class ProbeStageEmitter {
       out.line(
           "boolean buildHasNulls" + suffix + " = buildVector" + suffix + ".getNullCount() != 0;");
     }
+  }
+
+  /** Tells whether the stage visits build rows one by one, which a cross join does for all. */
+  private static boolean loopsOverCandidates(ProbeStage probe) {
+    return probe.kind() == JoinKind.INNER
+        || probe.kind() == JoinKind.LEFT
+        || probe.residual() != null;
+  }
+
+  /** Counts one candidate build row and calls the cancel check when the interval is used up. */
+  private void countCandidate() {
+    out.open("if (--candidatesBeforeCheck == 0)");
+    out.line("candidatesBeforeCheck = CancelCheck.CANDIDATE_INTERVAL;");
+    out.line("cancelCheck.check();");
+    out.close();
   }
 
   /** Emits every probe stage, leaving the blocks open for the sink. */
@@ -242,6 +265,7 @@ final class ProbeStageEmitter {
             + ".next("
             + row
             + "))");
+    countCandidate();
     if (probe.residual() != null) {
       loadColumns(p, probe, residualColumns(p, probe), false);
       out.comment("probe stage " + p + ": residual " + canonical(List.of(probe.residual())));
@@ -257,6 +281,7 @@ final class ProbeStageEmitter {
     out.line("int " + candidate + " = " + first + ";");
     out.line("boolean " + matched + " = false;");
     openBlock("while (true)");
+    countCandidate();
     out.line("int " + row + " = " + candidate + ";");
     out.open("if (" + candidate + " >= 0)");
     out.line(candidate + " = hashTable" + p + ".next(" + candidate + ");");
@@ -301,6 +326,7 @@ final class ProbeStageEmitter {
               + ".next("
               + row
               + "))");
+      countCandidate();
       loadColumns(p, probe, residualColumns(p, probe), false);
       out.comment("probe stage " + p + ": residual " + canonical(List.of(probe.residual())));
       out.open("if (" + isTrue(exprs.emit(probe.residual())) + ")");

@@ -28,6 +28,8 @@ import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ProbeKernelTest extends KernelTestSupport {
   private static final InputColumn BIGINT = new InputColumn(DataType.BIGINT, true);
@@ -422,6 +424,61 @@ class ProbeKernelTest extends KernelTestSupport {
             .isEqualTo(row(probeId, (long) (i % matches)));
       }
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = JoinKind.class,
+      names = {"INNER", "LEFT", "SEMI", "ANTI"})
+  void candidateLoopsCallCancelCheck(JoinKind kind) {
+    // One probe row with 3 x CANDIDATE_INTERVAL equal build keys, as in a cross join: the check
+    // runs inside the candidate loop, not only between runs.
+    int matches = 3 * CancelCheck.CANDIDATE_INTERVAL;
+    BigIntVector buildKeys =
+        (BigIntVector) ArrowColumns.createVector("k", DataType.BIGINT, true, 0, allocator);
+    resources.add(buildKeys);
+    buildKeys.allocateNew(matches);
+    for (int row = 0; row < matches; row++) {
+      buildKeys.set(row, 7L);
+    }
+    buildKeys.setValueCount(matches);
+    JoinHashTable buildSide =
+        table(List.of(buildKeys), List.of(DataType.BIGINT), List.of(buildKeys));
+
+    // A residual that no build row passes keeps SEMI and ANTI looping over every candidate.
+    Expr residual =
+        Call.of(
+            Operator.LESS_THAN,
+            DataType.BOOLEAN,
+            build(0, 0, DataType.BIGINT),
+            lit(0, DataType.BIGINT));
+    ProbeStage stage = probe(0, bigint(0), kind, List.of(BIGINT), residual);
+    AggregateSink sink =
+        new AggregateSink(
+            List.of(),
+            List.of(new AggregateCall(AggregateFunction.COUNT_STAR, null, DataType.BIGINT)));
+    KernelProgram program = program(List.of(BIGINT), null, List.of(stage), sink);
+    int[] checks = new int[1];
+    CancelCheck cancelAtSecondCheck =
+        () -> {
+          if (++checks[0] == 2) {
+            throw new IllegalStateException("canceled");
+          }
+        };
+    KernelArguments arguments =
+        new KernelArguments(
+            List.of(column(DataType.BIGINT, 7L)),
+            null,
+            null,
+            new JoinHashTable[] {buildSide},
+            cancelAtSecondCheck);
+
+    try (AggregationTable count = new AggregationTable(sink)) {
+      assertThatThrownBy(() -> backend.compile(program).run(arguments, 0, 1, count))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("canceled");
+    }
+    assertThat(checks[0]).isEqualTo(2);
   }
 
   @Test
