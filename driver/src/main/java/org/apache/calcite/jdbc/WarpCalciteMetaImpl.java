@@ -1,8 +1,12 @@
 package org.apache.calcite.jdbc;
 
+import static java.util.Comparator.naturalOrder;
+import static java.util.Comparator.nullsFirst;
+
 import dev.warpsql.driver.MetadataPattern;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.avatica.AvaticaUtils;
@@ -11,17 +15,23 @@ import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.schema.lookup.LikePattern;
 
 /**
- * Calcite's metadata with JDBC's pattern rules in {@code getSchemas}, {@code getTables} and {@code
- * getColumns}: an unescaped {@code _} matches one character (see {@link MetadataPattern}), where
- * Calcite 1.41 matches it literally. Everything else is Calcite's.
+ * Calcite's metadata with JDBC's pattern rules in {@code getSchemas}, {@code getTables}, {@code
+ * getColumns} and {@code getFunctions}: an unescaped {@code _} matches one character (see {@link
+ * MetadataPattern}), where Calcite 1.41 matches it literally. Everything else is Calcite's.
  *
  * <p>This class sits in Calcite's package because the constructor of {@link CalciteMetaImpl} takes
  * the package-private {@code CalciteConnectionImpl}, and the schema and table listings it filters
  * are package-private too. Calcite's own code casts a connection's meta to {@code CalciteMetaImpl},
- * so a wrapper around it would not do. NOTE: {@code getFunctions} still matches {@code _}
- * literally.
+ * so a wrapper around it would not do.
  */
 public final class WarpCalciteMetaImpl extends CalciteMetaImpl {
+  /** The order of {@code getFunctions} rows that JDBC specifies: catalog, schema, name, id. */
+  private static final Comparator<MetaFunction> FUNCTION_ORDER =
+      Comparator.comparing((MetaFunction f) -> f.functionCat, nullsFirst(naturalOrder()))
+          .thenComparing(f -> f.functionSchem, nullsFirst(naturalOrder()))
+          .thenComparing(f -> f.functionName, nullsFirst(naturalOrder()))
+          .thenComparing(f -> f.specificName, nullsFirst(naturalOrder()));
+
   private final CalciteMetaTableFactory tableFactory;
   private final CalciteMetaColumnFactory columnFactory;
 
@@ -78,6 +88,20 @@ public final class WarpCalciteMetaImpl extends CalciteMetaImpl {
     return resultSet(rows, columnFactory.getMetaColumnClass(), columnFactory.getColumnNames());
   }
 
+  @Override
+  public MetaResultSet getFunctions(
+      ConnectionHandle ch, String catalog, Pat schemaPattern, Pat functionNamePattern) {
+    MetadataPattern schemas = MetadataPattern.of(schemaPattern.s);
+    MetadataPattern functions = MetadataPattern.of(functionNamePattern.s);
+    Enumerable<MetaFunction> rows =
+        schemas(catalog)
+            .where(schema -> schemas.matches(schema.tableSchem))
+            .selectMany(schema -> functions(schema, catalog))
+            .where(function -> functions.matches(function.functionName))
+            .orderBy(function -> function, FUNCTION_ORDER);
+    return resultSet(rows, MetaFunction.class, FUNCTION_COLUMNS);
+  }
+
   /**
    * Lists the tables whose schema and name match. Calcite's schema lookup gets the wider pattern,
    * and the exact one then drops what it matched too much.
@@ -95,8 +119,7 @@ public final class WarpCalciteMetaImpl extends CalciteMetaImpl {
    * Builds a metadata result set whose columns are the public fields of {@code rowClass} named by
    * {@code columnNames} in camel case, as Avatica's record cursor reads them.
    */
-  private MetaResultSet resultSet(
-      Enumerable<? extends Named> rows, Class<?> rowClass, List<String> columnNames) {
+  private MetaResultSet resultSet(Enumerable<?> rows, Class<?> rowClass, List<String> columnNames) {
     List<ColumnMetaData> columns = new ArrayList<>(columnNames.size());
     List<Field> fields = new ArrayList<>(columnNames.size());
     List<String> fieldNames = new ArrayList<>(columnNames.size());
