@@ -46,6 +46,18 @@ INSERT INTO items VALUES (40, 'big', 123456789.5, 1);
 -- error 22001
 INSERT INTO items VALUES (41, 'a name much longer than twenty characters', 1, 1);
 
+-- So does a longer string from a query, an expression or one branch of a UNION: the SQL
+-- standard's store assignment raises "string data, right truncation" where a CAST would cut.
+-- DuckDB does not enforce VARCHAR lengths, so these run on WarpSQL only.
+-- error 22001
+INSERT INTO items SELECT 42, name || ' with a much longer suffix', 1, 1 FROM items WHERE id = 1;
+
+-- error 22001
+INSERT INTO items (id, name) SELECT 43, 'short' UNION ALL SELECT 44, 'a string well past twenty';
+
+-- error 22001
+INSERT INTO items (id, name) VALUES (45, UPPER('a name much longer than twenty characters'));
+
 SELECT COUNT(*), COUNT(name), COUNT(price) FROM items;
 
 -- A column list that names a missing column is a validation error.

@@ -42,6 +42,20 @@ UPDATE accounts SET id = NULL WHERE id = 5;
 
 SELECT * FROM accounts;
 
+-- A string longer than its VARCHAR(n) column fails the statement, whether a literal or computed,
+-- and leaves every row as it was. DuckDB does not enforce VARCHAR lengths.
+CREATE TABLE tags (id INTEGER, tag VARCHAR(4));
+
+INSERT INTO tags VALUES (1, 'ab'), (2, 'cd');
+
+-- error 22001
+UPDATE tags SET tag = 'abcdef' WHERE id = 1;
+
+-- error 22001
+UPDATE tags SET tag = tag || tag || tag WHERE id = 2;
+
+SELECT id, tag, CHAR_LENGTH(tag) FROM tags;
+
 -- A value that cannot be assigned to the column's type is a validation error.
 -- error 42000
 UPDATE accounts SET id = DATE '2024-01-01';

@@ -227,21 +227,34 @@ public final class TableBuilder implements AutoCloseable {
     if (maxLength != DataType.UNBOUNDED
         && value.length() > maxLength
         && value.codePointCount(0, value.length()) > maxLength) {
-      throw new WarpException(
-          ErrorCode.STRING_DATA_RIGHT_TRUNCATION,
-          "value '"
-              + abbreviate(value)
-              + "' of "
-              + value.codePointCount(0, value.length())
-              + " characters is too long for column \""
-              + schema.column(column).name()
-              + "\" of type "
-              + type
-              + location()
-              + ". Shorten the value or declare a longer type.");
+      value = withoutExcessSpaces(column, value, maxLength);
     }
     ((IntVector) vector).setSafe(rowInChunk, dictionaries[column].encode(value));
     markAssigned(column);
+  }
+
+  /**
+   * Cuts a value longer than its column to the column's length when only spaces are cut, as the SQL
+   * standard's store assignment does, and otherwise raises "string data, right truncation".
+   */
+  private String withoutExcessSpaces(int column, String value, int maxLength) {
+    int end = value.offsetByCodePoints(0, maxLength);
+    if (value.substring(end).chars().allMatch(c -> c == ' ')) {
+      return value.substring(0, end);
+    }
+    DataType type = schema.type(column);
+    throw new WarpException(
+        ErrorCode.STRING_DATA_RIGHT_TRUNCATION,
+        "value '"
+            + abbreviate(value)
+            + "' of "
+            + value.codePointCount(0, value.length())
+            + " characters is too long for column \""
+            + schema.column(column).name()
+            + "\" of type "
+            + type
+            + location()
+            + ". Shorten the value or declare a longer type.");
   }
 
   /** Ends the current row, whose columns must all be set, and seals the chunk when it is full. */

@@ -13,7 +13,9 @@ import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -24,6 +26,7 @@ import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.sql.validate.SqlValidator;
@@ -72,8 +75,7 @@ final class DmlRewrite {
     for (int i = 0; i < sources.size(); i++) {
       RelDataType columnType = tableType.getFieldList().get(assigned.get(i)).getType();
       SqlNode cast =
-          SqlStdOperatorTable.CAST.createCall(
-              pos, sources.get(i), SqlTypeUtil.convertTypeToSpec(columnType));
+          SqlStdOperatorTable.CAST.createCall(pos, sources.get(i), assignedType(columnType, pos));
       selectList.add(onlyWhenMatched(update.getCondition(), cast, pos));
     }
     selectList.add(matched(update.getCondition(), pos));
@@ -92,6 +94,18 @@ final class DmlRewrite {
           return new ReplaceStep(target, step, oldFields, newFields, fields[setCount]);
         };
     return new Rewritten(query, write);
+  }
+
+  /**
+   * Returns the type that a SET value is cast to: the column's, except VARCHAR without a length for
+   * a string column. A cast to VARCHAR(n) would cut a longer value, where the table write raises
+   * "string data, right truncation" as the SQL standard's store assignment does.
+   */
+  private static SqlDataTypeSpec assignedType(RelDataType columnType, SqlParserPos pos) {
+    if (SqlTypeUtil.inCharFamily(columnType)) {
+      return new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, pos), pos);
+    }
+    return SqlTypeUtil.convertTypeToSpec(columnType);
   }
 
   /**

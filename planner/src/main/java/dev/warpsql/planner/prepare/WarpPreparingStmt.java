@@ -10,11 +10,14 @@ import java.lang.reflect.Type;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.rel.RelRoot;
@@ -28,7 +31,10 @@ import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.tools.Program;
@@ -94,7 +100,6 @@ final class WarpPreparingStmt extends CalcitePrepareImpl.CalcitePreparingStmt {
       rewritten = DmlRewrite.update(update, catalogReader);
     } else if (statement instanceof SqlInsert insert && explain == null) {
       DmlRewrite.checkStoredTarget(insert.getTargetTable(), catalogReader, "INSERT INTO");
-      InsertLiteralCheck.check(insert, catalogReader);
       return super.prepareSql(sqlQuery, runtimeContextClass, validator, needsValidation);
     } else {
       return super.prepareSql(sqlQuery, runtimeContextClass, validator, needsValidation);
@@ -113,6 +118,29 @@ final class WarpPreparingStmt extends CalcitePrepareImpl.CalcitePreparingStmt {
     }
     writeParameters = parameterTypes;
     return super.prepareSql(query, statement, runtimeContextClass, validator, false);
+  }
+
+  /**
+   * Creates a {@link WarpSqlValidator} with the operators and settings that Calcite's own
+   * preparation gives its validator.
+   */
+  @Override
+  protected SqlValidator createSqlValidator(
+      Prepare.CatalogReader catalogReader, UnaryOperator<SqlValidator.Config> configTransform) {
+    CalciteConnectionConfig connectionConfig = context.config();
+    SqlOperatorTable operators =
+        SqlOperatorTables.chain(
+            connectionConfig.fun(SqlOperatorTable.class, SqlStdOperatorTable.instance()),
+            catalogReader);
+    SqlValidator.Config config =
+        configTransform.apply(
+            SqlValidator.Config.DEFAULT
+                .withLenientOperatorLookup(connectionConfig.lenientOperatorLookup())
+                .withConformance(connectionConfig.conformance())
+                .withDefaultNullCollation(connectionConfig.defaultNullCollation())
+                .withIdentifierExpansion(true));
+    return new WarpSqlValidator(
+        operators, (CalciteCatalogReader) catalogReader, context.getTypeFactory(), config);
   }
 
   @Override

@@ -76,6 +76,43 @@ class DataChangeStatementsTest {
   }
 
   @Test
+  void longStringsAreRejectedOnStore() throws SQLException {
+    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:")) {
+      execute(connection, "CREATE TABLE t (id INTEGER NOT NULL, name VARCHAR(3))");
+      execute(connection, "INSERT INTO t VALUES (1, 'a')");
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO t VALUES (?, ?)");
+          PreparedStatement update =
+              connection.prepareStatement("UPDATE t SET name = ? WHERE id = ?")) {
+        insert.setInt(1, 2);
+        insert.setString(2, "abcd");
+        assertThatThrownBy(insert::executeUpdate)
+            .isInstanceOf(SQLException.class)
+            .hasMessageContaining("'abcd'")
+            .extracting(e -> ((SQLException) e).getSQLState())
+            .isEqualTo("22001");
+
+        update.setString(1, "wxyz");
+        update.setInt(2, 1);
+        assertThatThrownBy(update::executeUpdate)
+            .isInstanceOf(SQLException.class)
+            .hasMessageContaining("'wxyz'")
+            .extracting(e -> ((SQLException) e).getSQLState())
+            .isEqualTo("22001");
+
+        // Spaces past the length are cut, as the SQL standard's store assignment does. DuckDB,
+        // which ignores VARCHAR lengths, would keep them.
+        insert.setString(2, "abc   ");
+        assertThat(insert.executeUpdate()).isEqualTo(1);
+      }
+      execute(connection, "INSERT INTO t SELECT 3, 'xy' || '    '");
+      execute(connection, "UPDATE t SET name = 'z      ' WHERE id = 1");
+      // An explicit CAST cuts any characters, as the standard's CAST does (DuckDB keeps them).
+      execute(connection, "INSERT INTO t SELECT 4, CAST('uvwxyz' AS VARCHAR(3))");
+      assertThat(names(connection)).isEqualTo("1=z  ,2=abc,3=xy ,4=uvw");
+    }
+  }
+
+  @Test
   void decimalParameterBeyondTypeIsRejected() throws SQLException {
     try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:")) {
       execute(connection, "CREATE TABLE t (d DECIMAL(10, 2))");
