@@ -23,12 +23,10 @@ SELECT l.id, r.id FROM join_left l LEFT JOIN join_right r ON l.k = r.k;
 -- expect: (NULL, 16)
 SELECT l.id, r.id FROM join_left l RIGHT JOIN join_right r ON l.k = r.k;
 
--- fallback
 -- expect: (1, 10), (2, 11), (2, 12), (3, 11), (3, 12), (7, 15), (4, NULL), (5, NULL),
 -- expect: (6, NULL), (NULL, 13), (NULL, 14), (NULL, 16)
 SELECT l.id, r.id FROM join_left l FULL JOIN join_right r ON l.k = r.k;
 
--- fallback
 SELECT l.k, r.k, l.a, r.b FROM join_left l FULL OUTER JOIN join_right r ON l.k = r.k;
 
 -- A condition on the inner side in ON only limits which rows match: every left row stays.
@@ -57,7 +55,6 @@ SELECT l.id, r.id FROM join_left l LEFT JOIN join_right r ON l.k = r.k WHERE r.b
 -- expect: (NULL, 13), (NULL, 14), (NULL, 16)
 SELECT l.id, r.id FROM join_left l RIGHT JOIN join_right r ON l.k = r.k WHERE l.id IS NULL;
 
--- fallback
 -- expect: (1, NULL), (2, 11), (3, 11), (4, NULL), (5, NULL), (6, NULL), (7, NULL), (NULL, 10),
 -- expect: (NULL, 12), (NULL, 13), (NULL, 14), (NULL, 15), (NULL, 16)
 SELECT l.id, r.id FROM join_left l FULL JOIN join_right r ON l.k = r.k AND r.b = 'r2';
@@ -118,7 +115,6 @@ SELECT l.id, e.id FROM join_left l RIGHT JOIN join_empty e ON l.k = e.k;
 -- expect: no rows
 SELECT e.id, l.id FROM join_empty e LEFT JOIN join_left l ON l.k = e.k;
 
--- fallback
 SELECT l.id, e.id FROM join_left l FULL JOIN join_empty e ON l.k = e.k;
 
 -- expect: 0

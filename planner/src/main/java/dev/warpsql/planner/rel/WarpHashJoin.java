@@ -68,8 +68,7 @@ public final class WarpHashJoin extends Join implements WarpRel {
   /** Splits a join condition, or returns empty when WARP cannot run the join. */
   static Optional<Keys> keys(Join join) {
     JoinRelType type = join.getJoinType();
-    // TODO: FULL joins fall back to Enumerable; a WARP FULL join needs the probe to mark matched
-    // build rows and a final pass that emits the unmatched ones through the rest of the pipeline.
+    // FULL joins reach WARP as a LEFT and an ANTI join (see FullJoinToUnionRule).
     if (type == JoinRelType.FULL || type == JoinRelType.ASOF || type == JoinRelType.LEFT_ASOF) {
       return Optional.empty();
     }

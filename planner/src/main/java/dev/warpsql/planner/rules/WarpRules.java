@@ -52,7 +52,8 @@ public final class WarpRules {
           CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW,
           CoreRules.UNION_TO_DISTINCT,
           CoreRules.INTERSECT_TO_DISTINCT,
-          CoreRules.MINUS_TO_DISTINCT);
+          CoreRules.MINUS_TO_DISTINCT,
+          FullJoinToUnionRule.INSTANCE);
 
   /**
    * Calcite's Enumerable rules, the fallback, without the rules that need the collation trait,
