@@ -3,6 +3,7 @@ package dev.warpsql.planner.rules;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.sql2rel.RelDecorrelator;
@@ -10,6 +11,8 @@ import org.apache.calcite.sql2rel.RelFieldTrimmer;
 import org.apache.calcite.tools.Program;
 import org.apache.calcite.tools.Programs;
 import org.apache.calcite.tools.RelBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The optimization program of a statement: subqueries become joins and aggregates, correlated plans
@@ -17,6 +20,8 @@ import org.apache.calcite.tools.RelBuilder;
  * estimated row counts, and the cost-based planner chooses WARP or Enumerable operators.
  */
 public final class WarpPrograms {
+  private static final Logger LOG = LoggerFactory.getLogger(WarpPrograms.class);
+
   // NOTE: the heuristic orders joins by row counts alone, without column statistics. On TPC-H Q5
   // at scale factor 1 it joins customer with supplier on the nation key before lineitem, which
   // multiplies rows by the suppliers per nation and makes the query take minutes.
@@ -37,15 +42,30 @@ public final class WarpPrograms {
           return rel;
         },
         Programs.subQuery(DefaultRelMetadataProvider.INSTANCE),
-        (planner, rel, traits, materializations, lattices) ->
-            RelDecorrelator.decorrelateQuery(rel, relBuilder(rel)),
+        (planner, rel, traits, materializations, lattices) -> decorrelate(rel),
         (planner, rel, traits, materializations, lattices) ->
             new RelFieldTrimmer(null, relBuilder(rel)).trim(rel),
         Programs.heuristicJoinOrder(rules, false, MIN_JOINS_TO_REORDER),
         Programs.calc(DefaultRelMetadataProvider.INSTANCE));
   }
 
-  private static RelBuilder relBuilder(org.apache.calcite.rel.RelNode rel) {
+  /**
+   * Rewrites correlated subplans into joins and aggregates, or keeps them correlated when Calcite's
+   * decorrelator fails on them. Calcite 1.41 raises NullPointerException in {@code
+   * RelDecorrelator.createValueGenerator} for a correlated NOT IN or {@code <> ALL} whose
+   * correlation is not an equality, such as {@code k NOT IN (SELECT k FROM r WHERE r.id > l.id)}.
+   * The correlated plan is correct, and the Enumerable engine runs it as a nested loop.
+   */
+  private static RelNode decorrelate(RelNode rel) {
+    try {
+      return RelDecorrelator.decorrelateQuery(rel, relBuilder(rel));
+    } catch (NullPointerException e) {
+      LOG.debug("kept a correlated plan that Calcite's decorrelator failed on", e);
+      return rel;
+    }
+  }
+
+  private static RelBuilder relBuilder(RelNode rel) {
     return RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
   }
 }
