@@ -14,7 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Databases in a directory: what survives a restart, a second process, and a crash. */
 class DirectoryDatabaseTest {
   @TempDir Path directory;
+
+  @TempDir Path scratch;
 
   private String url() {
     return "jdbc:warp:file:" + directory;
@@ -92,7 +97,7 @@ class DirectoryDatabaseTest {
   void secondProcessIsRejectedWhileFirstHasIt() throws Exception {
     Process writer = startWriter();
     try {
-      awaitCommittedBatches(writer, 1);
+      new WriterProgress(writer).awaitFirstCommit();
       assertThatThrownBy(() -> DriverManager.getConnection(url()))
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("is open in another process")
@@ -103,33 +108,93 @@ class DirectoryDatabaseTest {
     }
   }
 
+  /**
+   * Kills a writer that alternates INSERTs and COPY loads at random moments, 20 times unless the
+   * system property {@code warp.crash.rounds} sets another count. After each kill the reopened
+   * database contains whole statements only, and every statement the writer reported as committed.
+   */
   @Test
-  void killedWriterLeavesWholeBatches() throws Exception {
-    int killedAfter = 0;
-    for (int round = 1; round <= 3; round++) {
+  void killedWriterLeavesWholeStatements() throws Exception {
+    int rounds = Integer.getInteger("warp.crash.rounds", 20);
+    long seed = Long.getLong("warp.crash.seed", System.nanoTime());
+    Random random = new Random(seed);
+    int reportedBatches = 0;
+    int reportedLoads = 0;
+    for (int round = 1; round <= rounds; round++) {
+      String context = "round " + round + " of seed " + seed;
       Process writer = startWriter();
       try {
-        killedAfter = awaitCommittedBatches(writer, round * 2);
+        WriterProgress progress = new WriterProgress(writer);
+        progress.awaitFirstCommit();
+        // A kill at a random moment after the first commit lands anywhere in a later statement:
+        // while it evaluates, writes chunk files, or swaps the manifest.
+        Thread.sleep(random.nextInt(400));
+        writer.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        progress.awaitEnd();
+        reportedBatches = Math.max(reportedBatches, progress.lastBatch + 1);
+        reportedLoads += progress.loads;
       } finally {
         writer.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
       }
+
       try (Connection connection = DriverManager.getConnection(url())) {
-        List<String> summary =
-            rows(
-                connection,
-                "SELECT COUNT(*), COUNT(DISTINCT batch), MIN(batch), MAX(batch), MIN(seq),"
-                    + " MAX(seq) FROM batches");
-        String[] figures = summary.get(0).split("\\|");
-        long count = Long.parseLong(figures[0]);
-        long batches = Long.parseLong(figures[1]);
-        assertThat(count).isEqualTo(batches * DirectoryWriterProcess.ROWS_PER_BATCH);
-        assertThat(Long.parseLong(figures[2])).isZero();
-        assertThat(Long.parseLong(figures[3])).isEqualTo(batches - 1);
-        assertThat(batches).isGreaterThanOrEqualTo(killedAfter + 1L);
-        assertThat(rows(connection, "SELECT COUNT(*) FROM batches WHERE tag IS NULL"))
-            .containsExactly("0");
+        checkBatches(connection, reportedBatches, context);
+        reportedLoads = checkLoads(connection, reportedLoads, context);
       }
     }
+  }
+
+  /**
+   * Checks that {@code batches} contains batches 0 to n-1, each whole, with n at least reported.
+   */
+  private static void checkBatches(Connection connection, int reported, String context)
+      throws SQLException {
+    String[] figures =
+        rows(
+                connection,
+                "SELECT COUNT(*), COUNT(DISTINCT batch), COALESCE(MIN(batch), 0),"
+                    + " COALESCE(MAX(batch), -1), COALESCE(SUM(seq), 0), COUNT(tag) FROM batches")
+            .get(0)
+            .split("\\|");
+    long count = Long.parseLong(figures[0]);
+    long batches = Long.parseLong(figures[1]);
+    int perBatch = DirectoryWriterProcess.ROWS_PER_BATCH;
+    assertThat(count).as("rows of batches, %s", context).isEqualTo(batches * perBatch);
+    assertThat(Long.parseLong(figures[2])).as("first batch, %s", context).isZero();
+    assertThat(Long.parseLong(figures[3])).as("last batch, %s", context).isEqualTo(batches - 1);
+    assertThat(Long.parseLong(figures[4]))
+        .as("sum of seq, %s", context)
+        .isEqualTo(batches * perBatch * (perBatch - 1L) / 2);
+    assertThat(Long.parseLong(figures[5])).as("tags, %s", context).isEqualTo(count);
+    assertThat(batches)
+        .as("batches against those reported, %s", context)
+        .isGreaterThanOrEqualTo(reported);
+  }
+
+  /**
+   * Checks that {@code loads} contains whole copies of the CSV file, at least as many as reported,
+   * and returns how many it contains.
+   */
+  private static int checkLoads(Connection connection, int reported, String context)
+      throws SQLException {
+    String[] figures =
+        rows(connection, "SELECT COUNT(*), COALESCE(SUM(v), 0), COUNT(DISTINCT line) FROM loads")
+            .get(0)
+            .split("\\|");
+    long count = Long.parseLong(figures[0]);
+    int perLoad = DirectoryWriterProcess.ROWS_PER_LOAD;
+    assertThat(count % perLoad).as("rows of loads modulo a load, %s", context).isZero();
+    long loads = count / perLoad;
+    assertThat(Long.parseLong(figures[1]))
+        .as("sum of v, %s", context)
+        .isEqualTo(loads * DirectoryWriterProcess.loadChecksum());
+    assertThat(Long.parseLong(figures[2]))
+        .as("distinct lines, %s", context)
+        .isEqualTo(loads == 0 ? 0 : perLoad);
+    assertThat(loads)
+        .as("loads against those reported, %s", context)
+        .isGreaterThanOrEqualTo(reported);
+    return (int) loads;
   }
 
   private Process startWriter() throws IOException {
@@ -141,28 +206,62 @@ class DirectoryDatabaseTest {
             "-cp",
             System.getProperty("java.class.path"),
             DirectoryWriterProcess.class.getName(),
-            directory.toString());
+            directory.toString(),
+            scratch.toString());
     builder.redirectErrorStream(true);
     return builder.start();
   }
 
-  /** Waits until the writer printed at least {@code batches} commits; returns the last batch. */
-  private static int awaitCommittedBatches(Process writer, int batches) throws IOException {
-    BufferedReader output =
-        new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8));
-    List<String> lines = new ArrayList<>();
-    int seen = 0;
-    int last = -1;
-    String line;
-    while (seen < batches && (line = output.readLine()) != null) {
-      lines.add(line);
-      if (line.startsWith("committed ")) {
-        last = Integer.parseInt(line.substring("committed ".length()));
-        seen++;
+  /**
+   * What a writer reported, read by a thread of its own while the test waits and kills: the last
+   * batch inserted and the number of loads.
+   */
+  private static final class WriterProgress {
+    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final CountDownLatch firstCommit = new CountDownLatch(1);
+    private final Thread reader;
+    private volatile int lastBatch = -1;
+    private volatile int loads;
+
+    WriterProgress(Process writer) {
+      BufferedReader output =
+          new BufferedReader(
+              new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8));
+      reader = new Thread(() -> readAll(output), "writer-output");
+      reader.start();
+    }
+
+    private void readAll(BufferedReader output) {
+      try {
+        String line;
+        while ((line = output.readLine()) != null) {
+          lines.add(line);
+          if (line.startsWith("committed insert ")) {
+            lastBatch = Integer.parseInt(line.substring("committed insert ".length()));
+            firstCommit.countDown();
+          } else if (line.equals("committed load")) {
+            loads++;
+            firstCommit.countDown();
+          }
+        }
+      } catch (IOException e) {
+        // The killed process closed its output; what was read before counts.
+        lines.add("output closed: " + e.getMessage());
+      } finally {
+        firstCommit.countDown();
       }
     }
-    assertThat(seen).as("writer output: %s", lines).isEqualTo(batches);
-    return last;
+
+    /** Waits until the writer committed a statement, or fails the test when it exited first. */
+    void awaitFirstCommit() throws InterruptedException {
+      assertThat(firstCommit.await(60, TimeUnit.SECONDS)).as("writer committed in time").isTrue();
+      assertThat(lastBatch >= 0 || loads > 0).as("writer output: %s", lines).isTrue();
+    }
+
+    /** Waits until the killed writer's output ends. */
+    void awaitEnd() throws InterruptedException {
+      reader.join(TimeUnit.SECONDS.toMillis(30));
+    }
   }
 
   private static void execute(Connection connection, String sql) throws SQLException {
