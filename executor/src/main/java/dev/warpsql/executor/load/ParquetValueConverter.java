@@ -61,7 +61,8 @@ final class ParquetValueConverter extends PrimitiveConverter {
 
   /**
    * Returns the converter of a file column into a column of the builder, or raises a {@link
-   * WarpException} when the file's type cannot be converted to the column's without loss.
+   * WarpException} when the file's type does not convert to the column's. Only conversions into
+   * REAL or DOUBLE may round.
    */
   static ParquetValueConverter into(
       TableBuilder builder, int column, ParquetColumn source, Path file) {
@@ -85,7 +86,10 @@ final class ParquetValueConverter extends PrimitiveConverter {
     return new ParquetValueConverter(builder, column, source);
   }
 
-  /** Returns whether every value of type {@code from} has an exact value of type {@code to}. */
+  /**
+   * Returns whether values of type {@code from} load into a column of type {@code to}: exactly,
+   * apart from range checks, or rounded to the nearest REAL or DOUBLE.
+   */
   private static boolean converts(DataType from, DataType to) {
     TypeKind target = to.kind();
     return switch (from.kind()) {
