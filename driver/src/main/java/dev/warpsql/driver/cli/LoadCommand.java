@@ -22,9 +22,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@code warp load}: one COPY, or one CREATE TABLE ... AS over read_csv, on a database directory.
- * The statement runs on a worker thread while this thread redraws the progress bar from the bytes
- * that the load has read.
+ * {@code warp load}: one COPY, or one CREATE TABLE ... AS over read_csv or read_parquet, on a
+ * database directory. The statement runs on a worker thread while this thread redraws the progress
+ * bar from the bytes that the load has read.
  */
 final class LoadCommand {
   private static final long REDRAW_MILLIS = 200;
@@ -43,7 +43,7 @@ final class LoadCommand {
   void run(PrintStream out, PrintStream progress) throws IOException, SQLException {
     Path file = options.file().toAbsolutePath().normalize();
     if (!Files.isRegularFile(file)) {
-      throw new IOException("CSV file not found: " + options.file() + ". Check the path.");
+      throw new IOException("file not found: " + options.file() + ". Check the path.");
     }
     WarpDatabase database = WarpDatabase.openDirectory(options.dataDirectory());
     try {
@@ -132,6 +132,9 @@ final class LoadCommand {
     StringBuilder sql = new StringBuilder("COPY ");
     sql.append(quoted(options.schemaName())).append('.').append(quoted(options.tableName()));
     sql.append(" FROM ").append(literal(file.toString()));
+    if (options.parquet()) {
+      return sql.append(" (FORMAT parquet)").toString();
+    }
     sql.append(" (HEADER ").append(options.header() ? "TRUE" : "FALSE");
     sql.append(", DELIMITER ").append(literal(String.valueOf(options.delimiter())));
     options.nullText().ifPresent(text -> sql.append(", NULL ").append(literal(text)));
@@ -139,6 +142,12 @@ final class LoadCommand {
   }
 
   private String createSql(Path file) throws IOException {
+    StringBuilder sql = new StringBuilder("CREATE TABLE ");
+    sql.append(quoted(options.schemaName())).append('.').append(quoted(options.tableName()));
+    if (options.parquet()) {
+      sql.append(" AS SELECT * FROM read_parquet(").append(literal(file.toString()));
+      return sql.append(')').toString();
+    }
     if (!options.header()) {
       throw new IOException(
           "table "
@@ -148,8 +157,6 @@ final class LoadCommand {
               + " does not exist, and creating it needs a header line: add --header, or"
               + " create the table first");
     }
-    StringBuilder sql = new StringBuilder("CREATE TABLE ");
-    sql.append(quoted(options.schemaName())).append('.').append(quoted(options.tableName()));
     sql.append(" AS SELECT * FROM read_csv(").append(literal(file.toString()));
     sql.append(", ").append(literal(String.valueOf(options.delimiter())));
     sql.append(", ").append(literal(options.nullText().orElse("")));

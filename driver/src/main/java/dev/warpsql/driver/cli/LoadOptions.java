@@ -11,8 +11,9 @@ import java.util.Optional;
  * @param dataDirectory the database directory
  * @param schemaName the schema of the table
  * @param tableName the table to append to, or to create when it does not exist
- * @param file the CSV file
- * @param header whether the file starts with a header line
+ * @param file the CSV or Parquet file
+ * @param parquet whether the file is Parquet rather than CSV
+ * @param header whether a CSV file starts with a header line
  * @param delimiter the field delimiter
  * @param nullText the text that stands for NULL, empty for an empty field
  */
@@ -21,6 +22,7 @@ record LoadOptions(
     String schemaName,
     String tableName,
     Path file,
+    boolean parquet,
     boolean header,
     char delimiter,
     Optional<String> nullText) {

@@ -14,15 +14,19 @@ final class LoadOptionsParser {
       """
       Usage: warp load --data DIR [options] TABLE FILE
 
-      Loads the CSV file FILE into table TABLE (or SCHEMA.TABLE) of the database
-      stored in directory DIR, in one transaction, and prints the number of rows.
-      An existing table gets the rows appended, typed as its columns (COPY). A new
-      table takes its column names from the file's header and the types that its
-      values need (CREATE TABLE ... AS SELECT * FROM read_csv). A terminal shows a
-      progress bar on standard error.
+      Loads the CSV or Parquet file FILE into table TABLE (or SCHEMA.TABLE) of the
+      database stored in directory DIR, in one transaction, and prints the number
+      of rows. An existing table gets the rows appended, typed as its columns
+      (COPY). A new table takes its columns from the CSV file's header and the
+      types that its values need, or from the Parquet file's schema (CREATE TABLE
+      ... AS SELECT * FROM read_csv or read_parquet). A terminal shows a progress
+      bar on standard error.
 
       Options:
         --data DIR         Database directory, created when absent (required).
+        --format FORMAT    csv or parquet (default: parquet for a file name ending
+                           in .parquet or .parq, csv otherwise). The options below
+                           apply to CSV only.
         --header           The file starts with a header line. A new table always
                            needs one; an existing table reads it as data without.
         --delimiter C      Field delimiter, one character (default ',').
@@ -40,6 +44,7 @@ final class LoadOptionsParser {
     boolean header = false;
     char delimiter = ',';
     Optional<String> nullText = Optional.empty();
+    String format = null;
     List<String> positional = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -48,6 +53,7 @@ final class LoadOptionsParser {
         case "--data" -> data = path(value(args, ++i, arg), arg);
         case "--delimiter" -> delimiter = delimiter(value(args, ++i, arg));
         case "--null" -> nullText = Optional.of(value(args, ++i, arg));
+        case "--format" -> format = format(value(args, ++i, arg));
         default -> {
           if (arg.startsWith("--")) {
             throw new UsageException(
@@ -73,8 +79,21 @@ final class LoadOptionsParser {
     }
     String schema = parts.length == 2 ? parts[0] : "main";
     Path file = path(positional.get(1), "FILE");
+    String fileName = file.getFileName() == null ? "" : file.getFileName().toString();
+    boolean parquet =
+        format == null
+            ? fileName.toLowerCase(Locale.ROOT).matches(".*\\.(parquet|parq)")
+            : format.equals("parquet");
     return new LoadOptions(
-        data, schema, parts[parts.length - 1], file, header, delimiter, nullText);
+        data, schema, parts[parts.length - 1], file, parquet, header, delimiter, nullText);
+  }
+
+  private static String format(String value) throws UsageException {
+    String format = value.toLowerCase(Locale.ROOT);
+    if (!format.equals("csv") && !format.equals("parquet")) {
+      throw new UsageException("invalid --format '" + value + "': use csv or parquet");
+    }
+    return format;
   }
 
   private static String value(List<String> args, int index, String option) throws UsageException {

@@ -9,6 +9,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +49,38 @@ class LoadCommandTest {
     assertThat(created.out()).contains("(2 rows loaded into main.items)");
     assertThat(appended.out()).contains("(2 rows loaded into main.items)");
     assertThat(counted.out().lines()).containsExactly("n", "4");
+  }
+
+  @Test
+  void loadParquetCreatesThenAppends() throws IOException, SQLException {
+    Path file = directory.resolve("items.data");
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duckdb.createStatement()) {
+      statement.execute(
+          "COPY (SELECT i AS id, 'item ' || i AS name FROM range(3) t(i)) TO '"
+              + file
+              + "' (FORMAT parquet)");
+    }
+    Path named = Files.copy(file, directory.resolve("items.parquet"));
+    String data = directory.resolve("db").toString();
+
+    Run created = run("load", "--data", data, "items", named.toString());
+    Run appended = run("load", "--data", data, "--format", "parquet", "items", file.toString());
+    Run counted =
+        run("query", "--data", data, "--format", "csv", "SELECT MAX(name) AS m FROM items");
+
+    assertThat(created.status()).as("stderr: %s", created.err()).isZero();
+    assertThat(created.out()).contains("(3 rows loaded into main.items)");
+    assertThat(appended.status()).as("stderr: %s", appended.err()).isZero();
+    assertThat(appended.out()).contains("(3 rows loaded into main.items)");
+    assertThat(counted.out().lines()).containsExactly("m", "item 2");
+  }
+
+  @Test
+  void loadRejectsUnknownFormat() {
+    Run run = run("load", "--data", "db", "--format", "json", "items", "items.json");
+    assertThat(run.status()).isEqualTo(WarpMain.EXIT_USAGE);
+    assertThat(run.err()).contains("invalid --format 'json'");
   }
 
   @Test

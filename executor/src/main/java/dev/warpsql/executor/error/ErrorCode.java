@@ -27,6 +27,8 @@ public enum ErrorCode {
   DIVISION_BY_ZERO(Category.DATA, "22012"),
   INVALID_CAST(Category.DATA, "22018"),
   BAD_CSV_FILE(Category.DATA, "22P04"),
+  /** A file that is not Parquet, or whose Parquet structure or pages are damaged. */
+  BAD_PARQUET_FILE(Category.DATA, "22P04"),
   INVALID_ESCAPE_CHARACTER(Category.DATA, "22019"),
   INVALID_ESCAPE_SEQUENCE(Category.DATA, "22025"),
   CARDINALITY_VIOLATION(Category.DATA, "21000"),

@@ -24,11 +24,33 @@ public final class LoadProgress {
     return read == null ? -1 : read.get();
   }
 
-  /** Wraps a file's stream so that its reads count until it is closed. */
-  static InputStream track(Path file, InputStream stream) {
+  /**
+   * Starts counting the bytes of a file that a load has read. The load sets the count and closes
+   * the counter when it ends.
+   */
+  static Counter start(Path file) {
     Path key = file.toAbsolutePath().normalize();
     AtomicLong read = new AtomicLong();
     READ.put(key, read);
+    return new Counter(key, read);
+  }
+
+  /** Bytes read of one file, visible to {@link #bytesRead} until closed. */
+  record Counter(Path key, AtomicLong read) implements AutoCloseable {
+    void set(long bytes) {
+      read.set(bytes);
+    }
+
+    @Override
+    public void close() {
+      READ.remove(key, read);
+    }
+  }
+
+  /** Wraps a file's stream so that its reads count until it is closed. */
+  static InputStream track(Path file, InputStream stream) {
+    Counter counter = start(file);
+    AtomicLong read = counter.read();
     return new FilterInputStream(stream) {
       @Override
       public int read() throws IOException {
@@ -50,7 +72,7 @@ public final class LoadProgress {
 
       @Override
       public void close() throws IOException {
-        READ.remove(key, read);
+        counter.close();
         super.close();
       }
     };

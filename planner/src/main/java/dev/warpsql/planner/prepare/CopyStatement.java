@@ -11,15 +11,18 @@ import java.util.Locale;
  * not know, rewritten into an INSERT that reads the file through the {@code warp_copy_source} table
  * function. The INSERT gives COPY its atomicity, its row count and its type checks.
  *
- * <p>Options: {@code FORMAT csv}, {@code HEADER [TRUE|FALSE]} (default FALSE, as in PostgreSQL),
- * {@code DELIMITER 'c'} (default ','), {@code NULL 'text'} (default the empty string). Unquoted
- * names fold to lower case, as elsewhere in WarpSQL.
+ * <p>Options: {@code FORMAT csv|parquet} (default csv), and for CSV only {@code HEADER
+ * [TRUE|FALSE]} (default FALSE, as in PostgreSQL), {@code DELIMITER 'c'} (default ','), {@code NULL
+ * 'text'} (default the empty string). A Parquet file reads through {@code warp_copy_parquet_source}
+ * instead, its columns matched to the target columns by position. Unquoted names fold to lower
+ * case, as elsewhere in WarpSQL.
  */
 record CopyStatement(
     String schemaName,
     String tableName,
     List<String> columns,
     String path,
+    boolean parquet,
     boolean header,
     String delimiter,
     String nullText) {
@@ -57,7 +60,7 @@ record CopyStatement(
     tokens.keyword("from");
     String path = tokens.string("the file path in quotes");
     CopyStatement statement =
-        new CopyStatement(schemaName, tableName, columns, path, false, ",", "");
+        new CopyStatement(schemaName, tableName, columns, path, false, false, ",", "");
 
     if (tokens.nextIsKeyword("with")) {
       tokens.keyword("with");
@@ -72,6 +75,15 @@ record CopyStatement(
 
     tokens.skip(';');
     tokens.end();
+    if (statement.parquet
+        && (statement.header
+            || !statement.delimiter.equals(",")
+            || !statement.nullText.isEmpty())) {
+      throw new WarpException(
+          ErrorCode.SYNTAX_ERROR,
+          "COPY options HEADER, DELIMITER and NULL apply to FORMAT csv only; a Parquet file"
+              + " carries its column names and NULLs itself.");
+    }
     return statement;
   }
 
@@ -80,16 +92,19 @@ record CopyStatement(
     switch (option) {
       case "format" -> {
         String format = tokens.identifier("a format name").toLowerCase(Locale.ROOT);
-        if (format.equals("parquet")) {
-          // TODO: Parquet input, through a Parquet library, once one is chosen and added.
+        if (!format.equals("csv") && !format.equals("parquet")) {
           throw new WarpException(
-              ErrorCode.UNSUPPORTED, "COPY with FORMAT parquet is not supported by WarpSQL yet.");
+              ErrorCode.SYNTAX_ERROR, "invalid COPY format '" + format + "': use csv or parquet.");
         }
-        if (!format.equals("csv")) {
-          throw new WarpException(
-              ErrorCode.SYNTAX_ERROR, "invalid COPY format '" + format + "': use csv.");
-        }
-        return this;
+        return new CopyStatement(
+            schemaName,
+            tableName,
+            columns,
+            path,
+            format.equals("parquet"),
+            header,
+            delimiter,
+            nullText);
       }
       case "header" -> {
         boolean value = true;
@@ -99,7 +114,8 @@ record CopyStatement(
           tokens.keyword("false");
           value = false;
         }
-        return new CopyStatement(schemaName, tableName, columns, path, value, delimiter, nullText);
+        return new CopyStatement(
+            schemaName, tableName, columns, path, parquet, value, delimiter, nullText);
       }
       case "delimiter" -> {
         return new CopyStatement(
@@ -107,6 +123,7 @@ record CopyStatement(
             tableName,
             columns,
             path,
+            parquet,
             header,
             tokens.string("the delimiter in quotes"),
             nullText);
@@ -117,6 +134,7 @@ record CopyStatement(
             tableName,
             columns,
             path,
+            parquet,
             header,
             delimiter,
             tokens.string("the NULL text"));
@@ -144,15 +162,20 @@ record CopyStatement(
       }
       sql.append(')');
     }
-    sql.append(" SELECT * FROM TABLE(\"warp_copy_source\"(")
+    sql.append(" SELECT * FROM TABLE(\"")
+        .append(parquet ? "warp_copy_parquet_source" : "warp_copy_source")
+        .append("\"(")
         .append(literal(path))
         .append(", ")
         .append(literal(schemaName))
         .append(", ")
         .append(literal(tableName))
         .append(", ")
-        .append(literal(String.join(",", columns)))
-        .append(", ")
+        .append(literal(String.join(",", columns)));
+    if (parquet) {
+      return sql.append("))").toString();
+    }
+    sql.append(", ")
         .append(header ? "TRUE" : "FALSE")
         .append(", ")
         .append(literal(delimiter))

@@ -1,9 +1,7 @@
 package dev.warpsql.planner.rel;
 
-import dev.warpsql.executor.load.CsvOptions;
-import dev.warpsql.executor.load.FileAccess;
 import dev.warpsql.executor.pipeline.BatchColumn;
-import dev.warpsql.executor.pipeline.CsvScanStep;
+import dev.warpsql.executor.pipeline.ExecutionStep;
 import dev.warpsql.executor.storage.ColumnSchema;
 import dev.warpsql.executor.storage.StringDictionary;
 import dev.warpsql.kernels.ir.TypeKind;
@@ -12,7 +10,6 @@ import dev.warpsql.planner.lower.Stream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelTraitSet;
@@ -20,28 +17,35 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.TableScan;
 
-/** Scan of a CSV file: the source of a pipeline, which loads the file when the statement runs. */
+/**
+ * Scan of a CSV or Parquet file: the source of a pipeline, which loads the file when the statement
+ * runs.
+ */
 public final class WarpFileScan extends TableScan implements WarpRel {
   private final String path;
-  private final CsvOptions options;
-  private final Supplier<FileAccess> access;
+  private final List<ColumnSchema> columns;
+  private final ExecutionStep scan;
 
+  /**
+   * @param columns the columns that {@code scan} produces
+   * @param scan the stateless step that loads the file at each run
+   */
   public WarpFileScan(
       RelOptCluster cluster,
       RelTraitSet traits,
       RelOptTable table,
       String path,
-      CsvOptions options,
-      Supplier<FileAccess> access) {
+      List<ColumnSchema> columns,
+      ExecutionStep scan) {
     super(cluster, traits, List.of(), table);
     this.path = Objects.requireNonNull(path, "path");
-    this.options = Objects.requireNonNull(options, "options");
-    this.access = Objects.requireNonNull(access, "access");
+    this.columns = List.copyOf(columns);
+    this.scan = Objects.requireNonNull(scan, "scan");
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new WarpFileScan(getCluster(), traitSet, getTable(), path, options, access);
+    return new WarpFileScan(getCluster(), traitSet, getTable(), path, columns, scan);
   }
 
   @Override
@@ -53,16 +57,16 @@ public final class WarpFileScan extends TableScan implements WarpRel {
   public Stream lower(PlanLowering lowering) {
     // The file's dictionaries exist only once it is loaded; consumers take them from the batch,
     // so these empty ones only mark the VARCHAR columns.
-    List<BatchColumn> columns = new ArrayList<>();
-    for (ColumnSchema column : options.columns()) {
+    List<BatchColumn> batchColumns = new ArrayList<>();
+    for (ColumnSchema column : columns) {
       boolean isString = column.type().kind() == TypeKind.VARCHAR;
-      columns.add(
+      batchColumns.add(
           new BatchColumn(
               column.name(),
               column.type(),
               column.nullable(),
               isString ? new StringDictionary() : null));
     }
-    return Stream.over(new CsvScanStep(path, options, access), columns, "read_csv " + path);
+    return Stream.over(scan, batchColumns, scan.describe());
   }
 }

@@ -39,9 +39,13 @@ public final class WarpSchema extends AbstractSchema {
   protected Multimap<String, org.apache.calcite.schema.Function> getFunctionMultimap() {
     return ImmutableMultimap.of(
         "read_csv",
-        CsvTableFunctions.readCsv(schema.catalog()),
-        CsvTableFunctions.COPY_SOURCE,
-        CsvTableFunctions.copySource(schema.catalog()));
+        FileTableFunctions.readCsv(schema.catalog()),
+        "read_parquet",
+        FileTableFunctions.readParquet(schema.catalog()),
+        FileTableFunctions.COPY_SOURCE,
+        FileTableFunctions.copySource(schema.catalog()),
+        FileTableFunctions.COPY_PARQUET_SOURCE,
+        FileTableFunctions.copyParquetSource(schema.catalog()));
   }
 
   /** Returns the catalog schema that this schema reads. */

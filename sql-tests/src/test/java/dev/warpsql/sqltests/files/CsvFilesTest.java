@@ -160,10 +160,11 @@ class CsvFilesTest {
       assertThatThrownBy(
               () ->
                   statement.execute(
-                      "COPY t FROM '" + allowed.resolve("items.csv") + "' (FORMAT parquet)"))
+                      "COPY t FROM '" + allowed.resolve("items.csv") + "' (FORMAT json)"))
           .isInstanceOf(SQLException.class)
+          .hasMessageContaining("use csv or parquet")
           .extracting(e -> ((SQLException) e).getSQLState())
-          .isEqualTo("0A000");
+          .isEqualTo("42601");
       assertThatThrownBy(() -> statement.execute("COPY t FROM"))
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("expected the file path in quotes")

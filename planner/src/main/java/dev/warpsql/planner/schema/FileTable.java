@@ -1,12 +1,11 @@
 package dev.warpsql.planner.schema;
 
-import dev.warpsql.executor.load.CsvOptions;
-import dev.warpsql.executor.load.FileAccess;
+import dev.warpsql.executor.pipeline.ExecutionStep;
 import dev.warpsql.executor.storage.ColumnSchema;
 import dev.warpsql.planner.rel.WarpConvention;
 import dev.warpsql.planner.rel.WarpFileScan;
+import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
@@ -16,28 +15,29 @@ import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
- * A CSV file read as a table, the result of read_csv and of COPY's source: its columns are fixed
- * when the statement is prepared, and its rows are read each time the statement runs.
+ * A CSV or Parquet file read as a table, the result of read_csv, read_parquet and of COPY's source:
+ * its columns are fixed when the statement is prepared, and its rows are read each time the
+ * statement runs.
  */
-public final class CsvFileTable extends AbstractTable implements TranslatableTable {
+public final class FileTable extends AbstractTable implements TranslatableTable {
   private final String path;
-  private final CsvOptions options;
-  private final Supplier<FileAccess> access;
+  private final List<ColumnSchema> columns;
+  private final ExecutionStep scan;
 
   /**
-   * @param options load options with the declared columns
-   * @param access returns the database's current file access policy
+   * @param columns the declared columns, which {@code scan} produces
+   * @param scan the step that reads the file when the statement runs
    */
-  CsvFileTable(String path, CsvOptions options, Supplier<FileAccess> access) {
+  FileTable(String path, List<ColumnSchema> columns, ExecutionStep scan) {
     this.path = Objects.requireNonNull(path, "path");
-    this.options = Objects.requireNonNull(options, "options");
-    this.access = Objects.requireNonNull(access, "access");
+    this.columns = List.copyOf(columns);
+    this.scan = Objects.requireNonNull(scan, "scan");
   }
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
     RelDataTypeFactory.Builder builder = typeFactory.builder();
-    for (ColumnSchema column : options.columns()) {
+    for (ColumnSchema column : columns) {
       builder.add(
           column.name(), TypeMapping.toRelDataType(typeFactory, column.type(), column.nullable()));
     }
@@ -48,6 +48,6 @@ public final class CsvFileTable extends AbstractTable implements TranslatableTab
   public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
     RelOptCluster cluster = context.getCluster();
     return new WarpFileScan(
-        cluster, cluster.traitSetOf(WarpConvention.INSTANCE), relOptTable, path, options, access);
+        cluster, cluster.traitSetOf(WarpConvention.INSTANCE), relOptTable, path, columns, scan);
   }
 }

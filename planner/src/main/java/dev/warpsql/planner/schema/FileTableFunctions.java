@@ -7,6 +7,9 @@ import dev.warpsql.executor.error.ErrorCode;
 import dev.warpsql.executor.error.WarpException;
 import dev.warpsql.executor.load.CsvLoader;
 import dev.warpsql.executor.load.CsvOptions;
+import dev.warpsql.executor.load.ParquetLoader;
+import dev.warpsql.executor.pipeline.CsvScanStep;
+import dev.warpsql.executor.pipeline.ParquetScanStep;
 import dev.warpsql.executor.storage.ColumnSchema;
 import dev.warpsql.executor.storage.TableSchema;
 import java.nio.file.Path;
@@ -21,15 +24,27 @@ import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * The table functions that read CSV files: {@code read_csv(path [, delimiter => ','] [, nullstr =>
- * ''])}, whose columns come from the file's header and types inferred from its values, and {@code
- * warp_copy_source}, the source of COPY, whose columns are those of the target table.
+ * The table functions that read files. {@code read_csv(path [, delimiter => ','] [, nullstr =>
+ * ''])} takes its columns from the file's header and types inferred from its values; {@code
+ * read_parquet(path)} takes them from the file's schema. {@code warp_copy_source} and {@code
+ * warp_copy_parquet_source} are the sources of COPY, whose columns are those of the target table.
  */
-final class CsvTableFunctions {
-  /** Name of the table function that COPY ... FROM reads through. */
+final class FileTableFunctions {
+  /** Name of the table function that COPY ... FROM reads a CSV file through. */
   static final String COPY_SOURCE = "warp_copy_source";
 
-  private CsvTableFunctions() {}
+  /** Name of the table function that COPY ... FROM reads a Parquet file through. */
+  static final String COPY_PARQUET_SOURCE = "warp_copy_parquet_source";
+
+  /** The leading parameters of both COPY sources: the file and the target columns. */
+  private static final List<FunctionParameter> COPY_PARAMETERS =
+      List.of(
+          parameter(0, "path", SqlTypeName.VARCHAR, false),
+          parameter(1, "schema_name", SqlTypeName.VARCHAR, false),
+          parameter(2, "table_name", SqlTypeName.VARCHAR, false),
+          parameter(3, "column_names", SqlTypeName.VARCHAR, false));
+
+  private FileTableFunctions() {}
 
   static TableMacro readCsv(Catalog catalog) {
     return new Macro(
@@ -43,44 +58,73 @@ final class CsvTableFunctions {
         CsvOptions options = options(arguments.get(1), arguments.get(2));
         Path file = catalog.fileAccess().check(path);
         TableSchema columns = CsvLoader.inferColumns(file, options);
-        return new CsvFileTable(
-            file.toString(), options.withColumns(columns.columns()), catalog::fileAccess);
+        return csvTable(catalog, file, options.withColumns(columns.columns()));
       }
     };
   }
 
+  static TableMacro readParquet(Catalog catalog) {
+    return new Macro(List.of(parameter(0, "path", SqlTypeName.VARCHAR, false))) {
+      @Override
+      public TranslatableTable apply(List<?> arguments) {
+        Path file = catalog.fileAccess().check(requiredText(arguments, 0, "path"));
+        return parquetTable(catalog, file, ParquetLoader.inferColumns(file).columns());
+      }
+    };
+  }
+
+  static TableMacro copyParquetSource(Catalog catalog) {
+    return new Macro(COPY_PARAMETERS) {
+      @Override
+      public TranslatableTable apply(List<?> arguments) {
+        List<ColumnSchema> columns = targetColumns(catalog, arguments);
+        Path file = catalog.fileAccess().check(requiredText(arguments, 0, "path"));
+        return parquetTable(catalog, file, columns);
+      }
+    };
+  }
+
+  private static FileTable csvTable(Catalog catalog, Path file, CsvOptions options) {
+    String path = file.toString();
+    return new FileTable(
+        path, options.columns(), new CsvScanStep(path, options, catalog::fileAccess));
+  }
+
+  private static FileTable parquetTable(Catalog catalog, Path file, List<ColumnSchema> columns) {
+    String path = file.toString();
+    return new FileTable(path, columns, new ParquetScanStep(path, columns, catalog::fileAccess));
+  }
+
   static TableMacro copySource(Catalog catalog) {
-    return new Macro(
+    List<FunctionParameter> parameters = new ArrayList<>(COPY_PARAMETERS);
+    parameters.addAll(
         List.of(
-            parameter(0, "path", SqlTypeName.VARCHAR, false),
-            parameter(1, "schema_name", SqlTypeName.VARCHAR, false),
-            parameter(2, "table_name", SqlTypeName.VARCHAR, false),
-            parameter(3, "column_names", SqlTypeName.VARCHAR, false),
             parameter(4, "header", SqlTypeName.BOOLEAN, false),
             parameter(5, "delimiter", SqlTypeName.VARCHAR, false),
-            parameter(6, "nullstr", SqlTypeName.VARCHAR, false))) {
+            parameter(6, "nullstr", SqlTypeName.VARCHAR, false)));
+    return new Macro(parameters) {
       @Override
       public TranslatableTable apply(List<?> arguments) {
         String path = requiredText(arguments, 0, "path");
-        List<ColumnSchema> columns =
-            targetColumns(
-                catalog,
-                requiredText(arguments, 1, "schema_name"),
-                requiredText(arguments, 2, "table_name"),
-                requiredText(arguments, 3, "column_names"));
+        List<ColumnSchema> columns = targetColumns(catalog, arguments);
         CsvOptions options =
             options(arguments.get(5), arguments.get(6))
                 .withColumns(columns)
                 .withHeader(Boolean.TRUE.equals(arguments.get(4)));
         Path file = catalog.fileAccess().check(path);
-        return new CsvFileTable(file.toString(), options, catalog::fileAccess);
+        return csvTable(catalog, file, options);
       }
     };
   }
 
-  /** Returns the columns of the target table that the file supplies, in the file's order. */
-  private static List<ColumnSchema> targetColumns(
-      Catalog catalog, String schemaName, String tableName, String columnNames) {
+  /**
+   * Returns the columns of the target table that the file supplies, in the file's order, from the
+   * schema_name, table_name and column_names arguments of a COPY source.
+   */
+  private static List<ColumnSchema> targetColumns(Catalog catalog, List<?> arguments) {
+    String schemaName = requiredText(arguments, 1, "schema_name");
+    String tableName = requiredText(arguments, 2, "table_name");
+    String columnNames = requiredText(arguments, 3, "column_names");
     CatalogSchema schema = catalog.schema(schemaName);
     CatalogTable table = schema == null ? null : schema.catalogTable(tableName);
     if (table == null) {
