@@ -1,10 +1,11 @@
 package dev.warpsql.driver;
 
 import java.sql.SQLException;
+import java.util.Objects;
 import org.apache.calcite.avatica.AvaticaSqlException;
 
 /** SQLExceptions of the JDBC layer, and removal of the wording Avatica adds to statement errors. */
-final class JdbcErrors {
+public final class JdbcErrors {
   /** SQLSTATE of a call on a closed connection. */
   static final String CONNECTION_CLOSED = "08003";
 
@@ -13,6 +14,12 @@ final class JdbcErrors {
 
   private static final String EXECUTE_PREFIX = "Error while executing SQL \"";
   private static final String QUERY_PREFIX = "exception while executing query: ";
+
+  /** Avatica's message (1.27), without SQLSTATE, for a statement run with a parameter not set. */
+  private static final String UNBOUND_PARAMETER = "unbound parameter";
+
+  /** Avatica's message (1.27), without SQLSTATE, for executeQuery of a statement without rows. */
+  private static final String NO_RESULT_SET = "Statement did not return a result set";
 
   private JdbcErrors() {}
 
@@ -46,14 +53,22 @@ final class JdbcErrors {
    *
    * <p>The Avatica exception stays attached as the cause, so its stack trace is not lost.
    */
-  static SQLException clean(SQLException e, String sql) {
+  public static SQLException clean(SQLException e, String sql) {
     boolean avatica = e instanceof AvaticaSqlException;
     String original = avatica ? ((AvaticaSqlException) e).getErrorMessage() : e.getMessage();
     String message = withoutPrefix(original, sql);
-    if (!avatica && message.equals(original)) {
+    String state = e.getSQLState();
+    if (state == null && message.equals(UNBOUND_PARAMETER)) {
+      message = "a parameter has no value; bind every ? with a setter such as setInt or setNull";
+      state = "07001";
+    } else if (state == null && message.equals(NO_RESULT_SET)) {
+      message = "the statement returns no rows; run it with executeUpdate or execute";
+      state = "02000";
+    }
+    if (!avatica && message.equals(original) && Objects.equals(state, e.getSQLState())) {
       return e;
     }
-    SQLException cleaned = new SQLException(message, e.getSQLState(), e.getErrorCode());
+    SQLException cleaned = new SQLException(message, state, e.getErrorCode());
     cleaned.initCause(avatica || e.getCause() == null ? e : e.getCause());
     return cleaned;
   }
@@ -66,9 +81,11 @@ final class JdbcErrors {
     if (sql != null && message.startsWith(executePrefix)) {
       return message.substring(executePrefix.length());
     }
-    if (message.startsWith(QUERY_PREFIX)) {
-      return message.substring(QUERY_PREFIX.length());
+    // Calcite's own error can carry the prefix too, so Avatica's makes it appear twice.
+    String stripped = message;
+    while (stripped.startsWith(QUERY_PREFIX)) {
+      stripped = stripped.substring(QUERY_PREFIX.length());
     }
-    return message;
+    return stripped;
   }
 }

@@ -16,6 +16,7 @@ import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLType;
 import java.sql.SQLXML;
+import java.sql.Types;
 import java.util.Calendar;
 
 /**
@@ -181,12 +182,35 @@ final class WarpPreparedStatement extends WarpStatement implements PreparedState
 
   @Override
   public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
-    openPrepared().setObject(parameterIndex, x, targetSqlType);
+    PreparedStatement statement = openPrepared();
+    statement.setObject(
+        parameterIndex, ParameterObjects.bindable(parameterIndex, x, targetSqlType), targetSqlType);
   }
 
   @Override
   public void setObject(int parameterIndex, Object x) throws SQLException {
-    openPrepared().setObject(parameterIndex, x);
+    PreparedStatement statement = openPrepared();
+    int type = parameterType(statement, parameterIndex);
+    statement.setObject(parameterIndex, ParameterObjects.bindable(parameterIndex, x, type));
+  }
+
+  /** Returns the {@code java.sql.Types} number of a JDBC type, or {@code Types.OTHER}. */
+  private static int vendorType(SQLType type) {
+    Integer number = type == null ? null : type.getVendorTypeNumber();
+    return number == null ? Types.OTHER : number;
+  }
+
+  /**
+   * Returns the JDBC type that the statement infers for a parameter, or {@code Types.OTHER} for an
+   * index out of range, which the setter then rejects with its own error.
+   */
+  private static int parameterType(PreparedStatement statement, int parameterIndex)
+      throws SQLException {
+    ParameterMetaData parameters = statement.getParameterMetaData();
+    if (parameterIndex < 1 || parameterIndex > parameters.getParameterCount()) {
+      return Types.OTHER;
+    }
+    return parameters.getParameterType(parameterIndex);
   }
 
   @Override
@@ -296,7 +320,12 @@ final class WarpPreparedStatement extends WarpStatement implements PreparedState
   @Override
   public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength)
       throws SQLException {
-    openPrepared().setObject(parameterIndex, x, targetSqlType, scaleOrLength);
+    openPrepared()
+        .setObject(
+            parameterIndex,
+            ParameterObjects.bindable(parameterIndex, x, targetSqlType),
+            targetSqlType,
+            scaleOrLength);
   }
 
   @Override
@@ -355,11 +384,20 @@ final class WarpPreparedStatement extends WarpStatement implements PreparedState
   @Override
   public void setObject(int parameterIndex, Object x, SQLType targetSqlType, int scaleOrLength)
       throws SQLException {
-    openPrepared().setObject(parameterIndex, x, targetSqlType, scaleOrLength);
+    openPrepared()
+        .setObject(
+            parameterIndex,
+            ParameterObjects.bindable(parameterIndex, x, vendorType(targetSqlType)),
+            targetSqlType,
+            scaleOrLength);
   }
 
   @Override
   public void setObject(int parameterIndex, Object x, SQLType targetSqlType) throws SQLException {
-    openPrepared().setObject(parameterIndex, x, targetSqlType);
+    openPrepared()
+        .setObject(
+            parameterIndex,
+            ParameterObjects.bindable(parameterIndex, x, vendorType(targetSqlType)),
+            targetSqlType);
   }
 }

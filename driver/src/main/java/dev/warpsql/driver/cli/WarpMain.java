@@ -34,8 +34,9 @@ public final class WarpMain {
         shell    Open the sqlline SQL shell on an embedded database or a server.
         serve    Run a WarpSQL server that JDBC clients reach over HTTP.
         load     Load a CSV file into a table of a database directory.
-        bench    Time TPC-H on WarpSQL, DuckDB and Calcite, or with 'bench server'
-                 the server against the embedded driver (the ./warp launcher runs it).
+        bench    Time TPC-H on WarpSQL, DuckDB and Calcite; 'bench server' times the
+                 server against the embedded driver, 'bench load' CSV ingest against
+                 DuckDB (the ./warp launcher runs them).
 
       Run 'warp <command> --help' for the options of a command.
 

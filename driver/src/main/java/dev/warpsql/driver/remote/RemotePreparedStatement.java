@@ -1,13 +1,20 @@
 package dev.warpsql.driver.remote;
 
+import dev.warpsql.driver.JdbcErrors;
+import dev.warpsql.driver.ParameterObjects;
 import java.io.InputStream;
 import java.io.Reader;
 import java.sql.NClob;
+import java.sql.ParameterMetaData;
+import java.sql.ResultSet;
 import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLXML;
+import java.sql.Types;
+import java.util.List;
 import org.apache.calcite.avatica.AvaticaPreparedStatement;
 import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.remote.TypedValue;
 
 /**
  * A prepared statement of a {@link RemoteConnection}, whose {@link #cancel()} reaches the server.
@@ -32,6 +39,67 @@ final class RemotePreparedStatement extends AvaticaPreparedStatement {
   public void cancel() throws SQLException {
     checkOpen();
     ((RemoteConnection) connection).cancel(this);
+  }
+
+  @Override
+  public ResultSet executeQuery() throws SQLException {
+    checkBound();
+    try {
+      return super.executeQuery();
+    } catch (SQLException e) {
+      throw JdbcErrors.clean(e, null);
+    }
+  }
+
+  @Override
+  public boolean execute() throws SQLException {
+    checkBound();
+    return super.execute();
+  }
+
+  /** Runs a change; {@code executeUpdate}, which Avatica makes final, passes through here. */
+  @Override
+  public long executeLargeUpdate() throws SQLException {
+    checkBound();
+    return super.executeLargeUpdate();
+  }
+
+  /**
+   * Rejects an execution with a parameter not set. Avatica's own check (1.27) raises a SQLException
+   * without SQLSTATE and parameter number, which reaches the caller as SQLSTATE 00000.
+   */
+  private void checkBound() throws SQLException {
+    List<TypedValue> values = getParameterValues();
+    for (int i = 0; i < values.size(); i++) {
+      if (values.get(i) == null) {
+        throw new SQLException(
+            "parameter "
+                + (i + 1)
+                + " has no value; bind every ? with a setter such as setInt or setNull",
+            "07001");
+      }
+    }
+  }
+
+  @Override
+  public void setObject(int parameterIndex, Object x) throws SQLException {
+    int type = type(parameterIndex);
+    super.setObject(parameterIndex, ParameterObjects.bindable(parameterIndex, x, type));
+  }
+
+  @Override
+  public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
+    super.setObject(
+        parameterIndex, ParameterObjects.bindable(parameterIndex, x, targetSqlType), targetSqlType);
+  }
+
+  /** Returns a parameter's JDBC type, or {@code Types.OTHER} for an index out of range. */
+  private int type(int parameterIndex) throws SQLException {
+    ParameterMetaData parameters = getParameterMetaData();
+    if (parameterIndex < 1 || parameterIndex > parameters.getParameterCount()) {
+      return Types.OTHER;
+    }
+    return parameters.getParameterType(parameterIndex);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.warpsql.driver.remote;
 
+import dev.warpsql.driver.JdbcErrors;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
@@ -13,6 +15,16 @@ final class RemoteStatement extends AvaticaStatement {
       int resultSetConcurrency,
       int resultSetHoldability) {
     super(connection, handle, resultSetType, resultSetConcurrency, resultSetHoldability);
+  }
+
+  /** Runs a query; a statement without rows fails with SQLSTATE 02000 (see JdbcErrors). */
+  @Override
+  public ResultSet executeQuery(String sql) throws SQLException {
+    try {
+      return super.executeQuery(sql);
+    } catch (SQLException e) {
+      throw JdbcErrors.clean(e, sql);
+    }
   }
 
   /**
