@@ -14,7 +14,8 @@ import org.apache.calcite.tools.RelBuilder;
 /**
  * The optimization program of a statement: subqueries become joins and aggregates, correlated plans
  * are decorrelated, unused fields are trimmed, multi-way joins are put in a heuristic order by
- * estimated row counts, and the cost-based planner chooses WARP or Enumerable operators.
+ * estimated row counts, and the cost-based planner chooses WARP or Enumerable operators. Divisions
+ * of approximate numbers in Enumerable operators are then checked for zero divisors.
  */
 public final class WarpPrograms {
   // NOTE: the heuristic orders joins by row counts alone, without column statistics. On TPC-H Q5
@@ -42,7 +43,8 @@ public final class WarpPrograms {
         (planner, rel, traits, materializations, lattices) ->
             new RelFieldTrimmer(null, relBuilder(rel)).trim(rel),
         Programs.heuristicJoinOrder(rules, false, MIN_JOINS_TO_REORDER),
-        Programs.calc(DefaultRelMetadataProvider.INSTANCE));
+        Programs.calc(DefaultRelMetadataProvider.INSTANCE),
+        (planner, rel, traits, materializations, lattices) -> EnumerableDivisionCheck.apply(rel));
   }
 
   private static RelBuilder relBuilder(org.apache.calcite.rel.RelNode rel) {
