@@ -16,29 +16,6 @@ import org.junit.jupiter.api.Test;
  * disabled until it is fixed.
  */
 class KnownBugsTest {
-  // TODO: Calcite 1.41 checks the pulled-up predicates of this union while it trims unused fields,
-  // and one of them compares with a NULL literal. The check throws java.lang.AssertionError, and
-  // the driver passes it to the JDBC caller instead of raising a SQLException.
-  @Disabled("a NULL comparison in a union of DISTINCT queries throws AssertionError")
-  @Test
-  void unionWithNullComparisonRuns() throws SQLException {
-    String predicate = "c + CAST(NULL AS INTEGER) <= MOD(-128, 2)";
-    String query =
-        "SELECT DISTINCT a FROM t WHERE "
-            + predicate
-            + " UNION SELECT DISTINCT a FROM t WHERE NOT ("
-            + predicate
-            + ") UNION SELECT DISTINCT a FROM t WHERE ("
-            + predicate
-            + ") IS NULL";
-    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:");
-        Statement statement = connection.createStatement()) {
-      statement.execute("CREATE TABLE t (a INTEGER, c DOUBLE, unused INTEGER)");
-
-      assertThatCode(() -> statement.executeQuery(query).close()).doesNotThrowAnyException();
-    }
-  }
-
   // TODO: simplifying NOT (1 IS NOT DISTINCT FROM 0) leaves IS DISTINCT FROM over two literals in
   // a filter that runs in Calcite's Enumerable engine. That engine cannot implement the operator,
   // so the query fails with internal error XX000 ("Unable to implement EnumerableCalc").

@@ -95,7 +95,9 @@ public final class WarpPrepare extends CalcitePrepareImpl {
         }
       }
       return super.prepareSql(context, query, elementType, maxRowCount);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // Calcite signals broken invariants with AssertionError, which must reach the JDBC caller as
+      // an SQLException like any other failure.
       throw SqlErrors.translate(e);
     }
   }

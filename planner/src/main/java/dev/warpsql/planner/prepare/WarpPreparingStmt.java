@@ -5,6 +5,7 @@ import dev.warpsql.planner.exec.WarpBindable;
 import dev.warpsql.planner.exec.WarpPlans;
 import dev.warpsql.planner.rel.WarpConvention;
 import dev.warpsql.planner.rel.WarpRel;
+import dev.warpsql.planner.rules.NullComparisonFolding;
 import dev.warpsql.planner.rules.WarpPrograms;
 import java.lang.reflect.Type;
 import java.util.Collections;
@@ -123,6 +124,12 @@ final class WarpPreparingStmt extends CalcitePrepareImpl.CalcitePreparingStmt {
       SqlExplainFormat format,
       SqlExplainLevel detailLevel) {
     return new WarpPreparedExplain(resultType, parameterRowType, root, format, detailLevel);
+  }
+
+  /** Folds comparisons with NULL first, because Calcite rejects them while it trims fields. */
+  @Override
+  protected RelRoot trimUnusedFields(RelRoot root) {
+    return super.trimUnusedFields(root.withRel(NullComparisonFolding.apply(root.rel)));
   }
 
   @Override

@@ -13,9 +13,10 @@ import org.apache.calcite.tools.RelBuilder;
 
 /**
  * The optimization program of a statement: subqueries become joins and aggregates, correlated plans
- * are decorrelated, unused fields are trimmed, multi-way joins are put in a heuristic order by
- * estimated row counts, and the cost-based planner chooses WARP or Enumerable operators. Divisions
- * of approximate numbers in Enumerable operators are then checked for zero divisors.
+ * are decorrelated, comparisons with NULL are folded, unused fields are trimmed, multi-way joins
+ * are put in a heuristic order by estimated row counts, and the cost-based planner chooses WARP or
+ * Enumerable operators. Divisions of approximate numbers in Enumerable operators are then checked
+ * for zero divisors.
  */
 public final class WarpPrograms {
   // NOTE: the heuristic orders joins by row counts alone, without column statistics. On TPC-H Q5
@@ -40,6 +41,7 @@ public final class WarpPrograms {
         Programs.subQuery(DefaultRelMetadataProvider.INSTANCE),
         (planner, rel, traits, materializations, lattices) ->
             RelDecorrelator.decorrelateQuery(rel, relBuilder(rel)),
+        (planner, rel, traits, materializations, lattices) -> NullComparisonFolding.apply(rel),
         (planner, rel, traits, materializations, lattices) ->
             new RelFieldTrimmer(null, relBuilder(rel)).trim(rel),
         Programs.heuristicJoinOrder(rules, false, MIN_JOINS_TO_REORDER),

@@ -7,6 +7,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +29,32 @@ class FuzzRegressionTest {
       try (ResultSet rows = statement.executeQuery(query)) {
         assertThat(rows.next()).as("a row of %s", query).isFalse();
       }
+    }
+  }
+
+  @Test
+  void unionWithNullComparisonRuns() throws SQLException {
+    String predicate = "c + CAST(NULL AS INTEGER) <= MOD(-128, 2)";
+    String query =
+        "SELECT DISTINCT a FROM t WHERE "
+            + predicate
+            + " UNION SELECT DISTINCT a FROM t WHERE NOT ("
+            + predicate
+            + ") UNION SELECT DISTINCT a FROM t WHERE ("
+            + predicate
+            + ") IS NULL";
+    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE t (a INTEGER, c DOUBLE, unused INTEGER)");
+      statement.execute("INSERT INTO t VALUES (1, 1.5, 0), (NULL, NULL, 0)");
+
+      List<Object> keys = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery(query)) {
+        while (rows.next()) {
+          keys.add(rows.getObject(1));
+        }
+      }
+      assertThat(keys).containsExactlyInAnyOrder(1, null);
     }
   }
 }
