@@ -1,7 +1,6 @@
 package dev.warpsql.sqltests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,24 +15,6 @@ import org.junit.jupiter.api.Test;
  * disabled until it is fixed.
  */
 class KnownBugsTest {
-  // TODO: simplifying NOT (1 IS NOT DISTINCT FROM 0) leaves IS DISTINCT FROM over two literals in
-  // a filter that runs in Calcite's Enumerable engine. That engine cannot implement the operator,
-  // so the query fails with internal error XX000 ("Unable to implement EnumerableCalc").
-  @Disabled("a constant IS DISTINCT FROM in an Enumerable filter fails with XX000")
-  @Test
-  void constantDistinctFromInUnionRuns() throws SQLException {
-    String select = "SELECT DISTINCT a, b, c FROM t0 RIGHT JOIN t1 ON b AND TRUE WHERE ";
-    String predicate = "1 IS NOT DISTINCT FROM 0";
-    String query = select + predicate + " UNION " + select + "NOT (" + predicate + ")";
-    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:");
-        Statement statement = connection.createStatement()) {
-      statement.execute("CREATE TABLE t0 (a DATE, b BOOLEAN)");
-      statement.execute("CREATE TABLE t1 (c TINYINT)");
-
-      assertThatCode(() -> statement.executeQuery(query).close()).doesNotThrowAnyException();
-    }
-  }
-
   // TODO: Calcite keeps the literal 1e300 as a Double and 0.1, cast to DOUBLE, as a BigDecimal in
   // one VALUES column. While it trims unused fields it sorts the column's literals to derive their
   // collation and fails with ClassCastException, which WarpSQL reports as internal error XX000.

@@ -15,8 +15,8 @@ import org.apache.calcite.tools.RelBuilder;
  * The optimization program of a statement: subqueries become joins and aggregates, correlated plans
  * are decorrelated, comparisons with NULL are folded, unused fields are trimmed, multi-way joins
  * are put in a heuristic order by estimated row counts, and the cost-based planner chooses WARP or
- * Enumerable operators. Divisions of approximate numbers in Enumerable operators are then checked
- * for zero divisors.
+ * Enumerable operators. The expressions of Enumerable operators are then rewritten where Calcite's
+ * Enumerable engine would run them differently from the kernels or not at all.
  */
 public final class WarpPrograms {
   // NOTE: the heuristic orders joins by row counts alone, without column statistics. On TPC-H Q5
@@ -46,7 +46,7 @@ public final class WarpPrograms {
             new RelFieldTrimmer(null, relBuilder(rel)).trim(rel),
         Programs.heuristicJoinOrder(rules, false, MIN_JOINS_TO_REORDER),
         Programs.calc(DefaultRelMetadataProvider.INSTANCE),
-        (planner, rel, traits, materializations, lattices) -> EnumerableDivisionCheck.apply(rel));
+        (planner, rel, traits, materializations, lattices) -> EnumerableFallbackRewrite.apply(rel));
   }
 
   private static RelBuilder relBuilder(org.apache.calcite.rel.RelNode rel) {

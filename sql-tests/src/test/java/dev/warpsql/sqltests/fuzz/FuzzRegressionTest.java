@@ -57,4 +57,21 @@ class FuzzRegressionTest {
       assertThat(keys).containsExactlyInAnyOrder(1, null);
     }
   }
+
+  @Test
+  void constantDistinctFromInUnionRuns() throws SQLException {
+    String select = "SELECT DISTINCT a, b, c FROM t0 RIGHT JOIN t1 ON b AND TRUE WHERE ";
+    String predicate = "1 IS NOT DISTINCT FROM 0";
+    String query = select + predicate + " UNION " + select + "NOT (" + predicate + ")";
+    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE t0 (a DATE, b BOOLEAN)");
+      statement.execute("CREATE TABLE t1 (c TINYINT)");
+
+      // Both tables are empty, which is what makes the planner run this filter as Enumerable.
+      try (ResultSet rows = statement.executeQuery(query)) {
+        assertThat(rows.next()).isFalse();
+      }
+    }
+  }
 }
