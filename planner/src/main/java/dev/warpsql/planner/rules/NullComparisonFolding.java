@@ -27,9 +27,9 @@ import org.apache.calcite.tools.RelBuilder;
  * MOD(-128, 2)} but keeps that comparison, because MOD may raise an error and simplification never
  * drops such an operand. Calcite's metadata then rejects the comparison with a NULL literal when it
  * pulls up predicates, with an AssertionError out of RelFieldTrimmer. The comparison is UNKNOWN
- * whatever its other operand is, and the SQL standard leaves it to the implementation whether it
+ * whatever its other operand is. The SQL standard leaves it to the implementation whether it
  * evaluates an operand that cannot change a result (ISO/IEC 9075-2, 6.3.3.3, rule evaluation
- * order), so folding it skips that operand's possible error.
+ * order), so folding may skip that operand's error.
  */
 public final class NullComparisonFolding extends RelHomogeneousShuttle {
   private static final Set<SqlKind> COMPARISONS =

@@ -74,4 +74,14 @@ class FuzzRegressionTest {
       }
     }
   }
+
+  @Test
+  void mixedApproximateValuesInsert() throws SQLException {
+    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE t (d DOUBLE)");
+
+      assertThat(statement.executeUpdate("INSERT INTO t (d) VALUES (1e300), (0.1)")).isEqualTo(2);
+    }
+  }
 }
