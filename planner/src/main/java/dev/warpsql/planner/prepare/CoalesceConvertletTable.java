@@ -2,13 +2,11 @@ package dev.warpsql.planner.prepare;
 
 import java.util.Objects;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.fun.SqlInternalOperators;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql2rel.SqlRexContext;
 import org.apache.calcite.sql2rel.SqlRexConvertlet;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
@@ -23,8 +21,7 @@ import org.apache.calcite.sql2rel.SqlRexConvertletTable;
  * RexSimplify treats it as NOT NULL everywhere: after ReduceExpressionsRule pushes a comparison
  * into the CASE, it drops the guard {@code a IS NOT NULL} and then merges ranges over the cast as
  * if no row could be NULL. {@code COALESCE(c, c) NOT BETWEEN 3.0 AND -5.0} so became TRUE, and a
- * filter lost the rows whose {@code c} is NULL. Here the branch stays {@code a}, and the CASE keeps
- * the type that the validator derived, which is NOT NULL when the last operand is.
+ * filter lost the rows whose {@code c} is NULL. Here the branch stays {@code a}.
  */
 final class CoalesceConvertletTable implements SqlRexConvertletTable {
   private final SqlRexConvertletTable next;
@@ -57,19 +54,19 @@ final class CoalesceConvertletTable implements SqlRexConvertletTable {
   }
 
   /**
-   * Converts the CASE with its nullable branches, then gives it the validated type. Without the
-   * casts Calcite derives a nullable type, but SqlToRelConverter requires the validated one.
+   * Converts the CASE with its nullable branches, then casts it to the validated type. Without the
+   * branch casts Calcite derives a nullable type, but SqlToRelConverter requires the validated one,
+   * which is NOT NULL when the last operand is. That cast holds for every row, unlike a branch's,
+   * and a CASE typed NOT NULL over nullable branches would break RexSimplify's nullability checks
+   * once ReduceExpressionsRule pushes a comparison into the branches.
    */
   private static RexNode convertCase(
       SqlRexConvertlet standard, SqlRexContext context, SqlCall call) {
     RexNode converted = standard.convertCall(context, call);
     RelDataType validated = context.getValidator().getValidatedNodeType(call);
-    if (!(converted instanceof RexCall caseCall) || converted.getType().equals(validated)) {
+    if (converted.getType().equals(validated)) {
       return converted;
     }
-    return context
-        .getRexBuilder()
-        .makeCall(
-            call.getParserPosition(), validated, SqlStdOperatorTable.CASE, caseCall.getOperands());
+    return context.getRexBuilder().makeCast(call.getParserPosition(), validated, converted);
   }
 }
