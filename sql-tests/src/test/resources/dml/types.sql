@@ -47,3 +47,19 @@ CREATE TABLE mixed_values (d DOUBLE, r REAL, amount DECIMAL(10, 2), i INTEGER);
 INSERT INTO mixed_values VALUES (1, 1e10, 1.5, 2), (NULL, NULL, NULL, NULL), (2.25, 2.5, 3, -1);
 
 SELECT * FROM mixed_values;
+
+-- Approximate and exact literals mixed in one column of VALUES, in INSERT and in queries, for
+-- DOUBLE and REAL, with NULLs, negatives and the extremes of the DOUBLE range.
+CREATE TABLE mixed_approximate (d DOUBLE, r REAL);
+
+INSERT INTO mixed_approximate (d) VALUES (1e300), (0.1);
+
+INSERT INTO mixed_approximate (r) VALUES (0.25), (1e30), (CAST(NULL AS REAL));
+
+INSERT INTO mixed_approximate VALUES (1, 2.5), (-1e-300, -0.5e0), (NULL, 7), (-2.75, 1e-3);
+
+SELECT * FROM mixed_approximate;
+
+SELECT * FROM (VALUES (1e300, 1), (0.1, 2), (-5, 3), (NULL, 4)) AS v (x, y);
+
+SELECT x FROM (VALUES (0.5), (2e0), (CAST(NULL AS DOUBLE))) AS v (x) WHERE x > 1;

@@ -63,10 +63,49 @@ SELECT id, int_v / int_v FROM nullable_types WHERE int_v <> 0;
 -- A NULL divisor gives NULL, not an error.
 SELECT id, int_v / NULLIF(int_v, int_v) FROM nullable_types;
 
--- ABS runs in Calcite's Enumerable engine, which divides a DOUBLE by zero into infinity or NaN.
--- known-bug an Enumerable fallback divides DOUBLEs by zero without raising 22012
+-- ABS runs in Calcite's Enumerable engine, where Java divides a DOUBLE by zero into infinity or
+-- NaN. The SQL standard makes division by zero an exception for approximate numbers too, so an
+-- Enumerable fallback raises 22012 as the kernels do.
 -- error 22012
 SELECT id FROM nullable_types WHERE dbl_v / 0.0 NOT BETWEEN ABS(dbl_v) AND 1e300;
+
+-- error 22012
+SELECT id, ABS(dbl_v) / 0e0 FROM nullable_types;
+
+-- error 22012
+SELECT id, ABS(dbl_v) / (dbl_v - dbl_v) FROM nullable_types;
+
+-- error 22012
+SELECT id, ABS(CAST(dbl_v AS REAL) / 0) FROM nullable_types;
+
+-- error 22012
+SELECT id, ABS(dec_v) / CAST(int_v - int_v AS DOUBLE) FROM nullable_types;
+
+-- error 22012
+SELECT id FROM nullable_types WHERE ABS(int_v) / -0e0 > 0;
+
+-- Constant folding leaves an approximate division by zero to run time, which raises 22012.
+-- error 22012
+SELECT 1e0 / 0e0;
+
+-- error 22012
+SELECT id FROM nullable_types WHERE dbl_v > 1e0 / (2e0 - 2e0);
+
+-- error 22012
+SELECT CAST(1 AS REAL) / 0;
+
+-- Approximate divisions in a fallback that divide by no zero return their quotients, and a NULL
+-- divisor gives NULL.
+-- fallback
+SELECT id, ABS(dbl_v) / 2, ABS(dec_v) / dbl_v, ABS(dbl_v) / NULLIF(dbl_v, 0)
+FROM nullable_types WHERE dbl_v <> 0;
+
+-- fallback
+SELECT id, ABS(dbl_v) / CAST(NULL AS DOUBLE) FROM nullable_types;
+
+-- A division in a CASE branch that no row reaches raises nothing.
+-- fallback
+SELECT id, CASE WHEN dbl_v <> 0 THEN ABS(dbl_v) / dbl_v END FROM nullable_types;
 
 -- Calcite's Enumerable engine computes a constant such as MOD(42, ABS(0)) once, when its compiled
 -- code initializes, and the division by zero there raises 22012 too.

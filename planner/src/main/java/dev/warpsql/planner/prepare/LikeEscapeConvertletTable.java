@@ -3,6 +3,7 @@ package dev.warpsql.planner.prepare;
 import dev.warpsql.executor.error.ErrorCode;
 import dev.warpsql.executor.error.WarpException;
 import java.util.List;
+import java.util.Objects;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlKind;
@@ -11,7 +12,6 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql2rel.SqlRexConvertlet;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
-import org.apache.calcite.sql2rel.StandardConvertletTable;
 
 /**
  * Converts SQL to row expressions as Calcite's standard table does, but first checks the ESCAPE
@@ -27,15 +27,24 @@ import org.apache.calcite.sql2rel.StandardConvertletTable;
 final class LikeEscapeConvertletTable implements SqlRexConvertletTable {
   private static final char DEFAULT_ESCAPE = '\\';
 
+  private final SqlRexConvertletTable next;
+
+  /**
+   * Creates a table that converts LIKE and delegates every call, LIKE included, to {@code next}.
+   */
+  LikeEscapeConvertletTable(SqlRexConvertletTable next) {
+    this.next = Objects.requireNonNull(next, "next");
+  }
+
   @Override
   public SqlRexConvertlet get(SqlCall call) {
     if (call.getKind() != SqlKind.LIKE || call.operandCount() != 3) {
-      return StandardConvertletTable.INSTANCE.get(call);
+      return next.get(call);
     }
     SqlNode pattern = call.operand(1);
     SqlNode escape = call.operand(2);
     if (!(escape instanceof SqlCharStringLiteral escapeLiteral)) {
-      return StandardConvertletTable.INSTANCE.get(call);
+      return next.get(call);
     }
     String escapeText = escapeLiteral.getValueAs(String.class);
     if (escapeText.length() != 1) {
@@ -45,7 +54,7 @@ final class LikeEscapeConvertletTable implements SqlRexConvertletTable {
     }
     char escapeChar = escapeText.charAt(0);
     if (!(pattern instanceof SqlCharStringLiteral patternLiteral)) {
-      return StandardConvertletTable.INSTANCE.get(call);
+      return next.get(call);
     }
     String rewritten = withDefaultEscape(patternLiteral.getValueAs(String.class), escapeChar);
     SqlParserPos position = call.getParserPosition();
@@ -54,7 +63,7 @@ final class LikeEscapeConvertletTable implements SqlRexConvertletTable {
         SqlLiteral.createCharString(String.valueOf(DEFAULT_ESCAPE), escape.getParserPosition());
     SqlCall rewrittenCall =
         call.getOperator().createCall(position, List.of(call.operand(0), newPattern, newEscape));
-    SqlRexConvertlet standard = StandardConvertletTable.INSTANCE.get(rewrittenCall);
+    SqlRexConvertlet standard = next.get(rewrittenCall);
     return (context, ignored) -> standard.convertCall(context, rewrittenCall);
   }
 

@@ -19,6 +19,7 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexExecutorImpl;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
 
 /**
  * WarpSQL's statement preparation: Calcite's parser, validator and logical rewrites, then a Volcano
@@ -58,7 +59,8 @@ public final class WarpPrepare extends CalcitePrepareImpl {
 
   @Override
   protected SqlRexConvertletTable createConvertletTable() {
-    return new LikeEscapeConvertletTable();
+    return new LikeEscapeConvertletTable(
+        new CoalesceConvertletTable(StandardConvertletTable.INSTANCE));
   }
 
   @Override
@@ -93,7 +95,9 @@ public final class WarpPrepare extends CalcitePrepareImpl {
         }
       }
       return super.prepareSql(context, query, elementType, maxRowCount);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // Calcite signals broken invariants with AssertionError, which must reach the JDBC caller as
+      // an SQLException like any other failure.
       throw SqlErrors.translate(e);
     }
   }

@@ -5,6 +5,8 @@ import dev.warpsql.planner.exec.WarpBindable;
 import dev.warpsql.planner.exec.WarpPlans;
 import dev.warpsql.planner.rel.WarpConvention;
 import dev.warpsql.planner.rel.WarpRel;
+import dev.warpsql.planner.rules.ApproximateValuesLiterals;
+import dev.warpsql.planner.rules.NullComparisonFolding;
 import dev.warpsql.planner.rules.WarpPrograms;
 import java.lang.reflect.Type;
 import java.util.Collections;
@@ -20,6 +22,7 @@ import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -151,6 +154,17 @@ final class WarpPreparingStmt extends CalcitePrepareImpl.CalcitePreparingStmt {
       SqlExplainFormat format,
       SqlExplainLevel detailLevel) {
     return new WarpPreparedExplain(resultType, parameterRowType, root, format, detailLevel);
+  }
+
+  /**
+   * Folds comparisons with NULL and makes the approximate literals of VALUES Doubles first, because
+   * Calcite's field trimming fails on either (see {@link NullComparisonFolding} and {@link
+   * ApproximateValuesLiterals}).
+   */
+  @Override
+  protected RelRoot trimUnusedFields(RelRoot root) {
+    RelNode prepared = ApproximateValuesLiterals.apply(NullComparisonFolding.apply(root.rel));
+    return super.trimUnusedFields(root.withRel(prepared));
   }
 
   @Override

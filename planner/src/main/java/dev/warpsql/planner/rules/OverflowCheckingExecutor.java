@@ -11,13 +11,15 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexExecutor;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * Constant folding that keeps SQL's overflow errors. Exact arithmetic on constants whose result
- * leaves its type is not folded: the kernel evaluates it at run time and raises the numeric
- * overflow error, where Calcite's own folding would wrap around as Java integers do. The wrapped
- * executor folds everything else.
+ * Constant folding that keeps SQL's overflow and division by zero errors. Exact arithmetic on
+ * constants whose result leaves its type is not folded: the kernel evaluates it at run time and
+ * raises the numeric overflow error, where Calcite's own folding would wrap around as Java integers
+ * do. Nor is a division of approximate numbers by zero, which Calcite's folding turns into infinity
+ * or NaN. The wrapped executor folds everything else.
  */
 final class OverflowCheckingExecutor implements RexExecutor {
   private final RexExecutor delegate;
@@ -39,7 +41,8 @@ final class OverflowCheckingExecutor implements RexExecutor {
     List<RexNode> foldable = new ArrayList<>();
     boolean[] keep = new boolean[constExps.size()];
     for (int i = 0; i < keep.length; i++) {
-      keep[i] = overflows(constExps.get(i));
+      keep[i] =
+          overflows(constExps.get(i)) || dividesApproximateByZero(rexBuilder, constExps.get(i));
       if (!keep[i]) {
         foldable.add(constExps.get(i));
       }
@@ -55,6 +58,30 @@ final class OverflowCheckingExecutor implements RexExecutor {
   /** Returns whether evaluating the constant expression exactly leaves an exact type's range. */
   static boolean overflows(RexNode expression) {
     return exactValue(expression) == OVERFLOW;
+  }
+
+  /**
+   * Returns whether a constant expression divides approximate numbers by a divisor that folds to
+   * zero. The divisor is folded by the wrapped executor, so it must be free of such divisions.
+   */
+  private boolean dividesApproximateByZero(RexBuilder rexBuilder, RexNode expression) {
+    if (!(expression instanceof RexCall call)) {
+      return false;
+    }
+    for (RexNode operand : call.getOperands()) {
+      if (dividesApproximateByZero(rexBuilder, operand)) {
+        return true;
+      }
+    }
+    if (call.getKind() != SqlKind.DIVIDE
+        || !SqlTypeName.APPROX_TYPES.contains(call.getType().getSqlTypeName())) {
+      return false;
+    }
+    List<RexNode> divisor = new ArrayList<>();
+    delegate.reduce(rexBuilder, List.of(call.getOperands().get(1)), divisor);
+    return divisor.get(0) instanceof RexLiteral literal
+        && !literal.isNull()
+        && literal.getValueAs(Double.class) == 0;
   }
 
   private static final BigDecimal OVERFLOW = new BigDecimal("1E+1000");

@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The optimization program of a statement: subqueries become joins and aggregates, correlated plans
- * are decorrelated, unused fields are trimmed, multi-way joins are put in a heuristic order by
- * estimated row counts, and the cost-based planner chooses WARP or Enumerable operators.
+ * are decorrelated, comparisons with NULL are folded, unused fields are trimmed, multi-way joins
+ * are put in a heuristic order by estimated row counts, and the cost-based planner chooses WARP or
+ * Enumerable operators. The expressions of Enumerable operators are then rewritten where Calcite's
+ * Enumerable engine would run them differently from the kernels or not at all.
  */
 public final class WarpPrograms {
   private static final Logger LOG = LoggerFactory.getLogger(WarpPrograms.class);
@@ -43,10 +45,12 @@ public final class WarpPrograms {
         },
         Programs.subQuery(DefaultRelMetadataProvider.INSTANCE),
         (planner, rel, traits, materializations, lattices) -> decorrelate(rel),
+        (planner, rel, traits, materializations, lattices) -> NullComparisonFolding.apply(rel),
         (planner, rel, traits, materializations, lattices) ->
             new RelFieldTrimmer(null, relBuilder(rel)).trim(rel),
         Programs.heuristicJoinOrder(rules, false, MIN_JOINS_TO_REORDER),
-        Programs.calc(DefaultRelMetadataProvider.INSTANCE));
+        Programs.calc(DefaultRelMetadataProvider.INSTANCE),
+        (planner, rel, traits, materializations, lattices) -> EnumerableFallbackRewrite.apply(rel));
   }
 
   /**

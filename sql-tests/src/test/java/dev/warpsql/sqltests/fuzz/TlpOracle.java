@@ -32,9 +32,7 @@ final class TlpOracle {
     } catch (SQLException e) {
       return failure(e);
     } catch (RuntimeException | Error e) {
-      TlpOutcome.Verdict verdict =
-          isKnownBug(e) ? TlpOutcome.Verdict.KNOWN_BUG : TlpOutcome.Verdict.CRASH;
-      return new TlpOutcome(verdict, e.toString());
+      return new TlpOutcome(TlpOutcome.Verdict.CRASH, e.toString());
     }
 
     List<List<Object>> expected = sorted(original.rows());
@@ -44,15 +42,6 @@ final class TlpOracle {
     }
     return new TlpOutcome(
         TlpOutcome.Verdict.MISMATCH, "Q returned " + expected + "\npartitions returned " + actual);
-  }
-
-  /**
-   * Returns whether an error is the known Calcite failure that {@code
-   * KnownBugsTest.unionWithNullComparisonRuns} reproduces.
-   */
-  private static boolean isKnownBug(Throwable e) {
-    return e instanceof AssertionError
-        && String.valueOf(e.getMessage()).contains("Comparison with NULL in pulledUpPredicates");
   }
 
   private static QueryResult run(Connection connection, String sql) throws SQLException {
@@ -67,12 +56,6 @@ final class TlpOracle {
   private static TlpOutcome failure(SQLException e) {
     String state = e.getSQLState();
     String detail = "SQLSTATE " + state + ": " + e.getMessage();
-    if ("XX000".equals(state)
-        && detail.contains("Unable to implement EnumerableCalc")
-        && detail.contains("IS DISTINCT FROM")) {
-      // KnownBugsTest.constantDistinctFromInUnionRuns reproduces this failure.
-      return new TlpOutcome(TlpOutcome.Verdict.KNOWN_BUG, detail);
-    }
     if (state == null || state.equals("XX000") || state.equals("57014")) {
       return new TlpOutcome(TlpOutcome.Verdict.CRASH, detail);
     }

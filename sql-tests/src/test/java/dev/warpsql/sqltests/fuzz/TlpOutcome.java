@@ -16,8 +16,6 @@ record TlpOutcome(Verdict verdict, String detail) {
     MISMATCH,
     /** A query failed other than with a clean SQLException, or timed out: a crash. */
     CRASH,
-    /** A query hit a bug that a disabled test in {@code KnownBugsTest} reproduces. */
-    KNOWN_BUG,
     /** A query raised a data exception (SQLSTATE class 22), so there is no verdict. */
     DATA_ERROR,
     /** WarpSQL rejected a query as invalid or unsupported, so there is no verdict. */

@@ -1,0 +1,110 @@
+package dev.warpsql.planner.rules;
+
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableCalc;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelHomogeneousShuttle;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.sql.SqlOperator;
+
+/**
+ * Rewrites the expressions of the plan's Enumerable operators into forms that Calcite's Enumerable
+ * engine runs as the kernels do. Operators of the WARP convention keep their expressions.
+ *
+ * <ul>
+ *   <li>A division of approximate numbers becomes a {@link CheckedDivision}, which raises division
+ *       by zero instead of returning infinity or NaN.
+ *   <li>IS [NOT] DISTINCT FROM becomes its CASE form. Calcite 1.41's Enumerable code generator has
+ *       no implementation of the operator, and simplification creates it, for example from {@code
+ *       NOT (1 IS NOT DISTINCT FROM 0)}, after SQL-to-relational conversion has expanded the ones
+ *       that the statement wrote.
+ * </ul>
+ */
+final class EnumerableFallbackRewrite extends RelHomogeneousShuttle {
+  /** Returns the plan with the expressions of its Enumerable operators rewritten. */
+  static RelNode apply(RelNode plan) {
+    return plan.accept(new EnumerableFallbackRewrite());
+  }
+
+  @Override
+  public RelNode visit(RelNode other) {
+    RelNode visited = super.visit(other);
+    if (visited.getConvention() != EnumerableConvention.INSTANCE) {
+      return visited;
+    }
+    FallbackShuttle shuttle = new FallbackShuttle(visited.getCluster().getRexBuilder());
+    if (visited instanceof EnumerableCalc calc) {
+      return rewriteCalc(calc, shuttle);
+    }
+    return visited.accept(shuttle);
+  }
+
+  /**
+   * Rewrites a calc's expanded expressions and normalizes its program again, because the CASE form
+   * of IS DISTINCT FROM nests calls where a program's expressions refer to local ones.
+   */
+  private static RelNode rewriteCalc(EnumerableCalc calc, FallbackShuttle shuttle) {
+    RexProgram program = calc.getProgram();
+    List<RexNode> projects =
+        program.getProjectList().stream().map(program::expandLocalRef).toList();
+    RexNode condition =
+        program.getCondition() == null ? null : program.expandLocalRef(program.getCondition());
+    List<RexNode> newProjects = shuttle.apply(projects);
+    RexNode newCondition = condition == null ? null : condition.accept(shuttle);
+    if (newProjects.equals(projects) && (condition == null || newCondition.equals(condition))) {
+      return calc;
+    }
+    RexProgram rewritten =
+        RexProgram.create(
+            program.getInputRowType(),
+            newProjects,
+            newCondition,
+            program.getOutputRowType(),
+            calc.getCluster().getRexBuilder());
+    return EnumerableCalc.create(calc.getInput(), rewritten);
+  }
+
+  /** Rewrites one operator's expressions. */
+  private static final class FallbackShuttle extends RexShuttle {
+    private final RexBuilder rexBuilder;
+
+    FallbackShuttle(RexBuilder rexBuilder) {
+      this.rexBuilder = rexBuilder;
+    }
+
+    @Override
+    public RexNode visitCall(RexCall call) {
+      RexNode visited = super.visitCall(call);
+      if (!(visited instanceof RexCall rewritten)) {
+        return visited;
+      }
+      List<RexNode> operands = rewritten.getOperands();
+      return switch (rewritten.getKind()) {
+        case DIVIDE -> checkedDivision(rewritten, operands);
+        case IS_DISTINCT_FROM ->
+            RelOptUtil.isDistinctFrom(rexBuilder, operands.get(0), operands.get(1), false);
+        case IS_NOT_DISTINCT_FROM ->
+            RelOptUtil.isDistinctFrom(rexBuilder, operands.get(0), operands.get(1), true);
+        default -> rewritten;
+      };
+    }
+
+    private RexNode checkedDivision(RexCall division, List<RexNode> operands) {
+      SqlOperator checked =
+          switch (division.getType().getSqlTypeName()) {
+            case DOUBLE, FLOAT -> CheckedDivision.DIVIDE_DOUBLE;
+            case REAL -> CheckedDivision.DIVIDE_REAL;
+            default -> null;
+          };
+      return checked == null
+          ? division
+          : rexBuilder.makeCall(division.getType(), checked, operands);
+    }
+  }
+}
