@@ -6,7 +6,7 @@ import java.util.Random;
 
 /**
  * Draws random TLP checks over a round's tables: a FROM clause (a table, or with two tables an
- * INNER, LEFT, RIGHT or CROSS join), a kind of query, an optional WHERE of Q itself and the
+ * INNER, LEFT, RIGHT, FULL or CROSS join), a kind of query, an optional WHERE of Q itself and the
  * partitioning predicate.
  */
 final class QueryGenerator {
@@ -51,7 +51,7 @@ final class QueryGenerator {
     }
     FuzzTable second = tables.get(1);
     columns.addAll(second.columns());
-    String[] joins = {" JOIN ", " LEFT JOIN ", " RIGHT JOIN ", " CROSS JOIN "};
+    String[] joins = {" JOIN ", " LEFT JOIN ", " RIGHT JOIN ", " FULL JOIN ", " CROSS JOIN "};
     String join = joins[random.nextInt(joins.length)];
     if (join.equals(" CROSS JOIN ")) {
       return first.name() + join + second.name();
