@@ -33,7 +33,7 @@ public final class WarpMain {
         kernels  Run SQL on the CPU and write the PTX of every GPU kernel it compiled.
         shell    Open the sqlline SQL shell on an embedded database or a server.
         serve    Run a WarpSQL server that JDBC clients reach over HTTP.
-        load     Load a CSV file into a table of a database directory.
+        load     Load a CSV or Parquet file into a table of a database directory.
         bench    Time TPC-H on WarpSQL, DuckDB and Calcite; 'bench server' times the
                  server against the embedded driver, 'bench load' CSV ingest against
                  DuckDB (the ./warp launcher runs them).
