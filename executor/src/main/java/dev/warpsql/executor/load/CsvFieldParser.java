@@ -4,6 +4,7 @@ import dev.warpsql.kernels.ir.DataType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -160,10 +161,38 @@ final class CsvFieldParser {
   /** Parses a date and returns days since 1970-01-01. */
   static long parseDate(String text) throws InvalidValueException {
     try {
+      if (isPlainDate(text)) {
+        // The common YYYY-MM-DD form without the formatter, which took a fifth of a CSV load's
+        // time in a profile of TPC-H lineitem; LocalDate.of still rejects days such as 02-30.
+        return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10))
+            .toEpochDay();
+      }
       return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE).toEpochDay();
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeException e) {
       throw new InvalidValueException("a date as YYYY-MM-DD", false);
     }
+  }
+
+  /** Tells whether the text is exactly four digits, '-', two digits, '-' and two digits. */
+  private static boolean isPlainDate(String text) {
+    if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+      return false;
+    }
+    for (int i = 0; i < 10; i++) {
+      if (i != 4 && i != 7 && (text.charAt(i) < '0' || text.charAt(i) > '9')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Returns the decimal number that the ASCII digits in [start, end) of the text spell. */
+  private static int digits(String text, int start, int end) {
+    int value = 0;
+    for (int i = start; i < end; i++) {
+      value = value * 10 + (text.charAt(i) - '0');
+    }
+    return value;
   }
 
   /** Parses a time of day and returns microseconds since midnight. */

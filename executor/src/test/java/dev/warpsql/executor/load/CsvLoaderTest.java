@@ -320,6 +320,21 @@ class CsvLoaderTest {
   }
 
   @Test
+  void impossibleDayIsRejected() throws IOException {
+    for (String day : List.of("2023-02-29", "2024-04-31", "2024-00-10")) {
+      Path file = write("day.csv", "day\n2024-02-29\n" + day + "\n");
+      List<ColumnSchema> columns = List.of(ColumnSchema.nullable("day", DataType.DATE));
+      assertRejected(
+          () -> load(file, CsvOptions.DEFAULTS.withColumns(columns)),
+          ErrorCode.INVALID_TEXT_REPRESENTATION,
+          file,
+          "line 3",
+          "'" + day + "'",
+          "YYYY-MM-DD");
+    }
+  }
+
+  @Test
   void valueOutOfRangeIsRejected() throws IOException {
     Path file = write("range.csv", "small\n1\n40000\n");
     List<ColumnSchema> columns = List.of(ColumnSchema.nullable("small", DataType.SMALLINT));
