@@ -117,6 +117,21 @@ SELECT e.id, l.id FROM join_empty e LEFT JOIN join_left l ON l.k = e.k;
 
 SELECT l.id, e.id FROM join_left l FULL JOIN join_empty e ON l.k = e.k;
 
+-- FULL joins whose condition reads one side only, has no equality, or chains three tables, and
+-- an aggregate over a FULL join: each runs as a LEFT join plus the unmatched right rows.
+SELECT l.id, r.id FROM join_left l FULL JOIN join_right r ON l.k = r.k AND l.id > 3;
+
+SELECT COUNT(*), COUNT(l.id), COUNT(r.id) FROM join_left l FULL JOIN join_right r ON l.k > r.k;
+
+SELECT l.id, r.id, e.id
+FROM join_left l FULL JOIN join_right r ON l.k = r.k FULL JOIN join_empty e ON r.k = e.k;
+
+SELECT COALESCE(l.k, r.k) AS k, COUNT(*) AS n
+FROM join_left l FULL JOIN join_right r ON l.k = r.k
+GROUP BY COALESCE(l.k, r.k);
+
+SELECT l.id, r.id FROM join_left l FULL JOIN join_right r ON l.k = r.k WHERE r.id IS NULL;
+
 -- expect: 0
 SELECT COUNT(*) FROM join_left CROSS JOIN join_empty;
 
