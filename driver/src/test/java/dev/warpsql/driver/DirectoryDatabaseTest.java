@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,10 +16,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +96,54 @@ class DirectoryDatabaseTest {
       execute(first, "INSERT INTO t VALUES (7)");
       assertThat(rows(second, "SELECT id FROM t")).containsExactly("7");
     }
+  }
+
+  @Test
+  void deleteAndUpdateRewriteOnlyAffectedChunks() throws Exception {
+    try (Connection connection = DriverManager.getConnection(url())) {
+      execute(connection, "CREATE TABLE t (id INTEGER NOT NULL, v VARCHAR)");
+      execute(connection, "INSERT INTO t VALUES (1, 'a'), (2, 'b'), (3, 'c'), (4, 'd')");
+      // Doubling 15 times makes 131,072 rows with distinct ids, in several chunks.
+      for (int i = 0; i < 15; i++) {
+        execute(connection, "INSERT INTO t SELECT id + (SELECT MAX(id) FROM t), v FROM t");
+      }
+      Set<String> before = chunkFiles();
+      assertThat(before).hasSizeGreaterThan(1);
+
+      execute(connection, "DELETE FROM t WHERE id = 70000");
+      Set<String> afterDelete = chunkFiles();
+      assertThat(difference(afterDelete, before)).hasSize(1);
+      assertThat(difference(before, afterDelete)).hasSize(1);
+
+      execute(connection, "UPDATE t SET v = 'z' WHERE id = 3");
+      Set<String> afterUpdate = chunkFiles();
+      assertThat(difference(afterUpdate, afterDelete)).hasSize(1);
+
+      assertThat(rows(connection, "SELECT COUNT(*), SUM(id), COUNT(DISTINCT id) FROM t"))
+          .containsExactly("131071|" + (131072L * 131073 / 2 - 70000) + "|131071");
+      assertThat(rows(connection, "SELECT v FROM t WHERE id IN (3, 70000, 70001)"))
+          .containsExactlyInAnyOrder("z", "a");
+    }
+    try (Connection connection = DriverManager.getConnection(url())) {
+      assertThat(rows(connection, "SELECT COUNT(*), COUNT(*) FILTER (WHERE v = 'z') FROM t"))
+          .containsExactly("131071|1");
+    }
+  }
+
+  /** Returns the names of the chunk files in the database directory. */
+  private Set<String> chunkFiles() throws IOException {
+    try (Stream<Path> files = Files.list(directory.resolve("data"))) {
+      return files
+          .map(file -> file.getFileName().toString())
+          .filter(name -> name.startsWith("chunk-"))
+          .collect(Collectors.toSet());
+    }
+  }
+
+  private static Set<String> difference(Set<String> from, Set<String> without) {
+    Set<String> left = new HashSet<>(from);
+    left.removeAll(without);
+    return left;
   }
 
   @Test

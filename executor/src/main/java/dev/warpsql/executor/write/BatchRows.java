@@ -8,6 +8,7 @@ import dev.warpsql.executor.storage.TableBuilder;
 import dev.warpsql.executor.storage.TableSchema;
 import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.TypeKind;
+import java.util.BitSet;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -26,11 +27,24 @@ final class BatchRows {
    * @return the number of rows appended
    */
   static long append(TableBuilder builder, Batch batch, int[] fields, int selector, boolean keep) {
+    return append(builder, batch, fields, selector, keep, new BitSet());
+  }
+
+  /**
+   * Appends rows as {@link #append(TableBuilder, Batch, int[], int, boolean)} does, except the rows
+   * at the positions in {@code skipped}, counted from 0 over all chunks of the batch.
+   */
+  static long append(
+      TableBuilder builder, Batch batch, int[] fields, int selector, boolean keep, BitSet skipped) {
     TableSchema schema = builder.schema();
     checkTypes(schema, batch, fields);
     long appended = 0;
+    int position = 0;
     for (BatchChunk chunk : batch.chunks()) {
-      for (int row = 0; row < chunk.rowCount(); row++) {
+      for (int row = 0; row < chunk.rowCount(); row++, position++) {
+        if (skipped.get(position)) {
+          continue;
+        }
         if (selector >= 0 && isTrue(chunk.vectors().get(selector), row) != keep) {
           continue;
         }
@@ -51,10 +65,27 @@ final class BatchRows {
    */
   static void appendUpdated(
       TableBuilder builder, Batch batch, int[] oldFields, int[] newFields, int selector) {
+    appendUpdated(builder, batch, oldFields, newFields, selector, new BitSet());
+  }
+
+  /**
+   * Appends rows as the method without {@code skipped} does, except the rows at those positions.
+   */
+  static void appendUpdated(
+      TableBuilder builder,
+      Batch batch,
+      int[] oldFields,
+      int[] newFields,
+      int selector,
+      BitSet skipped) {
     checkTypes(builder.schema(), batch, oldFields);
     checkTypes(builder.schema(), batch, newFields);
+    int position = 0;
     for (BatchChunk chunk : batch.chunks()) {
-      for (int row = 0; row < chunk.rowCount(); row++) {
+      for (int row = 0; row < chunk.rowCount(); row++, position++) {
+        if (skipped.get(position)) {
+          continue;
+        }
         int[] fields = isTrue(chunk.vectors().get(selector), row) ? newFields : oldFields;
         for (int column = 0; column < fields.length; column++) {
           int field = fields[column];

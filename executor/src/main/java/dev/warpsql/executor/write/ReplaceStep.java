@@ -18,7 +18,8 @@ import java.util.Objects;
  * TRUE for the rows the statement's condition matched, and for an UPDATE the new values. A DELETE
  * keeps the rows that did not match; an UPDATE keeps every row and takes the new values for the
  * matched ones. Like {@link AppendStep}, the statement is one catalog transaction, and a value the
- * table cannot store leaves the table unchanged.
+ * table cannot store leaves the table unchanged. The new version shares the chunks without a
+ * matched row (see {@link UnchangedChunks}) and rewrites the others.
  */
 public final class ReplaceStep implements ExecutionStep {
   private final CatalogTable target;
@@ -58,7 +59,8 @@ public final class ReplaceStep implements ExecutionStep {
         if (matched == 0) {
           return RowCounts.of(0, context.allocator());
         }
-        // NOTE: the new version rewrites every chunk, even those without a matched row.
+        UnchangedChunks.Found unchanged =
+            UnchangedChunks.find(base, batch, oldFields, matchedField);
         try (TableBuilder builder =
             new TableBuilder(
                 base.name(),
@@ -67,12 +69,15 @@ public final class ReplaceStep implements ExecutionStep {
                 catalog.allocator(),
                 TableBuilder.DEFAULT_CHUNK_ROWS)) {
           if (newFields == null) {
-            BatchRows.append(builder, batch, oldFields, matchedField, false);
+            BatchRows.append(builder, batch, oldFields, matchedField, false, unchanged.inputRows());
           } else {
-            BatchRows.appendUpdated(builder, batch, oldFields, newFields, matchedField);
+            BatchRows.appendUpdated(
+                builder, batch, oldFields, newFields, matchedField, unchanged.inputRows());
           }
           context.checkCanceled();
-          next = builder.build();
+          try (Table rewritten = builder.build()) {
+            next = TableVersions.concat(base, unchanged.chunks(), rewritten);
+          }
         }
       }
       Transactions.replace(transaction, target, next);
