@@ -164,9 +164,18 @@ SELECT l.id, r.id FROM join_left l JOIN join_right r ON l.k = r.k OR l.id = 1;
 SELECT l.id, r.id FROM join_left l JOIN join_right r ON l.k + 1 = r.k;
 
 -- IS NOT DISTINCT FROM matches NULL keys with each other: 6 rows plus 2 x 1 NULL pairs.
--- fallback
 -- expect: (1, 10), (2, 11), (2, 12), (3, 11), (3, 12), (7, 15), (4, 13), (5, 13)
 SELECT l.id, r.id FROM join_left l JOIN join_right r ON l.k IS NOT DISTINCT FROM r.k;
+
+-- The same under LEFT, SEMI and ANTI joins, and with a residual condition.
+SELECT l.id, r.id FROM join_left l LEFT JOIN join_right r
+ON l.k IS NOT DISTINCT FROM r.k AND r.id > 11;
+
+SELECT l.id FROM join_left l
+WHERE EXISTS (SELECT 1 FROM join_right r WHERE r.k IS NOT DISTINCT FROM l.k);
+
+SELECT l.id FROM join_left l
+WHERE NOT EXISTS (SELECT 1 FROM join_right r WHERE r.k IS NOT DISTINCT FROM l.k AND r.id < 13);
 
 -- Joins with TPC-H tables: every nation has a region, every region has 5 nations.
 -- expect: 25

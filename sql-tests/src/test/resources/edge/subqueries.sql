@@ -80,13 +80,12 @@ SELECT l.id, l.k NOT IN (SELECT r.k FROM join_right r WHERE r.id > l.id + 9) FRO
 SELECT l.id FROM join_left l WHERE l.k <> ALL (SELECT r.k FROM join_right r WHERE r.id > l.id + 9);
 
 -- With an equality correlation each set has at most one row: id 6 and 7 find none. Calcite
--- decorrelates these into joins on IS NOT DISTINCT FROM keys, which fall back.
--- fallback
+-- decorrelates these into joins on IS NOT DISTINCT FROM keys, which WARP joins on two plain keys
+-- each: the value or zero, and whether it is NULL.
 -- expect: 6, 7
 SELECT l.id FROM join_left l WHERE l.k NOT IN (SELECT r.k FROM join_right r WHERE r.id = l.id + 9);
 
 -- For a NULL key the set is empty, so NOT IN is TRUE.
--- fallback
 -- expect: 4, 5, 6
 SELECT l.id FROM join_left l WHERE l.k NOT IN (SELECT r.k FROM join_right r WHERE r.k = l.k);
 
@@ -141,17 +140,14 @@ SELECT id FROM join_left WHERE k = (SELECT k FROM join_empty);
 -- expect: (1, NULL), (2, 1), (3, 1), (4, NULL), (5, NULL), (6, 3), (7, 3)
 SELECT l.id, (SELECT MAX(r.k) FROM join_right r WHERE r.k < l.k) FROM join_left l;
 
--- Calcite decorrelates a correlated COUNT into outer joins on IS NOT DISTINCT FROM keys, which
--- fall back.
+-- Calcite decorrelates a correlated COUNT into outer joins on IS NOT DISTINCT FROM keys.
 -- expect: (1, 1), (2, 2), (3, 2), (4, 0), (5, 0), (6, 0), (7, 1)
--- fallback
 SELECT l.id, (SELECT COUNT(*) FROM join_right r WHERE r.k = l.k) FROM join_left l;
 
 -- expect: (1, 'r1'), (2, NULL), (3, NULL), (4, NULL), (5, NULL), (6, NULL), (7, NULL)
 -- fallback
 SELECT l.id, (SELECT r.b FROM join_right r WHERE r.k = l.k AND r.k = 1) FROM join_left l;
 
--- fallback
 SELECT l.id FROM join_left l
 WHERE l.id > (SELECT COUNT(*) FROM join_right r WHERE r.k <= l.k);
 

@@ -53,7 +53,8 @@ public final class WarpRules {
           CoreRules.UNION_TO_DISTINCT,
           CoreRules.INTERSECT_TO_DISTINCT,
           CoreRules.MINUS_TO_DISTINCT,
-          FullJoinToUnionRule.INSTANCE);
+          FullJoinToUnionRule.INSTANCE,
+          NullSafeJoinKeysRule.INSTANCE);
 
   /**
    * Calcite's Enumerable rules, the fallback, without the rules that need the collation trait,
