@@ -80,12 +80,14 @@ public final class FileCatalogStore implements CatalogStore {
   /**
    * Opens a database directory, creating it when absent, and removes the leftovers of an
    * interrupted commit. A directory without a manifest gets an empty one before any data file is
-   * written. Raises {@link ErrorCode#LOCK_NOT_AVAILABLE} when another process has it open.
+   * written. Raises {@link ErrorCode#LOCK_NOT_AVAILABLE} when another process has it open, and
+   * {@link ErrorCode#JVM_OPTION_MISSING} when this JVM cannot write Arrow IPC files.
    *
    * @param allocator the allocator of the tables that {@link #load} reads
    */
   public static FileCatalogStore open(Path directory, BufferAllocator allocator) {
     Path absolute = directory.toAbsolutePath().normalize();
+    ArrowIpcCheck.requireIpcWrites(absolute);
     try {
       checkIsDatabaseDirectory(absolute);
       Files.createDirectories(absolute.resolve(DATA));
