@@ -105,7 +105,8 @@ public final class FileCatalogStore implements CatalogStore {
       int removed = store.deleteUnreferenced(referencedFiles(manifest));
       Files.deleteIfExists(absolute.resolve(MANIFEST_TEMP));
       if (removed > 0) {
-        LOG.warn("removed {} files of an interrupted commit from {}", removed, absolute);
+        LOG.warn(
+            "removed {} data files that the manifest does not name from {}", removed, absolute);
       }
       return store;
     } catch (IOException e) {
@@ -122,12 +123,12 @@ public final class FileCatalogStore implements CatalogStore {
    * is not a WarpSQL database. A directory with only the lock file, a temporary manifest and data
    * files is what a crash before the first manifest leaves, and it opens as an empty database.
    */
-  // NOTE: a database whose manifest.json was deleted by hand looks the same, so opening it deletes
-  // its data files.
   private static void checkIsDatabaseDirectory(Path directory) throws IOException {
     if (Files.exists(directory.resolve(MANIFEST))) {
       return;
     }
+    // NOTE: a database whose manifest.json was deleted by hand looks like such a crash, so opening
+    // it deletes its data files.
     List<String> foreign = DirectoryLayout.foreignEntries(directory);
     if (!foreign.isEmpty()) {
       throw new WarpException(
