@@ -3,7 +3,9 @@ package dev.warpsql.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.warpsql.driver.cli.WarpMain;
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Databases in a directory: what survives a restart, a second process, and a crash. */
 class DirectoryDatabaseTest {
+  /**
+   * Rows of the first load, 16 chunks of 65,536. Their commit takes about 0.25 s, estimated from 31
+   * chunks that took 0.5 s on a shared 2-core machine, so a kill at the first chunk file lands
+   * before the manifest is renamed.
+   */
+  private static final int FIRST_LOAD_ROWS = 1_000_000;
+
   @TempDir Path directory;
 
   @TempDir Path scratch;
@@ -198,6 +207,129 @@ class DirectoryDatabaseTest {
   }
 
   /**
+   * Kills {@code warp load} into a new directory while its first commit writes chunk files. The
+   * directory then opens as an empty database, and opening removes the chunk files.
+   */
+  @Test
+  void killedFirstLoadLeavesEmptyDatabase() throws Exception {
+    killFirstLoad();
+
+    assertThat(directory.resolve("manifest.json")).as("initial manifest").isRegularFile();
+    assertThat(dataFiles()).as("chunk files after the kill").isNotEmpty();
+    checkEmptyAndUsable();
+  }
+
+  /**
+   * As {@link #killedFirstLoadLeavesEmptyDatabase}, but without the empty manifest that opening a
+   * new directory writes: data files and no manifest at all. The store cannot tell them from a
+   * database whose manifest was deleted, so it rejects the directory and keeps every file.
+   */
+  @Test
+  void dataFilesWithoutManifestAreRejectedAndKept() throws Exception {
+    killFirstLoad();
+    Files.deleteIfExists(directory.resolve("manifest.json"));
+    List<Path> before = dataFiles();
+    assertThat(before).as("chunk files after the kill").isNotEmpty();
+
+    assertThatThrownBy(() -> DriverManager.getConnection(url()))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("data files but no manifest.json");
+    assertThat(dataFiles()).containsExactlyInAnyOrderElementsOf(before);
+  }
+
+  /**
+   * Starts {@code warp load} of a CSV file into a new table of the new directory, and kills it with
+   * SIGKILL ({@code destroyForcibly} on Linux) as soon as the first chunk file appears, while the
+   * commit still writes the others.
+   */
+  private void killFirstLoad() throws Exception {
+    Path csv = writeFirstLoadFile();
+    Path log = scratch.resolve("load.log");
+    ProcessBuilder builder =
+        javaProcess(
+            WarpMain.class,
+            "load",
+            "--data",
+            directory.toString(),
+            "--header",
+            "big",
+            csv.toString());
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(log.toFile());
+    Process loader = builder.start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (!hasChunkFile()) {
+        assertThat(loader.isAlive())
+            .as("loader running before its first chunk file: %s", readLog(log))
+            .isTrue();
+        assertThat(System.nanoTime()).as("first chunk file in time").isLessThan(deadline);
+        Thread.sleep(1);
+      }
+      loader.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    } finally {
+      loader.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+    Path manifest = directory.resolve("manifest.json");
+    if (Files.exists(manifest)) {
+      assertThat(Files.readString(manifest))
+          .as("manifest after the kill, which came before the commit point")
+          .doesNotContain("\"big\"");
+    }
+  }
+
+  /** Checks that the database has no table big and no data files, and that it commits. */
+  private void checkEmptyAndUsable() throws SQLException, IOException {
+    try (Connection connection = DriverManager.getConnection(url())) {
+      assertThatThrownBy(() -> rows(connection, "SELECT COUNT(*) FROM big"))
+          .isInstanceOf(SQLException.class)
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("42P01");
+      assertThat(dataFiles()).as("data files after reopening").isEmpty();
+      execute(connection, "CREATE TABLE t AS SELECT * FROM (VALUES (1), (2)) AS v(id)");
+    }
+    try (Connection connection = DriverManager.getConnection(url())) {
+      assertThat(rows(connection, "SELECT SUM(id) FROM t")).containsExactly("3");
+    }
+  }
+
+  /** Writes a CSV file whose load commits enough chunk files to take a while. */
+  private Path writeFirstLoadFile() throws IOException {
+    Path csv = scratch.resolve("big.csv");
+    try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+      out.write("id,v\n");
+      for (int line = 0; line < FIRST_LOAD_ROWS; line++) {
+        out.write(line + "," + (line * 7_919L) + "\n");
+      }
+    }
+    return csv;
+  }
+
+  private boolean hasChunkFile() throws IOException {
+    Path data = directory.resolve("data");
+    if (!Files.isDirectory(data)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(data)) {
+      return files.anyMatch(file -> file.getFileName().toString().startsWith("chunk-"));
+    }
+  }
+
+  private List<Path> dataFiles() throws IOException {
+    try (Stream<Path> files = Files.list(directory.resolve("data"))) {
+      return files.toList();
+    }
+  }
+
+  private static String readLog(Path log) {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  /**
    * Checks that {@code batches} contains batches 0 to n-1, each whole, with n at least reported.
    */
   private static void checkBatches(Connection connection, int reported, String context)
@@ -251,18 +383,22 @@ class DirectoryDatabaseTest {
   }
 
   private Process startWriter() throws IOException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     ProcessBuilder builder =
-        new ProcessBuilder(
-            java.toString(),
-            "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "-cp",
-            System.getProperty("java.class.path"),
-            DirectoryWriterProcess.class.getName(),
-            directory.toString(),
-            scratch.toString());
+        javaProcess(DirectoryWriterProcess.class, directory.toString(), scratch.toString());
     builder.redirectErrorStream(true);
     return builder.start();
+  }
+
+  /** Returns a builder of a child JVM, with this JVM's class path, that runs a main class. */
+  private static ProcessBuilder javaProcess(Class<?> mainClass, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(mainClass.getName());
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command);
   }
 
   /**

@@ -40,6 +40,11 @@ public enum ErrorCode {
   OUT_OF_MEMORY(Category.RESOURCE, "53200"),
   QUERY_CANCELED(Category.RESOURCE, "57014"),
   LOCK_NOT_AVAILABLE(Category.RESOURCE, "55P03"),
+  /**
+   * The JVM runs without an option that a feature needs, such as the {@code --add-opens} that
+   * writing Arrow IPC files needs. Its SQLSTATE 55000 is object_not_in_prerequisite_state.
+   */
+  JVM_OPTION_MISSING(Category.RESOURCE, "55000"),
 
   DEVICE_UNAVAILABLE(Category.DEVICE, "58000"),
   /** A kernel launch, a module load or another driver call failed on the device. */

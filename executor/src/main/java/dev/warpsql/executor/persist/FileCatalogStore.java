@@ -1,5 +1,10 @@
 package dev.warpsql.executor.persist;
 
+import static dev.warpsql.executor.persist.DirectoryLayout.DATA;
+import static dev.warpsql.executor.persist.DirectoryLayout.LOCK;
+import static dev.warpsql.executor.persist.DirectoryLayout.MANIFEST;
+import static dev.warpsql.executor.persist.DirectoryLayout.MANIFEST_TEMP;
+
 import dev.warpsql.executor.catalog.CatalogSnapshot;
 import dev.warpsql.executor.catalog.CatalogSnapshot.SchemaSnapshot;
 import dev.warpsql.executor.catalog.CatalogStore;
@@ -25,7 +30,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.slf4j.Logger;
@@ -40,6 +44,8 @@ import org.slf4j.LoggerFactory;
  * forces the directory. The rename is the commit point: a crash before it leaves the previous
  * manifest, a crash after it the new one. Files that no manifest names are leftovers of an
  * interrupted commit or of replaced versions; opening the store and each commit delete them.
+ * Opening a directory without a manifest commits an empty one first, so that the first commit of
+ * data also has a previous state to fall back on.
  *
  * <p>One process at a time may open a directory: the store holds an exclusive lock on {@code
  * warpsql.lock} until it closes. Not thread-safe on its own; the catalog calls it under its write
@@ -47,11 +53,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FileCatalogStore implements CatalogStore {
   private static final Logger LOG = LoggerFactory.getLogger(FileCatalogStore.class);
-
-  static final String MANIFEST = "manifest.json";
-  static final String MANIFEST_TEMP = "manifest.json.tmp";
-  static final String LOCK = "warpsql.lock";
-  static final String DATA = "data";
 
   private final Path directory;
   private final Path data;
@@ -78,13 +79,15 @@ public final class FileCatalogStore implements CatalogStore {
 
   /**
    * Opens a database directory, creating it when absent, and removes the leftovers of an
-   * interrupted commit. Raises {@link ErrorCode#LOCK_NOT_AVAILABLE} when another process has it
-   * open.
+   * interrupted commit. A directory without a manifest gets an empty one before any data file is
+   * written. Raises {@link ErrorCode#LOCK_NOT_AVAILABLE} when another process has it open, and
+   * {@link ErrorCode#JVM_OPTION_MISSING} when this JVM cannot write Arrow IPC files.
    *
    * @param allocator the allocator of the tables that {@link #load} reads
    */
   public static FileCatalogStore open(Path directory, BufferAllocator allocator) {
     Path absolute = directory.toAbsolutePath().normalize();
+    ArrowIpcCheck.requireIpcWrites(absolute);
     try {
       checkIsDatabaseDirectory(absolute);
       Files.createDirectories(absolute.resolve(DATA));
@@ -93,10 +96,18 @@ public final class FileCatalogStore implements CatalogStore {
     }
     DirectoryLock lock = DirectoryLock.acquire(absolute.resolve(LOCK));
     try {
+      boolean hasManifest = Files.exists(absolute.resolve(MANIFEST));
       Manifest manifest = readManifest(absolute);
       FileCatalogStore store = new FileCatalogStore(absolute, allocator, lock, manifest);
-      store.deleteUnreferenced(referencedFiles(manifest));
+      if (!hasManifest) {
+        store.writeManifest(manifest);
+      }
+      int removed = store.deleteUnreferenced(referencedFiles(manifest));
       Files.deleteIfExists(absolute.resolve(MANIFEST_TEMP));
+      if (removed > 0) {
+        LOG.warn(
+            "removed {} data files that the manifest does not name from {}", removed, absolute);
+      }
       return store;
     } catch (IOException e) {
       lock.close();
@@ -108,39 +119,41 @@ public final class FileCatalogStore implements CatalogStore {
   }
 
   /**
-   * Refuses a directory that has files but no manifest: it is not a WarpSQL database, or its
-   * manifest was lost, and opening it would delete files that the store did not write.
+   * Rejects a directory without a manifest unless it holds nothing but the lock file and a
+   * temporary manifest, which is what a crash before the first manifest leaves: the store writes
+   * that manifest before any data file. A directory with other files is not a WarpSQL database, and
+   * one with data files but no manifest lost its manifest, so the store opens neither, because
+   * opening would delete the files.
    */
   private static void checkIsDatabaseDirectory(Path directory) throws IOException {
-    if (!Files.isDirectory(directory) || Files.exists(directory.resolve(MANIFEST))) {
+    if (Files.exists(directory.resolve(MANIFEST))) {
       return;
     }
-    try (Stream<Path> entries = Files.list(directory)) {
-      List<String> others =
-          entries
-              .map(entry -> entry.getFileName().toString())
-              .filter(name -> !name.equals(LOCK) && !name.equals(MANIFEST_TEMP))
-              .filter(name -> !(name.equals(DATA) && isEmptyDirectory(directory.resolve(DATA))))
-              .toList();
-      if (!others.isEmpty()) {
-        throw new WarpException(
-            ErrorCode.IO_ERROR,
-            "directory "
-                + directory
-                + " is not empty but has no "
-                + MANIFEST
-                + ", so it is not a WarpSQL database (it contains "
-                + others
-                + "). Use an empty or new directory, or restore the manifest.");
-      }
+    List<String> foreign = DirectoryLayout.foreignEntries(directory);
+    if (!foreign.isEmpty()) {
+      throw new WarpException(
+          ErrorCode.IO_ERROR,
+          "directory "
+              + directory
+              + " is not empty but has no "
+              + MANIFEST
+              + ", so it is not a WarpSQL database (it contains "
+              + foreign
+              + "). Use an empty or new directory, or restore the manifest.");
     }
-  }
-
-  private static boolean isEmptyDirectory(Path directory) {
-    try (Stream<Path> entries = Files.list(directory)) {
-      return entries.findAny().isEmpty();
-    } catch (IOException e) {
-      return false;
+    List<String> dataFiles = DirectoryLayout.dataFiles(directory);
+    if (!dataFiles.isEmpty()) {
+      throw new WarpException(
+          ErrorCode.IO_ERROR,
+          "directory "
+              + directory
+              + " has "
+              + dataFiles.size()
+              + " data files but no "
+              + MANIFEST
+              + ", so it cannot tell which of them hold committed rows, and it leaves them as they"
+              + " are. Restore the manifest from a backup, or, if the directory holds no data you"
+              + " need, delete its data folder and open it again.");
     }
   }
 
@@ -256,9 +269,9 @@ public final class FileCatalogStore implements CatalogStore {
             file = chunkFiles.get(chunk);
           }
           if (file == null) {
-            file = newFileName("chunk");
-            ArrowFiles.writeChunk(data.resolve(file), chunk, table.schema());
+            file = DirectoryLayout.newDataFileName("chunk");
             written.add(file);
+            ArrowFiles.writeChunk(data.resolve(file), chunk, table.schema());
           }
           nextChunks.put(chunk, file);
           chunks.add(file);
@@ -286,9 +299,9 @@ public final class FileCatalogStore implements CatalogStore {
     file = dictionaryFiles.get(dictionary);
     int size = dictionary.size();
     if (file == null || file.size() != size) {
-      String name = newFileName("dictionary");
-      ArrowFiles.writeDictionary(data.resolve(name), dictionary, allocator, size);
+      String name = DirectoryLayout.newDataFileName("dictionary");
       written.add(name);
+      ArrowFiles.writeDictionary(data.resolve(name), dictionary, allocator, size);
       file = new DictionaryFile(name, size);
     }
     nextDictionaries.put(dictionary, file);
@@ -360,37 +373,35 @@ public final class FileCatalogStore implements CatalogStore {
   }
 
   /**
-   * Deletes every chunk and dictionary file that the manifest does not name. Files of other names
-   * are left alone, since the store never writes them.
+   * Deletes every chunk and dictionary file that the manifest does not name, and returns how many
+   * it deleted. Files of other names are left alone, since the store never writes them.
    */
-  private void deleteUnreferenced(Set<String> referenced) {
+  private int deleteUnreferenced(Set<String> referenced) {
+    int deleted = 0;
     try (Stream<Path> files = Files.list(data)) {
       for (Path file : files.toList()) {
         String name = file.getFileName().toString();
-        if (isStoreFile(name) && !referenced.contains(name)) {
-          deleteQuietly(file);
+        if (DirectoryLayout.isDataFileName(name)
+            && !referenced.contains(name)
+            && deleteQuietly(file)) {
+          deleted++;
         }
       }
     } catch (IOException | UncheckedIOException e) {
       LOG.warn(
           "failed to list {} to remove unused files; they stay until the next commit", data, e);
     }
+    return deleted;
   }
 
-  private static void deleteQuietly(Path file) {
+  /** Deletes a file, logging a failure, and returns whether it deleted it. */
+  private static boolean deleteQuietly(Path file) {
     try {
-      Files.deleteIfExists(file);
+      return Files.deleteIfExists(file);
     } catch (IOException e) {
       LOG.warn("failed to delete unused file {}; the next commit retries", file, e);
+      return false;
     }
-  }
-
-  private static boolean isStoreFile(String name) {
-    return (name.startsWith("chunk-") || name.startsWith("dictionary-")) && name.endsWith(".arrow");
-  }
-
-  private static String newFileName(String kind) {
-    return kind + "-" + UUID.randomUUID() + ".arrow";
   }
 
   private static WarpException ioError(String message, IOException cause) {

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -163,14 +164,15 @@ class FileCatalogStoreTest {
       catalog.schema("main").addTable(rows("t", 0, 4, null));
     }
     List<Path> committedFiles = dataFiles();
-    Files.writeString(directory.resolve("data").resolve("chunk-leftover.arrow"), "partial");
-    Files.writeString(directory.resolve(FileCatalogStore.MANIFEST_TEMP), "{\"format\":");
+    String leftover = DirectoryLayout.newDataFileName("chunk");
+    Files.writeString(directory.resolve("data").resolve(leftover), "partial");
+    Files.writeString(directory.resolve(DirectoryLayout.MANIFEST_TEMP), "{\"format\":");
 
     try (Catalog reopened = open()) {
       assertThat(reopened.schema("main").table("t").rowCount()).isEqualTo(4);
     }
     assertThat(dataFiles()).containsExactlyInAnyOrderElementsOf(committedFiles);
-    assertThat(directory.resolve(FileCatalogStore.MANIFEST_TEMP)).doesNotExist();
+    assertThat(directory.resolve(DirectoryLayout.MANIFEST_TEMP)).doesNotExist();
   }
 
   @Test
@@ -185,15 +187,103 @@ class FileCatalogStoreTest {
   }
 
   @Test
+  void newDirectoryGetsManifestBeforeAnyData() throws IOException {
+    Path fresh = directory.resolve("fresh");
+    try (FileCatalogStore store = FileCatalogStore.open(fresh, allocator)) {
+      assertThat(fresh.resolve(DirectoryLayout.MANIFEST)).isRegularFile();
+      assertThat(fresh.resolve(DirectoryLayout.MANIFEST_TEMP)).doesNotExist();
+      try (Stream<Path> files = Files.list(fresh.resolve("data"))) {
+        assertThat(files).isEmpty();
+      }
+    }
+  }
+
+  /** The state of a crash after the directory was created but before its first manifest. */
+  @Test
+  void crashBeforeFirstManifestOpensEmpty() throws IOException {
+    Files.createDirectories(directory.resolve("data"));
+    Files.writeString(directory.resolve(DirectoryLayout.LOCK), "");
+    Files.writeString(directory.resolve(DirectoryLayout.MANIFEST_TEMP), "{\"form");
+
+    try (Catalog catalog = open()) {
+      assertThat(catalog.schema("main").tables()).isEmpty();
+    }
+    assertThat(directory.resolve(DirectoryLayout.MANIFEST)).isRegularFile();
+    assertThat(directory.resolve(DirectoryLayout.MANIFEST_TEMP)).doesNotExist();
+  }
+
+  /**
+   * Data files without a manifest: a manifest deleted by hand, or a crash in the first commit of a
+   * version that wrote no manifest before its data files. The store cannot tell which files hold
+   * committed rows, so it rejects the directory and deletes nothing.
+   */
+  @Test
+  void dataFilesWithoutManifestAreRejectedAndKept() throws IOException {
+    try (Catalog catalog = open()) {
+      catalog.schema("main").addTable(rows("t", 0, 4, null));
+    }
+    Files.delete(directory.resolve(DirectoryLayout.MANIFEST));
+    List<Path> before = dataFiles();
+    assertThat(before).isNotEmpty();
+
+    assertThatThrownBy(this::open)
+        .isInstanceOf(WarpException.class)
+        .hasMessageContaining("data files but no manifest.json")
+        .hasMessageContaining("delete its data folder");
+    assertThat(dataFiles()).containsExactlyInAnyOrderElementsOf(before);
+    assertThat(directory.resolve(DirectoryLayout.MANIFEST)).doesNotExist();
+  }
+
+  /**
+   * A directory without a manifest, with leftovers of a first commit beside one foreign entry, for
+   * each kind of foreign entry: it is rejected, and every file in it stays.
+   */
+  @Test
+  void foreignFileBesideFirstCommitLeftoversIsRejected() throws IOException {
+    // Each foreign file, and the entry that the error lists for it.
+    Map<String, String> foreignEntries =
+        Map.of(
+            "data/notes.txt", "data/notes.txt",
+            "data/chunk-1.arrow", "data/chunk-1.arrow",
+            "readme.txt", "readme.txt",
+            "data/data/x.arrow", "data/data");
+    int project = 0;
+    for (Map.Entry<String, String> foreignEntry : foreignEntries.entrySet()) {
+      String file = foreignEntry.getKey();
+      Path root = directory.resolve("project-" + project++);
+      Path data = Files.createDirectories(root.resolve("data"));
+      Path leftover = data.resolve(DirectoryLayout.newDataFileName("dictionary"));
+      Files.writeString(leftover, "partial");
+      Path temp = Files.writeString(root.resolve(DirectoryLayout.MANIFEST_TEMP), "{");
+      Path foreign = root.resolve(file);
+      Files.createDirectories(foreign.getParent());
+      Files.writeString(foreign, "mine");
+
+      assertThatThrownBy(() -> FileCatalogStore.open(root, allocator).close())
+          .as(file)
+          .isInstanceOf(WarpException.class)
+          .hasMessageContaining("is not a WarpSQL database")
+          .hasMessageContaining("[" + foreignEntry.getValue() + "]");
+      assertThat(foreign).as(file).exists();
+      assertThat(leftover).as(file).exists();
+      assertThat(temp).as(file).exists();
+      assertThat(root.resolve(DirectoryLayout.LOCK)).as(file).doesNotExist();
+      assertThat(root.resolve(DirectoryLayout.MANIFEST)).as(file).doesNotExist();
+    }
+  }
+
+  @Test
   void unknownFilesInDataAreKept() throws IOException {
     try (Catalog catalog = open()) {
       catalog.schema("main").addTable(rows("t", 0, 4, null));
     }
     Path notes = Files.writeString(directory.resolve("data").resolve("notes.txt"), "mine");
+    Path chunkLike = Files.writeString(directory.resolve("data").resolve("chunk-1.arrow"), "mine");
     try (Catalog reopened = open()) {
       reopened.schema("main").dropTable("t");
     }
     assertThat(notes).exists();
+    assertThat(chunkLike).exists();
   }
 
   @Test
@@ -215,7 +305,7 @@ class FileCatalogStoreTest {
     try (Catalog catalog = open()) {
       catalog.schema("main").addTable(rows("t", 0, 4, null));
     }
-    Files.writeString(directory.resolve(FileCatalogStore.MANIFEST), "{\"format\": 1}");
+    Files.writeString(directory.resolve(DirectoryLayout.MANIFEST), "{\"format\": 1}");
     assertThatThrownBy(this::open)
         .isInstanceOf(WarpException.class)
         .hasMessageContaining("damaged manifest.json")
