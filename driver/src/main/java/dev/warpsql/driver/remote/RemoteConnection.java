@@ -1,5 +1,6 @@
 package dev.warpsql.driver.remote;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
@@ -101,6 +102,54 @@ final class RemoteConnection extends AvaticaConnection {
       AvaticaStatement statement, List<String> queries)
       throws NoSuchStatementException, SQLException {
     return track(statement, () -> super.prepareAndUpdateBatch(statement, queries));
+  }
+
+  // Each call below sends a request, whose failure Avatica lets out unchecked (see RemoteErrors).
+  // Avatica's property setters send nothing, because they record the value for the next getter.
+
+  @Override
+  public void commit() throws SQLException {
+    RemoteErrors.run(id, super::commit);
+  }
+
+  @Override
+  public void rollback() throws SQLException {
+    RemoteErrors.run(id, super::rollback);
+  }
+
+  @Override
+  public boolean isReadOnly() throws SQLException {
+    return RemoteErrors.call(id, super::isReadOnly);
+  }
+
+  @Override
+  public String getCatalog() throws SQLException {
+    return RemoteErrors.call(id, super::getCatalog);
+  }
+
+  @Override
+  public String getSchema() throws SQLException {
+    return RemoteErrors.call(id, super::getSchema);
+  }
+
+  @Override
+  public int getTransactionIsolation() throws SQLException {
+    return RemoteErrors.call(id, super::getTransactionIsolation);
+  }
+
+  /**
+   * Prepares a statement. Avatica's {@code prepareStatement} wraps a failed request without the
+   * server's message, so a lost connection gets {@link RemoteErrors}'s message here.
+   */
+  @Override
+  public PreparedStatement prepareStatement(
+      String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+      throws SQLException {
+    try {
+      return super.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability);
+    } catch (SQLException e) {
+      throw RemoteErrors.translate(id, e);
+    }
   }
 
   /** A request to the server that runs a statement. */

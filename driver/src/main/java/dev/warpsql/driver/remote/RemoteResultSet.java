@@ -8,12 +8,20 @@ import org.apache.calcite.avatica.AvaticaResultSet;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.QueryState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A result set of a remote connection: Avatica's, with JDBC 4.2's {@code getObject(int, Class)},
- * which Avatica's accessors (1.27) reject for every class.
+ * which Avatica's accessors (1.27) reject for every class, and with the unchecked failures of its
+ * fetches raised as SQLExceptions (see {@link RemoteErrors}).
+ *
+ * <p>Of the navigation methods only {@link #next()} sends requests: it fetches the next frame. The
+ * getters read the current row, which is already on the client.
  */
 final class RemoteResultSet extends AvaticaResultSet {
+  private static final Logger LOG = LoggerFactory.getLogger(RemoteResultSet.class);
+
   RemoteResultSet(
       AvaticaStatement statement,
       QueryState state,
@@ -23,6 +31,33 @@ final class RemoteResultSet extends AvaticaResultSet {
       Meta.Frame firstFrame)
       throws SQLException {
     super(statement, state, signature, metaData, timeZone, firstFrame);
+  }
+
+  @Override
+  public boolean next() throws SQLException {
+    return RemoteErrors.call(connectionId(), super::next);
+  }
+
+  /**
+   * Closes this result set, and its statement when {@code closeOnCompletion} is set. Avatica's
+   * {@code close} declares no SQLException, so a failed request to close the statement is logged
+   * instead: the server frees the statement when its connection closes or expires.
+   */
+  @Override
+  public void close() {
+    try {
+      super.close();
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "closing statement {} of connection {} failed: {}",
+          statement == null ? "?" : statement.getId(),
+          connectionId(),
+          e.getMessage());
+    }
+  }
+
+  private String connectionId() {
+    return statement == null ? "?" : statement.connection.id;
   }
 
   /** Returns the value of a column as the requested class; see {@link ColumnValueConverter}. */

@@ -92,6 +92,31 @@ class ServerSessionTest {
   }
 
   @Test
+  void fetchAfterExpiryRaisesLostConnection() throws Exception {
+    try (Connection connection = DriverManager.getConnection(server.jdbcUrl());
+        Statement statement = connection.createStatement()) {
+      statement.setFetchSize(100);
+      ResultSet result = statement.executeQuery("SELECT l_orderkey FROM lineitem");
+      for (int i = 0; i < 150; i++) {
+        assertThat(result.next()).isTrue();
+      }
+
+      waitFor(() -> server.meta().connectionCount() == 0);
+
+      assertThatThrownBy(
+              () -> {
+                while (result.next()) {
+                  result.getLong(1);
+                }
+              })
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("no longer has connection")
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("08003");
+    }
+  }
+
+  @Test
   void abandonedFetchFreesServerResources() throws Exception {
     Connection abandoned = DriverManager.getConnection(server.jdbcUrl());
     Statement statement = abandoned.createStatement();
