@@ -1,9 +1,11 @@
 package dev.warpsql.driver.remote;
 
+import dev.warpsql.driver.JdbcErrors;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
+import java.sql.SQLWarning;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,6 +68,7 @@ final class RemoteConnection extends AvaticaConnection {
 
   private final ConcurrentMap<Integer, Execution> running = new ConcurrentHashMap<>();
   private CancelClient cancelClient;
+  private SQLWarning warnings;
 
   RemoteConnection(UnregisteredDriver driver, AvaticaFactory factory, String url, Properties info) {
     super(driver, factory, url, info);
@@ -102,6 +105,45 @@ final class RemoteConnection extends AvaticaConnection {
       AvaticaStatement statement, List<String> queries)
       throws NoSuchStatementException, SQLException {
     return track(statement, () -> super.prepareAndUpdateBatch(statement, queries));
+  }
+
+  /**
+   * Accepts either value, and {@code false} adds a warning, as the embedded driver does: WarpSQL
+   * has no transactions, so auto-commit stays on. Pools set it when they reset a connection.
+   */
+  @Override
+  public void setAutoCommit(boolean autoCommit) throws SQLException {
+    checkOpen();
+    if (!autoCommit) {
+      addWarning(JdbcErrors.autoCommitStaysOn());
+    }
+  }
+
+  /** Returns true without a request: every statement commits when it completes. */
+  @Override
+  public boolean getAutoCommit() throws SQLException {
+    checkOpen();
+    return true;
+  }
+
+  @Override
+  public synchronized SQLWarning getWarnings() throws SQLException {
+    checkOpen();
+    return warnings;
+  }
+
+  @Override
+  public synchronized void clearWarnings() throws SQLException {
+    checkOpen();
+    warnings = null;
+  }
+
+  private synchronized void addWarning(SQLWarning warning) {
+    if (warnings == null) {
+      warnings = warning;
+    } else {
+      warnings.setNextWarning(warning);
+    }
   }
 
   // Each call below sends a request, whose failure Avatica lets out unchecked (see RemoteErrors).
