@@ -19,6 +19,7 @@ import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jetty.util.security.Credential;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -228,6 +229,26 @@ class ServerSecurityTest {
         Connection connection =
             DriverManager.getConnection(server.jdbcUrl() + credentials("BASIC", "secret"))) {
       assertThat(connection.isValid(5)).isTrue();
+    }
+  }
+
+  @Test
+  void authenticationWithoutUsersFileAsksForHashes() {
+    Map<Authentication, String> commands =
+        Map.of(
+            Authentication.BASIC, "'warp serve --hash-password USER'",
+            Authentication.DIGEST, "'warp serve --hash-password USER --auth digest'");
+    for (Map.Entry<Authentication, String> entry : commands.entrySet()) {
+      ServerConfig.Builder builder =
+          ServerConfig.defaults().toBuilder().authentication(entry.getKey());
+
+      assertThatThrownBy(builder::build)
+          .as("%s", entry.getKey())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("--users FILE")
+          .hasMessageContaining("hashed passwords")
+          .hasMessageContaining(entry.getValue())
+          .hasMessageNotContaining("'user: password'");
     }
   }
 
