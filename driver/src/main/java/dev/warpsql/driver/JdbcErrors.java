@@ -1,6 +1,7 @@
 package dev.warpsql.driver;
 
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.util.Objects;
 import org.apache.calcite.avatica.AvaticaSqlException;
 
@@ -22,6 +23,17 @@ public final class JdbcErrors {
   private static final String NO_RESULT_SET = "Statement did not return a result set";
 
   private JdbcErrors() {}
+
+  /**
+   * Returns the warning of {@code setAutoCommit(false)}, which both drivers accept and ignore,
+   * because WarpSQL has no transactions.
+   */
+  public static SQLWarning autoCommitStaysOn() {
+    return new SQLWarning(
+        "auto-commit stays on: WarpSQL has no transactions, so every statement takes "
+            + "effect when it completes and commit and rollback do nothing",
+        "01000");
+  }
 
   static SQLException connectionClosed() {
     return new SQLException("connection is closed", CONNECTION_CLOSED);

@@ -195,11 +195,7 @@ final class WarpConnection implements Connection {
   public void setAutoCommit(boolean autoCommit) throws SQLException {
     open();
     if (!autoCommit) {
-      addWarning(
-          new SQLWarning(
-              "auto-commit stays on: WarpSQL has no transactions, so every statement takes "
-                  + "effect when it completes and commit and rollback do nothing",
-              "01000"));
+      addWarning(JdbcErrors.autoCommitStaysOn());
     }
   }
 

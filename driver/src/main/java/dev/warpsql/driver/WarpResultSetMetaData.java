@@ -2,17 +2,10 @@ package dev.warpsql.driver;
 
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.Objects;
 
 /** Calcite's result set metadata with JDBC's precision for date and time columns. */
 final class WarpResultSetMetaData implements ResultSetMetaData {
-  /** Length of {@code HH:MM:SS}. */
-  private static final int TIME_LENGTH = 8;
-
-  /** Length of {@code YYYY-MM-DD HH:MM:SS}. */
-  private static final int TIMESTAMP_LENGTH = 19;
-
   private final ResultSetMetaData delegate;
 
   WarpResultSetMetaData(ResultSetMetaData delegate) {
@@ -25,22 +18,13 @@ final class WarpResultSetMetaData implements ResultSetMetaData {
 
   /**
    * Returns Calcite's precision, except for date and time columns, where JDBC asks for the length
-   * of the character form and Calcite returns the digits of the fraction of a second. When that is
-   * 0, which is also the default of a TIME or TIMESTAMP without a precision, the result is the
-   * standard size for WarpSQL's microseconds.
+   * of the character form and Calcite returns the digits of the fraction of a second (see {@link
+   * TemporalPrecision}).
    */
   @Override
   public int getPrecision(int column) throws SQLException {
-    int precision = delegate.getPrecision(column);
-    int type = delegate.getColumnType(column);
-    return switch (type) {
-      case Types.DATE -> ColumnSizes.fixedSize(type);
-      case Types.TIME, Types.TIME_WITH_TIMEZONE ->
-          precision > 0 ? TIME_LENGTH + 1 + precision : ColumnSizes.fixedSize(type);
-      case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE ->
-          precision > 0 ? TIMESTAMP_LENGTH + 1 + precision : ColumnSizes.fixedSize(type);
-      default -> precision;
-    };
+    return TemporalPrecision.jdbcPrecision(
+        delegate.getColumnType(column), delegate.getPrecision(column));
   }
 
   @Override

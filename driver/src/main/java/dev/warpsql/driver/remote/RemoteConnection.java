@@ -1,8 +1,11 @@
 package dev.warpsql.driver.remote;
 
+import dev.warpsql.driver.JdbcErrors;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
+import java.sql.SQLWarning;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,6 +68,7 @@ final class RemoteConnection extends AvaticaConnection {
 
   private final ConcurrentMap<Integer, Execution> running = new ConcurrentHashMap<>();
   private CancelClient cancelClient;
+  private SQLWarning warnings;
 
   RemoteConnection(UnregisteredDriver driver, AvaticaFactory factory, String url, Properties info) {
     super(driver, factory, url, info);
@@ -101,6 +105,93 @@ final class RemoteConnection extends AvaticaConnection {
       AvaticaStatement statement, List<String> queries)
       throws NoSuchStatementException, SQLException {
     return track(statement, () -> super.prepareAndUpdateBatch(statement, queries));
+  }
+
+  /**
+   * Accepts either value, and {@code false} adds a warning, as the embedded driver does: WarpSQL
+   * has no transactions, so auto-commit stays on. Pools set it when they reset a connection.
+   */
+  @Override
+  public void setAutoCommit(boolean autoCommit) throws SQLException {
+    checkOpen();
+    if (!autoCommit) {
+      addWarning(JdbcErrors.autoCommitStaysOn());
+    }
+  }
+
+  /** Returns true without a request: every statement commits when it completes. */
+  @Override
+  public boolean getAutoCommit() throws SQLException {
+    checkOpen();
+    return true;
+  }
+
+  @Override
+  public synchronized SQLWarning getWarnings() throws SQLException {
+    checkOpen();
+    return warnings;
+  }
+
+  @Override
+  public synchronized void clearWarnings() throws SQLException {
+    checkOpen();
+    warnings = null;
+  }
+
+  private synchronized void addWarning(SQLWarning warning) {
+    if (warnings == null) {
+      warnings = warning;
+    } else {
+      warnings.setNextWarning(warning);
+    }
+  }
+
+  // Each call below sends a request, whose failure Avatica lets out unchecked (see RemoteErrors).
+  // Avatica's property setters send nothing, because they record the value for the next getter.
+
+  @Override
+  public void commit() throws SQLException {
+    RemoteErrors.run(id, super::commit);
+  }
+
+  @Override
+  public void rollback() throws SQLException {
+    RemoteErrors.run(id, super::rollback);
+  }
+
+  @Override
+  public boolean isReadOnly() throws SQLException {
+    return RemoteErrors.call(id, super::isReadOnly);
+  }
+
+  @Override
+  public String getCatalog() throws SQLException {
+    return RemoteErrors.call(id, super::getCatalog);
+  }
+
+  @Override
+  public String getSchema() throws SQLException {
+    return RemoteErrors.call(id, super::getSchema);
+  }
+
+  @Override
+  public int getTransactionIsolation() throws SQLException {
+    return RemoteErrors.call(id, super::getTransactionIsolation);
+  }
+
+  /**
+   * Prepares a statement. Avatica's {@code prepareStatement} wraps a failed request without the
+   * server's message, so a lost connection gets {@link RemoteErrors}'s message here.
+   */
+  @Override
+  public PreparedStatement prepareStatement(
+      String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+      throws SQLException {
+    try {
+      return super.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability);
+    } catch (SQLException e) {
+      throw RemoteErrors.translate(id, e);
+    }
   }
 
   /** A request to the server that runs a statement. */

@@ -4,7 +4,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.TimeZone;
-import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.AvaticaPreparedStatement;
@@ -53,10 +52,10 @@ public final class RemoteFactory implements AvaticaFactory {
           resultSetType,
           resultSetConcurrency,
           resultSetHoldability);
-    } catch (AvaticaClientRuntimeException e) {
+    } catch (RuntimeException e) {
       // The statement's constructor asks the server for an id, and Avatica lets that request's
       // failure out unchecked.
-      throw new SQLException(e.getMessage(), e.getSqlState(), e.getErrorCode(), e);
+      throw RemoteErrors.translate(connection.id, e);
     }
   }
 
@@ -92,7 +91,7 @@ public final class RemoteFactory implements AvaticaFactory {
 
   @Override
   public AvaticaSpecificDatabaseMetaData newDatabaseMetaData(AvaticaConnection connection) {
-    return new RemoteDatabaseMetaData(connection);
+    return RemoteDatabaseMetaData.create((RemoteConnection) connection);
   }
 
   @Override

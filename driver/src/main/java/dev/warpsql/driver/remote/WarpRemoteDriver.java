@@ -4,7 +4,9 @@ import dev.warpsql.driver.WarpVersion;
 import java.net.ConnectException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Properties;
+import javax.net.ssl.SSLException;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.remote.Driver;
 
@@ -43,11 +45,12 @@ public final class WarpRemoteDriver extends Driver {
     try {
       return super.connect(RemoteUrl.AVATICA_PREFIX, properties);
     } catch (RuntimeException e) {
-      throw connectFailure(properties.getProperty("url"), e);
+      throw connectFailure(properties, e);
     }
   }
 
-  private static SQLException connectFailure(String serverUrl, RuntimeException e) {
+  private static SQLException connectFailure(Properties properties, RuntimeException e) {
+    String serverUrl = properties.getProperty("url");
     String message = String.valueOf(e.getMessage());
     if (message.contains("HTTP/401") || message.contains("HTTP/403")) {
       return new SQLException(
@@ -66,6 +69,25 @@ public final class WarpRemoteDriver extends Driver {
           "08001",
           e);
     }
+    Optional<String> truststoreProblem = TruststoreCheck.problem(properties);
+    if (truststoreProblem.isPresent()) {
+      return new SQLException(
+          "cannot connect to the WarpSQL server at " + serverUrl + ": " + truststoreProblem.get(),
+          "08001",
+          e);
+    }
+    SSLException tls = tlsCause(e);
+    if (tls != null) {
+      return new SQLException(
+          "TLS handshake with the WarpSQL server at "
+              + serverUrl
+              + " failed: "
+              + tls.getMessage()
+              + "; check that the truststore property names a truststore that holds the "
+              + "server's certificate, and that the certificate names the host in the URL",
+          "08001",
+          e);
+    }
     Throwable cause = e;
     while (cause.getCause() != null && !(cause instanceof ConnectException)) {
       cause = cause.getCause();
@@ -78,5 +100,15 @@ public final class WarpRemoteDriver extends Driver {
             + "; check that 'warp serve' runs there and that the address and port are right",
         "08001",
         e);
+  }
+
+  /** Returns the first TLS failure among the causes, or null. */
+  private static SSLException tlsCause(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SSLException tls) {
+        return tls;
+      }
+    }
+    return null;
   }
 }

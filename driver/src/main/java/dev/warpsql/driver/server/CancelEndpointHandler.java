@@ -8,6 +8,8 @@ import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.apache.calcite.avatica.metrics.noop.NoopMetricsSystem;
+import org.apache.calcite.avatica.remote.ProtobufTranslation;
+import org.apache.calcite.avatica.remote.ProtobufTranslationImpl;
 import org.apache.calcite.avatica.remote.Service;
 import org.apache.calcite.avatica.server.AvaticaProtobufHandler;
 import org.eclipse.jetty.server.Request;
@@ -15,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Avatica's protobuf handler plus WarpSQL's cancel endpoint at {@link CancelRequest#PATH}.
+ * Avatica's protobuf handler plus WarpSQL's cancel endpoint at {@link CancelRequest#PATH}, and a
+ * check that rejects a body that is not an Avatica protobuf request with HTTP 400.
  *
  * <p>The cancel endpoint is how {@code Statement.cancel()} and client query timeouts of WarpSQL's
  * remote driver reach a query that another HTTP request is running (see {@code RemoteConnection}
@@ -37,6 +40,8 @@ final class CancelEndpointHandler extends AvaticaProtobufHandler {
   /** Longest accepted cancel request body, in bytes; a real one has about 70. */
   private static final int MAX_BODY_BYTES = 1024;
 
+  private static final ProtobufTranslation PROTOBUF = new ProtobufTranslationImpl();
+
   private final WarpMeta meta;
 
   CancelEndpointHandler(Service service, WarpMeta meta) {
@@ -49,7 +54,7 @@ final class CancelEndpointHandler extends AvaticaProtobufHandler {
       String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
       throws IOException, ServletException {
     if (!CancelRequest.PATH.equals(target)) {
-      super.handle(target, baseRequest, request, response);
+      handleAvatica(target, baseRequest, request, response);
       return;
     }
     baseRequest.setHandled(true);
@@ -84,6 +89,38 @@ final class CancelEndpointHandler extends AvaticaProtobufHandler {
           e);
       reply(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "cancel failed");
     }
+  }
+
+  /**
+   * Passes a request to Avatica's handler if its body parses as an Avatica protobuf request, and
+   * otherwise responds with HTTP 400. Avatica's handler (1.27) responds to a body that does not
+   * parse with HTTP 500 and a Java stack trace, and logs nothing.
+   */
+  private void handleAvatica(
+      String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
+      throws IOException, ServletException {
+    if (!"POST".equals(request.getMethod())) {
+      super.handle(target, baseRequest, request, response);
+      return;
+    }
+    byte[] body = request.getInputStream().readAllBytes();
+    try {
+      PROTOBUF.parseRequest(body);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn(
+          "invalid request of {} bytes from {}: not an Avatica protobuf request ({})",
+          body.length,
+          request.getRemoteAddr(),
+          e.getMessage());
+      baseRequest.setHandled(true);
+      reply(
+          response,
+          HttpServletResponse.SC_BAD_REQUEST,
+          "invalid request: the body is not an Avatica protobuf request. "
+              + "Connect with WarpSQL's or Avatica's JDBC driver.\n");
+      return;
+    }
+    super.handle(target, baseRequest, new BufferedRequest(request, body), response);
   }
 
   private static void reply(HttpServletResponse response, int status, String text)

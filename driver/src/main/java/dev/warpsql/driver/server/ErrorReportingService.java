@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import org.apache.calcite.avatica.AvaticaSeverity;
+import org.apache.calcite.avatica.Meta.StatementHandle;
 import org.apache.calcite.avatica.NoSuchConnectionException;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.remote.Service;
@@ -61,15 +62,15 @@ final class ErrorReportingService implements InvocationHandler {
 
   private static void log(Object request, Throwable failure) {
     String requestName = request == null ? "request" : request.getClass().getSimpleName();
-    String connectionId = connectionId(request);
+    String ids = ids(request);
     SQLException sql = sqlCause(failure);
     String message = sql != null ? sql.getMessage() : String.valueOf(failure);
     String state = sql != null ? sql.getSQLState() : null;
     if (sql != null || failure instanceof NoSuchConnectionException) {
-      LOG.warn("{} of connection {} failed ({}): {}", requestName, connectionId, state, message);
-      LOG.debug("{} of connection {} failed", requestName, connectionId, failure);
+      LOG.warn("{} of {} failed ({}): {}", requestName, ids, state, message);
+      LOG.debug("{} of {} failed", requestName, ids, failure);
     } else {
-      LOG.error("{} of connection {} failed: {}", requestName, connectionId, message, failure);
+      LOG.error("{} of {} failed: {}", requestName, ids, message, failure);
     }
   }
 
@@ -108,16 +109,33 @@ final class ErrorReportingService implements InvocationHandler {
     return null;
   }
 
-  /** Returns the request's {@code connectionId} field, which most Avatica requests have. */
-  private static String connectionId(Object request) {
+  /**
+   * Returns the connection id of a request and, when it has one, the statement id, for example
+   * {@code connection 5f0c..., statement 3}. Avatica's requests (1.27) carry them as {@code
+   * connectionId} and {@code statementId} fields, or in a {@code statementHandle} field, as {@code
+   * ExecuteRequest} does.
+   */
+  private static String ids(Object request) {
+    Object connectionId = field(request, "connectionId");
+    Object statementId = field(request, "statementId");
+    if (field(request, "statementHandle") instanceof StatementHandle handle) {
+      connectionId = handle.connectionId;
+      statementId = handle.id;
+    }
+    String connection = "connection " + (connectionId == null ? "?" : connectionId);
+    return statementId == null ? connection : connection + ", statement " + statementId;
+  }
+
+  /** Returns the value of a request's public field, or null when it has no such field. */
+  private static Object field(Object request, String name) {
     if (request == null) {
-      return "?";
+      return null;
     }
     try {
-      Field field = request.getClass().getField("connectionId");
-      return String.valueOf(field.get(request));
+      Field field = request.getClass().getField(name);
+      return field.get(request);
     } catch (NoSuchFieldException | IllegalAccessException e) {
-      return "?";
+      return null;
     }
   }
 }

@@ -86,9 +86,7 @@ public record ServerConfig(
       throw new IllegalArgumentException(
           authentication == Authentication.NONE
               ? "a users file needs --auth basic or --auth digest"
-              : "--auth "
-                  + authentication.name().toLowerCase(java.util.Locale.ROOT)
-                  + " needs --users FILE, a file of 'user: password' lines");
+              : missingUsersFile(authentication));
     }
     if (tlsKeystore.isPresent() != tlsPassword.isPresent()) {
       throw new IllegalArgumentException("TLS needs both --tls-keystore and --tls-password");
@@ -101,6 +99,24 @@ public record ServerConfig(
               + "add --auth basic|digest --users FILE, bind to 127.0.0.1, or accept the risk "
               + "with --insecure");
     }
+  }
+
+  /**
+   * Returns the error for authentication without a users file. The file contains hashed passwords
+   * only, so the message names the command that makes its lines.
+   */
+  private static String missingUsersFile(Authentication authentication) {
+    String method = authentication.name().toLowerCase(java.util.Locale.ROOT);
+    String command =
+        authentication == Authentication.DIGEST
+            ? "warp serve --hash-password USER --auth digest"
+            : "warp serve --hash-password USER";
+    return "--auth "
+        + method
+        + " needs --users FILE, a file of 'USER: MD5:HASH' lines with hashed passwords, "
+        + "one per user; make each line with '"
+        + command
+        + "'";
   }
 
   /** Returns whether clients must authenticate. */

@@ -86,6 +86,19 @@ public final class WarpMeta extends JdbcMeta {
     }
   }
 
+  /**
+   * Applies and returns a connection's properties, with auto-commit always on. WarpSQL has no
+   * transactions, and JdbcMeta (1.27) returns the values that clients set rather than the engine
+   * connection's, so without this a client that set auto-commit off would read back false.
+   */
+  @Override
+  public ConnectionProperties connectionSync(ConnectionHandle ch, ConnectionProperties connProps) {
+    if (Boolean.FALSE.equals(connProps.isAutoCommit())) {
+      connProps.setAutoCommit(true);
+    }
+    return super.connectionSync(ch, connProps);
+  }
+
   @Override
   public StatementHandle createStatement(ConnectionHandle ch) {
     StatementHandle handle = super.createStatement(ch);

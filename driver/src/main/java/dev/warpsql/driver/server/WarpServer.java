@@ -1,6 +1,7 @@
 package dev.warpsql.driver.server;
 
 import dev.warpsql.driver.WarpDatabase;
+import dev.warpsql.driver.server.ServerConfig.Authentication;
 import dev.warpsql.executor.error.WarpException;
 import dev.warpsql.executor.load.FileAccess;
 import java.io.IOException;
@@ -230,7 +231,10 @@ public final class WarpServer implements AutoCloseable {
             .withHandler(handler)
             .withPort(config.port())
             .withServerCustomizers(
-                List.of(bindTo(config.bindAddress()), WarpServer::answerPlainHttpOnTlsPort),
+                List.of(
+                    bindTo(config.bindAddress()),
+                    WarpServer::answerPlainHttpOnTlsPort,
+                    logRejectedCredentials(config.authentication())),
                 Server.class);
     String users = config.usersFile().map(Object::toString).orElse(null);
     switch (config.authentication()) {
@@ -263,6 +267,20 @@ public final class WarpServer implements AutoCloseable {
     return server -> {
       for (Connector connector : server.getConnectors()) {
         ((ServerConnector) connector).setHost(address);
+      }
+    };
+  }
+
+  /**
+   * Returns a customizer that puts a {@link RejectedCredentialsLog} around Avatica's handlers,
+   * outside the security handler that rejects the requests.
+   */
+  private static ServerCustomizer<Server> logRejectedCredentials(Authentication method) {
+    return server -> {
+      if (method != Authentication.NONE) {
+        RejectedCredentialsLog log = new RejectedCredentialsLog(method);
+        log.setHandler(server.getHandler());
+        server.setHandler(log);
       }
     };
   }

@@ -16,6 +16,8 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaStatement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +48,23 @@ class ServerQueryTest {
   @AfterEach
   void disconnect() throws SQLException {
     connection.close();
+  }
+
+  @Test
+  void failedExecuteLogsConnectionAndStatement() throws SQLException {
+    try (PreparedStatement statement =
+            connection.prepareStatement("SELECT 10 / ? FROM (VALUES (1)) AS t (x)");
+        LogCapture log = LogCapture.of(ErrorReportingService.class)) {
+      statement.setInt(1, 0);
+
+      assertThatThrownBy(statement::executeQuery).isInstanceOf(SQLException.class);
+      String connectionId = connection.unwrap(AvaticaConnection.class).id;
+      int statementId = statement.unwrap(AvaticaStatement.class).getId();
+      assertThat(log.warnings()).hasSize(1);
+      assertThat(log.warnings().get(0).getFormattedMessage())
+          .startsWith("ExecuteRequest of connection " + connectionId + ", statement " + statementId)
+          .doesNotContain("connection ?");
+    }
   }
 
   @Test

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.warpsql.driver.server.ServerConfig.Authentication;
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -18,6 +19,7 @@ import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jetty.util.security.Credential;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,6 +132,51 @@ class ServerSecurityTest {
   }
 
   @Test
+  void rejectedCredentialsAreLogged() throws Exception {
+    for (Authentication method : List.of(Authentication.BASIC, Authentication.DIGEST)) {
+      ServerConfig config =
+          ServerConfig.defaults().withPort(0).withAuthentication(method, usersFile(method));
+      List<ILoggingEvent> lines;
+      try (WarpServer server = WarpServer.start(config);
+          LogCapture log = LogCapture.of(RejectedCredentialsLog.class)) {
+        try (Connection connection =
+            DriverManager.getConnection(server.jdbcUrl() + credentials(method.name(), "secret"))) {
+          assertThat(connection.isValid(5)).isTrue();
+        }
+        assertThat(log.warnings()).as("%s warnings of a valid session", method).isEmpty();
+
+        assertThatThrownBy(
+                () ->
+                    DriverManager.getConnection(
+                        server.jdbcUrl() + credentials(method.name(), "guess-4711")))
+            .isInstanceOf(SQLException.class);
+        lines = log.warnings();
+      }
+
+      assertThat(lines).as("%s warnings of a wrong password", method).hasSize(1);
+      String line = lines.get(0).getFormattedMessage();
+      assertThat(line).contains("user 'alice'");
+      assertThat(line).contains("127.0.0.1");
+      assertThat(line).doesNotContain("guess-4711");
+    }
+  }
+
+  @Test
+  void logShowsUserNameOnly() {
+    String basic = Base64.getEncoder().encodeToString("alice:pa:ss".getBytes(US_ASCII));
+    String noColon = Base64.getEncoder().encodeToString("password".getBytes(US_ASCII));
+    String forged = Base64.getEncoder().encodeToString("eve\nINFO fake:x".getBytes(US_ASCII));
+
+    assertThat(RejectedCredentialsLog.userName("Basic " + basic)).isEqualTo("alice");
+    assertThat(RejectedCredentialsLog.userName("Basic " + noColon))
+        .isEqualTo("(invalid BASIC credentials)");
+    assertThat(RejectedCredentialsLog.userName("Basic " + forged)).isEqualTo("eve?INFO fake");
+    assertThat(RejectedCredentialsLog.userName("Digest username=\"bob\", realm=\"Avatica\""))
+        .isEqualTo("bob");
+    assertThat(RejectedCredentialsLog.userName("Bearer abc")).isEqualTo("(Bearer credentials)");
+  }
+
+  @Test
   void plainTextPasswordIsRejected() throws Exception {
     Path users = directory.resolve("plain.properties");
     Files.writeString(users, "alice: secret\n");
@@ -182,6 +229,26 @@ class ServerSecurityTest {
         Connection connection =
             DriverManager.getConnection(server.jdbcUrl() + credentials("BASIC", "secret"))) {
       assertThat(connection.isValid(5)).isTrue();
+    }
+  }
+
+  @Test
+  void authenticationWithoutUsersFileAsksForHashes() {
+    Map<Authentication, String> commands =
+        Map.of(
+            Authentication.BASIC, "'warp serve --hash-password USER'",
+            Authentication.DIGEST, "'warp serve --hash-password USER --auth digest'");
+    for (Map.Entry<Authentication, String> entry : commands.entrySet()) {
+      ServerConfig.Builder builder =
+          ServerConfig.defaults().toBuilder().authentication(entry.getKey());
+
+      assertThatThrownBy(builder::build)
+          .as("%s", entry.getKey())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("--users FILE")
+          .hasMessageContaining("hashed passwords")
+          .hasMessageContaining(entry.getValue())
+          .hasMessageNotContaining("'user: password'");
     }
   }
 

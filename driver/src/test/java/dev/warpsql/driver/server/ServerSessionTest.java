@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,6 +94,31 @@ class ServerSessionTest {
   }
 
   @Test
+  void fetchAfterExpiryRaisesLostConnection() throws Exception {
+    try (Connection connection = DriverManager.getConnection(server.jdbcUrl());
+        Statement statement = connection.createStatement()) {
+      statement.setFetchSize(100);
+      ResultSet result = statement.executeQuery("SELECT l_orderkey FROM lineitem");
+      for (int i = 0; i < 150; i++) {
+        assertThat(result.next()).isTrue();
+      }
+
+      waitFor(() -> server.meta().connectionCount() == 0);
+
+      assertThatThrownBy(
+              () -> {
+                while (result.next()) {
+                  result.getLong(1);
+                }
+              })
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("no longer has connection")
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("08003");
+    }
+  }
+
+  @Test
   void abandonedFetchFreesServerResources() throws Exception {
     Connection abandoned = DriverManager.getConnection(server.jdbcUrl());
     Statement statement = abandoned.createStatement();
@@ -137,6 +164,37 @@ class ServerSessionTest {
         assertThat(rows.next()).isTrue();
         assertThat(rows.getLong(1)).isEqualTo(5L);
       }
+    }
+  }
+
+  @Test
+  void autoCommitStaysOnLikeEmbedded() throws SQLException {
+    try (Connection remote = DriverManager.getConnection(server.jdbcUrl());
+        Connection embedded = DriverManager.getConnection("jdbc:warp:mem:")) {
+      for (Connection connection : List.of(remote, embedded)) {
+        connection.setAutoCommit(false);
+
+        assertThat(connection.getAutoCommit()).as("%s", connection).isTrue();
+        // SQLWarning is Iterable, so the cast picks AssertJ's assertions for a throwable.
+        assertThat((Throwable) connection.getWarnings()).as("%s", connection).isNotNull();
+        connection.commit();
+        connection.rollback();
+        assertThat(connection.getAutoCommit()).as("%s", connection).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void avaticaClientReadsAutoCommitOn() throws SQLException {
+    String url = "jdbc:avatica:remote:url=" + server.url() + ";serialization=protobuf";
+    // Avatica's own driver, not WarpSQL's: the server must report auto-commit on to any client.
+    try (Connection connection =
+        new org.apache.calcite.avatica.remote.Driver().connect(url, new Properties())) {
+      connection.setAutoCommit(false);
+
+      assertThat(connection.getAutoCommit()).isTrue();
+      connection.commit();
+      connection.rollback();
     }
   }
 

@@ -114,13 +114,18 @@ class ServerTlsTest {
   }
 
   private static String httpsUrl(WarpServer server, String password) {
+    return httpsUrl(server, password, truststore, TRUSTSTORE_PASSWORD);
+  }
+
+  private static String httpsUrl(
+      WarpServer server, String password, Path truststorePath, String truststorePassword) {
     return server.jdbcUrl()
         + ";authentication=BASIC;avatica_user=alice;avatica_password="
         + password
         + ";truststore="
-        + truststore
+        + truststorePath
         + ";truststore_password="
-        + TRUSTSTORE_PASSWORD;
+        + truststorePassword;
   }
 
   @Test
@@ -157,7 +162,38 @@ class ServerTlsTest {
               + USER_PASSWORD;
 
       assertThatThrownBy(() -> DriverManager.getConnection(untrusted))
-          .isInstanceOf(SQLException.class);
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("TLS handshake")
+          .hasMessageContaining("truststore")
+          .hasMessageNotContaining("'warp serve' runs there");
+    }
+  }
+
+  @Test
+  void wrongTruststorePasswordNamesTruststore() throws Exception {
+    try (WarpServer server = WarpServer.start(config)) {
+      String url = httpsUrl(server, USER_PASSWORD, truststore, "not-the-password");
+
+      assertThatThrownBy(() -> DriverManager.getConnection(url))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("truststore " + truststore)
+          .hasMessageContaining("truststore_password")
+          .hasMessageNotContaining("not-the-password")
+          .hasMessageNotContaining("'warp serve' runs there");
+    }
+  }
+
+  @Test
+  void missingTruststoreNamesPath() throws Exception {
+    Path missing = directory.resolve("no-such-truststore.p12");
+    try (WarpServer server = WarpServer.start(config)) {
+      String url = httpsUrl(server, USER_PASSWORD, missing, TRUSTSTORE_PASSWORD);
+
+      assertThatThrownBy(() -> DriverManager.getConnection(url))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("truststore " + missing)
+          .hasMessageContaining("not found")
+          .hasMessageNotContaining("'warp serve' runs there");
     }
   }
 
