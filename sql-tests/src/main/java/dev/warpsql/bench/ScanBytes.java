@@ -14,6 +14,10 @@ import java.util.Set;
  * The bytes of table columns in the layout that the device reads them in: for each chunk, the data
  * buffer ({@link ColumnUpload#dataBytes}: the physical width times the rows, dictionary codes for
  * VARCHAR) plus the validity bitmap when the chunk has NULLs, as {@link ColumnUpload} copies them.
+ *
+ * <p>TODO: the columns come from the query's text ({@link QueryColumns}), not from the pipelines of
+ * its plan, so a column that a plan reads twice (a self-join, a subquery) counts once, and chunks
+ * that zone maps skip still count.
  */
 final class ScanBytes {
   /** Description of the count, for the report. */
