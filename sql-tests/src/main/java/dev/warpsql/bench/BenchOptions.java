@@ -98,7 +98,7 @@ record BenchOptions(
     return new BenchOptions(scaleFactor, threads, runs, queries, calciteTimeout, device);
   }
 
-  private static List<String> allQueries() {
+  static List<String> allQueries() {
     List<String> names = new ArrayList<>();
     for (int i = 1; i <= QUERY_COUNT; i++) {
       names.add("q" + i);
@@ -106,7 +106,7 @@ record BenchOptions(
     return names;
   }
 
-  private static double parseScaleFactor(String value) {
+  static double parseScaleFactor(String value) {
     double scaleFactor;
     try {
       scaleFactor = Double.parseDouble(value);
@@ -120,7 +120,7 @@ record BenchOptions(
     return scaleFactor;
   }
 
-  private static int parsePositiveInt(String option, String value) {
+  static int parsePositiveInt(String option, String value) {
     int number;
     try {
       number = Integer.parseInt(value);
@@ -135,7 +135,7 @@ record BenchOptions(
     return number;
   }
 
-  private static List<String> parseQueries(String value) {
+  static List<String> parseQueries(String value) {
     Set<String> names = new LinkedHashSet<>();
     for (String part : value.split(",")) {
       String name = part.strip().toLowerCase(java.util.Locale.ROOT);

@@ -24,7 +24,8 @@ import org.apache.calcite.sql.parser.SqlParser;
  * order.
  */
 final class OrderKeys {
-  private static final SqlParser.Config PARSER_CONFIG =
+  /** How WarpSQL parses SQL: double-quoted identifiers, unquoted ones folded to lower case. */
+  static final SqlParser.Config PARSER_CONFIG =
       SqlParser.config()
           .withQuoting(Quoting.DOUBLE_QUOTE)
           .withUnquotedCasing(Casing.TO_LOWER)
