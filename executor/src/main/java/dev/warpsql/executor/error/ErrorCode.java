@@ -38,6 +38,8 @@ public enum ErrorCode {
   FILE_NOT_FOUND(Category.RESOURCE, "58P01"),
   IO_ERROR(Category.RESOURCE, "58030"),
   OUT_OF_MEMORY(Category.RESOURCE, "53200"),
+  /** A statement whose planning or compilation overflowed the Java stack. */
+  STATEMENT_TOO_COMPLEX(Category.RESOURCE, "54001"),
   QUERY_CANCELED(Category.RESOURCE, "57014"),
   LOCK_NOT_AVAILABLE(Category.RESOURCE, "55P03"),
   /**

@@ -139,7 +139,12 @@ public final class CpuBackend {
       Class<?> kernelClass = compiler.getClassLoader().loadClass(KernelSourceGenerator.CLASS_NAME);
       return (GeneratedKernel) kernelClass.getDeclaredConstructor().newInstance();
     } catch (CompileException e) {
-      LOG.error("Generated source of pipeline {} failed to compile:\n{}", pipelineName, source);
+      // Debug level, because the source can run to megabytes and the caller receives the error.
+      LOG.debug(
+          "Generated source of pipeline {} failed to compile: {}\n{}",
+          pipelineName,
+          e.getMessage(),
+          source);
       throw new KernelException(
           KernelErrorCode.COMPILATION_FAILED,
           "failed to compile the CPU kernel of pipeline " + pipelineName + ": " + e.getMessage(),

@@ -6,6 +6,7 @@ import dev.warpsql.kernels.ir.CodeLookup;
 import dev.warpsql.kernels.ir.CodeMap;
 import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.Expr;
+import dev.warpsql.kernels.ir.InSet;
 import dev.warpsql.kernels.ir.InputRef;
 import dev.warpsql.kernels.ir.JoinKind;
 import dev.warpsql.kernels.ir.KernelProgram;
@@ -32,10 +33,16 @@ import java.util.List;
  * {@code lookupNErrors} and {@code lookupNSize} for lookup table N, and {@code buildPcolC} and
  * {@code buildPcolCNull} for build column C of the row matched by probe stage P (see {@link
  * ProbeStageEmitter}).
+ *
+ * <p>Operators with many operands (AND, OR, CASE, COALESCE) become a flat run of statements in a
+ * labeled block that {@code break} leaves, and a set membership test becomes a binary search over a
+ * static array, so neither the nesting depth of the source nor the emitter's recursion grows with
+ * the operand count. Static arrays are declared by {@link #emitConstantSets()}.
  */
 final class ExprEmitter {
   private final JavaWriter out;
   private final KernelProgram program;
+  private final List<InSet> constantSets = new ArrayList<>();
 
   ExprEmitter(JavaWriter out, KernelProgram program) {
     this.out = out;
@@ -61,7 +68,45 @@ final class ExprEmitter {
     if (expr instanceof BuildRef build) {
       return build(build);
     }
+    if (expr instanceof InSet set) {
+      return inSet(set);
+    }
     return call((Call) expr);
+  }
+
+  /** Emits the static fields that hold the members of the sets the emitted code tests. */
+  void emitConstantSets() {
+    for (int i = 0; i < constantSets.size(); i++) {
+      InSet set = constantSets.get(i);
+      boolean floating = InSet.isFloating(set.operand().type());
+      StringBuilder members = new StringBuilder();
+      for (var member : set.values()) {
+        members.append(members.length() == 0 ? "" : ",").append(member.value());
+      }
+      List<String> chunks = new ArrayList<>();
+      for (int start = 0; start < members.length(); start += ConstantSets.CHUNK_CHARS) {
+        int end = Math.min(members.length(), start + ConstantSets.CHUNK_CHARS);
+        chunks.add(JavaLiterals.ofString(members.substring(start, end)));
+      }
+      out.line("");
+      out.comment("members of IN set " + i + ": " + set.values().size() + " values");
+      out.line(
+          "private static final "
+              + (floating ? "double[] set" : "long[] set")
+              + i
+              + " = ConstantSets."
+              + (floating ? "parseDoubles(" : "parseLongs(")
+              + String.join(", ", chunks)
+              + ");");
+    }
+  }
+
+  private JavaValue inSet(InSet set) {
+    JavaValue operand = emit(set.operand());
+    String field = "set" + constantSets.size();
+    constantSets.add(set);
+    String test = "ConstantSets.contains(" + field + ", " + operand.value() + ")";
+    return strict(DataType.BOOLEAN, List.of(operand), test);
   }
 
   /** Returns the value converted to {@code type}, evaluating the conversion only when not NULL. */
@@ -345,78 +390,67 @@ final class ExprEmitter {
     String name = out.newName("e");
     out.line("boolean " + name + " = " + isAnd + ";");
     out.line("boolean " + name + "Null = false;");
-    logicalFrom(call, 0, name, isAnd);
-    return new JavaValue(name, name + "Null", DataType.BOOLEAN);
-  }
-
-  private void logicalFrom(Call call, int index, String name, boolean isAnd) {
-    JavaValue operand = emit(call.operands().get(index));
-    String value = booleanOperand(call.operator(), operand);
-    String decides = isAnd ? "!" + value : value;
-    if (!operand.neverNull()) {
-      decides = "!" + operand.isNull() + " && " + decides;
-    }
-    out.comment(call.operator() + " operand " + (index + 1) + " of " + call.operands().size());
-    out.open("if (" + decides + ")");
-    out.line(name + " = " + !isAnd + ";");
-    out.line(name + "Null = false;");
-    boolean last = index + 1 == call.operands().size();
-    if (operand.neverNull() && last) {
+    out.open(name + "Block:");
+    int count = call.operands().size();
+    for (int index = 0; index < count; index++) {
+      out.comment(call.operator() + " operand " + (index + 1) + " of " + count);
+      JavaValue operand = emit(call.operands().get(index));
+      String value = booleanOperand(call.operator(), operand);
+      String decides = isAnd ? "!" + value : value;
+      if (!operand.neverNull()) {
+        decides = "!" + operand.isNull() + " && " + decides;
+      }
+      out.open("if (" + decides + ")");
+      out.line(name + " = " + !isAnd + ";");
+      out.line(name + "Null = false;");
+      out.line("break " + name + "Block;");
       out.close();
-      return;
-    }
-    out.closeOpen("else");
-    if (!operand.neverNull()) {
-      out.line(name + "Null = " + name + "Null || " + operand.isNull() + ";");
-    }
-    if (!last) {
-      logicalFrom(call, index + 1, name, isAnd);
+      if (!operand.neverNull()) {
+        out.line(name + "Null = " + name + "Null || " + operand.isNull() + ";");
+      }
     }
     out.close();
+    return new JavaValue(name, name + "Null", DataType.BOOLEAN);
   }
 
   private JavaValue caseWhen(Call call) {
     String name = declareResult(call.type());
-    caseFrom(call, 0, name);
-    return new JavaValue(name, name + "Null", call.type());
-  }
-
-  private void caseFrom(Call call, int index, String name) {
     List<Expr> operands = call.operands();
-    if (index == operands.size() - 1) {
-      out.comment("CASE: ELSE");
-      assign(name, coerce(emit(operands.get(index)), call.type()));
-      return;
+    out.open(name + "Block:");
+    for (int index = 0; index + 1 < operands.size(); index += 2) {
+      out.comment("CASE: WHEN " + (index / 2 + 1));
+      JavaValue condition = emit(operands.get(index));
+      String value = booleanOperand(call.operator(), condition);
+      String chosen = condition.neverNull() ? value : "!" + condition.isNull() + " && " + value;
+      out.open("if (" + chosen + ")");
+      assign(name, coerce(emit(operands.get(index + 1)), call.type()));
+      out.line("break " + name + "Block;");
+      out.close();
     }
-    out.comment("CASE: WHEN " + (index / 2 + 1));
-    JavaValue condition = emit(operands.get(index));
-    String value = booleanOperand(call.operator(), condition);
-    String chosen = condition.neverNull() ? value : "!" + condition.isNull() + " && " + value;
-    out.open("if (" + chosen + ")");
-    assign(name, coerce(emit(operands.get(index + 1)), call.type()));
-    out.closeOpen("else");
-    caseFrom(call, index + 2, name);
+    out.comment("CASE: ELSE");
+    assign(name, coerce(emit(operands.get(operands.size() - 1)), call.type()));
     out.close();
+    return new JavaValue(name, name + "Null", call.type());
   }
 
   private JavaValue coalesce(Call call) {
     String name = declareResult(call.type());
-    coalesceFrom(call, 0, name);
-    return new JavaValue(name, name + "Null", call.type());
-  }
-
-  private void coalesceFrom(Call call, int index, String name) {
-    out.comment("COALESCE operand " + (index + 1) + " of " + call.operands().size());
-    JavaValue value = coerce(emit(call.operands().get(index)), call.type());
-    if (value.neverNull() || index == call.operands().size() - 1) {
-      assign(name, value);
-      return;
+    int count = call.operands().size();
+    out.open(name + "Block:");
+    for (int index = 0; index < count; index++) {
+      out.comment("COALESCE operand " + (index + 1) + " of " + count);
+      JavaValue value = coerce(emit(call.operands().get(index)), call.type());
+      if (value.neverNull() || index == count - 1) {
+        assign(name, value);
+        break;
+      }
+      out.open("if (!" + value.isNull() + ")");
+      assign(name, new JavaValue(value.value(), "false", value.type()));
+      out.line("break " + name + "Block;");
+      out.close();
     }
-    out.open("if (!" + value.isNull() + ")");
-    assign(name, new JavaValue(value.value(), "false", value.type()));
-    out.closeOpen("else");
-    coalesceFrom(call, index + 1, name);
     out.close();
+    return new JavaValue(name, name + "Null", call.type());
   }
 
   private String declareResult(DataType type) {

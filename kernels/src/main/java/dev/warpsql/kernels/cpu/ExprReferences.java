@@ -8,6 +8,7 @@ import dev.warpsql.kernels.ir.CodeLookup;
 import dev.warpsql.kernels.ir.CodeMap;
 import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.Expr;
+import dev.warpsql.kernels.ir.InSet;
 import dev.warpsql.kernels.ir.InputRef;
 import dev.warpsql.kernels.ir.KernelProgram;
 import dev.warpsql.kernels.ir.MaterializeSink;
@@ -134,6 +135,8 @@ final class ExprReferences {
     } else if (expr instanceof CodeMap map) {
       addLookup(map.table(), map.type());
       add(map.code());
+    } else if (expr instanceof InSet set) {
+      add(set.operand());
     } else if (expr instanceof Call call) {
       for (Expr operand : call.operands()) {
         add(operand);

@@ -63,6 +63,7 @@ final class KernelSourceGenerator {
       emitRejectingMethod("materialize", "MaterializeOutput output");
       new AggregateSinkEmitter(out, exprs, (AggregateSink) program.sink()).emitMethod(this);
     }
+    exprs.emitConstantSets();
     out.close();
     return out.toString();
   }

@@ -7,7 +7,7 @@ package dev.warpsql.kernels.ir;
  * lets backends drop validity tracking for that value.
  */
 public sealed interface Expr
-    permits InputRef, Literal, ParamRef, Call, CodeLookup, CodeMap, BuildRef {
+    permits InputRef, Literal, ParamRef, Call, CodeLookup, CodeMap, BuildRef, InSet {
   /** Returns the type of the value. */
   DataType type();
 

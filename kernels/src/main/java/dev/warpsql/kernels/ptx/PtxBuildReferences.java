@@ -7,6 +7,7 @@ import dev.warpsql.kernels.ir.Call;
 import dev.warpsql.kernels.ir.CodeLookup;
 import dev.warpsql.kernels.ir.CodeMap;
 import dev.warpsql.kernels.ir.Expr;
+import dev.warpsql.kernels.ir.InSet;
 import dev.warpsql.kernels.ir.JoinKind;
 import dev.warpsql.kernels.ir.KernelProgram;
 import dev.warpsql.kernels.ir.MaterializeSink;
@@ -137,6 +138,8 @@ final class PtxBuildReferences {
       collect(lookup.code(), reads);
     } else if (expr instanceof CodeMap map) {
       collect(map.code(), reads);
+    } else if (expr instanceof InSet set) {
+      collect(set.operand(), reads);
     }
   }
 

@@ -6,6 +6,7 @@ import dev.warpsql.kernels.ir.CodeLookup;
 import dev.warpsql.kernels.ir.CodeMap;
 import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.Expr;
+import dev.warpsql.kernels.ir.InSet;
 import dev.warpsql.kernels.ir.InputRef;
 import dev.warpsql.kernels.ir.KernelProgram;
 import dev.warpsql.kernels.ir.Literal;
@@ -42,6 +43,7 @@ final class PtxExprEmitter {
   private final PtxCalendar calendar;
   private final PtxLookupTables lookupTables;
   private final PtxRoutines routines;
+  private final PtxSetMembership sets;
   private final Map<Integer, PtxValue> inputs = new HashMap<>();
   private final Map<List<Integer>, PtxValue> buildValues = new HashMap<>();
   private final List<PtxValue> params;
@@ -60,6 +62,7 @@ final class PtxExprEmitter {
     this.comparisons = new PtxComparisons(out, routines, conversions);
     this.calendar = new PtxCalendar(out, routines, conversions);
     this.lookupTables = new PtxLookupTables(out, program, lookups);
+    this.sets = new PtxSetMembership(out);
     this.params = params;
   }
 
@@ -122,6 +125,9 @@ final class PtxExprEmitter {
     }
     if (expr instanceof BuildRef build) {
       return buildValue(build);
+    }
+    if (expr instanceof InSet set) {
+      return sets.emit(emit(set.operand()), set);
     }
     return call((Call) expr);
   }

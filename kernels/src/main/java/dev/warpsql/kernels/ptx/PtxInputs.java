@@ -6,6 +6,7 @@ import dev.warpsql.kernels.ir.CodeLookup;
 import dev.warpsql.kernels.ir.CodeMap;
 import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.Expr;
+import dev.warpsql.kernels.ir.InSet;
 import dev.warpsql.kernels.ir.InputRef;
 import dev.warpsql.kernels.ir.KernelProgram;
 import dev.warpsql.kernels.ir.TypeKind;
@@ -47,6 +48,8 @@ final class PtxInputs {
       collect(lookup.code(), indexes);
     } else if (expr instanceof CodeMap map) {
       collect(map.code(), indexes);
+    } else if (expr instanceof InSet set) {
+      collect(set.operand(), indexes);
     }
   }
 

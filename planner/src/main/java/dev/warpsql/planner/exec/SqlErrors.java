@@ -33,6 +33,20 @@ public final class SqlErrors {
       return already;
     }
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof StackOverflowError) {
+        LOG.debug("stack overflow, reported to the client as 54001", failure);
+        return create(
+            ErrorCode.STATEMENT_TOO_COMPLEX,
+            "statement too complex: its expressions nest too deeply to plan or compile; split or"
+                + " simplify the deepest expression",
+            failure);
+      }
+      if (cause instanceof OutOfMemoryError) {
+        return create(
+            ErrorCode.OUT_OF_MEMORY,
+            "out of Java heap memory while running the statement; reduce its data or raise -Xmx",
+            failure);
+      }
       if (cause instanceof WarpException warp) {
         return create(warp.code(), warp.getMessage(), failure);
       }

@@ -99,7 +99,9 @@ public final class WarpBindable implements Bindable<Object>, Typed {
         logFallbacks(context.deviceUsage());
         return Linq4j.asEnumerable(rows(batch));
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // Kernel generation and compilation can overflow the stack or fail an assertion, which must
+      // reach the JDBC caller as an SQLException like any other failure.
       throw SqlErrors.translate(e);
     }
   }

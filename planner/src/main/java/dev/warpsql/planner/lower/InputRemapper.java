@@ -4,6 +4,7 @@ import dev.warpsql.kernels.ir.Call;
 import dev.warpsql.kernels.ir.CodeLookup;
 import dev.warpsql.kernels.ir.CodeMap;
 import dev.warpsql.kernels.ir.Expr;
+import dev.warpsql.kernels.ir.InSet;
 import dev.warpsql.kernels.ir.InputRef;
 import dev.warpsql.kernels.ir.ProbeStage;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ final class InputRemapper {
       collect(lookup.code(), used);
     } else if (expr instanceof CodeMap map) {
       collect(map.code(), used);
+    } else if (expr instanceof InSet set) {
+      collect(set.operand(), used);
     }
   }
 
@@ -70,6 +73,9 @@ final class InputRemapper {
     }
     if (expr instanceof CodeMap map) {
       return new CodeMap(remap(map.code(), mapping), map.table(), map.type());
+    }
+    if (expr instanceof InSet set) {
+      return new InSet(remap(set.operand(), mapping), set.values());
     }
     return expr;
   }

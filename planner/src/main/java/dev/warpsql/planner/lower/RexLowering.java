@@ -29,7 +29,6 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
-import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -126,8 +125,11 @@ public final class RexLowering {
             .builder()
             .add("value", RexSupport.inputType(node, stringColumn))
             .build();
-    Function1<DataContext, Object[]> function =
-        RexExecutorImpl.getExecutable(rexBuilder, List.of(rebased), inputRowType).getFunction();
+    Function1<DataContext, Object[]> function = StringSetFunction.of(rebased);
+    if (function == null) {
+      function =
+          RexExecutorImpl.getExecutable(rexBuilder, List.of(rebased), inputRowType).getFunction();
+    }
     Expr code = stream.columns().get(stringColumn);
     ColumnOrigin origin;
     if (code instanceof InputRef source) {
@@ -191,7 +193,7 @@ public final class RexLowering {
     SqlKind kind = call.getKind();
     switch (kind) {
       case SEARCH:
-        return lower(RexUtil.expandSearch(rexBuilder, null, call));
+        return new SearchLowering(rexBuilder, this::lower).lower(call);
       case PLUS_PREFIX:
         return lower(call.getOperands().get(0));
       case PLUS:
