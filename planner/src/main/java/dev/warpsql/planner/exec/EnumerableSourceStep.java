@@ -13,9 +13,12 @@ import dev.warpsql.executor.storage.Table;
 import dev.warpsql.executor.storage.TableBuilder;
 import dev.warpsql.executor.storage.TableSchema;
 import dev.warpsql.kernels.ir.DataType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.DataContext;
@@ -45,6 +48,20 @@ public final class EnumerableSourceStep implements ExecutionStep {
     this.columns = List.copyOf(columns);
     this.description = description;
   }
+
+  /**
+   * The public instance fields of each class of Java-object rows, in the order of {@code
+   * Class.getFields()}, which is also the order in which Calcite types such a class's columns.
+   */
+  private static final ClassValue<Field[]> ROW_FIELDS =
+      new ClassValue<>() {
+        @Override
+        protected Field[] computeValue(Class<?> type) {
+          return Arrays.stream(type.getFields())
+              .filter(field -> !Modifier.isStatic(field.getModifiers()))
+              .toArray(Field[]::new);
+        }
+      };
 
   @Override
   public String describe() {
@@ -96,13 +113,47 @@ public final class EnumerableSourceStep implements ExecutionStep {
   private void append(TableBuilder builder, Object row) {
     if (columns.size() == 1) {
       set(builder, 0, row);
-    } else {
-      Object[] values = (Object[]) row;
+    } else if (row instanceof Object[] values) {
       for (int i = 0; i < values.length; i++) {
         set(builder, i, values[i]);
       }
+    } else {
+      // A scan of a table whose rows are Java objects, such as Calcite's metadata tables, yields
+      // the objects themselves: Calcite's CUSTOM row format, one public field per column in order.
+      Field[] fields = rowFields(row.getClass());
+      for (int i = 0; i < fields.length; i++) {
+        set(builder, i, fieldValue(fields[i], row));
+      }
     }
     builder.endRow();
+  }
+
+  /** Returns the public instance fields of a row class, checked against the column count. */
+  private Field[] rowFields(Class<?> rowClass) {
+    Field[] fields = ROW_FIELDS.get(rowClass);
+    if (fields.length != columns.size()) {
+      throw new WarpException(
+          ErrorCode.INTERNAL_ERROR,
+          "rows of "
+              + description
+              + " are "
+              + rowClass.getName()
+              + " objects with "
+              + fields.length
+              + " public fields for "
+              + columns.size()
+              + " columns");
+    }
+    return fields;
+  }
+
+  private static Object fieldValue(Field field, Object row) {
+    try {
+      return field.get(row);
+    } catch (IllegalAccessException e) {
+      throw new WarpException(
+          ErrorCode.INTERNAL_ERROR, "cannot read field " + field + " of a result row", e);
+    }
   }
 
   private void set(TableBuilder builder, int column, Object value) {
