@@ -3,9 +3,12 @@ package dev.warpsql.planner.rules;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
+import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.RelFieldTrimmer;
 import org.apache.calcite.tools.Program;
@@ -48,9 +51,26 @@ public final class WarpPrograms {
         (planner, rel, traits, materializations, lattices) -> NullComparisonFolding.apply(rel),
         (planner, rel, traits, materializations, lattices) ->
             new RelFieldTrimmer(null, relBuilder(rel)).trim(rel),
+        fullJoinsAsUnions(),
         Programs.heuristicJoinOrder(rules, false, MIN_JOINS_TO_REORDER),
         Programs.calc(DefaultRelMetadataProvider.INSTANCE),
         (planner, rel, traits, materializations, lattices) -> EnumerableFallbackRewrite.apply(rel));
+  }
+
+  /**
+   * Turns every FULL join into a LEFT join and an ANTI join before the cost-based planner runs, so
+   * that no FULL join reaches Calcite's Enumerable engine, whose nested-loop FULL join (1.41) emits
+   * equal unmatched right rows once: it tracks them in an identity set, and boxed small numbers are
+   * shared objects. Filters move into the joins first, so that a WHERE condition that rejects NULLs
+   * can still turn a FULL join into a LEFT or an inner one.
+   */
+  private static Program fullJoinsAsUnions() {
+    HepProgram program =
+        new HepProgramBuilder()
+            .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
+            .addRuleInstance(FullJoinToUnionRule.INSTANCE)
+            .build();
+    return Programs.of(program, true, DefaultRelMetadataProvider.INSTANCE);
   }
 
   /**
