@@ -4,6 +4,7 @@ import dev.warpsql.executor.load.CsvLoader;
 import dev.warpsql.executor.load.CsvOptions;
 import dev.warpsql.executor.load.FileAccess;
 import dev.warpsql.executor.storage.Table;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -40,7 +41,8 @@ public final class CsvScanStep implements ExecutionStep {
   @Override
   public Batch execute(ExecutionContext context) {
     context.checkCanceled();
-    Table table = CsvLoader.load("csv", access.get().check(path), options, context.allocator());
+    Path file = access.get().check(path);
+    Table table = CsvLoader.load(file.getFileName().toString(), file, options, context.allocator());
     context.closeWhenDone(table);
     return Batch.ofTable(table);
   }

@@ -5,6 +5,7 @@ import dev.warpsql.executor.load.ParquetLoader;
 import dev.warpsql.executor.storage.ColumnSchema;
 import dev.warpsql.executor.storage.Table;
 import dev.warpsql.executor.storage.TableBuilder;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -34,10 +35,11 @@ public final class ParquetScanStep implements ExecutionStep {
   @Override
   public Batch execute(ExecutionContext context) {
     context.checkCanceled();
+    Path file = access.get().check(path);
     Table table =
         ParquetLoader.load(
-            "parquet",
-            access.get().check(path),
+            file.getFileName().toString(),
+            file,
             columns,
             TableBuilder.DEFAULT_CHUNK_ROWS,
             context.allocator());

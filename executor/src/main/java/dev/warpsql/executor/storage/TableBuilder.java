@@ -438,8 +438,13 @@ public final class TableBuilder implements AutoCloseable {
             + ". Declare a wider type or fix the value.");
   }
 
+  /**
+   * Returns where a rejected value was going. The row number within the table being built is left
+   * out, because it counts rows that the builder copied from an earlier version of the table too,
+   * not the rows of the statement; loaders add the file's own line or row.
+   */
   private String location() {
-    return " at row " + (rowCount + 1) + " of table \"" + name + "\"";
+    return " in table \"" + name + "\"";
   }
 
   private static String abbreviate(String value) {

@@ -245,7 +245,7 @@ class TableBuilderTest {
       assertThatThrownBy(() -> builder.setNull(1))
           .isInstanceOf(WarpException.class)
           .hasMessageContaining("NOT NULL column \"name\"")
-          .hasMessageContaining("row 1 of table \"people\"")
+          .hasMessageContaining("in table \"people\"")
           .extracting(e -> ((WarpException) e).code())
           .isEqualTo(ErrorCode.NOT_NULL_VIOLATION);
     }
