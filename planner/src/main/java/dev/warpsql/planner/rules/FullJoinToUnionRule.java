@@ -7,7 +7,6 @@ import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.JoinRelType;
-import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -16,7 +15,6 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.tools.RelBuilder;
-import org.apache.calcite.tools.RelBuilderFactory;
 
 /**
  * A rule that rewrites {@code A FULL JOIN B ON c} into joins that WARP runs:
@@ -33,11 +31,16 @@ import org.apache.calcite.tools.RelBuilderFactory;
  * input is read twice, where a single hash join would mark the build rows that matched and emit the
  * others at the end.
  */
-public final class FullJoinToUnionRule extends RelRule<FullJoinToUnionRule.Config> {
+public final class FullJoinToUnionRule extends RelRule<JoinRuleConfig> {
   /** The rule for every logical FULL join. */
-  public static final RelOptRule INSTANCE = Config.DEFAULT.toRule();
+  public static final RelOptRule INSTANCE =
+      JoinRuleConfig.of(
+              "FullJoinToUnionRule",
+              join -> join.getJoinType() == JoinRelType.FULL,
+              FullJoinToUnionRule::new)
+          .toRule();
 
-  private FullJoinToUnionRule(Config config) {
+  private FullJoinToUnionRule(JoinRuleConfig config) {
     super(config);
   }
 
@@ -84,41 +87,6 @@ public final class FullJoinToUnionRule extends RelRule<FullJoinToUnionRule.Confi
       int index = ref.getIndex();
       int swapped = index < leftCount ? index + rightCount : index - leftCount;
       return new RexInputRef(swapped, ref.getType());
-    }
-  }
-
-  /** The rule's settings: the FULL join operand and Calcite's logical builder. */
-  record Config(
-      String description, OperandTransform operandSupplier, RelBuilderFactory relBuilderFactory)
-      implements RelRule.Config {
-    static final Config DEFAULT =
-        new Config(
-            "FullJoinToUnionRule",
-            operands ->
-                operands
-                    .operand(LogicalJoin.class)
-                    .predicate(join -> join.getJoinType() == JoinRelType.FULL)
-                    .anyInputs(),
-            RelFactories.LOGICAL_BUILDER);
-
-    @Override
-    public RelOptRule toRule() {
-      return new FullJoinToUnionRule(this);
-    }
-
-    @Override
-    public Config withRelBuilderFactory(RelBuilderFactory factory) {
-      return new Config(description, operandSupplier, factory);
-    }
-
-    @Override
-    public Config withDescription(String newDescription) {
-      return new Config(newDescription, operandSupplier, relBuilderFactory);
-    }
-
-    @Override
-    public Config withOperandSupplier(OperandTransform transform) {
-      return new Config(description, transform, relBuilderFactory);
     }
   }
 }

@@ -7,7 +7,6 @@ import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.core.JoinRelType;
-import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
@@ -17,7 +16,6 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.tools.RelBuilder;
-import org.apache.calcite.tools.RelBuilderFactory;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
@@ -34,13 +32,18 @@ import org.apache.calcite.util.ImmutableBitSet;
  * decorrelator writes such conditions for correlated subqueries, such as {@code k NOT IN (SELECT k
  * FROM r WHERE r.id = l.id)}. VARCHAR keys stay as they are, because WARP joins no string keys.
  */
-public final class NullSafeJoinKeysRule extends RelRule<NullSafeJoinKeysRule.Config> {
+public final class NullSafeJoinKeysRule extends RelRule<JoinRuleConfig> {
   /** The rule for every logical join. */
-  public static final RelOptRule INSTANCE = Config.DEFAULT.toRule();
+  public static final RelOptRule INSTANCE =
+      JoinRuleConfig.of(
+              "NullSafeJoinKeysRule",
+              join -> join.getJoinType() != JoinRelType.ASOF,
+              NullSafeJoinKeysRule::new)
+          .toRule();
 
   private static final int MAX_FIELD = Integer.MAX_VALUE;
 
-  private NullSafeJoinKeysRule(Config config) {
+  private NullSafeJoinKeysRule(JoinRuleConfig config) {
     super(config);
   }
 
@@ -147,40 +150,5 @@ public final class NullSafeJoinKeysRule extends RelRule<NullSafeJoinKeysRule.Con
     List<RexNode> all = new ArrayList<>(first);
     all.addAll(second);
     return all;
-  }
-
-  /** The rule's settings: the join operand and Calcite's logical builder. */
-  record Config(
-      String description, OperandTransform operandSupplier, RelBuilderFactory relBuilderFactory)
-      implements RelRule.Config {
-    static final Config DEFAULT =
-        new Config(
-            "NullSafeJoinKeysRule",
-            operands ->
-                operands
-                    .operand(LogicalJoin.class)
-                    .predicate(join -> join.getJoinType() != JoinRelType.ASOF)
-                    .anyInputs(),
-            RelFactories.LOGICAL_BUILDER);
-
-    @Override
-    public RelOptRule toRule() {
-      return new NullSafeJoinKeysRule(this);
-    }
-
-    @Override
-    public Config withRelBuilderFactory(RelBuilderFactory factory) {
-      return new Config(description, operandSupplier, factory);
-    }
-
-    @Override
-    public Config withDescription(String newDescription) {
-      return new Config(newDescription, operandSupplier, relBuilderFactory);
-    }
-
-    @Override
-    public Config withOperandSupplier(OperandTransform transform) {
-      return new Config(description, transform, relBuilderFactory);
-    }
   }
 }
