@@ -132,6 +132,12 @@ GROUP BY COALESCE(l.k, r.k);
 
 SELECT l.id, r.id FROM join_left l FULL JOIN join_right r ON l.k = r.k WHERE r.id IS NULL;
 
+-- A condition on the left side only matches no pair here, so every right row comes back once,
+-- equal rows included: join_right has key 2 twice and key 3 twice.
+SELECT COUNT(*), COUNT(r.k), SUM(r.k) FROM join_left l FULL JOIN join_right r ON l.k = 100000;
+
+SELECT r.k, COUNT(*) FROM join_left l FULL JOIN join_right r ON l.k = 100000 GROUP BY r.k;
+
 -- expect: 0
 SELECT COUNT(*) FROM join_left CROSS JOIN join_empty;
 

@@ -24,7 +24,9 @@ import org.apache.calcite.sql.parser.SqlParser;
  * order.
  */
 final class OrderKeys {
-  /** How WarpSQL parses SQL: double-quoted identifiers, unquoted ones folded to lower case. */
+  /**
+   * The parser settings of WarpSQL: double-quoted identifiers, unquoted ones folded to lower case.
+   */
   static final SqlParser.Config PARSER_CONFIG =
       SqlParser.config()
           .withQuoting(Quoting.DOUBLE_QUOTE)

@@ -34,7 +34,10 @@ class ServerRestartTest {
     server.close();
   }
 
-  /** Stops the server and starts an empty one on the same port, which knows no connection. */
+  /**
+   * Stops the server and starts an empty one on the same port, which has none of the old
+   * connections.
+   */
   private void restartServer() throws Exception {
     int port = server.port();
     server.close();

@@ -219,7 +219,7 @@ public final class ParquetLoader {
       try {
         PageReadStore pages = reader.readNextRowGroup();
         if (pages == null) {
-          throw new IOException("the footer lists more row groups than the file holds");
+          throw new IOException("invalid footer: it lists more row groups than the file contains");
         }
         return pages;
       } catch (IOException | RuntimeException e) {

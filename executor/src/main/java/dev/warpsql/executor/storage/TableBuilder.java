@@ -439,9 +439,8 @@ public final class TableBuilder implements AutoCloseable {
   }
 
   /**
-   * Returns where a rejected value was going. The row number within the table being built is left
-   * out, because it counts rows that the builder copied from an earlier version of the table too,
-   * not the rows of the statement; loaders add the file's own line or row.
+   * Returns where a rejected value was going. It gives no row number, because the builder's rows
+   * include rows copied from an earlier version of the table. Loaders add the file's line or row.
    */
   private String location() {
     return " in table \"" + name + "\"";

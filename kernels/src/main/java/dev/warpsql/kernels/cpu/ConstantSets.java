@@ -11,7 +11,7 @@ import java.util.Arrays;
  * 65,535-byte limit on one constant, and parses them once when the kernel class is loaded.
  */
 public final class ConstantSets {
-  /** The maximum length of one string constant that holds members. */
+  /** The maximum length of one string constant of members. */
   static final int CHUNK_CHARS = 30_000;
 
   private ConstantSets() {}

@@ -59,10 +59,10 @@ public final class WarpPrograms {
 
   /**
    * Turns every FULL join into a LEFT join and an ANTI join before the cost-based planner runs, so
-   * that no FULL join reaches Calcite's Enumerable engine, whose nested-loop FULL join (1.41) emits
-   * equal unmatched right rows once: it tracks them in an identity set, and boxed small numbers are
-   * shared objects. Filters move into the joins first, so that a WHERE condition that rejects NULLs
-   * can still turn a FULL join into a LEFT or an inner one.
+   * that no FULL join reaches Calcite's Enumerable engine. Its nested-loop FULL join (1.41) keeps
+   * unmatched right rows in an identity set, so equal rows that are one shared object, such as a
+   * small boxed number, come out once. Filters move into the joins first, so that a WHERE condition
+   * that rejects NULLs can still turn a FULL join into a LEFT or an inner one.
    */
   private static Program fullJoinsAsUnions() {
     HepProgram program =

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>By the SQL standard {@code x IN (1, NULL)} is TRUE when x is 1 and NULL otherwise, and {@code
  * x NOT IN (1, NULL)} is FALSE when x is 1 and NULL otherwise, so no row passes a NOT IN filter
- * whose list holds a NULL.
+ * whose list contains a NULL.
  */
 class LongInListTest {
   private static final double SCALE_FACTOR = 0.01;
