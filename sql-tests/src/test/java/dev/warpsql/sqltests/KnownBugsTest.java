@@ -1,11 +1,9 @@
 package dev.warpsql.sqltests;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Disabled;
@@ -16,25 +14,6 @@ import org.junit.jupiter.api.Test;
  * Calcite itself, each reproduced by a test that is disabled until it is fixed.
  */
 class KnownBugsTest {
-  // TODO: a wrong answer. For a NULL b, b < b is NULL and so is the BETWEEN, so no row passes; the
-  // query counts the row. The comparison of a column with itself is likely folded to FALSE as if
-  // the column could not be NULL. Not analysed yet.
-  @Disabled("a BETWEEN over b < b with a NULL b passes the row")
-  @Test
-  void betweenOverSelfComparisonKeepsNull() throws SQLException {
-    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:");
-        Statement statement = connection.createStatement()) {
-      statement.execute("CREATE TABLE t1 (b BOOLEAN)");
-      statement.execute("INSERT INTO t1 VALUES (NULL)");
-
-      try (ResultSet rows =
-          statement.executeQuery("SELECT COUNT(*) FROM t1 WHERE (b < b) BETWEEN FALSE AND TRUE")) {
-        assertThat(rows.next()).isTrue();
-        assertThat(rows.getLong(1)).isZero();
-      }
-    }
-  }
-
   // TODO: with Java assertions enabled, RexSimplify.validateStrongPolicy in Calcite 1.41 throws
   // AssertionError while ReduceExpressionsRule simplifies this condition after pushing it into
   // the CASE, so the query fails with internal error XX000. Without assertions it runs.

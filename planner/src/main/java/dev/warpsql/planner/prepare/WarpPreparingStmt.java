@@ -6,6 +6,7 @@ import dev.warpsql.planner.exec.WarpPlans;
 import dev.warpsql.planner.rel.WarpConvention;
 import dev.warpsql.planner.rel.WarpRel;
 import dev.warpsql.planner.rules.ApproximateValuesLiterals;
+import dev.warpsql.planner.rules.BooleanComparisonRewrite;
 import dev.warpsql.planner.rules.NullComparisonFolding;
 import dev.warpsql.planner.rules.WarpPrograms;
 import java.lang.reflect.Type;
@@ -157,13 +158,15 @@ final class WarpPreparingStmt extends CalcitePrepareImpl.CalcitePreparingStmt {
   }
 
   /**
-   * Folds comparisons with NULL and makes the approximate literals of VALUES Doubles first, because
-   * Calcite's field trimming fails on either (see {@link NullComparisonFolding} and {@link
-   * ApproximateValuesLiterals}).
+   * Rewrites comparisons of BOOLEAN values before anything simplifies them (see {@link
+   * BooleanComparisonRewrite}), then folds comparisons with NULL and makes the approximate literals
+   * of VALUES Doubles, because Calcite's field trimming fails on either (see {@link
+   * NullComparisonFolding} and {@link ApproximateValuesLiterals}).
    */
   @Override
   protected RelRoot trimUnusedFields(RelRoot root) {
-    RelNode prepared = ApproximateValuesLiterals.apply(NullComparisonFolding.apply(root.rel));
+    RelNode rewritten = BooleanComparisonRewrite.apply(root.rel);
+    RelNode prepared = ApproximateValuesLiterals.apply(NullComparisonFolding.apply(rewritten));
     return super.trimUnusedFields(root.withRel(prepared));
   }
 
