@@ -1,13 +1,15 @@
 package dev.warpsql.planner.rules;
 
+import dev.warpsql.planner.metadata.WarpMetadata;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.hep.HepMatchOrder;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.RelFactories;
-import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.RelFieldTrimmer;
@@ -27,9 +29,9 @@ import org.slf4j.LoggerFactory;
 public final class WarpPrograms {
   private static final Logger LOG = LoggerFactory.getLogger(WarpPrograms.class);
 
-  // NOTE: the heuristic orders joins by row counts alone, without column statistics. On TPC-H Q5
-  // at scale factor 1 it joins customer with supplier on the nation key before lineitem, which
-  // multiplies rows by the suppliers per nation and makes the query take minutes.
+  // NOTE: the heuristic estimates join sizes from row counts and the distinct-value bounds of the
+  // keys (see WarpMetadata), which are exact for dense keys but too high for sparse ones, such as
+  // a key column with gaps, so a join on such a key looks more selective than it is.
   /** Joins at or above this count are ordered by the heuristic instead of exhaustive search. */
   private static final int MIN_JOINS_TO_REORDER = 2;
 
@@ -46,14 +48,14 @@ public final class WarpPrograms {
           OverflowCheckingExecutor.install(planner);
           return rel;
         },
-        Programs.subQuery(DefaultRelMetadataProvider.INSTANCE),
+        Programs.subQuery(WarpMetadata.PROVIDER),
         (planner, rel, traits, materializations, lattices) -> decorrelate(rel),
         (planner, rel, traits, materializations, lattices) -> NullComparisonFolding.apply(rel),
         (planner, rel, traits, materializations, lattices) ->
             new RelFieldTrimmer(null, relBuilder(rel)).trim(rel),
         fullJoinsAsUnions(),
-        Programs.heuristicJoinOrder(rules, false, MIN_JOINS_TO_REORDER),
-        Programs.calc(DefaultRelMetadataProvider.INSTANCE),
+        heuristicJoinOrder(rules),
+        Programs.calc(WarpMetadata.PROVIDER),
         (planner, rel, traits, materializations, lattices) -> EnumerableFallbackRewrite.apply(rel));
   }
 
@@ -70,7 +72,32 @@ public final class WarpPrograms {
             .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
             .addRuleInstance(FullJoinToUnionRule.INSTANCE)
             .build();
-    return Programs.of(program, true, DefaultRelMetadataProvider.INSTANCE);
+    return Programs.of(program, true, WarpMetadata.PROVIDER);
+  }
+
+  /**
+   * Runs the cost-based planner, after gathering the inner joins of a plan with at least {@link
+   * #MIN_JOINS_TO_REORDER} joins into multi-joins that a rule then orders greedily by the estimated
+   * sizes of the joins. Calcite's {@code Programs.heuristicJoinOrder} does the same with Calcite's
+   * default metadata, whose join estimates ignore the distinct values of the keys.
+   */
+  private static Program heuristicJoinOrder(List<RelOptRule> rules) {
+    return (planner, rel, traits, materializations, lattices) -> {
+      if (RelOptUtil.countJoins(rel) < MIN_JOINS_TO_REORDER) {
+        return Programs.ofRules(rules).run(planner, rel, traits, materializations, lattices);
+      }
+      HepProgram multiJoins =
+          new HepProgramBuilder()
+              .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
+              .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+              .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
+              .build();
+      List<RelOptRule> ordering = new ArrayList<>(rules);
+      ordering.add(CoreRules.MULTI_JOIN_OPTIMIZE);
+      return Programs.sequence(
+              Programs.of(multiJoins, false, WarpMetadata.PROVIDER), Programs.ofRules(ordering))
+          .run(planner, rel, traits, materializations, lattices);
+    };
   }
 
   /**

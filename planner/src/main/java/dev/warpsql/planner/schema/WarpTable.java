@@ -2,12 +2,14 @@ package dev.warpsql.planner.schema;
 
 import dev.warpsql.executor.catalog.CatalogTable;
 import dev.warpsql.executor.storage.ColumnSchema;
+import dev.warpsql.planner.metadata.TableDistinctRowCount;
 import dev.warpsql.planner.rel.WarpConvention;
 import dev.warpsql.planner.rel.WarpTableScan;
 import java.util.Objects;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.metadata.BuiltInMetadata;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.Statistic;
@@ -44,6 +46,15 @@ public final class WarpTable extends AbstractTable implements TranslatableTable 
   @Override
   public Statistic getStatistic() {
     return Statistics.of(table.current().rowCount(), null);
+  }
+
+  /** Returns the table's distinct-value estimates when Calcite's metadata asks for them. */
+  @Override
+  public <C> C unwrap(Class<C> type) {
+    if (type == BuiltInMetadata.DistinctRowCount.Handler.class) {
+      return type.cast(new TableDistinctRowCount(table));
+    }
+    return super.unwrap(type);
   }
 
   @Override
