@@ -127,6 +127,9 @@ public final class RexLowering {
             .build();
     Function1<DataContext, Object[]> function = StringSetFunction.of(rebased);
     if (function == null) {
+      function = LikeFunction.of(rebased);
+    }
+    if (function == null) {
       function =
           RexExecutorImpl.getExecutable(rexBuilder, List.of(rebased), inputRowType).getFunction();
     }
