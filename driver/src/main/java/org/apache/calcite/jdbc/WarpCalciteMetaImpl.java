@@ -4,11 +4,13 @@ import static java.util.Comparator.naturalOrder;
 import static java.util.Comparator.nullsFirst;
 
 import dev.warpsql.driver.MetadataPattern;
+import dev.warpsql.kernels.ir.DataType;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.calcite.avatica.AvaticaUtils;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.linq4j.Enumerable;
@@ -32,6 +34,24 @@ public final class WarpCalciteMetaImpl extends CalciteMetaImpl {
           .thenComparing(f -> f.functionName, nullsFirst(naturalOrder()))
           .thenComparing(f -> f.specificName, nullsFirst(naturalOrder()));
 
+  /** The types that a table column can be declared with. */
+  private static final Set<String> STORED_TYPES =
+      Set.of(
+          "BOOLEAN",
+          "TINYINT",
+          "SMALLINT",
+          "INTEGER",
+          "BIGINT",
+          "DECIMAL",
+          "FLOAT",
+          "REAL",
+          "DOUBLE",
+          "DATE",
+          "TIME",
+          "TIMESTAMP",
+          "CHAR",
+          "VARCHAR");
+
   private final CalciteMetaTableFactory tableFactory;
   private final CalciteMetaColumnFactory columnFactory;
 
@@ -50,6 +70,42 @@ public final class WarpCalciteMetaImpl extends CalciteMetaImpl {
       CalciteMetaTableFactory tableFactory,
       CalciteMetaColumnFactory columnFactory) {
     return new WarpCalciteMetaImpl((CalciteConnectionImpl) connection, tableFactory, columnFactory);
+  }
+
+  /**
+   * Returns the types that tables store, ordered by DATA_TYPE as JDBC requires, where Calcite lists
+   * every type of its type system, including ARRAY, MAP and the INTERVAL types. DECIMAL reports the
+   * precision that a column can declare, 18 digits; Calcite's type system allows 19 for computed
+   * values, which a stored column does not.
+   */
+  @Override
+  protected Enumerable<MetaTypeInfo> allTypeInfo() {
+    return super.allTypeInfo()
+        .where(type -> STORED_TYPES.contains(type.typeName))
+        .select(WarpCalciteMetaImpl::storedTypeInfo)
+        .orderBy(type -> type.dataType);
+  }
+
+  private static MetaTypeInfo storedTypeInfo(MetaTypeInfo type) {
+    if (!type.typeName.equals("DECIMAL")) {
+      return type;
+    }
+    int precision = DataType.MAX_STORED_DECIMAL_PRECISION;
+    return new MetaTypeInfo(
+        type.typeName,
+        type.dataType,
+        precision,
+        type.literalPrefix,
+        type.literalSuffix,
+        type.nullable,
+        type.caseSensitive,
+        type.searchable,
+        type.unsignedAttribute,
+        type.fixedPrecScale,
+        type.autoIncrement,
+        type.minimumScale,
+        (short) precision,
+        type.numPrecRadix);
   }
 
   @Override

@@ -16,6 +16,9 @@ public record DataType(TypeKind kind, int precision, int scale) {
   /** Largest DECIMAL precision; 19 digits only within the range of {@code long}. */
   public static final int MAX_DECIMAL_PRECISION = 19;
 
+  /** Largest DECIMAL precision of a stored column, whose every value fits in a {@code long}. */
+  public static final int MAX_STORED_DECIMAL_PRECISION = 18;
+
   /** Precision of a VARCHAR without a declared length, and of kinds without precision. */
   public static final int UNBOUNDED = -1;
 

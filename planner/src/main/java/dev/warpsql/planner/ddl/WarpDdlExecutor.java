@@ -11,6 +11,7 @@ import dev.warpsql.executor.storage.ColumnSchema;
 import dev.warpsql.executor.storage.Table;
 import dev.warpsql.executor.storage.TableSchema;
 import dev.warpsql.executor.write.TableVersions;
+import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.planner.prepare.WarpPrepare;
 import dev.warpsql.planner.schema.SchemaSync;
 import java.io.Reader;
@@ -60,9 +61,6 @@ public final class WarpDdlExecutor extends DdlExecutorImpl {
           return INSTANCE;
         }
       };
-
-  /** Largest DECIMAL precision of a declared column. */
-  private static final int MAX_STORED_DECIMAL_PRECISION = 18;
 
   private WarpDdlExecutor() {}
 
@@ -273,14 +271,16 @@ public final class WarpDdlExecutor extends DdlExecutorImpl {
   private static void checkDecimalPrecision(SqlColumnDeclaration declaration) {
     if (declaration.dataType.getTypeNameSpec() instanceof SqlBasicTypeNameSpec basic
         && basic.getTypeName().getSimple().equalsIgnoreCase("DECIMAL")
-        && basic.getPrecision() > MAX_STORED_DECIMAL_PRECISION) {
-      throw unsupported(
+        && basic.getPrecision() > DataType.MAX_STORED_DECIMAL_PRECISION) {
+      throw new WarpException(
+          ErrorCode.UNSUPPORTED,
           "DECIMAL("
               + basic.getPrecision()
               + ") for column "
               + declaration.name
-              + "; the largest precision is "
-              + MAX_STORED_DECIMAL_PRECISION);
+              + " is not supported by WarpSQL; declare a precision of at most "
+              + DataType.MAX_STORED_DECIMAL_PRECISION
+              + ".");
     }
   }
 
