@@ -64,6 +64,9 @@ final class ShellCommand {
     sqlline.add(url);
     // WarpSQL takes credentials from the URL, so sqlline must not prompt for a user and password.
     sqlline.add("--connectInteractionMode=notAskCredentials");
+    // sqlline asks for REPEATABLE_READ by default and warns at every start that WarpSQL, whose
+    // statements each commit on their own, does not offer it.
+    sqlline.add("--isolation=TRANSACTION_NONE");
     sqlline.addAll(options);
     return new ShellCommand(sqlline);
   }
@@ -78,6 +81,9 @@ final class ShellCommand {
    *
    * @return whether sqlline finished without an error
    */
+  // NOTE: sqlline 1.12 prints the stack trace of every failed statement of a -e command or -f
+  // script, because it treats them as part of its start-up, where it is always verbose. Statements
+  // typed at the prompt or piped to it print the one-line error only.
   boolean run(InputStream stdin, PrintStream out, PrintStream err) throws IOException {
     // SqlLine.start would call System.exit, so the shell runs through an instance of its own.
     SqlLine sqlline = new SqlLine();

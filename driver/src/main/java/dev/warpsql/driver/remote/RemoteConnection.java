@@ -24,6 +24,7 @@ import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.AvaticaPreparedStatement;
 import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.BuiltInConnectionProperty;
 import org.apache.calcite.avatica.ConnectionPropertiesImpl;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.NoSuchStatementException;
@@ -69,9 +70,19 @@ final class RemoteConnection extends AvaticaConnection {
   private final ConcurrentMap<Integer, Execution> running = new ConcurrentHashMap<>();
   private CancelClient cancelClient;
   private SQLWarning warnings;
+  private final String serverUrl;
 
   RemoteConnection(UnregisteredDriver driver, AvaticaFactory factory, String url, Properties info) {
     super(driver, factory, url, info);
+    this.serverUrl = info.getProperty(BuiltInConnectionProperty.URL.camelName());
+  }
+
+  /**
+   * Returns the URL that {@code DatabaseMetaData.getURL} reports: the server's address in WarpSQL's
+   * remote form, without credentials or other properties.
+   */
+  String displayUrl() {
+    return RemoteUrl.WARP_PREFIX + "url=" + serverUrl;
   }
 
   @Override

@@ -6,7 +6,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import java.util.Arrays;
-import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaDatabaseMetaData;
 import org.apache.calcite.avatica.AvaticaSpecificDatabaseMetaData;
 
@@ -16,8 +15,17 @@ import org.apache.calcite.avatica.AvaticaSpecificDatabaseMetaData;
  * RemoteErrors}). One proxy covers every metadata method, each of which may send a request.
  */
 final class RemoteDatabaseMetaData extends AvaticaDatabaseMetaData {
-  private RemoteDatabaseMetaData(AvaticaConnection connection) {
+  private final RemoteConnection connection;
+
+  private RemoteDatabaseMetaData(RemoteConnection connection) {
     super(connection);
+    this.connection = connection;
+  }
+
+  /** Returns the server's URL, where Avatica returns only its own prefix, jdbc:avatica:remote:. */
+  @Override
+  public String getURL() {
+    return connection.displayUrl();
   }
 
   /** Returns the metadata of {@code connection}. */

@@ -52,6 +52,7 @@ class ShellCommandTest {
     assertThat(run.status()).as("exit status; stderr: %s", run.err()).isZero();
     assertThat(run.out()).contains("region_count").contains("5");
     assertThat(run.out()).contains("ASIA");
+    assertThat(run.out() + run.err()).doesNotContain("isolation");
   }
 
   @Test

@@ -146,6 +146,14 @@ class ServerMetadataTest {
   }
 
   @Test
+  void urlNamesServer() throws SQLException {
+    String url = metaData.getURL();
+
+    assertThat(url).startsWith("jdbc:warp:remote:url=http://");
+    assertThat(server.jdbcUrl()).contains(url.substring("jdbc:warp:remote:".length()));
+  }
+
+  @Test
   void typeInfoAgreesWithColumns() throws SQLException {
     Map<String, Integer> typeInfo = new HashMap<>();
     try (ResultSet rows = metaData.getTypeInfo()) {
