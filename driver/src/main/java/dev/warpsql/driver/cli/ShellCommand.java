@@ -75,15 +75,15 @@ final class ShellCommand {
     return sqllineArgs;
   }
 
+  // NOTE: sqlline 1.12 prints the stack trace of every failed statement of a -e command or -f
+  // script, because it treats them as part of its start-up, where it is always verbose. Statements
+  // typed at the prompt or piped to it print the one-line error only.
   /**
    * Runs sqlline until the user quits or the script ends, with its output on {@code out} and its
    * errors on {@code err}.
    *
    * @return whether sqlline finished without an error
    */
-  // NOTE: sqlline 1.12 prints the stack trace of every failed statement of a -e command or -f
-  // script, because it treats them as part of its start-up, where it is always verbose. Statements
-  // typed at the prompt or piped to it print the one-line error only.
   boolean run(InputStream stdin, PrintStream out, PrintStream err) throws IOException {
     // SqlLine.start would call System.exit, so the shell runs through an instance of its own.
     SqlLine sqlline = new SqlLine();
