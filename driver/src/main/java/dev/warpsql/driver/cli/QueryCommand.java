@@ -119,11 +119,33 @@ final class QueryCommand {
     try (Statement statement = connection.createStatement()) {
       if (statement.execute(sql)) {
         try (ResultSet resultSet = statement.getResultSet()) {
-          formatter.writeResult(resultSet, out);
+          if (formatter instanceof TableFormatter && isExplain(sql)) {
+            writePlan(resultSet, out);
+          } else {
+            formatter.writeResult(resultSet, out);
+          }
         }
       } else {
         formatter.writeUpdateCount(statement.getLargeUpdateCount(), out);
       }
+    }
+  }
+
+  private static boolean isExplain(String sql) {
+    String text = sql.stripLeading();
+    return text.regionMatches(true, 0, "EXPLAIN", 0, 7)
+        && text.length() > 7
+        && Character.isWhitespace(text.charAt(7));
+  }
+
+  /**
+   * Writes an EXPLAIN result as its plain lines: the table format would print the plan's line
+   * breaks as {@code \n} to keep each row on one line.
+   */
+  private static void writePlan(ResultSet resultSet, PrintStream out) throws SQLException {
+    while (resultSet.next()) {
+      String plan = resultSet.getString(1);
+      out.print(plan.endsWith("\n") ? plan : plan + "\n");
     }
   }
 }

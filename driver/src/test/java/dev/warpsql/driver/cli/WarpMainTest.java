@@ -72,6 +72,16 @@ class WarpMainTest {
   }
 
   @Test
+  void explainPrintsPlanLines() {
+    Run run = run("query", "--tpch", "0.001", "EXPLAIN PLAN FOR SELECT COUNT(*) FROM region");
+
+    assertThat(run.status()).as("exit status; stderr: %s", run.err()).isZero();
+    assertThat(run.out()).doesNotContain("\\n");
+    assertThat(run.out().lines()).anyMatch(line -> line.startsWith("WarpAggregate"));
+    assertThat(run.out().lines()).anyMatch(line -> line.strip().startsWith("WarpTableScan"));
+  }
+
+  @Test
   void queryHelpDescribesEveryOption() {
     Run run = run("query", "--tpch", "1", "--help");
 
