@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Time;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -81,6 +82,16 @@ public final class ColumnValueConverter {
     if (type == LocalDate.class) {
       Date date = rows.getDate(column);
       return date == null ? null : date.toLocalDate();
+    }
+    if (type == LocalDateTime.class
+        && rows.getMetaData().getColumnType(column) == Types.TIMESTAMP) {
+      // The text is the wall time itself. Through a Timestamp in the JVM's zone, a wall time that
+      // daylight saving time skips, such as 02:30 on the day it starts, would come back an hour
+      // later.
+      // NOTE: a server whose JVM runs in such a zone already moves that wall time by an hour when
+      // Avatica (1.27) sends it, so a remote client still reads 03:30 there.
+      String text = rows.getString(column);
+      return text == null ? null : LocalDateTime.parse(text.replace(' ', 'T'));
     }
     if (type == LocalDateTime.class) {
       Timestamp timestamp = rows.getTimestamp(column);

@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.TimeZone;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,24 @@ class WarpResultSetTest {
           .isEqualTo(LocalDateTime.of(1996, 3, 13, 10, 11, 12, 345_000_000));
       assertThat(resultSet.getObject(3, LocalTime.class)).isEqualTo(LocalTime.of(10, 11, 12));
       assertThat(resultSet.getObject(4, BigDecimal.class)).isEqualTo(new BigDecimal("12.34"));
+    }
+  }
+
+  /** 02:30 on 2024-03-10 does not exist in New York, where clocks jump from 02:00 to 03:00. */
+  @Test
+  void localDateTimeKeepsTimeInDaylightSavingGap() throws SQLException {
+    TimeZone original = TimeZone.getDefault();
+    TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
+    try (Connection newYork = DriverManager.getConnection("jdbc:warp:mem:");
+        Statement query = newYork.createStatement();
+        ResultSet resultSet =
+            query.executeQuery("SELECT TIMESTAMP '2024-03-10 02:30:00.123456' AS ts")) {
+      assertThat(resultSet.next()).isTrue();
+
+      assertThat(resultSet.getObject(1, LocalDateTime.class))
+          .isEqualTo(LocalDateTime.of(2024, 3, 10, 2, 30, 0, 123_000_000));
+    } finally {
+      TimeZone.setDefault(original);
     }
   }
 
