@@ -10,6 +10,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 
 /**
  * JDBC 4.2's {@code ResultSet.getObject(int, Class)} over the typed getters, which Avatica's
@@ -85,13 +86,16 @@ public final class ColumnValueConverter {
     }
     if (type == LocalDateTime.class
         && rows.getMetaData().getColumnType(column) == Types.TIMESTAMP) {
-      // The text is the wall time itself. Through a Timestamp in the JVM's zone, a wall time that
-      // daylight saving time skips, such as 02:30 on the day it starts, would come back an hour
-      // later.
-      // NOTE: a server whose JVM runs in such a zone already moves that wall time by an hour when
-      // Avatica (1.27) sends it, so a remote client still reads 03:30 there.
-      String text = rows.getString(column);
-      return text == null ? null : LocalDateTime.parse(text.replace(' ', 'T'));
+      // getLong returns the wall time's milliseconds read as UTC, as Avatica (1.27) keeps them,
+      // embedded and remote. Through a Timestamp in the JVM's zone, a wall time that daylight
+      // saving time skips, such as 02:30 on the day it starts, would come back an hour later.
+      long millis = rows.getLong(column);
+      if (rows.wasNull()) {
+        return null;
+      }
+      long seconds = Math.floorDiv(millis, 1000L);
+      int nanos = (int) Math.floorMod(millis, 1000L) * 1_000_000;
+      return LocalDateTime.ofEpochSecond(seconds, nanos, ZoneOffset.UTC);
     }
     if (type == LocalDateTime.class) {
       Timestamp timestamp = rows.getTimestamp(column);

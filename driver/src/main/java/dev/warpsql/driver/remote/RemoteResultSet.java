@@ -5,7 +5,6 @@ import dev.warpsql.driver.TemporalPrecision;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Time;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.Calendar;
 import java.util.Locale;
@@ -80,8 +79,12 @@ final class RemoteResultSet extends AvaticaResultSet {
     int digits = TemporalPrecision.fractionDigits(type, column.precision);
     return switch (type) {
       case Types.TIMESTAMP -> {
-        Timestamp value = getTimestamp(columnIndex, utc());
-        yield value == null ? null : DateTimeUtils.unixTimestampToString(value.getTime(), digits);
+        // getLong returns the milliseconds that the server sent. A Timestamp, even one read with a
+        // UTC calendar, passes through the JVM's zone, which moves a wall time that daylight
+        // saving time skips there by an hour.
+        // NOTE: a server whose JVM runs in such a zone sends that wall time already moved.
+        long millis = getLong(columnIndex);
+        yield wasNull() ? null : DateTimeUtils.unixTimestampToString(millis, digits);
       }
       case Types.TIME -> {
         Time value = getTime(columnIndex, utc());
