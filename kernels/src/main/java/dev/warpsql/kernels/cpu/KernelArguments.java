@@ -43,4 +43,20 @@ public record KernelArguments(
   public KernelArguments(List<FieldVector> inputs, Object[] params, LookupTable[] lookups) {
     this(inputs, params, lookups, null, CancelCheck.NONE);
   }
+
+  /**
+   * Raises when a run would read rows at or past the end of an input vector. Kernels read their
+   * inputs by address, without Arrow's checks, and call this once per input before the row loop.
+   */
+  public static void checkRowRange(FieldVector input, int rowEnd) {
+    if (rowEnd > input.getValueCount()) {
+      throw new IndexOutOfBoundsException(
+          "kernel rows end at "
+              + rowEnd
+              + ", past the "
+              + input.getValueCount()
+              + " values of "
+              + input.getName());
+    }
+  }
 }

@@ -52,6 +52,7 @@ final class KernelSourceGenerator {
     out.comment("canonical form: " + program.canonicalText());
     out.line("import dev.warpsql.kernels.cpu.*;");
     out.line("import org.apache.arrow.memory.ArrowBuf;");
+    out.line("import org.apache.arrow.memory.util.MemoryUtil;");
     out.line("import org.apache.arrow.vector.BitVectorHelper;");
     out.line("import org.apache.arrow.vector.FieldVector;");
     out.line("");
@@ -156,9 +157,14 @@ final class KernelSourceGenerator {
       KernelProgram.InputColumn column = program.inputs().get(i);
       out.comment("input $" + i + ": " + column.type() + (column.nullable() ? " NULL" : ""));
       out.line("FieldVector vector" + i + " = (FieldVector) arguments.inputs().get(" + i + ");");
+      // Rows are read by address without Arrow's per-read bounds and reference checks, so the
+      // range is checked once here.
+      out.line("KernelArguments.checkRowRange(vector" + i + ", rowEnd);");
       out.line("ArrowBuf data" + i + " = vector" + i + ".getDataBuffer();");
+      out.line("long data" + i + "Address = data" + i + ".memoryAddress();");
       if (column.nullable()) {
         out.line("ArrowBuf validity" + i + " = vector" + i + ".getValidityBuffer();");
+        out.line("long validity" + i + "Address = validity" + i + ".memoryAddress();");
         out.line("boolean hasNulls" + i + " = vector" + i + ".getNullCount() != 0;");
       }
     }
@@ -231,9 +237,9 @@ final class KernelSourceGenerator {
                 + name
                 + "Null = hasNulls"
                 + i
-                + " && BitVectorHelper.get(validity"
-                + i
-                + ", row) == 0;");
+                + " && !"
+                + isBitSet("validity" + i + "Address", "row")
+                + ";");
       }
     }
   }
@@ -245,14 +251,32 @@ final class KernelSourceGenerator {
    * constant, such as the NULL placeholder of an unmatched LEFT join row.
    */
   static String readValue(String data, String row, DataType type) {
+    String address = data + "Address";
     return switch (type.kind()) {
-      case BOOLEAN -> "BitVectorHelper.get(" + data + ", " + row + ") != 0";
-      case TINYINT -> "((int) " + data + ".getByte(" + row + "))";
-      case SMALLINT -> "((int) " + data + ".getShort(((long) " + row + ") << 1))";
-      case INTEGER, DATE, VARCHAR -> data + ".getInt(((long) " + row + ") << 2)";
-      case BIGINT, DECIMAL, TIME, TIMESTAMP -> data + ".getLong(((long) " + row + ") << 3)";
-      case REAL -> data + ".getFloat(((long) " + row + ") << 2)";
-      case DOUBLE -> data + ".getDouble(((long) " + row + ") << 3)";
+      case BOOLEAN -> isBitSet(address, row);
+      case TINYINT -> "((int) MemoryUtil.getByte(" + address + " + " + row + "))";
+      case SMALLINT -> "((int) MemoryUtil.getShort(" + offset(address, row, 1) + "))";
+      case INTEGER, DATE, VARCHAR -> "MemoryUtil.getInt(" + offset(address, row, 2) + ")";
+      case BIGINT, DECIMAL, TIME, TIMESTAMP ->
+          "MemoryUtil.getLong(" + offset(address, row, 3) + ")";
+      case REAL -> "Float.intBitsToFloat(MemoryUtil.getInt(" + offset(address, row, 2) + "))";
+      case DOUBLE -> "Double.longBitsToDouble(MemoryUtil.getLong(" + offset(address, row, 3) + "))";
     };
+  }
+
+  /** Returns the address of the value at {@code row} of width {@code 1 << shift} bytes. */
+  private static String offset(String address, String row, int shift) {
+    return address + " + (((long) " + row + ") << " + shift + ")";
+  }
+
+  /** Returns a Java expression that tests the bit of {@code row} in a bitmap at an address. */
+  static String isBitSet(String address, String row) {
+    return "((MemoryUtil.getByte("
+        + address
+        + " + ("
+        + row
+        + " >>> 3)) >> ("
+        + row
+        + " & 7) & 1) != 0)";
   }
 }

@@ -154,9 +154,12 @@ final class ProbeStageEmitter {
             + c
             + ");");
     out.line("ArrowBuf buildData" + suffix + " = buildVector" + suffix + ".getDataBuffer();");
+    out.line("long buildData" + suffix + "Address = buildData" + suffix + ".memoryAddress();");
     if (column.nullable()) {
       out.line(
           "ArrowBuf buildValidity" + suffix + " = buildVector" + suffix + ".getValidityBuffer();");
+      out.line(
+          "long buildValidity" + suffix + "Address = buildValidity" + suffix + ".memoryAddress();");
       out.line(
           "boolean buildHasNulls" + suffix + " = buildVector" + suffix + ".getNullCount() != 0;");
     }
@@ -370,11 +373,8 @@ final class ProbeStageEmitter {
         nullTests.add(
             "buildHasNulls"
                 + suffix
-                + " && BitVectorHelper.get(buildValidity"
-                + suffix
-                + ", "
-                + row
-                + ") == 0");
+                + " && !"
+                + KernelSourceGenerator.isBitSet("buildValidity" + suffix + "Address", row));
       }
       if (!nullTests.isEmpty()) {
         out.line("boolean " + name + "Null = " + String.join(" || ", nullTests) + ";");
