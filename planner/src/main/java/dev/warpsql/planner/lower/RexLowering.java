@@ -131,14 +131,8 @@ public final class RexLowering {
           RexExecutorImpl.getExecutable(rexBuilder, List.of(rebased), inputRowType).getFunction();
     }
     Expr code = stream.columns().get(stringColumn);
-    ColumnOrigin origin;
-    if (code instanceof InputRef source) {
-      origin = ColumnOrigin.input(source.index());
-    } else if (code instanceof BuildRef build) {
-      origin = ColumnOrigin.build(build.probe(), build.column());
-    } else if (code instanceof CodeMap map) {
-      origin = ColumnOrigin.lookup(map.table());
-    } else {
+    ColumnOrigin origin = codeOrigin(code);
+    if (origin == null) {
       throw new UnsupportedLoweringException("string function of a computed VARCHAR " + node);
     }
     DataType resultType = TypeMapping.require(node.getType());
@@ -158,6 +152,23 @@ public final class RexLowering {
     Expr constant = literal((RexLiteral) rexBuilder.makeLiteral(nullResult, node.getType()));
     Expr isNull = new Call(Operator.IS_NULL, List.of(code), DataType.BOOLEAN, false);
     return new Call(Operator.CASE, List.of(isNull, constant, lookup), resultType, true);
+  }
+
+  /**
+   * Returns where the codes of a VARCHAR column come from, which locates its dictionary at
+   * execution time, or null when the column is no column of codes.
+   */
+  static ColumnOrigin codeOrigin(Expr code) {
+    if (code instanceof InputRef source) {
+      return ColumnOrigin.input(source.index());
+    }
+    if (code instanceof BuildRef build) {
+      return ColumnOrigin.build(build.probe(), build.column());
+    }
+    if (code instanceof CodeMap map) {
+      return ColumnOrigin.lookup(map.table());
+    }
+    return null;
   }
 
   private Expr literal(RexLiteral literal) {
