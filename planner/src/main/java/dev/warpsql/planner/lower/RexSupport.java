@@ -17,6 +17,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.rex.RexVisitorImpl;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.ImmutableBitSet;
@@ -42,6 +43,8 @@ public final class RexSupport {
           SqlKind.LESS_THAN_OR_EQUAL,
           SqlKind.GREATER_THAN,
           SqlKind.GREATER_THAN_OR_EQUAL,
+          SqlKind.IS_DISTINCT_FROM,
+          SqlKind.IS_NOT_DISTINCT_FROM,
           SqlKind.AND,
           SqlKind.OR,
           SqlKind.NOT,
@@ -56,7 +59,22 @@ public final class RexSupport {
           SqlKind.CAST,
           SqlKind.EXTRACT);
 
+  /** Fields of a DATE or TIMESTAMP that kernels extract. */
+  private static final Set<TimeUnitRange> EXTRACTED_UNITS =
+      EnumSet.of(
+          TimeUnitRange.YEAR,
+          TimeUnitRange.QUARTER,
+          TimeUnitRange.MONTH,
+          TimeUnitRange.DAY,
+          TimeUnitRange.DOY,
+          TimeUnitRange.DOW);
+
   private RexSupport() {}
+
+  /** Returns whether a call is the numeric function {@code ABS}. */
+  static boolean isAbs(RexCall call) {
+    return call.getOperator() == SqlStdOperatorTable.ABS;
+  }
 
   /**
    * Returns why an expression over a WARP input cannot be lowered, or null when it can.
@@ -95,7 +113,7 @@ public final class RexSupport {
     if (!(node instanceof RexCall call)) {
       return "expression " + node;
     }
-    if (!LOWERED_KINDS.contains(call.getKind())) {
+    if (!LOWERED_KINDS.contains(call.getKind()) && !isAbs(call)) {
       return "operator " + call.getOperator().getName();
     }
     if (isDatetimeIntervalArithmetic(call)) {
@@ -107,7 +125,7 @@ public final class RexSupport {
     }
     if (call.getKind() == SqlKind.EXTRACT) {
       TimeUnitRange unit = ((RexLiteral) call.getOperands().get(0)).getValueAs(TimeUnitRange.class);
-      if (unit != TimeUnitRange.YEAR && unit != TimeUnitRange.MONTH && unit != TimeUnitRange.DAY) {
+      if (!EXTRACTED_UNITS.contains(unit)) {
         return "EXTRACT(" + unit + ")";
       }
       return unsupportedReason(call.getOperands().get(1), inputRowType);
