@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.calcite.avatica.util.TimeUnitRange;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.Strong;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
@@ -166,6 +167,32 @@ public final class RexSupport {
         (isInterval(second) && second instanceof RexLiteral)
             || (call.getKind() == SqlKind.PLUS && isInterval(first) && first instanceof RexLiteral);
     return literalInterval && !(isInterval(first) && isInterval(second));
+  }
+
+  /**
+   * Returns the two string columns that a string-valued expression reads, such as {@code a || b},
+   * or null when it reads another number of columns, a column of another type, or a parameter. A
+   * projection computes such an expression per distinct pair of codes (see {@link
+   * StringPairProjection}).
+   */
+  public static int[] stringPairInputs(RexNode node, RelDataType inputRowType) {
+    SqlTypeName result = node.getType().getSqlTypeName();
+    boolean stringResult = result == SqlTypeName.CHAR || result == SqlTypeName.VARCHAR;
+    if (!(node instanceof RexCall) || !stringResult || !RexUtil.isDeterministic(node)) {
+      return null;
+    }
+    ImmutableBitSet inputs = RelOptUtil.InputFinder.bits(node);
+    if (inputs.cardinality() != 2 || containsParameter(node)) {
+      return null;
+    }
+    int[] columns = inputs.toArray();
+    for (int column : columns) {
+      RelDataType type = inputRowType.getFieldList().get(column).getType();
+      if (type.getSqlTypeName().getFamily() != SqlTypeFamily.CHARACTER) {
+        return null;
+      }
+    }
+    return columns;
   }
 
   static boolean isInterval(RexNode node) {
