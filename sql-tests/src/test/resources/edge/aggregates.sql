@@ -43,15 +43,20 @@ SELECT COUNT(*), SUM(int_v) FROM nullable_types WHERE 1 = 0;
 SELECT COUNT(int_v), SUM(int_v), MIN(int_v), MAX(date_v), AVG(dec_v)
 FROM nullable_types WHERE id = 3;
 
--- MIN and MAX of BOOLEAN have no kernel form, so they run on Enumerable, where they fail.
 -- The standard orders FALSE before TRUE, so MAX(x IS NULL) is TRUE when some x is NULL.
--- fallback
 SELECT MAX(str_v IS NULL), MIN(int_v > 0) FROM nullable_types;
+
+-- MIN and MAX of a BOOLEAN column: NULL for a group of NULLs only, and NULL over no rows.
+SELECT bool_v, MIN(bool_v), MAX(bool_v), MIN(NOT bool_v) FROM nullable_types GROUP BY bool_v;
+
+SELECT int_v > 0, MIN(bool_v), MAX(bool_v), MAX(int_v > 2) FROM nullable_types GROUP BY int_v > 0;
+
+-- expect: (NULL, NULL)
+SELECT MIN(bool_v), MAX(bool_v) FROM nullable_types WHERE id < 0;
 
 -- NULL keys form one group of their own.
 SELECT int_v, COUNT(*) FROM nullable_types GROUP BY int_v;
 
--- fallback
 SELECT bool_v, COUNT(*), SUM(dec_v), MIN(str_v IS NULL) FROM nullable_types GROUP BY bool_v;
 
 SELECT bool_v, str_v IS NULL, COUNT(*), MAX(int_v) FROM nullable_types

@@ -82,32 +82,43 @@ FROM calendar_days WHERE id IN (5, 6);
 -- duckdb: SELECT id, CAST(d + INTERVAL '13' MONTH AS DATE) FROM calendar_days WHERE id IN (1, 7);
 SELECT id, d + INTERVAL '1-1' YEAR TO MONTH FROM calendar_days WHERE id IN (1, 7);
 
--- EXTRACT of YEAR, MONTH and DAY runs in kernels; the other fields fall back.
+-- EXTRACT of YEAR, QUARTER, MONTH, DAY, DOY and DOW runs in kernels.
 -- expect: (1, 2000, 2, 28), (2, 2000, 2, 29), (3, 1900, 2, 28), (4, 2024, 2, 29),
 -- expect: (5, 2023, 1, 31), (6, 2024, 1, 31), (7, 1999, 12, 31), (8, 2023, 12, 31),
 -- expect: (9, 2100, 2, 28), (10, NULL, NULL, NULL), (11, 1900, 3, 1), (12, 2024, 3, 31)
 SELECT id, EXTRACT(YEAR FROM d), EXTRACT(MONTH FROM d), EXTRACT(DAY FROM d) FROM calendar_days;
 
--- fallback
 -- expect: (1, 1), (2, 1), (3, 1), (4, 1), (5, 1), (6, 1), (7, 4), (8, 4), (9, 1), (10, NULL),
 -- expect: (11, 1), (12, 1)
 SELECT id, EXTRACT(QUARTER FROM d) FROM calendar_days;
 
--- fallback
 SELECT id, EXTRACT(DOY FROM d) FROM calendar_days;
 
 -- The SQL standard has no day-of-week field. Calcite numbers Sunday 1 to Saturday 7, DuckDB
 -- Sunday 0 to Saturday 6. February 28, 2000 was a Monday.
--- fallback
 -- duckdb: SELECT id, dayofweek(d) + 1 FROM calendar_days;
 -- expect: (1, 2), (2, 3), (3, 4), (4, 5), (5, 3), (6, 4), (7, 6), (8, 1), (9, 1), (10, NULL),
 -- expect: (11, 5), (12, 1)
 SELECT id, EXTRACT(DOW FROM d) FROM calendar_days;
 
 -- March 1 is day 60 of 1900, like February 29 is of 2000.
--- fallback
 -- expect: (2, 60), (7, 365), (11, 60), (12, 91)
 SELECT id, EXTRACT(DOY FROM d) FROM calendar_days WHERE id IN (2, 7, 11, 12);
+
+-- The same fields of TIMESTAMPs. One second before midnight is still the day before, also
+-- before 1970, where the day count is negative.
+SELECT id, EXTRACT(QUARTER FROM CAST(d AS TIMESTAMP)), EXTRACT(DOY FROM CAST(d AS TIMESTAMP)),
+EXTRACT(QUARTER FROM CAST(d AS TIMESTAMP) - INTERVAL '1' SECOND),
+EXTRACT(DOY FROM CAST(d AS TIMESTAMP) - INTERVAL '1' SECOND)
+FROM calendar_days;
+
+-- duckdb: SELECT id, dayofweek(CAST(d AS TIMESTAMP)) + 1, dayofweek(CAST(d AS TIMESTAMP) - INTERVAL '1' SECOND) + 1 FROM calendar_days;
+SELECT id, EXTRACT(DOW FROM CAST(d AS TIMESTAMP)),
+EXTRACT(DOW FROM CAST(d AS TIMESTAMP) - INTERVAL '1' SECOND) FROM calendar_days;
+
+-- Fields of TPC-H dates, grouped.
+SELECT EXTRACT(QUARTER FROM o_orderdate), COUNT(*), MIN(EXTRACT(DOY FROM o_orderdate)),
+MAX(EXTRACT(DOY FROM o_orderdate)) FROM orders GROUP BY EXTRACT(QUARTER FROM o_orderdate);
 
 -- Comparisons: dates order by time, across centuries, and NULL compares as UNKNOWN.
 -- expect: 2, 4, 9

@@ -35,6 +35,18 @@ SELECT id, big_v + big_v + big_v FROM nullable_types;
 -- error 22003
 SELECT id, -(big_v * 2 + big_v / 2 * 2) FROM nullable_types;
 
+-- The minimum of an exact type has no absolute value in the type. int_v - 648 reaches the
+-- INTEGER minimum in row 8, and big_v * 2 - 1223372036854775808 the BIGINT minimum in row 6.
+-- int_v * 128 is the TINYINT minimum in row 2.
+-- error 22003
+SELECT id, ABS(int_v - 648) FROM nullable_types;
+
+-- error 22003
+SELECT id, ABS(big_v * 2 - 1223372036854775808) FROM nullable_types WHERE big_v < 0;
+
+-- error 22003
+SELECT id, ABS(CAST(int_v * 128 AS TINYINT)) FROM nullable_types WHERE id = 2;
+
 -- error 22003
 SELECT id, CAST(big_v AS INTEGER) FROM nullable_types;
 
@@ -63,14 +75,20 @@ SELECT id, int_v / int_v FROM nullable_types WHERE int_v <> 0;
 -- A NULL divisor gives NULL, not an error.
 SELECT id, int_v / NULLIF(int_v, int_v) FROM nullable_types;
 
--- ABS runs in Calcite's Enumerable engine, where Java divides a DOUBLE by zero into infinity or
--- NaN. The SQL standard makes division by zero an exception for approximate numbers too, so an
--- Enumerable fallback raises 22012 as the kernels do.
+-- The SQL standard makes division by zero an exception for approximate numbers too, so a DOUBLE
+-- or REAL division by zero raises 22012 in kernels, and in Calcite's Enumerable engine, where Java
+-- would divide into infinity or NaN. SIGN has no kernel form, so its statements run there.
 -- error 22012
 SELECT id FROM nullable_types WHERE dbl_v / 0.0 NOT BETWEEN ABS(dbl_v) AND 1e300;
 
 -- error 22012
 SELECT id, ABS(dbl_v) / 0e0 FROM nullable_types;
+
+-- error 22012
+SELECT id, SIGN(dbl_v) / 0e0 FROM nullable_types;
+
+-- error 22012
+SELECT id FROM nullable_types WHERE SIGN(dbl_v) / (dbl_v - dbl_v) > 0;
 
 -- error 22012
 SELECT id, ABS(dbl_v) / (dbl_v - dbl_v) FROM nullable_types;
@@ -94,20 +112,24 @@ SELECT id FROM nullable_types WHERE dbl_v > 1e0 / (2e0 - 2e0);
 -- error 22012
 SELECT CAST(1 AS REAL) / 0;
 
--- Approximate divisions in a fallback that divide by no zero return their quotients, and a NULL
--- divisor gives NULL.
--- fallback
+-- Approximate divisions that divide by no zero return their quotients, and a NULL divisor gives
+-- NULL.
 SELECT id, ABS(dbl_v) / 2, ABS(dec_v) / dbl_v, ABS(dbl_v) / NULLIF(dbl_v, 0)
 FROM nullable_types WHERE dbl_v <> 0;
 
--- fallback
 SELECT id, ABS(dbl_v) / CAST(NULL AS DOUBLE) FROM nullable_types;
 
--- A division in a CASE branch that no row reaches raises nothing.
 -- fallback
+SELECT id, SIGN(dbl_v) / 2, SIGN(dec_v) / dbl_v, SIGN(dbl_v) / NULLIF(dbl_v, 0)
+FROM nullable_types WHERE dbl_v <> 0;
+
+-- A division in a CASE branch that no row reaches raises nothing.
 SELECT id, CASE WHEN dbl_v <> 0 THEN ABS(dbl_v) / dbl_v END FROM nullable_types;
 
--- Calcite's Enumerable engine computes a constant such as MOD(42, ABS(0)) once, when its compiled
--- code initializes, and the division by zero there raises 22012 too.
+-- fallback
+SELECT id, CASE WHEN dbl_v <> 0 THEN SIGN(dbl_v) / dbl_v END FROM nullable_types;
+
+-- Constant folding leaves MOD(42, ABS(0)) to run time too, where the division by zero raises
+-- 22012.
 -- error 22012
 SELECT id FROM nullable_types WHERE int_v <> MOD(42, ABS(0));

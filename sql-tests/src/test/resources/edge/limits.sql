@@ -88,8 +88,7 @@ SELECT grp, COUNT(*) AS n FROM scores GROUP BY grp ORDER BY n DESC, grp LIMIT 3;
 SELECT grp, SUM(score) AS total FROM scores GROUP BY grp ORDER BY total DESC NULLS LAST LIMIT 2;
 
 -- The highest score per group through a correlated subquery, ties kept. The decorrelated plan
--- joins on two keys, grp and score, with a hash join that runs on Enumerable operators.
--- fallback
+-- joins on two keys, the string grp and the integer score.
 -- expect: (2, 'a', 20), (4, 'b', 30), (5, 'c', 30), (6, 'c', 30), (8, 'd', 5)
 SELECT id, grp, score FROM scores s
 WHERE score = (SELECT MAX(score) FROM scores t WHERE t.grp = s.grp);

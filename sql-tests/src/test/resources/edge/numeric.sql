@@ -107,3 +107,9 @@ SELECT id, CASE WHEN dec_v > 0 THEN dec_v * 2 ELSE dec_v / 2 END FROM nullable_t
 SELECT id, dec_v / 4, dec_v / 3 FROM nullable_types;
 
 SELECT id, dbl_v * 2, dbl_v / 4, dbl_v + 1 FROM nullable_types WHERE dbl_v BETWEEN -1e9 AND 1e9;
+
+-- ABS of every numeric type keeps the type.
+SELECT id, ABS(int_v), ABS(big_v), ABS(dec_v), ABS(dbl_v), ABS(CAST(dec_v AS REAL)),
+ABS(CAST(id - 7 AS SMALLINT)), ABS(CAST(id - 7 AS TINYINT)) FROM nullable_types;
+
+SELECT id FROM nullable_types WHERE ABS(dec_v) > 1 AND ABS(int_v - 3) < 10;

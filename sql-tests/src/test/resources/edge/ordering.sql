@@ -76,8 +76,6 @@ SELECT id FROM nullable_types ORDER BY id LIMIT 5 OFFSET 100;
 SELECT id, int_v * -1 AS negated FROM nullable_types ORDER BY negated NULLS FIRST, id;
 
 -- ordered
--- fallback
--- ABS has no kernel form yet.
 SELECT id, dec_v FROM nullable_types ORDER BY ABS(dec_v), id;
 
 -- ordered

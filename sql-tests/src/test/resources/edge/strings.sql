@@ -84,3 +84,32 @@ SELECT str_v, COUNT(*), COUNT(str_v) FROM nullable_types GROUP BY str_v;
 -- fallback
 -- String results computed by CASE have no kernel form yet.
 SELECT id, CASE WHEN str_v LIKE 'a%' THEN 'a-word' ELSE str_v END FROM nullable_types;
+
+-- Strings computed from two string columns are evaluated once per distinct pair of codes, after
+-- a kernel writes both columns' codes. A NULL operand makes || NULL.
+SELECT l.id, r.id, l.s || r.s, l.s || '/' || r.s FROM string_keys_left l
+JOIN string_keys_right r ON l.n = r.n;
+
+SELECT l.id, COALESCE(l.a, j.label), UPPER(l.a) || LOWER(j.label) FROM join_left l
+LEFT JOIN join_labels j ON l.k = j.k;
+
+SELECT x, COUNT(*) FROM (SELECT l.s || r.s AS x FROM string_keys_left l
+JOIN string_keys_right r ON l.id + 19 = r.id) t GROUP BY x;
+
+-- ordered
+SELECT n_name || ' / ' || r_name AS place FROM nation JOIN region ON n_regionkey = r_regionkey
+ORDER BY place;
+
+SELECT c_custkey, c_name || ':' || c_mktsegment FROM customer WHERE c_custkey < 30;
+
+-- A string computed from two columns of one table, joined on afterwards.
+SELECT a.id, b.id FROM (SELECT id, s || s AS doubled FROM string_keys_left) a
+JOIN (SELECT id, s || s AS doubled FROM string_keys_right) b ON a.doubled = b.doubled;
+
+-- A filter on the computed string stays above the projection, where it reads one column.
+SELECT x FROM (SELECT c_name || c_mktsegment AS x FROM customer) t WHERE x LIKE '%BUILDING';
+
+-- A predicate of two string columns has no kernel form, because a kernel compares no codes of
+-- two dictionaries.
+-- fallback
+SELECT c_custkey FROM customer WHERE c_name || c_mktsegment LIKE '%#00000001%BUILDING';

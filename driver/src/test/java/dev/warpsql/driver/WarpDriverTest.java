@@ -187,7 +187,8 @@ class WarpDriverTest {
 
   @Test
   void fallbackIsVisibleInExplain() throws SQLException {
-    String sql = "SELECT l_returnflag || l_linestatus FROM lineitem WHERE l_orderkey = 1";
+    String sql =
+        "SELECT l_returnflag || CAST(l_linenumber AS VARCHAR) FROM lineitem WHERE l_orderkey = 1";
     List<List<Object>> plan = query("EXPLAIN PLAN FOR " + sql);
     String text = plan.get(0).get(0).toString();
 

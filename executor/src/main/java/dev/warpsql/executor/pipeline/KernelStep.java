@@ -251,7 +251,11 @@ public final class KernelStep implements ExecutionStep {
     List<BuiltLookup> built = new ArrayList<>();
     for (LookupSource lookup : lookups) {
       StringDictionary dictionary = dictionary(lookup.origin(), source, tables, built, false);
-      built.add(lookup.build(dictionary, context));
+      StringDictionary target =
+          lookup.target() == null
+              ? null
+              : dictionary(lookup.target(), source, tables, built, false);
+      built.add(lookup.build(dictionary, target, context));
     }
     return built;
   }

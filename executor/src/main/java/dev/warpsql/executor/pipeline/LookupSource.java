@@ -10,6 +10,21 @@ public interface LookupSource {
   /** Returns the kernel column whose dictionary the table is indexed by. */
   ColumnOrigin origin();
 
-  /** Evaluates the expression for every code of the dictionary. */
-  BuiltLookup build(StringDictionary dictionary, ExecutionContext context);
+  /**
+   * Returns a second kernel column whose dictionary the table is built against, such as the build
+   * key of a join whose codes the table's results are, or null for none.
+   */
+  default ColumnOrigin target() {
+    return null;
+  }
+
+  /** Returns a copy that reads its codes from another column. */
+  LookupSource withOrigin(ColumnOrigin newOrigin);
+
+  /**
+   * Evaluates the expression for every code of the dictionary.
+   *
+   * @param target the dictionary of {@link #target()}, or null when there is none
+   */
+  BuiltLookup build(StringDictionary dictionary, StringDictionary target, ExecutionContext context);
 }

@@ -11,6 +11,9 @@ public final class CalendarFields {
 
   private static final long DAYS_PER_400_YEARS = 146_097;
 
+  /** Days from a Sunday to the Thursday that 1970-01-01 was. */
+  private static final long THURSDAY_FROM_SUNDAY = 4;
+
   /** Days from 0000-03-01 to 1970-01-01, so that the computation starts years in March. */
   private static final long DAYS_FROM_MARCH_YEAR_ZERO = 719_468;
 
@@ -42,6 +45,21 @@ public final class CalendarFields {
     long dayOfYear = dayOfEra - dayOfYearStart(yearOfEra(dayOfEra));
     long marchMonth = marchMonth(dayOfYear);
     return dayOfYear - (153 * marchMonth + 2) / 5 + 1;
+  }
+
+  /** Returns the quarter 1..4. */
+  public static long quarter(long epochDay) {
+    return (month(epochDay) + 2) / 3;
+  }
+
+  /** Returns the day of year, 1 for January 1. */
+  public static long dayOfYear(long epochDay) {
+    return epochDay - epochDayOf(year(epochDay), 1, 1) + 1;
+  }
+
+  /** Returns the day of week from 1 for Sunday to 7 for Saturday. 1970-01-01 was a Thursday. */
+  public static long dayOfWeek(long epochDay) {
+    return Math.floorMod(epochDay + THURSDAY_FROM_SUNDAY, 7) + 1;
   }
 
   /**

@@ -319,8 +319,11 @@ final class ExprEmitter {
         yield CastExpressions.convert(operand.value(), operand.type(), call.type());
       }
       case EXTRACT_YEAR -> extract("year", operand, call.type());
+      case EXTRACT_QUARTER -> extract("quarter", operand, call.type());
       case EXTRACT_MONTH -> extract("month", operand, call.type());
       case EXTRACT_DAY -> extract("day", operand, call.type());
+      case EXTRACT_DOY -> extract("dayOfYear", operand, call.type());
+      case EXTRACT_DOW -> extract("dayOfWeek", operand, call.type());
       default -> throw new IllegalStateException(operator + " is not a strict operator");
     };
   }

@@ -70,10 +70,18 @@ public enum Operator {
   CAST(1),
   /** Year of a DATE or TIMESTAMP, as BIGINT. */
   EXTRACT_YEAR(1),
+  /** Quarter 1..4 of a DATE or TIMESTAMP, as BIGINT: January to March is 1. */
+  EXTRACT_QUARTER(1),
   /** Month 1..12 of a DATE or TIMESTAMP, as BIGINT. */
   EXTRACT_MONTH(1),
   /** Day of month 1..31 of a DATE or TIMESTAMP, as BIGINT. */
   EXTRACT_DAY(1),
+  /** Day of year 1..366 of a DATE or TIMESTAMP, as BIGINT: January 1 is 1. */
+  EXTRACT_DOY(1),
+  /**
+   * Day of week 1..7 of a DATE or TIMESTAMP, as BIGINT: Sunday is 1 and Saturday 7, as in Calcite.
+   */
+  EXTRACT_DOW(1),
   /**
    * A DATE or TIMESTAMP (first operand) plus a BIGINT number of days (second operand, may be
    * negative), as the first operand's type; raises on overflow of the type's range.

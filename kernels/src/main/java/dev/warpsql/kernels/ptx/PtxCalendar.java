@@ -9,11 +9,12 @@ import dev.warpsql.kernels.ptx.PtxWriter.RegisterClass;
 import java.util.List;
 
 /**
- * PTX for ADD_DAYS, ADD_MONTHS and ADD_MICROSECONDS on non-NULL operands. A DATE result must fit
- * the 32-bit range of DATE days and a TIMESTAMP result the 64-bit range of microseconds; otherwise
- * the kernel raises NUMERIC_OVERFLOW. Results and overflow conditions are those of the CPU
- * backend's {@code CalendarArithmetic}: ADD_DAYS on a TIMESTAMP adds exactly {@code days * 86400 *
- * 10^6} microseconds, and ADD_MONTHS keeps the time of day.
+ * PTX for ADD_DAYS, ADD_MONTHS and ADD_MICROSECONDS on non-NULL operands, and for the calendar
+ * fields that EXTRACT computes beyond year, month and day. A DATE result must fit the 32-bit range
+ * of DATE days and a TIMESTAMP result the 64-bit range of microseconds; otherwise the kernel raises
+ * NUMERIC_OVERFLOW. Results and overflow conditions are those of the CPU backend's {@code
+ * CalendarArithmetic}: ADD_DAYS on a TIMESTAMP adds exactly {@code days * 86400 * 10^6}
+ * microseconds, and ADD_MONTHS keeps the time of day.
  */
 final class PtxCalendar {
   private static final long MICROS_PER_DAY = PtxConversions.MICROS_PER_DAY;
@@ -97,6 +98,45 @@ final class PtxCalendar {
   }
 
   /** Returns the day {@code months} months after {@code day}, raising when it passes any range. */
+  /** Returns the quarter 1..4 of a month 1..12, as the CPU's {@code CalendarFields.quarter}. */
+  String quarter(String month) {
+    String quarter = out.register(RegisterClass.B64);
+    out.op("add.s64 " + quarter + ", " + month + ", 2");
+    out.op("div.s64 " + quarter + ", " + quarter + ", 3");
+    return quarter;
+  }
+
+  /** Returns the day of year of a day count in a year, 1 for January 1. */
+  String dayOfYear(String day, String year) {
+    String newYear =
+        routines
+            .call(
+                out,
+                PtxRoutine.DAYS_FROM_CIVIL,
+                List.of(Argument.b64(year), Argument.b64("1"), Argument.b64("1")),
+                List.of(RegisterClass.B64))
+            .get(0);
+    String dayOfYear = out.register(RegisterClass.B64);
+    out.op("sub.s64 " + dayOfYear + ", " + day + ", " + newYear);
+    out.op("add.s64 " + dayOfYear + ", " + dayOfYear + ", 1");
+    return dayOfYear;
+  }
+
+  /**
+   * Returns the day of week of a day count, 1 for Sunday to 7 for Saturday. 1970-01-01 was a
+   * Thursday, four days after a Sunday, and the remainder is taken toward negative infinity.
+   */
+  String dayOfWeek(String day) {
+    String weekday = out.register(RegisterClass.B64);
+    String negative = out.register(RegisterClass.PRED);
+    out.op("add.s64 " + weekday + ", " + day + ", 4");
+    out.op("rem.s64 " + weekday + ", " + weekday + ", 7");
+    out.op("setp.lt.s64 " + negative + ", " + weekday + ", 0");
+    out.op("@" + negative + " add.s64 " + weekday + ", " + weekday + ", 7");
+    out.op("add.s64 " + weekday + ", " + weekday + ", 1");
+    return weekday;
+  }
+
   private String shiftMonths(String day, String months) {
     List<String> result =
         routines.call(

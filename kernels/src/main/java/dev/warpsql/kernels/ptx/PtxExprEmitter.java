@@ -248,15 +248,18 @@ final class PtxExprEmitter {
         }
         yield conversions.convert(operand.value(), operand.type(), call.type());
       }
-      case EXTRACT_YEAR -> extract(0, operand, call.type());
-      case EXTRACT_MONTH -> extract(1, operand, call.type());
-      case EXTRACT_DAY -> extract(2, operand, call.type());
+      case EXTRACT_YEAR -> extract(operator, operand, call.type());
+      case EXTRACT_QUARTER -> extract(operator, operand, call.type());
+      case EXTRACT_MONTH -> extract(operator, operand, call.type());
+      case EXTRACT_DAY -> extract(operator, operand, call.type());
+      case EXTRACT_DOY -> extract(operator, operand, call.type());
+      case EXTRACT_DOW -> extract(operator, operand, call.type());
       default -> throw new IllegalStateException(operator + " is not a strict operator");
     };
   }
 
-  /** Returns field 0 (year), 1 (month) or 2 (day) of a DATE or TIMESTAMP, as {@code type}. */
-  private String extract(int field, PtxValue operand, DataType type) {
+  /** Returns the field that an EXTRACT operator names of a DATE or TIMESTAMP, as {@code type}. */
+  private String extract(Operator operator, PtxValue operand, DataType type) {
     String day =
         switch (operand.type().kind()) {
           case DATE -> conversions.toLong(operand.value(), DataType.DATE);
@@ -268,13 +271,27 @@ final class PtxExprEmitter {
     if (!type.kind().isExactNumeric()) {
       throw new IllegalArgumentException("EXTRACT returns an exact number, not " + type);
     }
+    String field =
+        operator == Operator.EXTRACT_DOW ? calendar.dayOfWeek(day) : civilField(operator, day);
+    return conversions.convert(field, DataType.BIGINT, type);
+  }
+
+  /** Returns a field of a day count that its year, month and day of month give. */
+  private String civilField(Operator operator, String day) {
     List<String> fields =
         routines.call(
             out,
             PtxRoutine.CIVIL_FROM_DAYS,
             List.of(Argument.b64(day)),
             List.of(RegisterClass.B64, RegisterClass.B64, RegisterClass.B64));
-    return conversions.convert(fields.get(field), DataType.BIGINT, type);
+    return switch (operator) {
+      case EXTRACT_YEAR -> fields.get(0);
+      case EXTRACT_QUARTER -> calendar.quarter(fields.get(1));
+      case EXTRACT_MONTH -> fields.get(1);
+      case EXTRACT_DAY -> fields.get(2);
+      case EXTRACT_DOY -> calendar.dayOfYear(day, fields.get(0));
+      default -> throw new IllegalArgumentException(operator + " extracts no civil field");
+    };
   }
 
   /**

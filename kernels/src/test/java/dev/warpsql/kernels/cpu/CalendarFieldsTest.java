@@ -21,6 +21,25 @@ class CalendarFieldsTest {
   }
 
   @Test
+  void derivedFieldsMatchJavaTime() {
+    for (long day = -1_600_000; day <= 857_000; day += 7919) {
+      for (long offset = 0; offset < 7; offset++) {
+        LocalDate date = LocalDate.ofEpochDay(day + offset);
+        long sundayFirst = date.getDayOfWeek().getValue() % 7 + 1;
+        assertThat(CalendarFields.quarter(day + offset))
+            .as("quarter of %s", date)
+            .isEqualTo((date.getMonthValue() + 2) / 3);
+        assertThat(CalendarFields.dayOfYear(day + offset))
+            .as("day of year of %s", date)
+            .isEqualTo(date.getDayOfYear());
+        assertThat(CalendarFields.dayOfWeek(day + offset))
+            .as("day of week of %s", date)
+            .isEqualTo(sundayFirst);
+      }
+    }
+  }
+
+  @Test
   void epochDayFloorsNegativeMicros() {
     assertThat(CalendarFields.epochDay(-1)).isEqualTo(-1);
     assertThat(CalendarFields.epochDay(0)).isEqualTo(0);

@@ -9,13 +9,24 @@ import dev.warpsql.kernels.ir.Call;
 import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.Expr;
 import dev.warpsql.kernels.ir.Operator;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Programs with ADD_DAYS, ADD_MONTHS and ADD_MICROSECONDS on DATE and TIMESTAMP columns, with
- * amounts of several integer types, for the assembly table of {@link PtxTestPrograms}.
+ * amounts of several integer types, and with every EXTRACT field of both types, for the assembly
+ * table of {@link PtxTestPrograms}.
  */
 final class PtxCalendarPrograms {
+  private static final List<Operator> EXTRACTS =
+      List.of(
+          Operator.EXTRACT_YEAR,
+          Operator.EXTRACT_QUARTER,
+          Operator.EXTRACT_MONTH,
+          Operator.EXTRACT_DAY,
+          Operator.EXTRACT_DOY,
+          Operator.EXTRACT_DOW);
+
   private PtxCalendarPrograms() {}
 
   static Expr add(Operator operator, DataType type, Expr amount) {
@@ -59,9 +70,18 @@ final class PtxCalendarPrograms {
                 add(Operator.ADD_MICROSECONDS, DataType.TIMESTAMP, lit(-1, DataType.BIGINT)),
                 DataType.TIMESTAMP));
 
+    List<Expr> fields = new ArrayList<>();
+    for (DataType type : List.of(DataType.DATE, DataType.TIMESTAMP)) {
+      for (Operator extract : EXTRACTS) {
+        fields.add(Call.of(extract, DataType.BIGINT, in(type)));
+      }
+    }
+
     return List.of(
         new PtxTestPrograms.Case(
             "calendar arithmetic", PtxTestPrograms.materialize("calendar", filter, outputs)),
+        new PtxTestPrograms.Case(
+            "calendar fields", PtxTestPrograms.materialize("calendar_fields", null, fields)),
         new PtxTestPrograms.Case(
             "aggregate by shifted year",
             PtxTestPrograms.aggregate("calendar_groups", null, List.of(year), calls)));

@@ -1,15 +1,18 @@
 package dev.warpsql.planner.lower;
 
 import dev.warpsql.executor.pipeline.BatchColumn;
+import dev.warpsql.executor.pipeline.ColumnOrigin;
 import dev.warpsql.executor.pipeline.HashBuildStep;
 import dev.warpsql.executor.storage.StringDictionary;
 import dev.warpsql.kernels.ir.BuildRef;
+import dev.warpsql.kernels.ir.CodeMap;
 import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.Expr;
 import dev.warpsql.kernels.ir.JoinKind;
 import dev.warpsql.kernels.ir.KernelProgram;
 import dev.warpsql.kernels.ir.Literal;
 import dev.warpsql.kernels.ir.ProbeStage;
+import dev.warpsql.kernels.ir.TypeKind;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rex.RexNode;
@@ -42,6 +45,7 @@ public final class JoinLowering {
     Stream probe = join.probe();
     Stream build = join.build();
     int buildWidth = build.columns().size();
+    int probeIndex = probe.probes().size();
 
     List<Expr> probeKeys = new ArrayList<>();
     List<Expr> buildColumns = new ArrayList<>(build.columns());
@@ -51,6 +55,14 @@ public final class JoinLowering {
     for (int i = 0; i < buildKeyColumns.length; i++) {
       Expr probeKey = probe.columns().get(join.probeKeys()[i]);
       Expr buildKey = build.columns().get(join.buildKeys()[i]);
+      if (probeKey.type().kind() == TypeKind.VARCHAR) {
+        ColumnOrigin target = ColumnOrigin.build(probeIndex, join.buildKeys()[i]);
+        probeKeys.add(translatedKey(probe, probeKey));
+        probe =
+            probe.withLookup(new DictionaryTranslation(RexLowering.codeOrigin(probeKey), target));
+        buildKeyColumns[i] = join.buildKeys()[i];
+        continue;
+      }
       DataType common = RexLowering.comparisonType(probeKey.type(), buildKey.type());
       if (common == null && !probeKey.type().equals(buildKey.type())) {
         int scale = Math.max(probeKey.type().scale(), buildKey.type().scale());
@@ -83,7 +95,6 @@ public final class JoinLowering {
     PlanLowering.Closed closed = lowering.close(keyed, buildNames);
     HashBuildStep hashBuild = new HashBuildStep(closed.step(), buildKeyColumns);
 
-    int probeIndex = probe.probes().size();
     boolean nullableBuild = join.kind() == JoinKind.LEFT;
     List<KernelProgram.InputColumn> payloadTypes = new ArrayList<>();
     List<Expr> buildRefs = new ArrayList<>();
@@ -124,5 +135,16 @@ public final class JoinLowering {
     Stream withLookups = rex.streamWithLookups(probe);
     return withLookups.withProbe(
         stage, hashBuild, output, outputDictionaries, "hash join probe (" + join.kind() + ")");
+  }
+
+  /**
+   * Returns a VARCHAR probe key as codes of the build key's dictionary, read from the lookup table
+   * that the caller adds to the stream next (see {@link DictionaryTranslation}).
+   */
+  private static Expr translatedKey(Stream probe, Expr probeKey) {
+    if (RexLowering.codeOrigin(probeKey) == null) {
+      throw new UnsupportedLoweringException("join on a computed VARCHAR key " + probeKey);
+    }
+    return new CodeMap(probeKey, probe.lookups().size(), probeKey.type());
   }
 }

@@ -200,7 +200,7 @@ public final class PlanLowering {
       ColumnOrigin origin = lookup.origin();
       ColumnOrigin remapped =
           origin.isInput() ? ColumnOrigin.input(mapping[origin.column()]) : origin;
-      lookups.add(((StringFunctionLookup) lookup).withOrigin(remapped));
+      lookups.add(lookup.withOrigin(remapped));
     }
     List<ProbeStage> probes = new ArrayList<>();
     for (ProbeStage probe : stream.probes()) {

@@ -134,14 +134,8 @@ public final class RexLowering {
           RexExecutorImpl.getExecutable(rexBuilder, List.of(rebased), inputRowType).getFunction();
     }
     Expr code = stream.columns().get(stringColumn);
-    ColumnOrigin origin;
-    if (code instanceof InputRef source) {
-      origin = ColumnOrigin.input(source.index());
-    } else if (code instanceof BuildRef build) {
-      origin = ColumnOrigin.build(build.probe(), build.column());
-    } else if (code instanceof CodeMap map) {
-      origin = ColumnOrigin.lookup(map.table());
-    } else {
+    ColumnOrigin origin = codeOrigin(code);
+    if (origin == null) {
       throw new UnsupportedLoweringException("string function of a computed VARCHAR " + node);
     }
     DataType resultType = TypeMapping.require(node.getType());
@@ -161,6 +155,23 @@ public final class RexLowering {
     Expr constant = literal((RexLiteral) rexBuilder.makeLiteral(nullResult, node.getType()));
     Expr isNull = new Call(Operator.IS_NULL, List.of(code), DataType.BOOLEAN, false);
     return new Call(Operator.CASE, List.of(isNull, constant, lookup), resultType, true);
+  }
+
+  /**
+   * Returns where the codes of a VARCHAR column come from, which locates its dictionary at
+   * execution time, or null when the column is no column of codes.
+   */
+  static ColumnOrigin codeOrigin(Expr code) {
+    if (code instanceof InputRef source) {
+      return ColumnOrigin.input(source.index());
+    }
+    if (code instanceof BuildRef build) {
+      return ColumnOrigin.build(build.probe(), build.column());
+    }
+    if (code instanceof CodeMap map) {
+      return ColumnOrigin.lookup(map.table());
+    }
+    return null;
   }
 
   private Expr literal(RexLiteral literal) {
@@ -222,6 +233,9 @@ public final class RexLowering {
       case GREATER_THAN:
       case GREATER_THAN_OR_EQUAL:
         return comparison(call, nullable);
+      case IS_DISTINCT_FROM:
+      case IS_NOT_DISTINCT_FROM:
+        return distinctFrom(call);
       case AND:
       case OR:
         return new Call(
@@ -251,6 +265,9 @@ public final class RexLowering {
       case EXTRACT:
         return extract(call, type, nullable);
       default:
+        if (RexSupport.isAbs(call)) {
+          return absoluteValue(call, type, nullable);
+        }
         throw new UnsupportedLoweringException("operator " + call.getOperator().getName());
     }
   }
@@ -354,6 +371,12 @@ public final class RexLowering {
   }
 
   private Expr comparison(RexCall call, boolean nullable) {
+    Operator operator = Operator.valueOf(call.getKind().name());
+    return new Call(operator, comparedOperands(call), DataType.BOOLEAN, nullable);
+  }
+
+  /** Returns the two operands of a comparison, converted to their common type. */
+  private List<Expr> comparedOperands(RexCall call) {
     Expr left = lower(call.getOperands().get(0));
     Expr right = lower(call.getOperands().get(1));
     DataType common = comparisonType(left.type(), right.type());
@@ -361,8 +384,28 @@ public final class RexLowering {
       left = cast(left, common);
       right = cast(right, common);
     }
-    Operator operator = Operator.valueOf(call.getKind().name());
-    return new Call(operator, List.of(left, right), DataType.BOOLEAN, nullable);
+    return List.of(left, right);
+  }
+
+  /**
+   * Lowers {@code a IS [NOT] DISTINCT FROM b} as {@code CASE WHEN a IS NULL THEN b IS NULL WHEN b
+   * IS NULL THEN FALSE ELSE a = b END}, negated for IS DISTINCT FROM. The result is never NULL.
+   */
+  private Expr distinctFrom(RexCall call) {
+    List<Expr> operands = comparedOperands(call);
+    Expr leftNull = new Call(Operator.IS_NULL, operands.subList(0, 1), DataType.BOOLEAN, false);
+    Expr rightNull = new Call(Operator.IS_NULL, operands.subList(1, 2), DataType.BOOLEAN, false);
+    Expr equal = new Call(Operator.EQUALS, operands, DataType.BOOLEAN, false);
+    Expr same =
+        new Call(
+            Operator.CASE,
+            List.of(leftNull, rightNull, rightNull, new Literal(false, DataType.BOOLEAN), equal),
+            DataType.BOOLEAN,
+            false);
+    if (call.getKind() == SqlKind.IS_NOT_DISTINCT_FROM) {
+      return same;
+    }
+    return new Call(Operator.NOT, List.of(same), DataType.BOOLEAN, false);
   }
 
   /** Returns the type both sides of a comparison convert to, or null when none is needed. */
@@ -400,13 +443,33 @@ public final class RexLowering {
     return new Call(Operator.CASE, operands, type, nullable);
   }
 
+  /**
+   * Lowers {@code ABS(x)} as {@code CASE WHEN x < 0 THEN -x ELSE x END}, so the negation raises on
+   * the minimum of an exact type as NEGATE does. An approximate {@code x} in the ELSE branch has
+   * zero added, which turns -0.0 into 0.0 as Java's {@code Math.abs} does.
+   */
+  private Expr absoluteValue(RexCall call, DataType type, boolean nullable) {
+    Expr value = cast(lower(call.getOperands().get(0)), type);
+    boolean approximate = type.kind().isApproximateNumeric();
+    Literal zero = approximate ? new Literal(0.0, type) : new Literal(0L, type);
+    Expr negative =
+        new Call(Operator.LESS_THAN, List.of(value, zero), DataType.BOOLEAN, value.nullable());
+    Expr negated = new Call(Operator.NEGATE, List.of(value), type, value.nullable());
+    Expr kept =
+        approximate ? new Call(Operator.PLUS, List.of(value, zero), type, value.nullable()) : value;
+    return new Call(Operator.CASE, List.of(negative, negated, kept), type, nullable);
+  }
+
   private Expr extract(RexCall call, DataType type, boolean nullable) {
     TimeUnitRange unit = ((RexLiteral) call.getOperands().get(0)).getValueAs(TimeUnitRange.class);
     Operator operator =
         switch (unit) {
           case YEAR -> Operator.EXTRACT_YEAR;
+          case QUARTER -> Operator.EXTRACT_QUARTER;
           case MONTH -> Operator.EXTRACT_MONTH;
           case DAY -> Operator.EXTRACT_DAY;
+          case DOY -> Operator.EXTRACT_DOY;
+          case DOW -> Operator.EXTRACT_DOW;
           default -> throw new UnsupportedLoweringException("EXTRACT(" + unit + ")");
         };
     Expr value = lower(call.getOperands().get(1));

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.calcite.avatica.util.TimeUnitRange;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.Strong;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
@@ -17,6 +18,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.rex.RexVisitorImpl;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.ImmutableBitSet;
@@ -42,6 +44,8 @@ public final class RexSupport {
           SqlKind.LESS_THAN_OR_EQUAL,
           SqlKind.GREATER_THAN,
           SqlKind.GREATER_THAN_OR_EQUAL,
+          SqlKind.IS_DISTINCT_FROM,
+          SqlKind.IS_NOT_DISTINCT_FROM,
           SqlKind.AND,
           SqlKind.OR,
           SqlKind.NOT,
@@ -56,7 +60,22 @@ public final class RexSupport {
           SqlKind.CAST,
           SqlKind.EXTRACT);
 
+  /** Fields of a DATE or TIMESTAMP that kernels extract. */
+  private static final Set<TimeUnitRange> EXTRACTED_UNITS =
+      EnumSet.of(
+          TimeUnitRange.YEAR,
+          TimeUnitRange.QUARTER,
+          TimeUnitRange.MONTH,
+          TimeUnitRange.DAY,
+          TimeUnitRange.DOY,
+          TimeUnitRange.DOW);
+
   private RexSupport() {}
+
+  /** Returns whether a call is the numeric function {@code ABS}. */
+  static boolean isAbs(RexCall call) {
+    return call.getOperator() == SqlStdOperatorTable.ABS;
+  }
 
   /**
    * Returns why an expression over a WARP input cannot be lowered, or null when it can.
@@ -95,7 +114,7 @@ public final class RexSupport {
     if (!(node instanceof RexCall call)) {
       return "expression " + node;
     }
-    if (!LOWERED_KINDS.contains(call.getKind())) {
+    if (!LOWERED_KINDS.contains(call.getKind()) && !isAbs(call)) {
       return "operator " + call.getOperator().getName();
     }
     if (isDatetimeIntervalArithmetic(call)) {
@@ -107,7 +126,7 @@ public final class RexSupport {
     }
     if (call.getKind() == SqlKind.EXTRACT) {
       TimeUnitRange unit = ((RexLiteral) call.getOperands().get(0)).getValueAs(TimeUnitRange.class);
-      if (unit != TimeUnitRange.YEAR && unit != TimeUnitRange.MONTH && unit != TimeUnitRange.DAY) {
+      if (!EXTRACTED_UNITS.contains(unit)) {
         return "EXTRACT(" + unit + ")";
       }
       return unsupportedReason(call.getOperands().get(1), inputRowType);
@@ -148,6 +167,32 @@ public final class RexSupport {
         (isInterval(second) && second instanceof RexLiteral)
             || (call.getKind() == SqlKind.PLUS && isInterval(first) && first instanceof RexLiteral);
     return literalInterval && !(isInterval(first) && isInterval(second));
+  }
+
+  /**
+   * Returns the two string columns that a string-valued expression reads, such as {@code a || b},
+   * or null when it reads another number of columns, a column of another type, or a parameter. A
+   * projection computes such an expression per distinct pair of codes (see {@link
+   * StringPairProjection}).
+   */
+  public static int[] stringPairInputs(RexNode node, RelDataType inputRowType) {
+    SqlTypeName result = node.getType().getSqlTypeName();
+    boolean stringResult = result == SqlTypeName.CHAR || result == SqlTypeName.VARCHAR;
+    if (!(node instanceof RexCall) || !stringResult || !RexUtil.isDeterministic(node)) {
+      return null;
+    }
+    ImmutableBitSet inputs = RelOptUtil.InputFinder.bits(node);
+    if (inputs.cardinality() != 2 || containsParameter(node)) {
+      return null;
+    }
+    int[] columns = inputs.toArray();
+    for (int column : columns) {
+      RelDataType type = inputRowType.getFieldList().get(column).getType();
+      if (type.getSqlTypeName().getFamily() != SqlTypeFamily.CHARACTER) {
+        return null;
+      }
+    }
+    return columns;
   }
 
   static boolean isInterval(RexNode node) {

@@ -58,8 +58,8 @@ final class StringFunctionLookup implements LookupSource {
     return result == null ? null : result[0];
   }
 
-  /** Returns a copy that reads its dictionary from another column. */
-  StringFunctionLookup withOrigin(ColumnOrigin newOrigin) {
+  @Override
+  public StringFunctionLookup withOrigin(ColumnOrigin newOrigin) {
     return new StringFunctionLookup(newOrigin, function, resultType, description);
   }
 
@@ -69,7 +69,8 @@ final class StringFunctionLookup implements LookupSource {
   }
 
   @Override
-  public BuiltLookup build(StringDictionary dictionary, ExecutionContext context) {
+  public BuiltLookup build(
+      StringDictionary dictionary, StringDictionary target, ExecutionContext context) {
     DataContext statement = context.attribute(DataContext.class);
     int size = dictionary.size();
     Object[] row = new Object[1];

@@ -27,6 +27,7 @@ import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
@@ -34,9 +35,15 @@ import org.apache.calcite.util.ImmutableBitSet;
  * aggregates its morsels into a partial table, and the partials are merged at the end.
  *
  * <p>Supports one grouping set and COUNT, SUM, $SUM0, MIN and MAX without DISTINCT or FILTER; AVG
- * and COUNT(DISTINCT) reach it already rewritten into these by Calcite's rules.
+ * and COUNT(DISTINCT) reach it already rewritten into these by Calcite's rules. MIN and MAX take
+ * BOOLEAN arguments too.
  */
 public final class WarpAggregate extends Aggregate implements WarpRel {
+  /** Codes of TRUE and FALSE that MIN and MAX of a BOOLEAN aggregate. */
+  private static final Literal TRUE_CODE = Literal.ofLong(1L, DataType.INTEGER);
+
+  private static final Literal FALSE_CODE = Literal.ofLong(0L, DataType.INTEGER);
+
   public WarpAggregate(
       RelOptCluster cluster,
       RelTraitSet traits,
@@ -99,7 +106,7 @@ public final class WarpAggregate extends Aggregate implements WarpRel {
       if (kind != SqlKind.COUNT && kernelType.get().kind() == TypeKind.VARCHAR) {
         return call.getAggregation().getName() + " of a string";
       }
-      if (kind != SqlKind.COUNT && kernelType.get().kind() == TypeKind.BOOLEAN) {
+      if (kind == SqlKind.SUM && kernelType.get().kind() == TypeKind.BOOLEAN) {
         return call.getAggregation().getName() + " of a BOOLEAN";
       }
     }
@@ -164,6 +171,10 @@ public final class WarpAggregate extends Aggregate implements WarpRel {
       Expr computed = output.columns().get(next);
       dictionaries.add(output.dictionaries().get(next));
       next++;
+      if (isBooleanExtreme(call)) {
+        computed = new Call(Operator.EQUALS, List.of(computed, TRUE_CODE), DataType.BOOLEAN, true);
+        changed = true;
+      }
       if (kind == SqlKind.SUM0) {
         Literal zero = zero(computed.type());
         computed = new Call(Operator.COALESCE, List.of(computed, zero), computed.type(), false);
@@ -193,6 +204,10 @@ public final class WarpAggregate extends Aggregate implements WarpRel {
           AggregateFunction.COUNT, onlyWhere(filter, one), resultType);
     }
     Expr argument = input.columns().get(call.getArgList().get(0));
+    if (isBooleanExtreme(call)) {
+      argument = booleanCode(argument);
+      resultType = DataType.INTEGER;
+    }
     if (filter != null) {
       argument = onlyWhere(filter, argument);
     }
@@ -205,6 +220,27 @@ public final class WarpAggregate extends Aggregate implements WarpRel {
           default -> throw new UnsupportedLoweringException(call.toString());
         };
     return new dev.warpsql.kernels.ir.AggregateCall(function, argument, resultType);
+  }
+
+  /**
+   * Returns whether a call is MIN or MAX of a BOOLEAN. The kernel aggregates such a call over
+   * INTEGER codes, 0 for FALSE and 1 for TRUE, because FALSE sorts before TRUE, and the aggregate's
+   * output turns the code back into a BOOLEAN.
+   */
+  private static boolean isBooleanExtreme(AggregateCall call) {
+    SqlKind kind = call.getAggregation().getKind();
+    return (kind == SqlKind.MIN || kind == SqlKind.MAX)
+        && call.getType().getSqlTypeName() == SqlTypeName.BOOLEAN;
+  }
+
+  /** Returns {@code CASE WHEN b THEN 1 WHEN b IS FALSE THEN 0 END}, NULL for a NULL b. */
+  private static Expr booleanCode(Expr value) {
+    Expr isFalse = new Call(Operator.IS_FALSE, List.of(value), DataType.BOOLEAN, false);
+    return new Call(
+        Operator.CASE,
+        List.of(value, TRUE_CODE, isFalse, FALSE_CODE, Literal.nullOf(DataType.INTEGER)),
+        DataType.INTEGER,
+        true);
   }
 
   /**

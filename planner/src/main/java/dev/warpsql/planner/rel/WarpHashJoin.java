@@ -31,9 +31,11 @@ import org.apache.calcite.sql.SqlKind;
  *
  * <p>Inner joins build the input with fewer estimated rows; outer, semi and anti joins build the
  * side whose rows are not preserved. Equality keys must reject NULLs (IS NOT DISTINCT FROM keys
- * fall back). A join without equality keys, such as a comparison with a scalar subquery's single
- * row, hashes every build row under one constant key. Each probe row then meets every build row,
- * and the condition is checked pair by pair, as a nested loop would.
+ * fall back unless {@code NullSafeJoinKeysRule} rewrote them). VARCHAR keys of the probe side are
+ * translated into codes of the build side's dictionary (see {@code DictionaryTranslation}). A join
+ * without equality keys, such as a comparison with a scalar subquery's single row, hashes every
+ * build row under one constant key. Each probe row then meets every build row, and the condition is
+ * checked pair by pair, as a nested loop would.
  */
 public final class WarpHashJoin extends Join implements WarpRel {
   public WarpHashJoin(
@@ -135,12 +137,9 @@ public final class WarpHashJoin extends Join implements WarpRel {
 
   /**
    * Returns whether two key kinds compare as normalized 64-bit values. VARCHAR keys are codes of
-   * two different dictionaries, so they are not comparable yet.
+   * two different dictionaries, which the probe translates into the build side's codes.
    */
   private static boolean comparableKeys(TypeKind left, TypeKind right) {
-    if (left == TypeKind.VARCHAR || right == TypeKind.VARCHAR) {
-      return false;
-    }
     if (left == right) {
       return true;
     }

@@ -20,7 +20,8 @@ import org.apache.calcite.rex.RexNode;
 
 /**
  * Projection fused into its input's pipeline: its expressions replace the current row and are
- * inlined into whatever reads them, so nothing is computed unless the sink needs it.
+ * inlined into whatever reads them, so nothing is computed unless the sink needs it. A projection
+ * with a string expression of two string columns is a {@link WarpStringPairProject} instead.
  */
 public final class WarpProject extends Project implements WarpRel {
   public WarpProject(

@@ -30,7 +30,8 @@ import org.apache.calcite.util.ImmutableBitSet;
  * zero could be any value of the key's type, because the second equality separates NULL from it.
  * The key expressions are computed by projections below the join and dropped above it. Calcite's
  * decorrelator writes such conditions for correlated subqueries, such as {@code k NOT IN (SELECT k
- * FROM r WHERE r.id = l.id)}. VARCHAR keys stay as they are, because WARP joins no string keys.
+ * FROM r WHERE r.id = l.id)}. VARCHAR keys stay as they are, because a COALESCE with a string
+ * constant has no kernel form and would run on Enumerable operators anyway.
  */
 public final class NullSafeJoinKeysRule extends RelRule<JoinRuleConfig> {
   /** The rule for every logical join. */

@@ -70,6 +70,10 @@ final class HandMadeTables {
               List.of(
                   ColumnSchema.nullable("id", DataType.INTEGER),
                   ColumnSchema.nullable("s", DataType.VARCHAR))),
+          // String join keys: duplicates, NULL and empty strings on both sides, strings that only
+          // one side has, and strings that differ from another only in case or a trailing space.
+          stringKeyed("string_keys_left"),
+          stringKeyed("string_keys_right"),
           new HandMadeTable(
               "scores",
               List.of(
@@ -86,6 +90,15 @@ final class HandMadeTables {
             ColumnSchema.nullable("id", DataType.INTEGER),
             ColumnSchema.nullable("k", DataType.INTEGER),
             ColumnSchema.nullable(valueColumn, DataType.VARCHAR)));
+  }
+
+  private static HandMadeTable stringKeyed(String name) {
+    return new HandMadeTable(
+        name,
+        List.of(
+            ColumnSchema.nullable("id", DataType.INTEGER),
+            ColumnSchema.nullable("s", DataType.VARCHAR),
+            ColumnSchema.nullable("n", DataType.INTEGER)));
   }
 
   /** Loads every table into WarpSQL's default schema with its declared column types. */
