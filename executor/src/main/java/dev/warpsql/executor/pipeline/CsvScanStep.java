@@ -3,10 +3,15 @@ package dev.warpsql.executor.pipeline;
 import dev.warpsql.executor.load.CsvLoader;
 import dev.warpsql.executor.load.CsvOptions;
 import dev.warpsql.executor.load.FileAccess;
+import dev.warpsql.executor.storage.StringDictionary;
 import dev.warpsql.executor.storage.Table;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * Source of a pipeline that reads a CSV file each time it runs, as read_csv and COPY do. The file's
@@ -24,12 +29,35 @@ public final class CsvScanStep implements ExecutionStep {
   private final String path;
   private final CsvOptions options;
   private final Supplier<FileAccess> access;
+  private final Supplier<Target> target;
+
+  /**
+   * Where a load for an append puts the file's rows: the target table's dictionaries, one per
+   * loaded column and null for every column that is not VARCHAR, and the allocator of its chunks.
+   * An append can then keep the loaded chunks instead of copying their values.
+   */
+  public record Target(List<StringDictionary> dictionaries, BufferAllocator allocator) {
+    public Target {
+      dictionaries = Collections.unmodifiableList(new ArrayList<>(dictionaries));
+      Objects.requireNonNull(allocator, "allocator");
+    }
+  }
 
   /**
    * @param options the load options, with the declared columns that the plan expects
    * @param access returns the database's current policy
    */
   public CsvScanStep(String path, CsvOptions options, Supplier<FileAccess> access) {
+    this(path, options, access, () -> null);
+  }
+
+  /**
+   * @param target returns, at run time, where the rows go when COPY appends them to a table, or
+   *     null to load them into the execution's memory with dictionaries of their own
+   */
+  public CsvScanStep(
+      String path, CsvOptions options, Supplier<FileAccess> access, Supplier<Target> target) {
+    this.target = Objects.requireNonNull(target, "target");
     this.path = Objects.requireNonNull(path, "path");
     this.options = Objects.requireNonNull(options, "options");
     this.access = Objects.requireNonNull(access, "access");
@@ -42,9 +70,18 @@ public final class CsvScanStep implements ExecutionStep {
   public Batch execute(ExecutionContext context) {
     context.checkCanceled();
     Path file = access.get().check(path);
-    Table table = CsvLoader.load(file.getFileName().toString(), file, options, context.allocator());
+    Target into = target.get();
+    Table table =
+        into == null
+            ? CsvLoader.load(file.getFileName().toString(), file, options, context.allocator())
+            : CsvLoader.load(
+                file.getFileName().toString(),
+                file,
+                options,
+                into.dictionaries(),
+                into.allocator());
     context.closeWhenDone(table);
-    return Batch.ofTable(table);
+    return Batch.ofLoadedTable(table);
   }
 
   @Override
