@@ -83,11 +83,7 @@ public final class CsvLoader {
     if (options.delimiter() >= 0x80) {
       return loadSequential(tableName, file, options, dictionaries, allocator);
     }
-    return new CsvRangeLoad(
-            file,
-            options,
-            CsvRangeLoad.DEFAULT_RANGE_BYTES,
-            Runtime.getRuntime().availableProcessors())
+    return new CsvRangeLoad(file, options, Runtime.getRuntime().availableProcessors())
         .load(tableName, schema(file, options), dictionaries, allocator);
   }
 

@@ -38,8 +38,19 @@ import org.apache.arrow.memory.OutOfMemoryException;
  * into the same dictionaries, so the codes of the ranges need no remapping.
  */
 final class CsvRangeLoad {
-  /** Bytes per range: ranges of a few chunks' worth of rows, for both balance and chunk size. */
-  static final long DEFAULT_RANGE_BYTES = 8L << 20;
+  /**
+   * Smallest range: about one chunk of 65,536 rows of 128 bytes, so a file under twice this size is
+   * parsed on the calling thread and gets the same chunks as with a sequential load.
+   */
+  static final long MIN_RANGE_BYTES = 8L << 20;
+
+  /**
+   * Largest range: ranges are sized for about eight per thread, so that the threads finish close
+   * together, but this large at most, because each range ends with a partly filled chunk.
+   */
+  static final long MAX_RANGE_BYTES = 32L << 20;
+
+  private static final int RANGES_PER_THREAD = 8;
 
   /** Records per range between two checks whether the load has already failed. */
   private static final int RECORDS_PER_CHECK = 4096;
@@ -50,13 +61,21 @@ final class CsvRangeLoad {
   private final int threads;
 
   /**
-   * @param rangeBytes nominal bytes per range; a file no longer than one range is parsed on the
-   *     calling thread
+   * Creates a load whose ranges are sized from the file's size and the number of threads.
+   *
    * @param threads the most threads that parse at once
    */
+  CsvRangeLoad(Path file, CsvOptions options, int threads) {
+    this(file, options, 0, threads);
+  }
+
+  /**
+   * Creates a load with ranges of about {@code rangeBytes} each, or sized from the file's size when
+   * it is 0. A file shorter than two ranges is parsed on the calling thread.
+   */
   CsvRangeLoad(Path file, CsvOptions options, long rangeBytes, int threads) {
-    if (rangeBytes < 1 || threads < 1) {
-      throw new IllegalArgumentException("rangeBytes and threads must be positive");
+    if (rangeBytes < 0 || threads < 1) {
+      throw new IllegalArgumentException("rangeBytes must not be negative, threads positive");
     }
     this.file = file;
     this.options = options;
@@ -84,6 +103,11 @@ final class CsvRangeLoad {
     } catch (OutOfMemoryException e) {
       throw CsvLoader.outOfMemory(file, name, e);
     }
+  }
+
+  private long automaticRangeBytes(long dataBytes) {
+    long perThread = dataBytes / ((long) RANGES_PER_THREAD * threads);
+    return Math.max(MIN_RANGE_BYTES, Math.min(MAX_RANGE_BYTES, perThread));
   }
 
   private FileChannel open() throws IOException {
@@ -131,6 +155,9 @@ final class CsvRangeLoad {
     private final AtomicBoolean failed = new AtomicBoolean();
     private List<String> columnNames;
 
+    /** Nominal bytes per range. */
+    private long step;
+
     Ranges(FileChannel channel, long fileSize, Target target) {
       this.channel = channel;
       this.fileSize = fileSize;
@@ -148,22 +175,27 @@ final class CsvRangeLoad {
         }
         List<String> fields = new ArrayList<>();
         for (int i = 0; i < header.fieldCount(); i++) {
-          fields.add(header.text(i));
+          fields.add(header.strictText(i));
         }
         columnNames = CsvLoader.checkHeader(file, fields, target.schema());
         dataStart = header.offset();
         dataLine = header.nextLine();
       }
-      int rangeCount = (int) Math.max(1, Math.min(1 << 20, (fileSize - dataStart) / rangeBytes));
+      long dataBytes = fileSize - dataStart;
+      long perRange = rangeBytes > 0 ? rangeBytes : automaticRangeBytes(dataBytes);
+      int rangeCount = (int) Math.max(1, Math.min(1 << 20, dataBytes / perRange));
+      step = Math.max(1, dataBytes / rangeCount);
       List<Parsed> parsed = new ArrayList<>();
       ExecutorService workers = rangeCount > 1 && threads > 1 ? newWorkers() : null;
       List<Future<Parsed>> futures = new ArrayList<>();
       try {
         for (int i = 0; i < rangeCount && workers != null; i++) {
-          long nominalStart = i == 0 ? dataStart : dataStart + i * rangeBytes;
+          long nominalStart = dataStart + i * step;
           long nominalEnd = end(dataStart, i, rangeCount);
           long firstLine = i == 0 ? dataLine : 1;
-          futures.add(workers.submit(() -> speculate(nominalStart, nominalEnd, firstLine)));
+          boolean knownStart = i == 0;
+          futures.add(
+              workers.submit(() -> speculate(nominalStart, nominalEnd, knownStart, firstLine)));
         }
         long start = dataStart;
         long line = dataLine;
@@ -191,7 +223,7 @@ final class CsvRangeLoad {
     }
 
     private long end(long dataStart, int range, int rangeCount) {
-      return range == rangeCount - 1 ? Long.MAX_VALUE : dataStart + (range + 1) * rangeBytes;
+      return range == rangeCount - 1 ? Long.MAX_VALUE : dataStart + (range + 1) * step;
     }
 
     /**
@@ -199,17 +231,18 @@ final class CsvRangeLoad {
      * the check in file order. Only the first range knows its first line, so the others count their
      * lines from 1 until the check.
      */
-    private Parsed speculate(long nominalStart, long nominalEnd, long firstLine) {
+    private Parsed speculate(
+        long nominalStart, long nominalEnd, boolean knownStart, long firstLine) {
       long start = nominalStart;
       if (failed.get()) {
         return new Parsed(start, start, 0, null, new IllegalStateException("load failed"));
       }
       try {
-        if (firstLine == 1 && nominalStart > 0) {
+        if (!knownStart) {
           start = CsvRangeReader.lineStartAtOrAfter(channel, fileSize, nominalStart);
         }
         // A wrong guess may read a quoted field to the end of the file, so its buffer is bounded.
-        int maxBuffer = (int) Math.min(Integer.MAX_VALUE / 2, 4 * rangeBytes + (16 << 20));
+        int maxBuffer = (int) Math.min(Integer.MAX_VALUE / 2, 4 * step + (16 << 20));
         return parse(start, nominalEnd, firstLine, maxBuffer);
       } catch (IOException e) {
         return new Parsed(start, start, 0, null, new UncheckedIOException(e));

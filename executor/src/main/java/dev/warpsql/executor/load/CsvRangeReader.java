@@ -4,6 +4,7 @@ import dev.warpsql.executor.error.WarpException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -157,6 +158,12 @@ final class CsvRangeReader {
   /** Returns whether the current record is an empty line. */
   boolean blankLine() {
     return fieldCount == 1 && !quoted[0] && starts[0] == ends[0];
+  }
+
+  /** Returns a field's text, raising an error for invalid UTF-8. */
+  String strictText(int field) throws CharacterCodingException {
+    ByteBuffer bytes = ByteBuffer.wrap(buffer, starts[field], ends[field] - starts[field]);
+    return StandardCharsets.UTF_8.newDecoder().decode(bytes).toString();
   }
 
   /** Returns a field's text for messages, with invalid UTF-8 replaced. */

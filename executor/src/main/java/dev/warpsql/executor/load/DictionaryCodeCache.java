@@ -1,5 +1,8 @@
 package dev.warpsql.executor.load;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -10,6 +13,8 @@ import java.util.Arrays;
  */
 final class DictionaryCodeCache {
   private static final int SLOTS = 1 << 12;
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final int MAX_ENTRIES = SLOTS / 2;
 
   /** Lookups after which a cache that mostly misses turns itself off. */
@@ -60,11 +65,22 @@ final class DictionaryCodeCache {
     entries++;
   }
 
+  /**
+   * Hashes the length and at most the first and last eight bytes, which is constant work per value
+   * and tells apart the short codes and names that repeat in a column.
+   */
   private static int hash(byte[] bytes, int start, int end) {
-    int hash = 1;
-    for (int i = start; i < end; i++) {
-      hash = 31 * hash + bytes[i];
+    int length = end - start;
+    long mixed = length;
+    if (length >= Long.BYTES) {
+      mixed ^= (long) LONGS.get(bytes, start) * 0x9E3779B97F4A7C15L;
+      mixed ^= (long) LONGS.get(bytes, end - Long.BYTES) * 0xC2B2AE3D27D4EB4FL;
+    } else {
+      for (int i = start; i < end; i++) {
+        mixed = (mixed << 8) | (bytes[i] & 0xFF);
+      }
+      mixed *= 0x9E3779B97F4A7C15L;
     }
-    return hash ^ (hash >>> 16);
+    return (int) (mixed ^ (mixed >>> 32) ^ (mixed >>> 17));
   }
 }
