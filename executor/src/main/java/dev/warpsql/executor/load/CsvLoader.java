@@ -63,7 +63,9 @@ public final class CsvLoader {
    * Loads a CSV file into a table whose VARCHAR columns encode into the given dictionaries, one per
    * column and null for every column that is not VARCHAR, or into new ones when {@code
    * dictionaries} is null. A load into the dictionaries of the table that COPY appends to lets the
-   * append keep the loaded chunks. A failed load may leave values in the dictionaries.
+   * append keep the loaded chunks. The dictionaries may keep values that no row uses: those of a
+   * failed load, and those of a range parsed from a wrongly guessed start (see {@link
+   * CsvRangeLoad}).
    *
    * <p>A file with an ASCII delimiter is parsed in line ranges on all available processors, and a
    * file with any other delimiter on the calling thread.

@@ -27,6 +27,10 @@ final class CsvRangeReader {
   private final FileChannel channel;
   private final long fileSize;
   private final byte delimiter;
+
+  /** Bytes that end an unquoted field, indexed by unsigned byte value: the delimiter, LF and CR. */
+  private final boolean[] terminators = new boolean[256];
+
   private final String fileName;
 
   /** The largest buffer a record may need before the reader gives up, or 0 for no limit. */
@@ -76,6 +80,9 @@ final class CsvRangeReader {
     this.channel = channel;
     this.fileSize = fileSize;
     this.delimiter = (byte) delimiter;
+    terminators[delimiter] = true;
+    terminators['\n'] = true;
+    terminators['\r'] = true;
     this.fileName = fileName;
     this.bufferOffset = offset;
     this.line = firstLine;
@@ -244,14 +251,14 @@ final class CsvRangeReader {
   /** Reads an unquoted field up to its terminator, which it consumes and returns. */
   private int readUnquoted() throws IOException {
     fieldStart = position;
-    byte separator = delimiter;
+    boolean[] stops = terminators;
     while (true) {
       int p = position;
       int end = limit;
       byte[] bytes = buffer;
       while (p < end) {
         byte b = bytes[p];
-        if (b == separator || b == '\n' || b == '\r') {
+        if (stops[b & 0xFF]) {
           fieldWrite = p;
           position = p + 1;
           return b;

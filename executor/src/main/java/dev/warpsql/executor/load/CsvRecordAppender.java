@@ -177,26 +177,33 @@ final class CsvRecordAppender {
       start++;
     }
     long value = 0;
-    int digits = 0;
-    int fractionDigits = -1;
-    for (int i = start; i < end; i++) {
-      int b = bytes[i];
-      if (b == '.' && fractionDigits < 0) {
-        fractionDigits = 0;
-        continue;
-      }
-      int digit = b - '0';
+    int i = start;
+    for (; i < end; i++) {
+      int digit = bytes[i] - '0';
       if (digit < 0 || digit > 9) {
-        return UNPARSED;
+        break;
       }
       value = value * 10 + digit;
-      digits++;
-      if (fractionDigits >= 0) {
-        fractionDigits++;
-      }
     }
-    int fraction = Math.max(fractionDigits, 0);
-    if (digits == 0 || fraction > scale || digits + scale - fraction > MAX_FAST_DIGITS) {
+    int digits = i - start;
+    int fraction = 0;
+    if (i < end && bytes[i] == '.') {
+      int fractionStart = ++i;
+      for (; i < end; i++) {
+        int digit = bytes[i] - '0';
+        if (digit < 0 || digit > 9) {
+          break;
+        }
+        value = value * 10 + digit;
+      }
+      fraction = i - fractionStart;
+      digits += fraction;
+    }
+    // Too many digits may have overflowed the value, which is then discarded here.
+    if (i != end
+        || digits == 0
+        || fraction > scale
+        || digits + scale - fraction > MAX_FAST_DIGITS) {
       return UNPARSED;
     }
     value *= POWERS_OF_TEN[scale - fraction];

@@ -14,18 +14,13 @@ import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * Source of a pipeline that reads a CSV file each time it runs, as read_csv and COPY do. The file's
- * rows live in the execution's memory until the execution context closes. The path is checked
- * against the database's {@link FileAccess} at every run, since the policy may have changed since
- * the statement was prepared.
+ * Source of a pipeline that reads a CSV file each time it runs, as read_csv and COPY do. For
+ * read_csv the file's rows live in the execution's memory until the execution context closes. For
+ * COPY they are loaded into the target table's dictionaries and allocator, so that the append can
+ * keep the loaded chunks. The path is checked against the database's {@link FileAccess} at every
+ * run, since the policy may have changed since the statement was prepared.
  */
 public final class CsvScanStep implements ExecutionStep {
-  // TODO: COPY of TPC-H lineitem takes 4 to 8 times DuckDB's time (warp bench load). The file is
-  // parsed on one thread into a table of its own, and the append then copies every value again
-  // through TableBuilder's checked setters, encoding each string a second time. Parsing line
-  // ranges in parallel and appending the parsed vectors with remapped dictionary codes would
-  // remove most of it.
-
   private final String path;
   private final CsvOptions options;
   private final Supplier<FileAccess> access;
