@@ -94,12 +94,10 @@ final class CsvRangeLoad {
     try (FileChannel channel = open();
         LoadProgress.Counter progress = LoadProgress.start(file)) {
       Ranges ranges =
-          new Ranges(channel, channel.size(), new Target(name, schema, shared, allocator));
+          new Ranges(channel, channel.size(), new Destination(name, schema, shared, allocator));
       return ranges.load(progress);
     } catch (IOException e) {
       throw CsvLoader.ioError(file, e);
-    } catch (UncheckedIOException e) {
-      throw CsvLoader.ioError(file, e.getCause());
     } catch (OutOfMemoryException e) {
       throw CsvLoader.outOfMemory(file, name, e);
     }
@@ -127,8 +125,8 @@ final class CsvRangeLoad {
     return dictionaries;
   }
 
-  /** What every range appends to: the table's name, schema and dictionaries, and the allocator. */
-  private record Target(
+  /** Name, schema, dictionaries and allocator of the table that every range appends to. */
+  private record Destination(
       String name,
       TableSchema schema,
       List<StringDictionary> dictionaries,
@@ -136,7 +134,7 @@ final class CsvRangeLoad {
 
   /**
    * One range's rows, from the offset it started at to the offset after its last record, with the
-   * line breaks in between; or the error it raised, when {@code error} is not null.
+   * number of line breaks in between. A range that raised {@code error} has no table.
    */
   private record Parsed(
       long start, long end, long lineBreaks, Table table, RuntimeException error) {
@@ -151,18 +149,18 @@ final class CsvRangeLoad {
   private final class Ranges {
     private final FileChannel channel;
     private final long fileSize;
-    private final Target target;
+    private final Destination destination;
     private final AtomicBoolean failed = new AtomicBoolean();
     private List<String> columnNames;
 
     /** Nominal bytes per range. */
     private long step;
 
-    Ranges(FileChannel channel, long fileSize, Target target) {
+    Ranges(FileChannel channel, long fileSize, Destination destination) {
       this.channel = channel;
       this.fileSize = fileSize;
-      this.target = target;
-      this.columnNames = target.schema().names();
+      this.destination = destination;
+      this.columnNames = destination.schema().names();
     }
 
     Table load(LoadProgress.Counter progress) throws IOException {
@@ -177,7 +175,7 @@ final class CsvRangeLoad {
         for (int i = 0; i < header.fieldCount(); i++) {
           fields.add(header.strictText(i));
         }
-        columnNames = CsvLoader.checkHeader(file, fields, target.schema());
+        columnNames = CsvLoader.checkHeader(file, fields, destination.schema());
         dataStart = header.offset();
         dataLine = header.nextLine();
       }
@@ -228,8 +226,8 @@ final class CsvRangeLoad {
 
     /**
      * Parses a range from the first line start at or after its nominal start, keeping any error for
-     * the check in file order. Only the first range knows its first line, so the others count their
-     * lines from 1 until the check.
+     * the check in file order. Only the first range has a known first line, so the others count
+     * their lines from 1 until the check.
      */
     private Parsed speculate(
         long nominalStart, long nominalEnd, boolean knownStart, long firstLine) {
@@ -256,10 +254,10 @@ final class CsvRangeLoad {
       CsvRangeReader reader = reader(start, end, firstLine, maxBuffer);
       try (TableBuilder builder =
           new TableBuilder(
-              target.name(),
-              target.schema(),
-              target.dictionaries(),
-              target.allocator(),
+              destination.name(),
+              destination.schema(),
+              destination.dictionaries(),
+              destination.allocator(),
               options.chunkRows())) {
         CsvRecordAppender appender = new CsvRecordAppender(builder, file, options);
         int records = 0;
@@ -297,7 +295,8 @@ final class CsvRangeLoad {
           chunks.add(chunk.retain());
         }
       }
-      return new Table(target.name(), target.schema(), chunks, target.dictionaries());
+      return new Table(
+          destination.name(), destination.schema(), chunks, destination.dictionaries());
     }
 
     private ExecutorService newWorkers() {

@@ -15,13 +15,15 @@ import java.util.List;
  * may contain the delimiter, line breaks and doubled quotes, and a quote inside an unquoted field
  * as an ordinary character. A UTF-8 byte order mark at offset 0 is skipped.
  *
- * <p>Fields are byte ranges of {@link #buffer()}, valid until the next call of {@link #next}; the
- * content of a quoted field is unescaped in place. The reader decodes no text, so callers validate
- * the UTF-8 of the bytes they turn into values. Not thread-safe, but several readers may share one
+ * <p>Fields are byte ranges of {@link #buffer()}, valid until the next call of {@link #next}. The
+ * content of a quoted field is unescaped in place. The reader does not validate UTF-8, so callers
+ * validate the bytes they turn into values. Not thread-safe, but several readers may share one
  * channel, since they read at explicit positions.
  */
 final class CsvRangeReader {
+  /** Largest first buffer; a buffer grows beyond it only for a record that needs more. */
   private static final int BLOCK_BYTES = 1 << 20;
+
   private static final int END = -1;
 
   private final FileChannel channel;

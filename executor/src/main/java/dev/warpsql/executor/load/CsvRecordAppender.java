@@ -31,7 +31,6 @@ final class CsvRecordAppender {
 
   private final TableBuilder builder;
   private final Path file;
-  private final CsvOptions options;
   private final TableSchema schema;
   private final List<String> names;
   private final TypeKind[] kinds;
@@ -43,7 +42,6 @@ final class CsvRecordAppender {
   CsvRecordAppender(TableBuilder builder, Path file, CsvOptions options) {
     this.builder = builder;
     this.file = file;
-    this.options = options;
     this.schema = builder.schema();
     this.names = schema.names();
     this.kinds = new TypeKind[schema.size()];
@@ -185,6 +183,7 @@ final class CsvRecordAppender {
       }
       value = value * 10 + digit;
     }
+
     int digits = i - start;
     int fraction = 0;
     if (i < end && bytes[i] == '.') {
@@ -199,6 +198,7 @@ final class CsvRecordAppender {
       fraction = i - fractionStart;
       digits += fraction;
     }
+
     // Too many digits may have overflowed the value, which is then discarded here.
     if (i != end
         || digits == 0
@@ -206,6 +206,7 @@ final class CsvRecordAppender {
         || digits + scale - fraction > MAX_FAST_DIGITS) {
       return UNPARSED;
     }
+
     value *= POWERS_OF_TEN[scale - fraction];
     return negative ? -value : value;
   }

@@ -67,7 +67,7 @@ final class DictionaryCodeCache {
 
   /**
    * Hashes the length and at most the first and last eight bytes, which is constant work per value
-   * and tells apart the short codes and names that repeat in a column.
+   * and distinguishes the short codes and names that repeat in a column.
    */
   private static int hash(byte[] bytes, int start, int end) {
     int length = end - start;

@@ -21,15 +21,19 @@ import org.apache.arrow.memory.BufferAllocator;
  * run, since the policy may have changed since the statement was prepared.
  */
 public final class CsvScanStep implements ExecutionStep {
+  // NOTE: COPY of 1 GB of TPC-H lineitem measured 1.4 to 2.6 times DuckDB's time on a busy 2-core
+  // machine (warp bench load), 1.5 to 1.7 times its CPU time. About 40% of the CPU time goes to
+  // encoding mostly distinct strings into the dictionary, one String and one entry per value.
+
   private final String path;
   private final CsvOptions options;
   private final Supplier<FileAccess> access;
   private final Supplier<Target> target;
 
   /**
-   * Where a load for an append puts the file's rows: the target table's dictionaries, one per
-   * loaded column and null for every column that is not VARCHAR, and the allocator of its chunks.
-   * An append can then keep the loaded chunks instead of copying their values.
+   * Destination of a load for an append: the target table's dictionaries, one per loaded column and
+   * null for every column that is not VARCHAR, and the allocator of its chunks. An append can then
+   * keep the loaded chunks instead of copying their values.
    */
   public record Target(List<StringDictionary> dictionaries, BufferAllocator allocator) {
     public Target {

@@ -224,7 +224,7 @@ public final class TableBuilder implements AutoCloseable {
 
   /**
    * Returns the dictionary code that {@link #setString} would store for a value of a VARCHAR
-   * column, raising the same errors, without setting the column. A loader that sees a value many
+   * column, raising the same errors, without setting the column. A loader that reads a value many
    * times encodes it once and then sets the code.
    */
   public int encodeString(int column, String value) {

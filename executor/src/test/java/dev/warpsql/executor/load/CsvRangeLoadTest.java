@@ -121,7 +121,7 @@ class CsvRangeLoadTest {
   }
 
   @Test
-  void syntaxErrorsInLaterRangeMatchSequentialLoad() throws IOException {
+  void syntaxErrorsMatchSequentialLoad() throws IOException {
     String rows = "id,price,day,flag,note\n" + row(1).repeat(50);
     String[] endings = {
       "7,1.00,2024-01-01,a,\"closed\"x\n" + row(8).repeat(20),
@@ -140,7 +140,7 @@ class CsvRangeLoadTest {
   }
 
   @Test
-  void lineEndsAndBlankLinesMatchSequentialLoad() throws IOException {
+  void lineEndsAndBlankLinesMatch() throws IOException {
     String[] files = {
       "id,price,day,flag,note\r\n1,1.00,2024-01-01,a,x\r\n2,2.00,2024-01-02,b,y\r\n",
       "id,price,day,flag,note\r1,1.00,2024-01-01,a,x\r2,2.00,2024-01-02,b,y\r",
@@ -157,7 +157,7 @@ class CsvRangeLoadTest {
   }
 
   @Test
-  void singleColumnBlankLinesAreNullInEveryRange() throws IOException {
+  void singleColumnBlankLinesAreNull() throws IOException {
     CsvOptions options =
         CsvOptions.DEFAULTS
             .withColumns(List.of(ColumnSchema.nullable("v", DataType.BIGINT)))
@@ -228,6 +228,11 @@ class CsvRangeLoadTest {
       WarpException error = assertSameError(file, OPTIONS, 64);
       assertThat(error).hasMessageContaining("not valid UTF-8");
     }
+
+    Path header = directory.resolve("header.csv");
+    Files.write(header, new byte[] {'i', (byte) 0xC3, 'd', '\n', '1', '\n'});
+    CsvOptions single = OPTIONS.withColumns(List.of(ColumnSchema.notNull("id", DataType.BIGINT)));
+    assertThat(assertSameError(header, single, 1)).hasMessageContaining("not valid UTF-8");
   }
 
   @Test
