@@ -6,6 +6,7 @@ import io.trino.tpch.TpchTable;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,6 +111,8 @@ public final class LoadBench {
 
     List<Double> warpTimes = new ArrayList<>();
     List<Double> duckDbTimes = new ArrayList<>();
+    List<Double> warpCpu = new ArrayList<>();
+    List<Double> duckDbCpu = new ArrayList<>();
     String warpCheck = null;
     String duckDbCheck = null;
     for (int run = 1; run <= runs; run++) {
@@ -117,14 +120,18 @@ public final class LoadBench {
       Timed duckDb = loadDuckDb(file);
       warpTimes.add(warp.seconds);
       duckDbTimes.add(duckDb.seconds);
+      warpCpu.add(warp.cpuSeconds);
+      duckDbCpu.add(duckDb.cpuSeconds);
       warpCheck = warp.check;
       duckDbCheck = duckDb.check;
       out.printf(
           Locale.ROOT,
-          "run %d: warpsql %.2f s, duckdb %.2f s%n",
+          "run %d: warpsql %.2f s (%.2f s CPU), duckdb %.2f s (%.2f s CPU)%n",
           run,
           warp.seconds,
-          duckDb.seconds);
+          warp.cpuSeconds,
+          duckDb.seconds,
+          duckDb.cpuSeconds);
     }
     if (!warpCheck.equals(duckDbCheck)) {
       throw new IllegalStateException(
@@ -142,6 +149,14 @@ public final class LoadBench {
         megabytes / warp,
         duckDb,
         megabytes / duckDb);
+    // On a machine that other work keeps busy, the CPU time of each load varies less than its
+    // wall time, so its ratio shows what the engines' work costs apart from the other load.
+    out.printf(
+        Locale.ROOT,
+        "median CPU time of the process: warpsql %.2f s, duckdb %.2f s, warp/duckdb=%.2f%n",
+        median(warpCpu),
+        median(duckDbCpu),
+        median(warpCpu) / median(duckDbCpu));
     out.printf(Locale.ROOT, "ingest warp/duckdb=%.2f%n", warp / duckDb);
   }
 
@@ -160,7 +175,8 @@ public final class LoadBench {
     return rows;
   }
 
-  private record Timed(double seconds, String check) {}
+  /** A load's wall time, the CPU time of the whole process during it, and its check figures. */
+  private record Timed(double seconds, double cpuSeconds, String check) {}
 
   private Timed loadWarp(Path file) throws SQLException {
     Properties properties = new Properties();
@@ -180,9 +196,11 @@ public final class LoadBench {
   private static Timed load(Connection connection, String copy) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute(createLineitem());
+      long cpuStarted = processCpuNanos();
       long started = System.nanoTime();
       statement.executeUpdate(copy);
       double seconds = seconds(System.nanoTime() - started);
+      double cpuSeconds = seconds(processCpuNanos() - cpuStarted);
       try (ResultSet check = statement.executeQuery(CHECK_QUERY)) {
         check.next();
         String figures =
@@ -193,7 +211,7 @@ public final class LoadBench {
                 + check.getBigDecimal(3).toPlainString()
                 + " "
                 + check.getLong(4);
-        return new Timed(seconds, figures);
+        return new Timed(seconds, cpuSeconds, figures);
       }
     }
   }
@@ -206,6 +224,15 @@ public final class LoadBench {
       columns.add(name + " " + typed.sqlType());
     }
     return columns.toString();
+  }
+
+  /**
+   * Returns the CPU time of this process so far, every thread included: DuckDB's native threads and
+   * the JVM's GC and compiler threads.
+   */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static double median(List<Double> times) {

@@ -4,6 +4,7 @@ import dev.warpsql.executor.error.ErrorCode;
 import dev.warpsql.executor.error.WarpException;
 import dev.warpsql.executor.load.CsvFieldParser.InvalidValueException;
 import dev.warpsql.executor.storage.ColumnSchema;
+import dev.warpsql.executor.storage.StringDictionary;
 import dev.warpsql.executor.storage.Table;
 import dev.warpsql.executor.storage.TableBuilder;
 import dev.warpsql.executor.storage.TableSchema;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntFunction;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
 
@@ -54,17 +56,53 @@ public final class CsvLoader {
    */
   public static Table load(
       String tableName, Path file, CsvOptions options, BufferAllocator allocator) {
+    return load(tableName, file, options, null, allocator);
+  }
+
+  /**
+   * Loads a CSV file into a table whose VARCHAR columns encode into the given dictionaries, one per
+   * column and null for every column that is not VARCHAR, or into new ones when {@code
+   * dictionaries} is null. A load into the dictionaries of the table that COPY appends to lets the
+   * append keep the loaded chunks. The dictionaries may keep values that no row uses: those of a
+   * failed load, and those of a range parsed from a wrongly guessed start (see {@link
+   * CsvRangeLoad}).
+   *
+   * <p>A file with an ASCII delimiter is parsed in line ranges on all available processors, and a
+   * file with any other delimiter on the calling thread.
+   *
+   * @return the new table, owned by the caller
+   */
+  public static Table load(
+      String tableName,
+      Path file,
+      CsvOptions options,
+      List<StringDictionary> dictionaries,
+      BufferAllocator allocator) {
     Objects.requireNonNull(tableName, "tableName");
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(allocator, "allocator");
+    if (options.delimiter() >= 0x80) {
+      return loadSequential(tableName, file, options, dictionaries, allocator);
+    }
+    return new CsvRangeLoad(file, options, Runtime.getRuntime().availableProcessors())
+        .load(tableName, schema(file, options), dictionaries, allocator);
+  }
+
+  /** Loads a CSV file on the calling thread with {@link CsvReader}, for any delimiter. */
+  static Table loadSequential(
+      String tableName,
+      Path file,
+      CsvOptions options,
+      List<StringDictionary> dictionaries,
+      BufferAllocator allocator) {
     String name = tableName.toLowerCase(Locale.ROOT);
-    TableSchema schema =
-        options.columns() == null ? inferSchema(file, options) : new TableSchema(options.columns());
-    try (TableBuilder builder = new TableBuilder(name, schema, allocator, options.chunkRows());
+    TableSchema schema = schema(file, options);
+    try (TableBuilder builder =
+            new TableBuilder(name, schema, dictionaries, allocator, options.chunkRows());
         CsvReader reader = open(file, options)) {
       if (options.header()) {
-        readHeader(reader, file, schema);
+        reader.setColumnNames(checkHeader(file, readHeaderFields(reader, file), schema));
       } else {
         reader.setColumnNames(schema.names());
       }
@@ -72,22 +110,32 @@ public final class CsvLoader {
         if (skip(reader, schema.size())) {
           continue;
         }
-        checkFieldCount(reader, file, schema.names());
+        checkFieldCount(file, reader.line(), reader.fieldCount(), schema.names(), reader::field);
         appendRow(builder, reader, file, options);
       }
       return builder.build();
     } catch (IOException e) {
       throw ioError(file, e);
     } catch (OutOfMemoryException e) {
-      throw new WarpException(
-          ErrorCode.OUT_OF_MEMORY,
-          "not enough memory to load CSV file "
-              + file
-              + " into table \""
-              + name
-              + "\". Raise the memory limit or load a smaller file.",
-          e);
+      throw outOfMemory(file, name, e);
     }
+  }
+
+  private static TableSchema schema(Path file, CsvOptions options) {
+    return options.columns() == null
+        ? inferSchema(file, options)
+        : new TableSchema(options.columns());
+  }
+
+  static WarpException outOfMemory(Path file, String tableName, OutOfMemoryException e) {
+    return new WarpException(
+        ErrorCode.OUT_OF_MEMORY,
+        "not enough memory to load CSV file "
+            + file
+            + " into table \""
+            + tableName
+            + "\". Raise the memory limit or load a smaller file.",
+        e);
   }
 
   /**
@@ -100,7 +148,8 @@ public final class CsvLoader {
 
   private static TableSchema inferSchema(Path file, CsvOptions options) {
     try (CsvReader reader = open(file, options)) {
-      List<String> names = readHeaderNames(reader, file);
+      List<String> names = headerNames(file, readHeaderFields(reader, file));
+      reader.setColumnNames(names);
       List<CsvTypeInference> inferences = new ArrayList<>();
       for (int i = 0; i < names.size(); i++) {
         inferences.add(new CsvTypeInference());
@@ -109,7 +158,7 @@ public final class CsvLoader {
         if (skip(reader, names.size())) {
           continue;
         }
-        checkFieldCount(reader, file, names);
+        checkFieldCount(file, reader.line(), reader.fieldCount(), names, reader::field);
         for (int i = 0; i < names.size(); i++) {
           String text = reader.field(i);
           if (isNullText(reader, i, options)) {
@@ -131,10 +180,12 @@ public final class CsvLoader {
     }
   }
 
-  /** Reads the header and checks it against the schema's column names, ignoring case. */
-  private static void readHeader(CsvReader reader, Path file, TableSchema schema)
-      throws IOException {
-    List<String> names = readHeaderNames(reader, file);
+  /**
+   * Checks the header's fields against the schema's column names, ignoring case, and returns the
+   * schema's names for messages about the rows.
+   */
+  static List<String> checkHeader(Path file, List<String> fields, TableSchema schema) {
+    List<String> names = headerNames(file, fields);
     if (names.size() != schema.size()) {
       throw badFile(
           file,
@@ -160,17 +211,30 @@ public final class CsvLoader {
                 + "\". Declare the columns in the order of the header");
       }
     }
-    reader.setColumnNames(schema.names());
+    return schema.names();
   }
 
-  private static List<String> readHeaderNames(CsvReader reader, Path file) throws IOException {
+  private static List<String> readHeaderFields(CsvReader reader, Path file) throws IOException {
     if (!reader.next()) {
-      throw badFile(file, 1, "the file is empty. Start the file with a header row of column names");
+      throw emptyFile(file);
     }
+    List<String> fields = new ArrayList<>();
+    for (int i = 0; i < reader.fieldCount(); i++) {
+      fields.add(reader.field(i));
+    }
+    return fields;
+  }
+
+  static WarpException emptyFile(Path file) {
+    return badFile(file, 1, "the file is empty. Start the file with a header row of column names");
+  }
+
+  /** Returns the column names that header fields give, or raises for an empty or repeated one. */
+  private static List<String> headerNames(Path file, List<String> fields) {
     List<String> names = new ArrayList<>();
     Map<String, Integer> positions = new HashMap<>();
-    for (int i = 0; i < reader.fieldCount(); i++) {
-      String name = reader.field(i).strip().toLowerCase(Locale.ROOT);
+    for (int i = 0; i < fields.size(); i++) {
+      String name = fields.get(i).strip().toLowerCase(Locale.ROOT);
       if (name.isEmpty()) {
         throw badFile(file, 1, "header field " + (i + 1) + " is empty. Give every column a name");
       }
@@ -189,7 +253,6 @@ public final class CsvLoader {
       }
       names.add(name);
     }
-    reader.setColumnNames(names);
     return names;
   }
 
@@ -197,12 +260,15 @@ public final class CsvLoader {
     return columnCount > 1 && reader.blankLine();
   }
 
-  private static void checkFieldCount(CsvReader reader, Path file, List<String> names) {
-    int count = reader.fieldCount();
+  /**
+   * Raises an error naming the line when a record has another number of fields than the columns.
+   */
+  static void checkFieldCount(
+      Path file, long line, int count, List<String> names, IntFunction<String> field) {
     if (count < names.size()) {
       throw badFile(
           file,
-          reader.line(),
+          line,
           "the row has "
               + count
               + " fields but the header has "
@@ -211,19 +277,19 @@ public final class CsvLoader {
               + names.get(count)
               + "\" has no value (the last "
               + "field is '"
-              + CsvReader.abbreviate(reader.field(count - 1))
+              + CsvReader.abbreviate(field.apply(count - 1))
               + "'). Check the delimiter and the quoting on that line");
     }
     if (count > names.size()) {
       throw badFile(
           file,
-          reader.line(),
+          line,
           "the row has "
               + count
               + " fields but the header has "
               + names.size()
               + ": value '"
-              + CsvReader.abbreviate(reader.field(names.size()))
+              + CsvReader.abbreviate(field.apply(names.size()))
               + "' follows the last column \""
               + names.get(names.size() - 1)
               + "\". Check the delimiter and the quoting on that line");
@@ -232,30 +298,38 @@ public final class CsvLoader {
 
   private static void appendRow(
       TableBuilder builder, CsvReader reader, Path file, CsvOptions options) {
-    TableSchema schema = builder.schema();
-    for (int i = 0; i < schema.size(); i++) {
-      String text = reader.field(i);
-      try {
-        appendValue(builder, i, text, isNullText(reader, i, options));
-      } catch (InvalidValueException e) {
-        throw invalidValue(file, reader.line(), schema.column(i), text, e);
-      } catch (WarpException e) {
-        throw new WarpException(
-            e.code(),
-            "invalid value in CSV file "
-                + file
-                + ", line "
-                + reader.line()
-                + ", column \""
-                + schema.column(i).name()
-                + "\", value '"
-                + CsvReader.abbreviate(text)
-                + "': "
-                + e.getMessage(),
-            e);
-      }
+    for (int i = 0; i < builder.schema().size(); i++) {
+      appendField(builder, file, reader.line(), i, reader.field(i), isNullText(reader, i, options));
     }
     builder.endRow();
+  }
+
+  /**
+   * Sets a column of the builder's current row from a field's text, raising an error that names the
+   * file, line, column and value.
+   */
+  static void appendField(
+      TableBuilder builder, Path file, long line, int column, String text, boolean isNull) {
+    try {
+      appendValue(builder, column, text, isNull);
+    } catch (InvalidValueException e) {
+      throw invalidValue(file, line, builder.schema().column(column), text, e);
+    } catch (WarpException e) {
+      throw storeError(file, line, builder.schema().column(column), text, e);
+    }
+  }
+
+  /** Adds the file, line, column and value to an error that the table builder raised. */
+  static WarpException storeError(
+      Path file, long line, ColumnSchema column, String text, WarpException e) {
+    return new WarpException(
+        e.code(),
+        valueLocation(file, line, column)
+            + ", value '"
+            + CsvReader.abbreviate(text)
+            + "': "
+            + e.getMessage(),
+        e);
   }
 
   private static void appendValue(TableBuilder builder, int column, String text, boolean isNull)
@@ -291,7 +365,7 @@ public final class CsvLoader {
     return !reader.quoted(field) && reader.field(field).equals(options.nullText());
   }
 
-  private static CsvReader open(Path file, CsvOptions options) {
+  static CsvReader open(Path file, CsvOptions options) {
     try {
       InputStream stream = LoadProgress.track(file, Files.newInputStream(file));
       Reader reader =
@@ -312,13 +386,8 @@ public final class CsvLoader {
         e.outOfRange() ? ErrorCode.NUMERIC_OVERFLOW : ErrorCode.INVALID_TEXT_REPRESENTATION;
     return new WarpException(
         code,
-        "invalid value in CSV file "
-            + file
-            + ", line "
-            + line
-            + ", column \""
-            + column.name()
-            + "\" of type "
+        valueLocation(file, line, column)
+            + " of type "
             + column.type()
             + ": '"
             + CsvReader.abbreviate(text)
@@ -327,18 +396,32 @@ public final class CsvLoader {
             + ". Fix the value, or declare the column with a type that accepts it.");
   }
 
+  static WarpException invalidUtf8(Path file, CharacterCodingException e) {
+    return new WarpException(
+        ErrorCode.BAD_CSV_FILE,
+        "invalid CSV file " + file + ": it is not valid UTF-8 text. Convert it to UTF-8.",
+        e);
+  }
+
+  private static String valueLocation(Path file, long line, ColumnSchema column) {
+    return "invalid value in CSV file "
+        + file
+        + ", line "
+        + line
+        + ", column \""
+        + column.name()
+        + "\"";
+  }
+
   private static WarpException badFile(Path file, long line, String detail) {
     return new WarpException(
         ErrorCode.BAD_CSV_FILE,
         "invalid CSV file " + file + ", line " + line + ": " + detail + ".");
   }
 
-  private static WarpException ioError(Path file, IOException e) {
-    if (e instanceof CharacterCodingException) {
-      return new WarpException(
-          ErrorCode.BAD_CSV_FILE,
-          "invalid CSV file " + file + ": it is not valid UTF-8 text. Convert it to UTF-8.",
-          e);
+  static WarpException ioError(Path file, IOException e) {
+    if (e instanceof CharacterCodingException coding) {
+      return invalidUtf8(file, coding);
     }
     return new WarpException(
         ErrorCode.IO_ERROR, "failed to read CSV file " + file + ": " + e.getMessage(), e);

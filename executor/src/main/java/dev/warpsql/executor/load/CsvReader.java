@@ -107,12 +107,7 @@ final class CsvReader implements Closeable {
           && terminator != '\n'
           && terminator != '\r'
           && terminator != END) {
-        throw syntaxError(
-            "unexpected character '"
-                + (char) terminator
-                + "' after the closing quote of value '"
-                + abbreviate(field)
-                + "'. Quote the whole field and double every quote inside it");
+        throw syntaxError(afterClosingQuote(String.valueOf((char) terminator), field));
       }
     } else {
       terminator = readUnquoted();
@@ -129,10 +124,7 @@ final class CsvReader implements Closeable {
     while (true) {
       int c = read();
       if (c == END) {
-        throw syntaxError(
-            "unterminated quoted field starting with '"
-                + abbreviate(field)
-                + "'. Add the closing quote, and double every quote inside the field");
+        throw syntaxError(unterminated(field));
       }
       if (c == '"') {
         if (peek() != '"') {
@@ -176,20 +168,42 @@ final class CsvReader implements Closeable {
   }
 
   private WarpException syntaxError(String detail) {
+    return syntaxError(fileName, recordLine, columnNames, fieldCount, detail);
+  }
+
+  /** Returns the detail of an error for a character after a closing quote. */
+  static String afterClosingQuote(String character, CharSequence value) {
+    return "unexpected character '"
+        + character
+        + "' after the closing quote of value '"
+        + abbreviate(value)
+        + "'. Quote the whole field and double every quote inside it";
+  }
+
+  /** Returns the detail of an error for a quoted field that the file ends in. */
+  static String unterminated(CharSequence value) {
+    return "unterminated quoted field starting with '"
+        + abbreviate(value)
+        + "'. Add the closing quote, and double every quote inside the field";
+  }
+
+  /** Returns the error for a record that breaks the CSV grammar in the given field. */
+  static WarpException syntaxError(
+      String fileName, long line, List<String> columnNames, int field, String detail) {
     return new WarpException(
         ErrorCode.BAD_CSV_FILE,
         "invalid CSV file "
             + fileName
             + ", line "
-            + recordLine
+            + line
             + ", column "
-            + columnName(fieldCount)
+            + columnName(columnNames, field)
             + ": "
             + detail
             + ".");
   }
 
-  private String columnName(int index) {
+  private static String columnName(List<String> columnNames, int index) {
     if (index < columnNames.size()) {
       return "\"" + columnNames.get(index) + "\"";
     }

@@ -19,8 +19,18 @@ public final class Batch implements AutoCloseable {
   private final List<BatchColumn> columns;
   private final List<BatchChunk> chunks;
   private final boolean ownsVectors;
+  private final List<Chunk> loadedChunks;
 
   public Batch(List<BatchColumn> columns, List<BatchChunk> chunks, boolean ownsVectors) {
+    this(columns, chunks, ownsVectors, null);
+  }
+
+  private Batch(
+      List<BatchColumn> columns,
+      List<BatchChunk> chunks,
+      boolean ownsVectors,
+      List<Chunk> loadedChunks) {
+    this.loadedChunks = loadedChunks == null ? null : List.copyOf(loadedChunks);
     this.columns = List.copyOf(columns);
     this.chunks = List.copyOf(chunks);
     this.ownsVectors = ownsVectors;
@@ -38,6 +48,18 @@ public final class Batch implements AutoCloseable {
 
   /** Returns a batch that reads a table's chunks in place, without copying or owning them. */
   public static Batch ofTable(Table table) {
+    return ofTable(table, false);
+  }
+
+  /**
+   * Returns a batch that reads the chunks of a table that this execution loaded from a file and
+   * that no catalog table holds, so that an INSERT may add them to its target without a copy.
+   */
+  public static Batch ofLoadedTable(Table table) {
+    return ofTable(table, true);
+  }
+
+  private static Batch ofTable(Table table, boolean loaded) {
     TableSchema schema = table.schema();
     List<BatchColumn> columns = new ArrayList<>();
     for (int i = 0; i < schema.columns().size(); i++) {
@@ -53,7 +75,7 @@ public final class Batch implements AutoCloseable {
       }
       chunks.add(new BatchChunk(chunk.rowCount(), chunk.vectors(), zoneMaps));
     }
-    return new Batch(columns, chunks, false);
+    return new Batch(columns, chunks, false, loaded ? table.chunks() : null);
   }
 
   public List<BatchColumn> columns() {
@@ -70,6 +92,15 @@ public final class Batch implements AutoCloseable {
    */
   public boolean ownsVectors() {
     return ownsVectors;
+  }
+
+  /**
+   * Returns the chunks of the loaded table that this batch reads, in the order of {@link
+   * #chunks()}, or null unless {@link #ofLoadedTable} made the batch. A caller that keeps a chunk
+   * retains it.
+   */
+  public List<Chunk> loadedChunks() {
+    return loadedChunks;
   }
 
   /** Returns the total row count over all chunks. */

@@ -1,8 +1,9 @@
 package dev.warpsql.executor.storage;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,15 +17,23 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class StringDictionary {
   private static final AtomicLong NEXT_ID = new AtomicLong();
   private static final int INITIAL_CAPACITY = 16;
+  private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(long[].class);
 
   private final long id;
-  private final ConcurrentHashMap<String, Integer> codes = new ConcurrentHashMap<>();
   private final Object appendLock = new Object();
 
   // Writers store values[size] before publishing the new size, and publish a grown array before
   // the size that needs it, so a reader that reads size first and values second never misses.
   private volatile String[] values = new String[INITIAL_CAPACITY];
   private volatile int size;
+
+  /**
+   * Open-addressing hash table from value to code with linear probing: each slot is 0 when empty,
+   * or the value's spread hash in the high 32 bits and its code in the low 32 bits. A writer fills
+   * a slot with a release store after the value is in {@link #values}, so a reader that finds the
+   * slot with an acquire load can read the value. A full table is replaced by a larger copy.
+   */
+  private volatile long[] slots = new long[2 * INITIAL_CAPACITY];
 
   /** Creates an empty dictionary with an id unique within this JVM. */
   public StringDictionary() {
@@ -53,19 +62,22 @@ public final class StringDictionary {
 
   /** Returns the code of a value, or -1 if the value has not been encoded. */
   public int lookup(String value) {
-    Integer code = codes.get(Objects.requireNonNull(value, "value"));
-    return code == null ? -1 : code;
+    Objects.requireNonNull(value, "value");
+    return find(slots, value, spread(value.hashCode()));
   }
 
   /** Returns the code of a value, appending the value first if it is new. */
   public int encode(String value) {
-    Integer existing = codes.get(Objects.requireNonNull(value, "value"));
-    if (existing != null) {
+    Objects.requireNonNull(value, "value");
+    int hash = spread(value.hashCode());
+    int existing = find(slots, value, hash);
+    if (existing >= 0) {
       return existing;
     }
     synchronized (appendLock) {
-      existing = codes.get(value);
-      if (existing != null) {
+      long[] table = slots;
+      existing = find(table, value, hash);
+      if (existing >= 0) {
         return existing;
       }
       int code = size;
@@ -76,8 +88,56 @@ public final class StringDictionary {
       current[code] = value;
       values = current;
       size = code + 1;
-      codes.put(value, code);
+      if (2 * (code + 1) > table.length) {
+        table = grow(table);
+        slots = table;
+      }
+      insert(table, hash, code);
       return code;
     }
+  }
+
+  private int find(long[] table, String value, int hash) {
+    int mask = table.length - 1;
+    for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+      long entry = (long) SLOTS.getAcquire(table, slot);
+      if (entry == 0) {
+        return -1;
+      }
+      if ((int) (entry >>> 32) == hash) {
+        int code = (int) entry;
+        if (values[code].equals(value)) {
+          return code;
+        }
+      }
+    }
+  }
+
+  /** Fills the first free slot of the value's probe sequence. Only writers call it. */
+  private static void insert(long[] table, int hash, int code) {
+    int mask = table.length - 1;
+    int slot = hash & mask;
+    while (table[slot] != 0) {
+      slot = (slot + 1) & mask;
+    }
+    SLOTS.setRelease(table, slot, ((long) hash << 32) | (code & 0xFFFFFFFFL));
+  }
+
+  /** Returns a table of twice the slots with every entry of the old one. */
+  private static long[] grow(long[] table) {
+    long[] larger = new long[Math.multiplyExact(table.length, 2)];
+    for (long entry : table) {
+      if (entry != 0) {
+        insert(larger, (int) (entry >>> 32), (int) entry);
+      }
+    }
+    return larger;
+  }
+
+  /** Mixes the bits of a String hash so that linear probing spreads them, never returning 0. */
+  private static int spread(int hash) {
+    int mixed = hash * 0x9E3779B9;
+    mixed ^= mixed >>> 16;
+    return mixed == 0 ? 1 : mixed;
   }
 }

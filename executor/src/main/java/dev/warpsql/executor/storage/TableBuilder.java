@@ -219,8 +219,17 @@ public final class TableBuilder implements AutoCloseable {
 
   /** Sets a VARCHAR column, encoding the value into the column's dictionary. */
   public void setString(int column, String value) {
+    setStringCode(column, encodeString(column, value));
+  }
+
+  /**
+   * Returns the dictionary code that {@link #setString} would store for a value of a VARCHAR
+   * column, raising the same errors, without setting the column. A loader that reads a value many
+   * times encodes it once and then sets the code.
+   */
+  public int encodeString(int column, String value) {
     Objects.requireNonNull(value, "value, use setNull for NULL");
-    FieldVector vector = vectorFor(column);
+    checkOpen();
     DataType type = schema.type(column);
     requireKind(column, "setString", TypeKind.VARCHAR);
     int maxLength = type.precision();
@@ -229,7 +238,18 @@ public final class TableBuilder implements AutoCloseable {
         && value.codePointCount(0, value.length()) > maxLength) {
       value = withoutExcessSpaces(column, value, maxLength);
     }
-    ((IntVector) vector).setSafe(rowInChunk, dictionaries[column].encode(value));
+    return dictionaries[column].encode(value);
+  }
+
+  /** Sets a VARCHAR column to a code that {@link #encodeString} returned for that column. */
+  public void setStringCode(int column, int code) {
+    FieldVector vector = vectorFor(column);
+    requireKind(column, "setStringCode", TypeKind.VARCHAR);
+    if (code < 0 || code >= dictionaries[column].size()) {
+      throw new IllegalArgumentException(
+          "code " + code + " is not in the dictionary of column " + schema.column(column).name());
+    }
+    ((IntVector) vector).setSafe(rowInChunk, code);
     markAssigned(column);
   }
 

@@ -1,5 +1,6 @@
 package dev.warpsql.executor.storage;
 
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -34,12 +35,25 @@ public record ZoneMap(
     boolean any = false;
     long min = 0;
     long max = 0;
+    // The common widths read the data buffer directly instead of dispatching on the type per value.
+    int width =
+        switch (vector.getMinorType()) {
+          case INT, DATEDAY -> Integer.BYTES;
+          case BIGINT, TIMEMICRO, TIMESTAMPMICRO -> Long.BYTES;
+          default -> 0;
+        };
+    ArrowBuf data = vector.getDataBuffer();
     for (int i = 0; i < count; i++) {
       if (vector.isNull(i)) {
         nulls++;
         continue;
       }
-      long value = PhysicalValues.readLong(vector, i);
+      long value =
+          switch (width) {
+            case Integer.BYTES -> data.getInt((long) i * Integer.BYTES);
+            case Long.BYTES -> data.getLong((long) i * Long.BYTES);
+            default -> PhysicalValues.readLong(vector, i);
+          };
       if (!any) {
         min = value;
         max = value;

@@ -26,6 +26,9 @@ public final class AppendStep implements ExecutionStep {
   private final int[] fields;
 
   /**
+   * An input loaded from a file for this append keeps its chunks when {@link LoadedChunks} allows
+   * it, and its values are copied through a {@link TableBuilder} otherwise.
+   *
    * @param fields the input column for each table column, in table order
    */
   public AppendStep(CatalogTable target, ExecutionStep input, int[] fields) {
@@ -55,10 +58,21 @@ public final class AppendStep implements ExecutionStep {
           TableVersions.copyChunk(builder, base, tail);
           kept = kept.subList(0, kept.size() - 1);
         }
-        appended = BatchRows.append(builder, batch, fields, -1, true);
+        List<Chunk> adopted = LoadedChunks.adoptable(batch, fields, base, catalog.allocator());
+        if (adopted == null) {
+          appended = BatchRows.append(builder, batch, fields, -1, true);
+          adopted = List.of();
+        } else {
+          appended = batch.rowCount();
+          if (tail != null && !adopted.isEmpty()) {
+            // The small last chunk merges with the first loaded chunk, as with copied rows.
+            BatchRows.append(builder, LoadedChunks.single(batch, 0), fields, -1, true);
+            adopted = adopted.subList(1, adopted.size());
+          }
+        }
         context.checkCanceled();
         try (Table added = builder.build()) {
-          next = TableVersions.concat(base, kept, added);
+          next = TableVersions.concat(base, kept, added, adopted);
         }
       }
       Transactions.replace(transaction, target, next);

@@ -23,12 +23,23 @@ public final class TableVersions {
 
   /** Returns a version with the chunks of {@code base} followed by those of {@code added}. */
   static Table concat(Table base, List<Chunk> baseChunks, Table added) {
-    List<Chunk> chunks = new ArrayList<>(baseChunks.size() + added.chunks().size());
+    return concat(base, baseChunks, added, List.of());
+  }
+
+  /**
+   * Returns a version with the chunks of {@code base}, those of {@code added}, then the {@code
+   * loaded} chunks of a file load, each retained.
+   */
+  static Table concat(Table base, List<Chunk> baseChunks, Table added, List<Chunk> loaded) {
+    List<Chunk> chunks = new ArrayList<>(baseChunks.size() + added.chunks().size() + loaded.size());
     try {
       for (Chunk chunk : baseChunks) {
         chunks.add(chunk.retain());
       }
       for (Chunk chunk : added.chunks()) {
+        chunks.add(chunk.retain());
+      }
+      for (Chunk chunk : loaded) {
         chunks.add(chunk.retain());
       }
       return new Table(base.name(), base.schema(), chunks, base.dictionaries());

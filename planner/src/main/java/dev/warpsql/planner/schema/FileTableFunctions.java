@@ -11,6 +11,8 @@ import dev.warpsql.executor.load.ParquetLoader;
 import dev.warpsql.executor.pipeline.CsvScanStep;
 import dev.warpsql.executor.pipeline.ParquetScanStep;
 import dev.warpsql.executor.storage.ColumnSchema;
+import dev.warpsql.executor.storage.StringDictionary;
+import dev.warpsql.executor.storage.Table;
 import dev.warpsql.executor.storage.TableSchema;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,6 +92,39 @@ final class FileTableFunctions {
         path, options.columns(), new CsvScanStep(path, options, catalog::fileAccess));
   }
 
+  /**
+   * Returns the source of a CSV COPY, which loads straight into the target table's dictionaries and
+   * allocator, so that the append keeps the loaded chunks.
+   */
+  private static FileTable copyTable(
+      Catalog catalog, Path file, CsvOptions options, CatalogTable target) {
+    String path = file.toString();
+    List<ColumnSchema> columns = options.columns();
+    CsvScanStep scan =
+        new CsvScanStep(
+            path, options, catalog::fileAccess, () -> loadTarget(catalog, target, columns));
+    return new FileTable(path, columns, scan);
+  }
+
+  /**
+   * Returns the target table's dictionaries for the loaded columns as they are at run time, or null
+   * when the table has changed since planning so that a column is gone or no longer VARCHAR.
+   */
+  private static CsvScanStep.Target loadTarget(
+      Catalog catalog, CatalogTable target, List<ColumnSchema> columns) {
+    Table current = target.current();
+    TableSchema schema = current.schema();
+    List<StringDictionary> dictionaries = new ArrayList<>();
+    for (ColumnSchema column : columns) {
+      int index = schema.columnIndex(column.name());
+      if (index < 0 || !schema.column(index).equals(column)) {
+        return null;
+      }
+      dictionaries.add(current.dictionary(index));
+    }
+    return new CsvScanStep.Target(dictionaries, catalog.allocator());
+  }
+
   private static FileTable parquetTable(Catalog catalog, Path file, List<ColumnSchema> columns) {
     String path = file.toString();
     return new FileTable(path, columns, new ParquetScanStep(path, columns, catalog::fileAccess));
@@ -112,7 +147,7 @@ final class FileTableFunctions {
                 .withColumns(columns)
                 .withHeader(Boolean.TRUE.equals(arguments.get(4)));
         Path file = catalog.fileAccess().check(path);
-        return csvTable(catalog, file, options);
+        return copyTable(catalog, file, options, targetTable(catalog, arguments));
       }
     };
   }
@@ -122,16 +157,9 @@ final class FileTableFunctions {
    * schema_name, table_name and column_names arguments of a COPY source.
    */
   private static List<ColumnSchema> targetColumns(Catalog catalog, List<?> arguments) {
-    String schemaName = requiredText(arguments, 1, "schema_name");
     String tableName = requiredText(arguments, 2, "table_name");
     String columnNames = requiredText(arguments, 3, "column_names");
-    CatalogSchema schema = catalog.schema(schemaName);
-    CatalogTable table = schema == null ? null : schema.catalogTable(tableName);
-    if (table == null) {
-      throw new WarpException(
-          ErrorCode.UNKNOWN_TABLE,
-          "table \"" + schemaName + "\".\"" + tableName + "\" does not exist.");
-    }
+    CatalogTable table = targetTable(catalog, arguments);
     TableSchema tableSchema = table.schema();
     if (columnNames.isEmpty()) {
       return tableSchema.columns();
@@ -147,6 +175,20 @@ final class FileTableFunctions {
       columns.add(tableSchema.column(index));
     }
     return columns;
+  }
+
+  /** Returns the target table of a COPY source from its schema_name and table_name arguments. */
+  private static CatalogTable targetTable(Catalog catalog, List<?> arguments) {
+    String schemaName = requiredText(arguments, 1, "schema_name");
+    String tableName = requiredText(arguments, 2, "table_name");
+    CatalogSchema schema = catalog.schema(schemaName);
+    CatalogTable table = schema == null ? null : schema.catalogTable(tableName);
+    if (table == null) {
+      throw new WarpException(
+          ErrorCode.UNKNOWN_TABLE,
+          "table \"" + schemaName + "\".\"" + tableName + "\" does not exist.");
+    }
+    return table;
   }
 
   private static CsvOptions options(Object delimiter, Object nullText) {

@@ -74,6 +74,36 @@ class CsvFilesTest {
   }
 
   @Test
+  void largeCopyAppendsAfterExistingRows() throws SQLException, IOException {
+    StringBuilder text = new StringBuilder();
+    long idSum = 0;
+    for (int i = 1; i <= 150_000; i++) {
+      text.append(i).append("|n").append(i % 7).append('|').append(i % 100).append(".25\n");
+      idSum += i;
+    }
+    Path file = allowed.resolve("many.csv");
+    write(file, text.toString());
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE t (id BIGINT NOT NULL, name VARCHAR(4), price DECIMAL(9, 2))");
+      statement.execute("INSERT INTO t VALUES (-1, 'n3', 1), (-2, 'one', 2)");
+      String copy = "COPY t FROM '" + file + "' (DELIMITER '|')";
+
+      assertThat(statement.executeUpdate(copy)).isEqualTo(150_000);
+      assertThat(statement.executeUpdate(copy)).isEqualTo(150_000);
+
+      assertThat(rows(connection, "SELECT COUNT(*), SUM(id), SUM(price) FROM t"))
+          .containsExactly("300002|" + (2 * idSum - 3) + "|" + "14925003.00");
+      assertThat(rows(connection, "SELECT COUNT(*) FROM t WHERE name = 'n3'"))
+          .containsExactly(String.valueOf(1 + 2 * 21_429));
+      assertThat(rows(connection, "SELECT id FROM t WHERE name = 'one'")).containsExactly("-2");
+      assertThat(rows(connection, "SELECT name, price FROM t WHERE id = 150000"))
+          .containsExactly("n4|0.25", "n4|0.25");
+    }
+  }
+
+  @Test
   void badValueFailsWholeCopy() throws SQLException {
     try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
