@@ -22,6 +22,51 @@ final class RemoteDatabaseMetaData extends AvaticaDatabaseMetaData {
     this.connection = connection;
   }
 
+  // Avatica's client (1.27) answers the identifier questions below with its own defaults, which
+  // say that names are stored in upper case. Tools such as DBeaver quote names by these answers,
+  // so they repeat the embedded driver's: unquoted names are stored in lower case, and quoted
+  // names keep their case.
+
+  @Override
+  public boolean storesUpperCaseIdentifiers() {
+    return false;
+  }
+
+  @Override
+  public boolean storesLowerCaseIdentifiers() {
+    return true;
+  }
+
+  @Override
+  public boolean storesMixedCaseIdentifiers() {
+    return false;
+  }
+
+  @Override
+  public boolean supportsMixedCaseIdentifiers() {
+    return false;
+  }
+
+  @Override
+  public boolean supportsMixedCaseQuotedIdentifiers() {
+    return true;
+  }
+
+  @Override
+  public boolean storesUpperCaseQuotedIdentifiers() {
+    return false;
+  }
+
+  @Override
+  public boolean storesLowerCaseQuotedIdentifiers() {
+    return false;
+  }
+
+  @Override
+  public boolean storesMixedCaseQuotedIdentifiers() {
+    return false;
+  }
+
   /** Returns the server's URL, where Avatica returns only its own prefix, jdbc:avatica:remote:. */
   @Override
   public String getURL() {

@@ -146,6 +146,30 @@ class ServerMetadataTest {
   }
 
   @Test
+  void identifierCaseMatchesEmbedded() throws SQLException {
+    try (Connection embedded = DriverManager.getConnection("jdbc:warp:mem:")) {
+      DatabaseMetaData expected = embedded.getMetaData();
+
+      assertThat(metaData.storesUpperCaseIdentifiers())
+          .isEqualTo(expected.storesUpperCaseIdentifiers());
+      assertThat(metaData.storesLowerCaseIdentifiers())
+          .isEqualTo(expected.storesLowerCaseIdentifiers());
+      assertThat(metaData.storesMixedCaseIdentifiers())
+          .isEqualTo(expected.storesMixedCaseIdentifiers());
+      assertThat(metaData.supportsMixedCaseIdentifiers())
+          .isEqualTo(expected.supportsMixedCaseIdentifiers());
+      assertThat(metaData.supportsMixedCaseQuotedIdentifiers())
+          .isEqualTo(expected.supportsMixedCaseQuotedIdentifiers());
+      assertThat(metaData.storesUpperCaseQuotedIdentifiers())
+          .isEqualTo(expected.storesUpperCaseQuotedIdentifiers());
+      assertThat(metaData.storesLowerCaseQuotedIdentifiers())
+          .isEqualTo(expected.storesLowerCaseQuotedIdentifiers());
+      assertThat(metaData.storesMixedCaseQuotedIdentifiers())
+          .isEqualTo(expected.storesMixedCaseQuotedIdentifiers());
+    }
+  }
+
+  @Test
   void urlNamesServer() throws SQLException {
     String url = metaData.getURL();
 
