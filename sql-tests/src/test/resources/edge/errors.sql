@@ -47,6 +47,13 @@ SELECT id, ABS(big_v * 2 - 1223372036854775808) FROM nullable_types WHERE big_v 
 -- error 22003
 SELECT id, ABS(CAST(int_v * 128 AS TINYINT)) FROM nullable_types WHERE id = 2;
 
+-- The same for constants, which planning folds.
+-- error 22003
+SELECT ABS(CAST(-9223372036854775808 AS BIGINT));
+
+-- error 22003
+SELECT id, ABS(CAST(-2147483648 AS INTEGER)) FROM nullable_types;
+
 -- error 22003
 SELECT id, CAST(big_v AS INTEGER) FROM nullable_types;
 

@@ -12,6 +12,7 @@ import org.apache.calcite.rex.RexExecutor;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -117,7 +118,7 @@ final class OverflowCheckingExecutor implements RexExecutor {
           case TIMES -> operands.get(0).multiply(operands.get(1));
           case MINUS_PREFIX -> operands.get(0).negate();
           case CAST -> operands.get(0);
-          default -> null;
+          default -> call.getOperator() == SqlStdOperatorTable.ABS ? operands.get(0).abs() : null;
         };
     if (result == null) {
       return null;
