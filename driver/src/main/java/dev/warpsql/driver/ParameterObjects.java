@@ -34,6 +34,12 @@ public final class ParameterObjects {
    * type, from {@code ParameterMetaData} or the caller's target type, is {@code sqlType}.
    */
   public static Object bindable(int index, Object value, int sqlType) throws SQLException {
+    if (sqlType == Types.VARCHAR || sqlType == Types.CHAR) {
+      String text = temporalText(value);
+      if (text != null) {
+        return text;
+      }
+    }
     if (value instanceof LocalDate date) {
       return Date.valueOf(date);
     }
@@ -60,6 +66,49 @@ public final class ParameterObjects {
       return parsed(index, text, sqlType);
     }
     return value;
+  }
+
+  /**
+   * Returns a date or time value as the text that CAST to VARCHAR gives it, such as {@code
+   * 2024-03-10 02:30:00}, or null for any other value. Avatica (1.27) would bind a date to a string
+   * parameter as its internal number, such as 19792 for 2024-03-10.
+   */
+  private static String temporalText(Object value) {
+    if (value instanceof Date date) {
+      return date.toLocalDate().toString();
+    }
+    if (value instanceof Time time) {
+      return timeText(time.toLocalTime());
+    }
+    if (value instanceof Timestamp timestamp) {
+      return dateTimeText(timestamp.toLocalDateTime());
+    }
+    if (value instanceof LocalDate date) {
+      return date.toString();
+    }
+    if (value instanceof LocalTime time) {
+      return timeText(time);
+    }
+    if (value instanceof LocalDateTime dateTime) {
+      return dateTimeText(dateTime);
+    }
+    return null;
+  }
+
+  private static String dateTimeText(LocalDateTime dateTime) {
+    return dateTime.toLocalDate() + " " + timeText(dateTime.toLocalTime());
+  }
+
+  /** Returns HH:MM:SS, with the fraction of a second only when there is one. */
+  private static String timeText(LocalTime time) {
+    String seconds =
+        String.format(
+            Locale.ROOT, "%02d:%02d:%02d", time.getHour(), time.getMinute(), time.getSecond());
+    if (time.getNano() == 0) {
+      return seconds;
+    }
+    String fraction = String.format(Locale.ROOT, "%09d", time.getNano()).replaceAll("0+$", "");
+    return seconds + "." + fraction;
   }
 
   private static Object parsed(int index, String text, int sqlType) throws SQLException {

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -69,6 +71,26 @@ public abstract class ParameterObjectCases {
         assertThat(rows.getObject(2, LocalDateTime.class)).isEqualTo(at);
         assertThat(rows.getObject(3, LocalTime.class)).isEqualTo(LocalTime.of(23, 59, 58));
         assertThat(rows.next()).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void datesBindToStringParametersAsText() throws SQLException {
+    Object[][] cases = {
+      {LocalDate.of(2024, 3, 10), "2024-03-10"},
+      {Timestamp.valueOf("2024-01-01 00:00:00"), "2024-01-01 00:00:00"},
+      {LocalDateTime.of(2024, 1, 1, 8, 30, 0, 250_000_000), "2024-01-01 08:30:00.25"},
+      {LocalTime.of(2, 30), "02:30:00"},
+      {Date.valueOf("1998-09-02"), "1998-09-02"},
+    };
+    try (PreparedStatement query = connection.prepareStatement("SELECT CAST(? AS VARCHAR)")) {
+      for (Object[] bound : cases) {
+        query.setObject(1, bound[0]);
+        try (ResultSet rows = query.executeQuery()) {
+          assertThat(rows.next()).isTrue();
+          assertThat(rows.getString(1)).as("text of %s", bound[0]).isEqualTo(bound[1]);
+        }
       }
     }
   }
