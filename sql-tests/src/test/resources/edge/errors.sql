@@ -140,3 +140,14 @@ SELECT id, CASE WHEN dbl_v <> 0 THEN SIGN(dbl_v) / dbl_v END FROM nullable_types
 -- 22012.
 -- error 22012
 SELECT id FROM nullable_types WHERE int_v <> MOD(42, ABS(0));
+
+-- Data errors that Calcite's constant folding raises get their SQLSTATE: datetime field overflow,
+-- invalid character value for cast and an invalid argument for a natural logarithm.
+-- error 22008
+SELECT CAST('2024-02-30' AS DATE);
+
+-- error 22018
+SELECT CAST('yes' AS BOOLEAN);
+
+-- error 2201E
+SELECT LN(0);

@@ -26,6 +26,8 @@ public enum ErrorCode {
   NUMERIC_OVERFLOW(Category.DATA, "22003"),
   DIVISION_BY_ZERO(Category.DATA, "22012"),
   INVALID_CAST(Category.DATA, "22018"),
+  DATETIME_FIELD_OVERFLOW(Category.DATA, "22008"),
+  INVALID_LOGARITHM_ARGUMENT(Category.DATA, "2201E"),
   BAD_CSV_FILE(Category.DATA, "22P04"),
   /** A file that is not Parquet, or whose Parquet structure or pages are damaged. */
   BAD_PARQUET_FILE(Category.DATA, "22P04"),

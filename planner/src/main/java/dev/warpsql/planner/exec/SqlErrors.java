@@ -87,6 +87,10 @@ public final class SqlErrors {
         return create(
             ErrorCode.INVALID_CAST, "invalid date or time: " + dateTime.getMessage(), failure);
       }
+      RuntimeException calciteDataError = calciteDataError(cause, failure);
+      if (calciteDataError != null) {
+        return calciteDataError;
+      }
       if (cause instanceof RelOptPlanner.CannotPlanException) {
         return create(
             ErrorCode.UNSUPPORTED,
@@ -140,5 +144,25 @@ public final class SqlErrors {
             message, code.ordinal(), code.sqlState(), AvaticaSeverity.ERROR, List.of(), null);
     exception.initCause(failure);
     return exception;
+  }
+
+  /**
+   * Returns the SQL error for a data error that Calcite's constant folding or Enumerable code
+   * (1.41) raises as a plain exception, recognised by its message, or null for any other failure.
+   */
+  private static RuntimeException calciteDataError(Throwable cause, Throwable failure) {
+    String message = String.valueOf(cause.getMessage());
+    if (cause instanceof IllegalArgumentException
+        && message.startsWith("Value of ")
+        && message.contains(" field is out of range")) {
+      return create(ErrorCode.DATETIME_FIELD_OVERFLOW, "invalid date or time: " + message, failure);
+    }
+    if (message.startsWith("Invalid character for cast")) {
+      return create(ErrorCode.INVALID_CAST, message, failure);
+    }
+    if (message.startsWith("Cannot take logarithm of zero or negative number")) {
+      return create(ErrorCode.INVALID_LOGARITHM_ARGUMENT, message, failure);
+    }
+    return null;
   }
 }
