@@ -8,7 +8,6 @@ import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
-import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.RelFieldTrimmer;
 import org.apache.calcite.tools.Program;
@@ -67,7 +66,7 @@ public final class WarpPrograms {
   private static Program fullJoinsAsUnions() {
     HepProgram program =
         new HepProgramBuilder()
-            .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
+            .addRuleInstance(NullabilityGuardedRules.FILTER_INTO_JOIN)
             .addRuleInstance(FullJoinToUnionRule.INSTANCE)
             .build();
     return Programs.of(program, true, DefaultRelMetadataProvider.INSTANCE);
