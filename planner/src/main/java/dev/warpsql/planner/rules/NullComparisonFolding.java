@@ -25,8 +25,9 @@ import org.apache.calcite.util.ImmutableBitSet;
 /**
  * Folds each comparison with an operand that is always NULL in filter and join conditions to
  * UNKNOWN, after it has given their calls the nullability of their operands (see {@link
- * NullabilityRepair}). It runs before Calcite's field trimming at preparation and again before
- * WarpSQL's program trims, because trimming reads the plan's predicates.
+ * NullabilityRepair}), and repairs the expressions of projections as well. It runs before Calcite's
+ * field trimming at preparation and again before WarpSQL's program trims, because trimming reads
+ * the plan's predicates.
  *
  * <p>RexSimplify in Calcite 1.41 turns {@code c + NULL <= MOD(-128, 2)} into {@code NULL <=
  * MOD(-128, 2)} but keeps that comparison, because MOD may raise an error and simplification never
@@ -169,7 +170,8 @@ public final class NullComparisonFolding extends RelHomogeneousShuttle {
      */
     private boolean isAlwaysNull(RexNode operand) {
       return Strong.isNull(operand, ImmutableBitSet.of())
-          || RexUtil.isNullLiteral(simplify.simplify(operand), true);
+          || RexUtil.isNullLiteral(
+              NullabilityGuardedRules.simplifiedOrSame(operand, simplify::simplify), true);
     }
   }
 }
