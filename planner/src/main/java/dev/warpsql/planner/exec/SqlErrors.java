@@ -4,6 +4,8 @@ import dev.warpsql.executor.error.ErrorCode;
 import dev.warpsql.executor.error.WarpException;
 import dev.warpsql.kernels.ir.KernelException;
 import dev.warpsql.planner.lower.UnsupportedLoweringException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 import org.apache.calcite.avatica.AvaticaSeverity;
@@ -25,6 +27,9 @@ import org.slf4j.LoggerFactory;
 public final class SqlErrors {
   private static final Logger LOG = LoggerFactory.getLogger(SqlErrors.class);
 
+  /** The start of the message of Calcite's failure to implement an Enumerable plan (1.41). */
+  private static final String UNABLE_TO_IMPLEMENT = "Unable to implement ";
+
   private SqlErrors() {}
 
   /** Returns the exception to throw for a failure, with its SQLSTATE. */
@@ -32,7 +37,7 @@ public final class SqlErrors {
     if (failure instanceof AvaticaClientRuntimeException already) {
       return already;
     }
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+    for (Throwable cause = failure; cause != null; cause = nextCause(cause)) {
       if (cause instanceof StackOverflowError) {
         LOG.debug("stack overflow, reported to the client as 54001", failure);
         return create(
@@ -101,7 +106,39 @@ public final class SqlErrors {
     }
     // Debug level, because the client receives the error; a command line prints one line.
     LOG.debug("internal error, reported to the client as XX000", failure);
-    return create(ErrorCode.INTERNAL_ERROR, "internal error: " + failure, failure);
+    return create(
+        ErrorCode.INTERNAL_ERROR,
+        "internal error: " + failure,
+        failure,
+        List.of(stackTrace(failure)));
+  }
+
+  /**
+   * Returns the failure's stack trace as text. Calcite's JDBC layer drops the cause of the
+   * exception it throws, so an internal error carries its trace where {@code
+   * AvaticaSqlException.getStackTraces()} returns it, for a bug report.
+   */
+  private static String stackTrace(Throwable failure) {
+    StringWriter trace = new StringWriter();
+    failure.printStackTrace(new PrintWriter(trace));
+    return trace.toString();
+  }
+
+  /**
+   * Returns the failure behind {@code cause}. Calcite's {@code
+   * EnumerableRelImplementor.implementRoot} (1.41) rethrows a failure to implement a plan as an
+   * IllegalStateException "Unable to implement ..." that keeps the failure as a suppressed
+   * exception, not as its cause, so a data error raised while a kernel below an Enumerable operator
+   * is built would otherwise read as an internal error.
+   */
+  private static Throwable nextCause(Throwable cause) {
+    if (cause.getCause() == null
+        && cause instanceof IllegalStateException
+        && String.valueOf(cause.getMessage()).startsWith(UNABLE_TO_IMPLEMENT)
+        && cause.getSuppressed().length == 1) {
+      return cause.getSuppressed()[0];
+    }
+    return cause.getCause();
   }
 
   private static String syntaxMessage(SqlParseException parse) {
@@ -139,9 +176,14 @@ public final class SqlErrors {
 
   private static AvaticaClientRuntimeException create(
       ErrorCode code, String message, Throwable failure) {
+    return create(code, message, failure, List.of());
+  }
+
+  private static AvaticaClientRuntimeException create(
+      ErrorCode code, String message, Throwable failure, List<String> stackTraces) {
     AvaticaClientRuntimeException exception =
         new AvaticaClientRuntimeException(
-            message, code.ordinal(), code.sqlState(), AvaticaSeverity.ERROR, List.of(), null);
+            message, code.ordinal(), code.sqlState(), AvaticaSeverity.ERROR, stackTraces, null);
     exception.initCause(failure);
     return exception;
   }

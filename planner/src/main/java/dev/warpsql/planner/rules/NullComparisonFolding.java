@@ -1,27 +1,33 @@
 package dev.warpsql.planner.rules;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.calcite.plan.RelOptPredicateList;
+import org.apache.calcite.plan.Strong;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSimplify;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.tools.RelBuilder;
+import org.apache.calcite.util.ImmutableBitSet;
 
 /**
- * Folds each comparison with a NULL operand in filter and join conditions to UNKNOWN. It runs
- * before Calcite's field trimming at preparation and again before WarpSQL's program trims, because
- * trimming reads the plan's predicates.
+ * Folds each comparison with an operand that is always NULL in filter and join conditions to
+ * UNKNOWN, after it has given their calls the nullability of their operands (see {@link
+ * NullabilityRepair}), and repairs the expressions of projections as well. It runs before Calcite's
+ * field trimming at preparation and again before WarpSQL's program trims, because trimming reads
+ * the plan's predicates.
  *
  * <p>RexSimplify in Calcite 1.41 turns {@code c + NULL <= MOD(-128, 2)} into {@code NULL <=
  * MOD(-128, 2)} but keeps that comparison, because MOD may raise an error and simplification never
@@ -62,6 +68,9 @@ public final class NullComparisonFolding extends RelHomogeneousShuttle {
           ? visited
           : relBuilder.push(filter.getInput()).filter(filter.getVariablesSet(), condition).build();
     }
+    if (visited instanceof LogicalProject project) {
+      return repaired(project);
+    }
     if (visited instanceof Join join) {
       RexNode condition = folded(join.getCondition(), join.getCluster().getRexBuilder());
       return condition == null
@@ -78,22 +87,70 @@ public final class NullComparisonFolding extends RelHomogeneousShuttle {
   }
 
   /**
+   * Returns the projection with its expressions repaired (see {@link NullabilityRepair}), each cast
+   * back to its type where the repair narrowed it, because filters above take them over.
+   */
+  private static RelNode repaired(LogicalProject project) {
+    RexBuilder rexBuilder = project.getCluster().getRexBuilder();
+    RexSimplify simplify = new RexSimplify(rexBuilder, RelOptPredicateList.EMPTY, RexUtil.EXECUTOR);
+    NullabilityRepair repair = new NullabilityRepair(rexBuilder.getTypeFactory(), simplify);
+    List<RexNode> expressions = new ArrayList<>();
+    boolean changed = false;
+    for (RexNode expression : project.getProjects()) {
+      RexNode repairedExpression = expression.accept(repair);
+      if (repairedExpression != expression) {
+        changed = true;
+        repairedExpression = rexBuilder.makeCast(expression.getType(), repairedExpression, true);
+      }
+      expressions.add(repairedExpression);
+    }
+    if (!changed) {
+      return project;
+    }
+    return project.copy(
+        project.getTraitSet(), project.getInput(), expressions, project.getRowType());
+  }
+
+  /**
    * Returns the condition simplified with its comparisons with NULL folded, or null when it has
-   * none, so that conditions without them keep the form that the later rules expect.
+   * none, so that conditions without them keep the form that the later rules expect. It folds
+   * before it simplifies too, because RexSimplify in Calcite 1.41 can itself turn {@code 1.50 >=
+   * CAST(3e0 / CAST(NULL AS REAL) AS DECIMAL(10, 2))} into {@code 1.50 >= NULL}. It looks for a
+   * NULL operand before it simplifies the operands, and it compares no NULL literal with a literal
+   * of another type, such as DECIMAL(3, 2) and DECIMAL(10, 2). It then adds that comparison to the
+   * predicates that it uses for the next conjunct, which reject it with an AssertionError.
    */
   private static RexNode folded(RexNode condition, RexBuilder rexBuilder) {
     RexSimplify simplify = new RexSimplify(rexBuilder, RelOptPredicateList.EMPTY, RexUtil.EXECUTOR);
-    RexNode simplified = simplify.simplifyUnknownAsFalse(condition);
-    RexNode folded = simplified.accept(new FoldShuttle(rexBuilder));
-    return folded == simplified ? null : simplify.simplifyUnknownAsFalse(folded);
+    FoldShuttle fold = new FoldShuttle(rexBuilder, simplify);
+    NullabilityRepair repair = new NullabilityRepair(rexBuilder.getTypeFactory(), simplify);
+    RexNode early = condition.accept(repair).accept(fold);
+    RexNode simplified = simplified(simplify, early).accept(repair);
+    RexNode folded = simplified.accept(fold);
+    if (early == condition && folded == simplified) {
+      return null;
+    }
+    return simplified(simplify, folded);
   }
 
-  /** Replaces each comparison that has a NULL literal operand with a NULL of its type. */
+  /**
+   * Returns the condition simplified, or as it is where simplification fails Calcite's nullability
+   * check (see {@link NullabilityGuardedRules}). RexSimplify can fail it within one call, because
+   * it builds IS NULL over operands that it has already narrowed, as in the expansion of IS NOT
+   * DISTINCT FROM.
+   */
+  private static RexNode simplified(RexSimplify simplify, RexNode condition) {
+    return NullabilityGuardedRules.simplifiedOrSame(condition, simplify::simplifyUnknownAsFalse);
+  }
+
+  /** Replaces each comparison that has an operand that is always NULL with a NULL of its type. */
   private static final class FoldShuttle extends RexShuttle {
     private final RexBuilder rexBuilder;
+    private final RexSimplify simplify;
 
-    FoldShuttle(RexBuilder rexBuilder) {
+    FoldShuttle(RexBuilder rexBuilder, RexSimplify simplify) {
       this.rexBuilder = rexBuilder;
+      this.simplify = simplify;
     }
 
     @Override
@@ -101,10 +158,20 @@ public final class NullComparisonFolding extends RelHomogeneousShuttle {
       RexNode visited = super.visitCall(call);
       if (visited instanceof RexCall comparison
           && COMPARISONS.contains(comparison.getKind())
-          && comparison.getOperands().stream().anyMatch(RexLiteral::isNullLiteral)) {
+          && comparison.getOperands().stream().anyMatch(this::isAlwaysNull)) {
         return rexBuilder.makeNullLiteral(comparison.getType());
       }
       return visited;
+    }
+
+    /**
+     * Returns whether an operand is NULL whatever the row, such as {@code CAST(NULL AS INTEGER) *
+     * 2} or a CASE whose only reachable branch is NULL. It may skip an error of the operand.
+     */
+    private boolean isAlwaysNull(RexNode operand) {
+      return Strong.isNull(operand, ImmutableBitSet.of())
+          || RexUtil.isNullLiteral(
+              NullabilityGuardedRules.simplifiedOrSame(operand, simplify::simplify), true);
     }
   }
 }

@@ -69,7 +69,7 @@ public final class WarpPrograms {
   private static Program fullJoinsAsUnions() {
     HepProgram program =
         new HepProgramBuilder()
-            .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
+            .addRuleInstance(NullabilityGuardedRules.FILTER_INTO_JOIN)
             .addRuleInstance(FullJoinToUnionRule.INSTANCE)
             .build();
     return Programs.of(program, true, WarpMetadata.PROVIDER);
@@ -88,7 +88,7 @@ public final class WarpPrograms {
       }
       HepProgram multiJoins =
           new HepProgramBuilder()
-              .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
+              .addRuleInstance(NullabilityGuardedRules.FILTER_INTO_JOIN)
               .addMatchOrder(HepMatchOrder.BOTTOM_UP)
               .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
               .build();

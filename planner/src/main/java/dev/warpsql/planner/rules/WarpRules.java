@@ -31,8 +31,8 @@ public final class WarpRules {
    */
   public static final List<RelOptRule> LOGICAL_RULES =
       List.of(
-          CoreRules.PROJECT_REDUCE_EXPRESSIONS,
-          CoreRules.FILTER_REDUCE_EXPRESSIONS,
+          NullabilityGuardedRules.PROJECT_REDUCE_EXPRESSIONS,
+          NullabilityGuardedRules.FILTER_REDUCE_EXPRESSIONS,
           CoreRules.PROJECT_MERGE,
           CoreRules.PROJECT_REMOVE,
           CoreRules.FILTER_MERGE,
@@ -44,8 +44,8 @@ public final class WarpRules {
           CoreRules.AGGREGATE_ANY_PULL_UP_CONSTANTS,
           CoreRules.SORT_REMOVE_CONSTANT_KEYS,
           CoreRules.SORT_PROJECT_TRANSPOSE,
-          CoreRules.FILTER_INTO_JOIN,
-          CoreRules.JOIN_CONDITION_PUSH,
+          NullabilityGuardedRules.FILTER_INTO_JOIN,
+          NullabilityGuardedRules.JOIN_CONDITION_PUSH,
           CoreRules.JOIN_PUSH_EXPRESSIONS,
           CoreRules.JOIN_PUSH_TRANSITIVE_PREDICATES,
           CoreRules.PROJECT_JOIN_TRANSPOSE,

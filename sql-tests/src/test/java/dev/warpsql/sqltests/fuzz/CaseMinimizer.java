@@ -4,24 +4,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Shrinks a failing case while it keeps failing with the same verdict: it simplifies the predicate,
- * drops Q's own WHERE, and removes rows in ever smaller blocks. Each try runs on a fresh database,
- * and the number of tries is bounded.
+ * Shrinks a failing case while it keeps failing the same way, with the same verdict and, for a
+ * crash, the same innermost cause thrown at the same place: it simplifies the predicate, drops Q's
+ * own WHERE, and removes rows in ever smaller blocks. Each try runs on a fresh database, and the
+ * number of tries is bounded.
  */
 final class CaseMinimizer {
   /** The number of shrinking tries after which the smallest case so far is kept. */
   static final int MAX_TRIES = 150;
 
-  private final TlpOutcome.Verdict verdict;
+  private final String signature;
   private int tries;
 
-  private CaseMinimizer(TlpOutcome.Verdict verdict) {
-    this.verdict = verdict;
+  private CaseMinimizer(String signature) {
+    this.signature = signature;
   }
 
-  /** Returns the smallest case found that fails with the verdict of {@code failing}. */
-  static FuzzCase minimize(FuzzCase failing, TlpOutcome.Verdict verdict) {
-    CaseMinimizer minimizer = new CaseMinimizer(verdict);
+  /**
+   * Returns the smallest case found that fails the way {@code failing} failed with {@code outcome}.
+   */
+  static FuzzCase minimize(FuzzCase failing, TlpOutcome outcome) {
+    CaseMinimizer minimizer = new CaseMinimizer(outcome.signature());
     FuzzCase smallest = minimizer.shrinkPredicate(failing);
     smallest = minimizer.dropBase(smallest);
     for (int t = 0; t < smallest.tables().size(); t++) {
@@ -35,7 +38,7 @@ final class CaseMinimizer {
       return false;
     }
     tries++;
-    return candidate.run().verdict() == verdict;
+    return candidate.run().signature().equals(signature);
   }
 
   private FuzzCase shrinkPredicate(FuzzCase failing) {

@@ -1,13 +1,17 @@
 package dev.warpsql.sqltests.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.warpsql.sqltests.QueryResult;
+import dev.warpsql.sqltests.ResultComparison;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -83,5 +87,161 @@ class FuzzRegressionTest {
 
       assertThat(statement.executeUpdate("INSERT INTO t (d) VALUES (1e300), (0.1)")).isEqualTo(2);
     }
+  }
+
+  @Test
+  void caseComparedWithCoalesceIsNull() throws SQLException {
+    assertPartitionsMatchDuckDb(
+        List.of(
+            "CREATE TABLE t (c TIMESTAMP, d DATE)",
+            "INSERT INTO t VALUES (NULL, DATE '2024-02-29'), (TIMESTAMP '2024-01-01 10:00:00', NULL)"),
+        "SELECT c, d FROM t",
+        "(CASE WHEN 'a%b' NOT LIKE 'a\\%%' ESCAPE '\\' THEN c"
+            + " ELSE TIMESTAMP '1969-12-31 23:59:59' END)"
+            + " = COALESCE(c, TIMESTAMP '1969-12-31 23:59:59')");
+  }
+
+  @Test
+  void constantCaseBranchComparedWithCoalesce() throws SQLException {
+    assertPartitionsMatchDuckDb(
+        List.of(
+            "CREATE TABLE t (n BIGINT, c TIME)",
+            "INSERT INTO t VALUES (1, NULL), (2, TIME '12:30:00'), (NULL, TIME '23:59:59')"),
+        "SELECT n, c FROM t",
+        "(CASE WHEN TRUE THEN TIME '23:59:59' ELSE c END) > COALESCE(c, TIME '23:59:59')");
+  }
+
+  @Test
+  void negatedConstantCaseBranch() throws SQLException {
+    String predicate = "-(CASE WHEN TRUE THEN 99999999.99 ELSE c END) <> 0.00 - 1";
+    assertPartitionsMatchDuckDb(
+        List.of("CREATE TABLE t (c DECIMAL(10, 2))", "INSERT INTO t VALUES (1.25), (NULL)"),
+        "SELECT c FROM t",
+        predicate);
+    assertPartitionsMatchDuckDb(
+        List.of("CREATE TABLE t (c TINYINT)", "INSERT INTO t VALUES (-128), (NULL)"),
+        "SELECT c FROM t",
+        predicate);
+  }
+
+  @Test
+  void notDistinctFromConstantCase() throws SQLException {
+    assertPartitionsMatchDuckDb(
+        List.of(
+            "CREATE TABLE t0 (a BIGINT)",
+            "CREATE TABLE t1 (b VARCHAR(8))",
+            "INSERT INTO t0 VALUES (1), (NULL)",
+            "INSERT INTO t1 VALUES ('x')"),
+        "SELECT DISTINCT a, b FROM t0 LEFT JOIN t1 ON '' NOT LIKE ''",
+        "300 IS NOT DISTINCT FROM CAST(EXTRACT(DAY FROM"
+            + " (CASE WHEN FALSE THEN CAST(NULL AS DATE) ELSE DATE '1999-12-31' END)) AS SMALLINT)");
+  }
+
+  @Test
+  void notDistinctFromConstantCoalesce() throws SQLException {
+    assertPartitionsMatchDuckDb(
+        List.of(
+            "CREATE TABLE t0 (d DATE)",
+            "CREATE TABLE t1 (n TINYINT)",
+            "INSERT INTO t0 VALUES (NULL), (DATE '2000-01-01')",
+            "INSERT INTO t1 VALUES (4)"),
+        "SELECT d, n FROM t0 CROSS JOIN t1",
+        "CAST(EXTRACT(YEAR FROM COALESCE(DATE '2024-02-29', d)) AS SMALLINT)"
+            + " IS NOT DISTINCT FROM 1");
+  }
+
+  @Test
+  void betweenWithNullDecimalBound() throws SQLException {
+    assertPartitionsMatchDuckDb(
+        List.of(
+            "CREATE TABLE t0 (a DATE)",
+            "CREATE TABLE t1 (b VARCHAR(8), c DECIMAL(10, 2))",
+            "INSERT INTO t0 VALUES (DATE '2024-02-29')",
+            "INSERT INTO t1 VALUES ('x', 1.50), (NULL, NULL)"),
+        "SELECT DISTINCT a, b, c FROM t0 FULL JOIN t1 ON FALSE",
+        "1.50 NOT BETWEEN CAST(3e0 / CAST(NULL AS REAL) AS DECIMAL(10, 2)) AND 0.00");
+  }
+
+  @Test
+  void betweenWithNullTimeBounds() throws SQLException {
+    assertPartitionsMatchDuckDb(
+        List.of("CREATE TABLE t (c TIME, n INTEGER)", "INSERT INTO t VALUES (TIME '01:02:03', 1)"),
+        "SELECT c, n FROM t",
+        "TIME '23:59:59' NOT BETWEEN CAST(NULL AS TIME)"
+            + " AND (CASE WHEN CAST(NULL AS BOOLEAN) THEN c ELSE CAST(NULL AS TIME) END)");
+  }
+
+  @Test
+  void nullProductComparedWithAbs() throws SQLException {
+    assertPartitionsMatchDuckDb(
+        List.of(
+            "CREATE TABLE t0 (a SMALLINT)",
+            "CREATE TABLE t1 (b TINYINT)",
+            "INSERT INTO t0 VALUES (-7), (NULL)",
+            "INSERT INTO t1 VALUES (3)"),
+        "SELECT a FROM t0 RIGHT JOIN t1 ON TRUE",
+        "CAST(1.5e0 AS SMALLINT) * CAST(NULL AS DOUBLE) < ABS(a)");
+  }
+
+  @Test
+  void overflowBelowEnumerableAggregateIsDataError() throws SQLException {
+    String part =
+        "SELECT COUNT(*) AS n, MIN(c) AS lo FROM t"
+            + " WHERE 'a%b' > c OR CAST(2147483647 AS TINYINT) >= CAST(300 AS TINYINT)";
+    String query = "SELECT SUM(n), MIN(lo) FROM (" + part + " UNION ALL " + part + ") AS parts";
+    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE t (c VARCHAR(8))");
+      statement.execute("INSERT INTO t VALUES ('zz')");
+
+      assertThatThrownBy(() -> statement.executeQuery(query).close())
+          .isInstanceOf(SQLException.class)
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("22003");
+    }
+  }
+
+  /**
+   * Creates the same tables in WarpSQL and DuckDB, then asserts that the union of {@code select}
+   * restricted to the rows where {@code predicate} is TRUE, FALSE and NULL returns DuckDB's rows,
+   * in any order, and every row of {@code select}.
+   */
+  private static void assertPartitionsMatchDuckDb(
+      List<String> setup, String select, String predicate) throws SQLException {
+    String partitions =
+        select
+            + " WHERE "
+            + predicate
+            + " UNION ALL "
+            + select
+            + " WHERE NOT ("
+            + predicate
+            + ") UNION ALL "
+            + select
+            + " WHERE ("
+            + predicate
+            + ") IS NULL";
+    try (Connection warp = DriverManager.getConnection("jdbc:warp:mem:");
+        Connection duckDb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement warpStatement = warp.createStatement();
+        Statement duckDbStatement = duckDb.createStatement()) {
+      for (String statement : setup) {
+        warpStatement.execute(statement);
+        duckDbStatement.execute(statement);
+      }
+
+      QueryResult expected = sorted(QueryResult.run(duckDb, partitions));
+      QueryResult actual = sorted(QueryResult.run(warp, partitions));
+      ResultComparison.assertSameRows(partitions + ": ", expected, actual);
+      assertThat(actual.rows())
+          .as("rows of the partitions of %s", select)
+          .hasSameSizeAs(QueryResult.run(warp, select).rows());
+    }
+  }
+
+  private static QueryResult sorted(QueryResult result) {
+    List<List<Object>> rows = new ArrayList<>(result.rows());
+    rows.sort(Comparator.comparing(Object::toString));
+    return new QueryResult(result.labels(), rows);
   }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * <p>By default it runs 300 checks from seed 1, stopping early after two minutes. {@code
  * -Dwarp.fuzz.queries=N} sets the number of checks, {@code -Dwarp.fuzz.seed=S} the seed and {@code
  * -Dwarp.fuzz.seconds=T} the time limit. A failure prints the seed and a shrunken SQL script that
- * reproduces it.
+ * reproduces it, for the first five failures or as many as {@code -Dwarp.fuzz.reported=N} sets.
  */
 class TlpFuzzTest {
   @Test
@@ -20,8 +20,10 @@ class TlpFuzzTest {
     long seed = Long.getLong("warp.fuzz.seed", 1L);
     int checks = Integer.getInteger("warp.fuzz.queries", 300);
     long seconds = Long.getLong("warp.fuzz.seconds", 120L);
+    int reported =
+        Integer.getInteger("warp.fuzz.reported", TlpFuzzer.DEFAULT_MAX_REPORTED_FAILURES);
 
-    TlpFuzzer.Summary summary = TlpFuzzer.run(seed, checks, seconds * 1000);
+    TlpFuzzer.Summary summary = TlpFuzzer.run(seed, checks, seconds * 1000, reported);
 
     System.out.println(summary.line());
     summary.rejections.forEach(rejection -> System.out.println("rejected: " + rejection));

@@ -17,14 +17,15 @@ final class TlpFuzzer {
   /** Checks per round of tables. */
   static final int CHECKS_PER_ROUND = 20;
 
-  /** Failures kept in full; later ones are only counted. */
-  static final int MAX_REPORTED_FAILURES = 5;
+  /** Failures shrunk and kept in full by default; later ones are only counted. */
+  static final int DEFAULT_MAX_REPORTED_FAILURES = 5;
 
   private TlpFuzzer() {}
 
   /** What a fuzzing run did. */
   static final class Summary {
     final long seed;
+    final int maxReportedFailures;
     final Map<TlpOutcome.Verdict, Integer> verdicts = new EnumMap<>(TlpOutcome.Verdict.class);
     final List<String> failures = new ArrayList<>();
     final List<String> rejections = new ArrayList<>();
@@ -32,8 +33,9 @@ final class TlpFuzzer {
     int rounds;
     long elapsedMillis;
 
-    Summary(long seed) {
+    Summary(long seed, int maxReportedFailures) {
       this.seed = seed;
+      this.maxReportedFailures = maxReportedFailures;
     }
 
     int bugs() {
@@ -49,9 +51,13 @@ final class TlpFuzzer {
     }
   }
 
-  /** Runs checks until {@code maxChecks} have run or {@code maxMillis} have passed. */
-  static Summary run(long seed, int maxChecks, long maxMillis) {
-    Summary summary = new Summary(seed);
+  /**
+   * Runs checks until {@code maxChecks} have run or {@code maxMillis} have passed. The first {@code
+   * maxReportedFailures} failures are shrunk and kept as scripts; shrinking takes up to {@link
+   * CaseMinimizer#MAX_TRIES} extra checks each.
+   */
+  static Summary run(long seed, int maxChecks, long maxMillis, int maxReportedFailures) {
+    Summary summary = new Summary(seed, maxReportedFailures);
     Random random = new Random(seed);
     long start = System.nanoTime();
     while (summary.checks < maxChecks && elapsedMillis(start) < maxMillis) {
@@ -84,10 +90,10 @@ final class TlpFuzzer {
     if (outcome.verdict() == TlpOutcome.Verdict.REJECTED && summary.rejections.size() < 5) {
       summary.rejections.add(outcome.detail() + "\n" + fuzzCase.query().combined());
     }
-    if (!outcome.isBug() || summary.failures.size() >= MAX_REPORTED_FAILURES) {
+    if (!outcome.isBug() || summary.failures.size() >= summary.maxReportedFailures) {
       return;
     }
-    FuzzCase smallest = CaseMinimizer.minimize(fuzzCase, outcome.verdict());
+    FuzzCase smallest = CaseMinimizer.minimize(fuzzCase, outcome);
     TlpOutcome smallestOutcome = smallest.run();
     summary.failures.add(
         "seed "

@@ -1,6 +1,8 @@
 package dev.warpsql.sqltests.fuzz;
 
 import dev.warpsql.sqltests.QueryResult;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -9,6 +11,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.calcite.avatica.AvaticaSqlException;
 
 /**
  * Runs a TLP check on a connection: Q, then the query that combines its three partitions, and
@@ -21,6 +25,16 @@ final class TlpOracle {
 
   private static final double RELATIVE_TOLERANCE = 1e-6;
 
+  /**
+   * The heading of a cause in a printed stack trace. Calcite's {@code
+   * EnumerableRelImplementor.implementRoot} (1.41) keeps the failure it wraps as a suppressed
+   * exception, not as the cause.
+   */
+  private static final Pattern CAUSE_HEADING = Pattern.compile("\\s*(Caused by|Suppressed): ");
+
+  /** Stack frames of a crash's innermost cause that its detail shows. */
+  private static final int ORIGIN_FRAMES = 8;
+
   private TlpOracle() {}
 
   static TlpOutcome check(Connection connection, TlpQuery query) {
@@ -32,7 +46,7 @@ final class TlpOracle {
     } catch (SQLException e) {
       return failure(e);
     } catch (RuntimeException | Error e) {
-      return new TlpOutcome(TlpOutcome.Verdict.CRASH, e.toString());
+      return new TlpOutcome(TlpOutcome.Verdict.CRASH, e + origin(e));
     }
 
     List<List<Object>> expected = sorted(original.rows());
@@ -57,12 +71,48 @@ final class TlpOracle {
     String state = e.getSQLState();
     String detail = "SQLSTATE " + state + ": " + e.getMessage();
     if (state == null || state.equals("XX000") || state.equals("57014")) {
-      return new TlpOutcome(TlpOutcome.Verdict.CRASH, detail);
+      return new TlpOutcome(TlpOutcome.Verdict.CRASH, detail + origin(e));
     }
     if (state.startsWith("22")) {
       return new TlpOutcome(TlpOutcome.Verdict.DATA_ERROR, detail);
     }
     return new TlpOutcome(TlpOutcome.Verdict.REJECTED, detail);
+  }
+
+  /**
+   * Returns the innermost cause of a crash, or the last suppressed one, and its first stack frames,
+   * which tell the crashes of one class apart from others when their messages are alike, such as a
+   * bare AssertionError. An internal error's SQLException carries the engine's stack trace as text,
+   * not as a cause.
+   */
+  private static String origin(Throwable crash) {
+    StringWriter text = new StringWriter();
+    crash.printStackTrace(new PrintWriter(text));
+    String trace = text.toString();
+    for (Throwable cause = crash; cause != null; cause = cause.getCause()) {
+      if (cause instanceof AvaticaSqlException avatica && !avatica.getStackTraces().isEmpty()) {
+        trace = avatica.getStackTraces().get(0);
+      }
+    }
+
+    String[] lines = trace.split("\\R");
+    int cause = 0;
+    for (int i = 0; i < lines.length; i++) {
+      if (CAUSE_HEADING.matcher(lines[i]).lookingAt()) {
+        cause = i;
+      }
+    }
+    StringBuilder origin = new StringBuilder("\ncaused by ");
+    origin.append(CAUSE_HEADING.matcher(lines[cause]).replaceFirst(""));
+    int frames = 0;
+    for (int i = cause + 1; i < lines.length && frames < ORIGIN_FRAMES; i++) {
+      String line = lines[i].strip();
+      if (line.startsWith("at ")) {
+        origin.append("\n  ").append(line);
+        frames++;
+      }
+    }
+    return origin.toString();
   }
 
   /** Returns the rows sorted by their text, with DECIMALs written without trailing zeros. */
