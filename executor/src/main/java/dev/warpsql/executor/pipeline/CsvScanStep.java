@@ -21,9 +21,9 @@ import org.apache.arrow.memory.BufferAllocator;
  * run, since the policy may have changed since the statement was prepared.
  */
 public final class CsvScanStep implements ExecutionStep {
-  // NOTE: COPY of 1 GB of TPC-H lineitem measured 1.4 to 2.6 times DuckDB's time on a busy 2-core
-  // machine (warp bench load), 1.5 to 1.7 times its CPU time. About 40% of the CPU time goes to
-  // encoding mostly distinct strings into the dictionary, one String and one entry per value.
+  // NOTE: COPY of 1 GB of TPC-H lineitem takes 1.73 times DuckDB's time on a quiet 2-core machine
+  // (warp bench load; 1.4 to 2.6 times on a busy one). About 40% of the CPU time goes to encoding
+  // mostly distinct strings into the dictionary, one String and one entry per value.
 
   private final String path;
   private final CsvOptions options;
