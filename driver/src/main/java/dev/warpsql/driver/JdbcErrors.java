@@ -2,6 +2,7 @@ package dev.warpsql.driver;
 
 import java.sql.SQLException;
 import java.sql.SQLWarning;
+import java.util.List;
 import java.util.Objects;
 import org.apache.calcite.avatica.AvaticaSqlException;
 
@@ -15,6 +16,7 @@ public final class JdbcErrors {
 
   private static final String EXECUTE_PREFIX = "Error while executing SQL \"";
   private static final String QUERY_PREFIX = "exception while executing query: ";
+  private static final String PREPARE_PREFIX = "Error while preparing statement [";
 
   /** Avatica's message (1.27), without SQLSTATE, for a statement run with a parameter not set. */
   private static final String UNBOUND_PARAMETER = "unbound parameter";
@@ -69,6 +71,14 @@ public final class JdbcErrors {
     boolean avatica = e instanceof AvaticaSqlException;
     String original = avatica ? ((AvaticaSqlException) e).getErrorMessage() : e.getMessage();
     String message = withoutPrefix(original, sql);
+    if (avatica && message.startsWith(PREPARE_PREFIX)) {
+      // Calcite replaces the engine's message when a prepare fails, but the engine put it first
+      // among the server-side texts, which survive.
+      List<String> texts = ((AvaticaSqlException) e).getStackTraces();
+      if (texts != null && !texts.isEmpty() && texts.get(0) != null) {
+        message = texts.get(0);
+      }
+    }
     String state = e.getSQLState();
     if (state == null && message.equals(UNBOUND_PARAMETER)) {
       message = "a parameter has no value; bind every ? with a setter such as setInt or setNull";

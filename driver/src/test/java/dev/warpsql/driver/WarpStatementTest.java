@@ -47,6 +47,21 @@ class WarpStatementTest {
     }
   }
 
+  /** Calcite replaces the reason of a failed prepare with "Error while preparing statement". */
+  @Test
+  void failedPrepareKeepsReason() {
+    assertThatThrownBy(() -> connection.prepareStatement("SELECT ?"))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("Illegal use of dynamic parameter")
+        .extracting(e -> ((SQLException) e).getSQLState())
+        .isEqualTo("42000");
+    assertThatThrownBy(() -> connection.prepareStatement("SELECT no_such_column FROM (VALUES (1))"))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("no_such_column")
+        .extracting(e -> ((SQLException) e).getSQLState())
+        .isEqualTo("42703");
+  }
+
   @Test
   void executeUpdateRejectsQuery() {
     assertThatThrownBy(() -> statement.executeUpdate("SELECT 1"))

@@ -6,6 +6,7 @@ import dev.warpsql.kernels.ir.KernelException;
 import dev.warpsql.planner.lower.UnsupportedLoweringException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 import org.apache.calcite.avatica.AvaticaSeverity;
@@ -179,11 +180,19 @@ public final class SqlErrors {
     return create(code, message, failure, List.of());
   }
 
+  /**
+   * Creates the error with the message as the first of its server-side texts. Calcite's prepare
+   * path (1.41) replaces the message with "Error while preparing statement [...]" and keeps only
+   * those texts, from which the driver then takes the message back.
+   */
   private static AvaticaClientRuntimeException create(
       ErrorCode code, String message, Throwable failure, List<String> stackTraces) {
+    List<String> texts = new ArrayList<>();
+    texts.add(message);
+    texts.addAll(stackTraces);
     AvaticaClientRuntimeException exception =
         new AvaticaClientRuntimeException(
-            message, code.ordinal(), code.sqlState(), AvaticaSeverity.ERROR, stackTraces, null);
+            message, code.ordinal(), code.sqlState(), AvaticaSeverity.ERROR, texts, null);
     exception.initCause(failure);
     return exception;
   }
