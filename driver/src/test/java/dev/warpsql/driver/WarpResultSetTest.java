@@ -54,7 +54,7 @@ class WarpResultSetTest {
 
   /** 02:30 on 2024-03-10 does not exist in New York, where clocks jump from 02:00 to 03:00. */
   @Test
-  void localDateTimeKeepsTimeInDaylightSavingGap() throws SQLException {
+  void localDateTimeInDstGap() throws SQLException {
     TimeZone original = TimeZone.getDefault();
     TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
     try (Connection newYork = DriverManager.getConnection("jdbc:warp:mem:");

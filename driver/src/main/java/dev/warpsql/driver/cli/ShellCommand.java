@@ -64,8 +64,8 @@ final class ShellCommand {
     sqlline.add(url);
     // WarpSQL takes credentials from the URL, so sqlline must not prompt for a user and password.
     sqlline.add("--connectInteractionMode=notAskCredentials");
-    // sqlline asks for REPEATABLE_READ by default and warns at every start that WarpSQL, whose
-    // statements each commit on their own, does not offer it.
+    // sqlline requests REPEATABLE_READ by default and warns at every start that WarpSQL, whose
+    // statements each commit on their own, does not support it.
     sqlline.add("--isolation=TRANSACTION_NONE");
     sqlline.addAll(options);
     return new ShellCommand(sqlline);

@@ -22,9 +22,9 @@ final class RemoteDatabaseMetaData extends AvaticaDatabaseMetaData {
     this.connection = connection;
   }
 
-  // Avatica's client (1.27) answers the identifier questions below with its own defaults, which
-  // say that names are stored in upper case. Tools such as DBeaver quote names by these answers,
-  // so they repeat the embedded driver's: unquoted names are stored in lower case, and quoted
+  // Avatica's client (1.27) returns its own defaults from the identifier methods below, which
+  // claim upper-case storage. Tools such as DBeaver quote names by these results, so the methods
+  // return the embedded driver's values: unquoted names are stored in lower case, and quoted
   // names keep their case.
 
   @Override

@@ -28,8 +28,8 @@ final class LikeFunction implements Function1<DataContext, Object[]> {
 
   /**
    * Returns the function for a case-sensitive LIKE, NOT LIKE or NOT over LIKE of field 0 with a
-   * literal pattern and escape, or null for any other expression and for a pattern with an invalid
-   * escape sequence, which Calcite's code then raises.
+   * literal pattern and escape. Returns null for any other expression, and for a pattern with an
+   * invalid escape sequence, whose error Calcite's code then raises.
    */
   static LikeFunction of(RexNode node) {
     boolean negated = false;

@@ -14,8 +14,8 @@ import java.util.List;
  * a match whenever one exists. Matching takes no allocation, unlike Calcite 1.41's LIKE, which
  * compiles a regular expression and builds a cache for every call of its generated code.
  *
- * <p>{@code _} does not match a line terminator (\n, \r, U+0085, U+2028 or U+2029), as in Calcite
- * 1.41's LIKE, whose regular expression translates it to {@code .}, so that LIKE gives one answer
+ * <p>{@code _} does not match a line terminator (\n, \r, U+0085, U+2028 or U+2029), because Calcite
+ * 1.41's LIKE translates it to a regular expression's {@code .}. LIKE then returns the same result
  * whether it runs here or in Calcite's code for an expression around the column. The SQL standard
  * and DuckDB match any character.
  */

@@ -30,8 +30,8 @@ public final class WarpPrograms {
   private static final Logger LOG = LoggerFactory.getLogger(WarpPrograms.class);
 
   // NOTE: the heuristic estimates join sizes from row counts and the distinct-value bounds of the
-  // keys (see WarpMetadata), which are exact for dense keys but too high for sparse ones, such as
-  // a key column with gaps, so a join on such a key looks more selective than it is.
+  // keys (see WarpMetadata). The bounds are exact for dense keys but too high for a key column
+  // with gaps, so a join on such a key looks more selective than it is.
   /** Joins at or above this count are ordered by the heuristic instead of exhaustive search. */
   private static final int MIN_JOINS_TO_REORDER = 2;
 

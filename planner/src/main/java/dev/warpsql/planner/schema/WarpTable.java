@@ -48,7 +48,7 @@ public final class WarpTable extends AbstractTable implements TranslatableTable 
     return Statistics.of(table.current().rowCount(), null);
   }
 
-  /** Returns the table's distinct-value estimates when Calcite's metadata asks for them. */
+  /** Returns the table's distinct-value estimates when Calcite's metadata requests them. */
   @Override
   public <C> C unwrap(Class<C> type) {
     if (type == BuiltInMetadata.DistinctRowCount.Handler.class) {
