@@ -11,6 +11,7 @@ import dev.warpsql.executor.load.TpchLoader;
 import dev.warpsql.planner.ddl.WarpDdlExecutor;
 import dev.warpsql.planner.exec.DeviceChoice;
 import dev.warpsql.planner.exec.WarpRuntime;
+import dev.warpsql.planner.prepare.PlanCache;
 import dev.warpsql.planner.prepare.WarpPrepare;
 import dev.warpsql.planner.schema.SchemaSync;
 import dev.warpsql.planner.schema.WarpTypeSystem;
@@ -250,13 +251,16 @@ public final class WarpDriver extends Driver {
         }
         checkDevice(properties.getProperty("device", "auto"));
         allowPaths(database, properties.getProperty(ALLOW_PATH_PROPERTY));
+        int planCache = planCacheCapacity(properties.getProperty(PlanCache.PROPERTY));
         loadTpchIfRequested(database, properties.getProperty("tpch"));
         attachSchemas((CalciteConnection) connection, database.catalog());
+        PlanCache.open(root((CalciteConnection) connection), planCache);
       }
 
       @Override
       public void onConnectionClose(AvaticaConnection connection) {
         super.onConnectionClose(connection);
+        PlanCache.release(root((CalciteConnection) connection));
         Properties properties = ((CalciteConnection) connection).getProperties();
         WarpDatabase database = WarpDatabase.byId(properties.getProperty(DATABASE_PROPERTY));
         if (database == null) {
@@ -276,9 +280,37 @@ public final class WarpDriver extends Driver {
     static final WarpRemoteDriver DRIVER = new WarpRemoteDriver();
   }
 
+  private static CalciteSchema root(CalciteConnection connection) {
+    return CalciteSchema.from(connection.getRootSchema());
+  }
+
+  /** Reads the {@code plan_cache} property: how many query plans the connection keeps. */
+  private static int planCacheCapacity(String value) throws SQLException {
+    if (value == null) {
+      return PlanCache.DEFAULT_CAPACITY;
+    }
+    String message =
+        "invalid "
+            + PlanCache.PROPERTY
+            + " '"
+            + value
+            + "': write a number of plans from 0 (no cache) to "
+            + PlanCache.MAX_CAPACITY;
+    int capacity;
+    try {
+      capacity = Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new SQLException(message, "22023", e);
+    }
+    if (capacity < 0 || capacity > PlanCache.MAX_CAPACITY) {
+      throw new SQLException(message, "22023");
+    }
+    return capacity;
+  }
+
   private static void attachSchemas(CalciteConnection connection, Catalog catalog)
       throws SQLException {
-    CalciteSchema root = CalciteSchema.from(connection.getRootSchema());
+    CalciteSchema root = root(connection);
     for (CatalogSchema schema : catalog.schemas()) {
       SchemaSync.add(root, schema);
     }

@@ -117,6 +117,9 @@ final class QueryMeasurement {
     attempt(warp, () -> WarpEngine.execute(statement), true);
     coldPrepareMillis = millisBetween(start, prepareEnd);
     coldExecuteMillis = millisBetween(prepareEnd, System.nanoTime());
+    // The timed runs are statements on the connection with the plan cache; this run plans the
+    // query there, and its answer is the one checked against the other engines.
+    attempt(warp, () -> warp.execute(sql), true);
     return statement;
   }
 

@@ -4,6 +4,7 @@ import dev.warpsql.driver.WarpDatabase;
 import dev.warpsql.executor.catalog.Catalog;
 import dev.warpsql.executor.load.TpchLoader;
 import dev.warpsql.planner.exec.WarpRuntime;
+import dev.warpsql.planner.prepare.PlanCache;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,14 +12,20 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 
-/** A WarpSQL in-memory database loaded by WarpSQL's own TPC-H loader, and one connection to it. */
+/**
+ * A WarpSQL in-memory database loaded by WarpSQL's own TPC-H loader, and two connections to it: one
+ * with the default plan cache, which runs the timed statements as a client that repeats its queries
+ * would, and one without, whose {@link #prepare} measures planning.
+ */
 final class WarpEngine implements Engine {
   private final WarpDatabase database;
   private final Connection connection;
+  private final Connection planningConnection;
 
-  private WarpEngine(WarpDatabase database, Connection connection) {
+  private WarpEngine(WarpDatabase database, Connection connection, Connection planningConnection) {
     this.database = database;
     this.connection = connection;
+    this.planningConnection = planningConnection;
   }
 
   /**
@@ -33,7 +40,14 @@ final class WarpEngine implements Engine {
           database.catalog().schema(Catalog.DEFAULT_SCHEMA), scaleFactor, database.allocator());
       Properties info = new Properties();
       info.setProperty("device", device);
-      return new WarpEngine(database, database.connect(info));
+      Connection connection = database.connect(info);
+      info.setProperty(PlanCache.PROPERTY, "0");
+      try {
+        return new WarpEngine(database, connection, database.connect(info));
+      } catch (SQLException | RuntimeException e) {
+        connection.close();
+        throw e;
+      }
     } catch (SQLException | RuntimeException e) {
       database.close();
       throw e;
@@ -53,8 +67,16 @@ final class WarpEngine implements Engine {
     }
   }
 
-  /** Parses, validates and plans a query; the caller closes the statement. */
+  /**
+   * Parses, validates and plans a query on the connection without a plan cache, so that every call
+   * plans; the caller closes the statement.
+   */
   PreparedStatement prepare(String sql) throws SQLException {
+    return planningConnection.prepareStatement(sql);
+  }
+
+  /** Prepares a query on the connection with the plan cache; the caller closes the statement. */
+  PreparedStatement prepareCached(String sql) throws SQLException {
     return connection.prepareStatement(sql);
   }
 
@@ -88,8 +110,9 @@ final class WarpEngine implements Engine {
   @Override
   public void close() throws SQLException {
     try (database;
-        connection) {
-      // try-with-resources closes the connection, then the database.
+        connection;
+        planningConnection) {
+      // try-with-resources closes the connections, then the database.
     }
   }
 }

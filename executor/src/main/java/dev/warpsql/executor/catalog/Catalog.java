@@ -39,6 +39,8 @@ public final class Catalog implements AutoCloseable {
   private volatile FileAccess fileAccess = FileAccess.NONE;
   private final java.util.concurrent.atomic.AtomicLong schemaVersion =
       new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong definitionVersion =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /** Creates an in-memory catalog with its own allocator and the empty schema "main". */
   public Catalog() {
@@ -143,11 +145,17 @@ public final class Catalog implements AutoCloseable {
   void publishSchema(CatalogSchema schema) {
     schemas.put(schema.name(), schema);
     schemaVersion.incrementAndGet();
+    definitionChanged();
   }
 
   void unpublishSchema(String name) {
     schemas.remove(name);
     schemaVersion.incrementAndGet();
+    definitionChanged();
+  }
+
+  void definitionChanged() {
+    definitionVersion.incrementAndGet();
   }
 
   /**
@@ -156,6 +164,15 @@ public final class Catalog implements AutoCloseable {
    */
   public long schemaVersion() {
     return schemaVersion.get();
+  }
+
+  /**
+   * Returns a number that changes whenever a schema, table or view is created or dropped, so that a
+   * cached plan can tell whether the names it resolved may now mean something else. Changes of a
+   * table's rows leave it as it is.
+   */
+  public long definitionVersion() {
+    return definitionVersion.get();
   }
 
   /** Releases every table of every schema, closes the store, and leaves the schemas empty. */

@@ -129,18 +129,22 @@ public final class CatalogSchema {
 
   void publishTable(CatalogTable entry) {
     tables.put(entry.name(), entry);
+    catalog.definitionChanged();
   }
 
   void unpublishTable(CatalogTable entry) {
     tables.remove(entry.name(), entry);
+    catalog.definitionChanged();
   }
 
   void publishView(ViewDefinition view) {
     views.put(view.name(), view);
+    catalog.definitionChanged();
   }
 
   void unpublishView(String viewName) {
     views.remove(viewName);
+    catalog.definitionChanged();
   }
 
   /** Drops every table, releasing the catalog's references, and every view. */

@@ -55,6 +55,9 @@ final class WarpPreparingStmt extends CalcitePrepareImpl.CalcitePreparingStmt {
   /** The parameters of a rewritten DELETE or UPDATE in the statement's order, or null. */
   private RelDataType writeParameters;
 
+  /** The physical plan of a statement that returns rows, once implemented; null before. */
+  private RelNode plan;
+
   /**
    * @param write where the rows of the prepared query go, as for CREATE TABLE ... AS; null when the
    *     statement returns them or is a DELETE or UPDATE, which set their own
@@ -175,6 +178,14 @@ final class WarpPreparingStmt extends CalcitePrepareImpl.CalcitePreparingStmt {
     return WarpPrograms.standard();
   }
 
+  /**
+   * Returns the physical plan of a query or DML statement whose result is its own rows or count, or
+   * null for DDL, EXPLAIN and statements whose rows go to {@link #write}.
+   */
+  RelNode plan() {
+    return plan;
+  }
+
   @Override
   protected PreparedResult implement(RelRoot root) {
     WarpRel warpRoot = (WarpRel) root.rel;
@@ -189,6 +200,7 @@ final class WarpPreparingStmt extends CalcitePrepareImpl.CalcitePreparingStmt {
     }
     RelDataType resultType = isDml ? warpRoot.getRowType() : root.validatedRowType;
     WarpBindable bindable = WarpPlans.bindable(warpRoot, fields, resultType);
+    plan = root.rel;
     RelDataType parameters = Objects.requireNonNull(parameterRowType, "parameterRowType");
     return preparedResult(
         root.validatedRowType,

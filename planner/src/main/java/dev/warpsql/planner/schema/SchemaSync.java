@@ -17,13 +17,22 @@ public final class SchemaSync {
 
   /** Returns the catalog whose schemas the root schema shows. */
   public static Catalog catalog(CalciteSchema root) {
+    Catalog catalog = findCatalog(root);
+    if (catalog == null) {
+      throw new WarpException(
+          ErrorCode.INTERNAL_ERROR, "connection has no WarpSQL schema; open a new connection");
+    }
+    return catalog;
+  }
+
+  /** Returns the catalog of a root schema's WarpSQL schemas, or null when it has none. */
+  public static Catalog findCatalog(CalciteSchema root) {
     for (CalciteSchema sub : root.getSubSchemaMap().values()) {
       if (sub.schema instanceof WarpSchema warp) {
         return warp.catalogSchema().catalog();
       }
     }
-    throw new WarpException(
-        ErrorCode.INTERNAL_ERROR, "connection has no WarpSQL schema; open a new connection");
+    return null;
   }
 
   /**
