@@ -2,6 +2,7 @@ package dev.warpsql.kernels.cpu;
 
 import dev.warpsql.kernels.arrow.ArrowColumns;
 import dev.warpsql.kernels.ir.DataType;
+import dev.warpsql.kernels.ir.TypeKind;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -18,16 +19,28 @@ import org.apache.arrow.vector.FieldVector;
  * NaN equal to NaN, as PostgreSQL compares float4 and float8 values. A build row with a NULL key is
  * not inserted, because SQL equality never matches NULL.
  *
- * <p>Layout: an open-addressing slot array maps each distinct key to its entry, and each entry
- * stores its keys, its hash and the first build row with those keys. {@code next[row]} chains the
- * build rows of equal keys in ascending row order, so a probe walks every duplicate with {@link
- * #find} then {@link #next} and allocates nothing. Build rows are numbered by their position in the
- * key and payload vectors, so a kernel reads a matched row's payload at that position.
+ * <p>Layouts. {@code next[row]} chains the build rows of equal keys in ascending row order, so a
+ * probe walks every duplicate with {@link #find} then {@link #next} and allocates nothing. What
+ * finds the first row of a key depends on the keys:
+ *
+ * <ul>
+ *   <li>A key that fits one {@code long}: one key column, or two whose build values all fit 32 bits
+ *       (always for INTEGER, DATE, dictionary codes and smaller), packed into one long. When its
+ *       values span at most {@value #DIRECT_SPAN_PER_ROW} values per build row (dense surrogate
+ *       keys, codes, dates), an array indexed by {@code key - min} holds the first row of each key:
+ *       a probe reads one element. Otherwise an open-addressing slot array holds each key and its
+ *       first row inline, so a probe reads the slot's key and row, usually in two cache lines.
+ *   <li>Other keys: each slot holds the keys, their hash and the first row inline.
+ * </ul>
+ *
+ * <p>Build rows are numbered by their position in the key and payload vectors, so a kernel reads a
+ * matched row's payload at that position.
  *
  * <p>Memory: the key and payload vectors stay owned by the caller and must stay open until the
  * table is closed. The table's own memory is heap arrays, which {@link #close()} drops: 4 bytes per
- * build row for the chains, {@code 8 * keys + 8} bytes per distinct key, and 4 bytes per slot with
- * 2 to 4 slots per build row. While building, the per-key arrays are sized for every build row.
+ * build row for the chains, then 4 bytes per value of a direct key range, or {@code 8 * keys + 4}
+ * bytes per slot (plus 4 for the hash of several keys) with 2 to 4 slots per build row. While
+ * building, one {@code long} per build row holds the packed keys.
  *
  * <p>The table is read-only after {@link #build}, so any number of kernel threads may probe it at
  * once after it reached them through a happens-before edge, such as submitting the probing tasks to
@@ -37,37 +50,64 @@ public final class JoinHashTable implements AutoCloseable {
   private static final int EMPTY = -1;
   private static final int MAX_SLOTS = 1 << 30;
 
+  /**
+   * The widest key range, per build row, that gets a direct array. At 8 the array takes at most 32
+   * bytes per build row, no more than the 2 to 4 slots per row of the hashed layout take. It still
+   * covers keys like TPC-H's order keys, of which a quarter are used.
+   */
+  static final int DIRECT_SPAN_PER_ROW = 8;
+
+  /** Key ranges of at most this many values get a direct array whatever the build row count. */
+  private static final int SMALL_DIRECT_SPAN = 1024;
+
   private final List<DataType> keyTypes;
   private final List<FieldVector> payload;
   private final int keyCount;
-  private final int rowCount;
-  private long[] entryKeys;
-  private int[] entryHashes;
-  private int[] entryFirstRows;
-  private int[] next;
-  private int[] slots;
+  private int rowCount;
+
+  /** Whether two 32-bit keys are packed into one long (high word: the first key). */
+  private final boolean packed;
+
+  /** Keys per slot of {@link #slotKeys}: 1 for a key that fits one long, else {@link #keyCount}. */
+  private final int slotWidth;
+
+  private final long directMin;
+  private int[] directRows;
+  private long[] slotKeys;
+  private int[] slotRows;
+  private int[] slotHashes;
   private int slotMask;
+  private int[] next;
   private boolean closed;
+
+  private JoinHashTable(
+      List<DataType> keyTypes, List<FieldVector> payload, int rowCount, boolean packed) {
+    this.keyTypes = keyTypes;
+    this.payload = payload;
+    this.keyCount = keyTypes.size();
+    this.rowCount = rowCount;
+    this.packed = packed;
+    this.slotWidth = packed ? 1 : keyCount;
+    this.directMin = 0;
+  }
 
   private JoinHashTable(
       List<DataType> keyTypes,
       List<FieldVector> payload,
       int rowCount,
-      long[] entryKeys,
-      int[] entryHashes,
-      int[] entryFirstRows,
-      int[] next,
-      int[] slots) {
+      boolean packed,
+      long directMin,
+      int[] directRows,
+      int[] next) {
     this.keyTypes = keyTypes;
     this.payload = payload;
     this.keyCount = keyTypes.size();
     this.rowCount = rowCount;
-    this.entryKeys = entryKeys;
-    this.entryHashes = entryHashes;
-    this.entryFirstRows = entryFirstRows;
+    this.packed = packed;
+    this.slotWidth = 1;
+    this.directMin = directMin;
+    this.directRows = directRows;
     this.next = next;
-    this.slots = slots;
-    this.slotMask = slots.length - 1;
   }
 
   /**
@@ -88,7 +128,194 @@ public final class JoinHashTable implements AutoCloseable {
     List<FieldVector> payload =
         List.copyOf(Objects.requireNonNull(payloadColumns, "payloadColumns"));
     int rows = checkColumns(keys, types, payload);
-    return new Builder(keys, types, rows).build(payload);
+    boolean packed = types.size() == 2 && buildKeysFitInt(keys, types, rows);
+    if (types.size() == 1 || packed) {
+      return buildOneLong(keys, types, rows, payload, packed);
+    }
+    return buildGeneral(keys, types, rows, payload);
+  }
+
+  /** Returns whether every non-NULL normalized key of the build rows is a 32-bit integer. */
+  private static boolean buildKeysFitInt(List<FieldVector> keys, List<DataType> types, int rows) {
+    for (int k = 0; k < keys.size(); k++) {
+      if (fitsInt(types.get(k))) {
+        continue;
+      }
+      FieldVector vector = keys.get(k);
+      for (int row = 0; row < rows; row++) {
+        if (!vector.isNull(row)) {
+          long key = normalizedKey(vector.getDataBuffer(), types.get(k), row);
+          if ((int) key != key) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Returns whether every normalized key of the type is a 32-bit signed integer. */
+  private static boolean fitsInt(DataType type) {
+    return switch (type.kind()) {
+      case BOOLEAN, TINYINT, SMALLINT, INTEGER, DATE, VARCHAR -> true;
+      default -> false;
+    };
+  }
+
+  private static long pack(long first, long second) {
+    return (first << 32) | (second & 0xFFFF_FFFFL);
+  }
+
+  /**
+   * Builds a table whose key fits one long: the direct layout when the keys' range is narrow enough
+   * (see {@link #DIRECT_SPAN_PER_ROW}), else inline slots.
+   */
+  private static JoinHashTable buildOneLong(
+      List<FieldVector> keys,
+      List<DataType> types,
+      int rows,
+      List<FieldVector> payload,
+      boolean packed) {
+    long[] rowKeys = new long[rows];
+    boolean[] present = new boolean[rows];
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    int inserted = 0;
+    for (int row = 0; row < rows; row++) {
+      if (keys.get(0).isNull(row) || packed && keys.get(1).isNull(row)) {
+        continue;
+      }
+      long key = normalizedKey(keys.get(0).getDataBuffer(), types.get(0), row);
+      if (packed) {
+        key = pack(key, normalizedKey(keys.get(1).getDataBuffer(), types.get(1), row));
+      }
+      rowKeys[row] = key;
+      present[row] = true;
+      min = Math.min(min, key);
+      max = Math.max(max, key);
+      inserted++;
+    }
+
+    int[] next = new int[rows];
+    long widest =
+        Math.min(MAX_SLOTS, Math.max(SMALL_DIRECT_SPAN, (long) DIRECT_SPAN_PER_ROW * rows));
+    // A span that overflows a long is not positive, and no direct array fits it.
+    long span = max - min + 1;
+    boolean floating =
+        types.get(0).kind() == TypeKind.REAL || types.get(0).kind() == TypeKind.DOUBLE;
+    if (inserted > 0 && !floating && span > 0 && span <= widest) {
+      int[] directRows = new int[(int) span];
+      Arrays.fill(directRows, EMPTY);
+      // Inserting from the last row to the first and prepending to each chain leaves every chain
+      // in ascending row order.
+      for (int row = rows - 1; row >= 0; row--) {
+        if (present[row]) {
+          int index = (int) (rowKeys[row] - min);
+          next[row] = directRows[index];
+          directRows[index] = row;
+        }
+      }
+      return new JoinHashTable(types, payload, inserted, packed, min, directRows, next);
+    }
+
+    JoinHashTable table = new JoinHashTable(types, payload, inserted, packed);
+    table.allocateSlots(rows);
+    table.next = next;
+    for (int row = rows - 1; row >= 0; row--) {
+      if (present[row]) {
+        table.insertOneLong(rowKeys[row], row);
+      }
+    }
+    return table;
+  }
+
+  /** Builds a table whose keys do not fit one long, in inline slots with hashes. */
+  private static JoinHashTable buildGeneral(
+      List<FieldVector> keys, List<DataType> types, int rows, List<FieldVector> payload) {
+    int keyCount = keys.size();
+    long[] rowKeys = new long[keyCount];
+    int inserted = 0;
+    JoinHashTable table = new JoinHashTable(types, payload, rows, false);
+    table.allocateSlots(rows);
+    table.slotHashes = new int[table.slotRows.length];
+    table.next = new int[rows];
+    for (int row = rows - 1; row >= 0; row--) {
+      if (readKeys(keys, types, row, rowKeys)) {
+        table.insertGeneral(rowKeys, row);
+        inserted++;
+      }
+    }
+    table.rowCount = inserted;
+    return table;
+  }
+
+  /** Reads the normalized keys of a row into {@code rowKeys}; returns false when one is NULL. */
+  private static boolean readKeys(
+      List<FieldVector> keys, List<DataType> types, int row, long[] rowKeys) {
+    for (int k = 0; k < rowKeys.length; k++) {
+      FieldVector vector = keys.get(k);
+      if (vector.isNull(row)) {
+        return false;
+      }
+      rowKeys[k] = normalizedKey(vector.getDataBuffer(), types.get(k), row);
+    }
+    return true;
+  }
+
+  /** Allocates empty slots for up to {@code rows} keys, at most half of them used. */
+  private void allocateSlots(int rows) {
+    int slotCount =
+        (int) Math.min(Math.max(2L, Long.highestOneBit(Math.max(1, rows)) * 4L), MAX_SLOTS);
+    slotRows = new int[slotCount];
+    Arrays.fill(slotRows, EMPTY);
+    slotKeys = new long[Math.multiplyExact(slotCount, slotWidth)];
+    slotMask = slotCount - 1;
+  }
+
+  /** Prepends a build row to the chain of its one-long key, taking a new slot for a new key. */
+  private void insertOneLong(long key, int row) {
+    int slot = KeyHash.finish(KeyHash.mix(0L, key)) & slotMask;
+    while (true) {
+      int first = slotRows[slot];
+      if (first == EMPTY) {
+        slotKeys[slot] = key;
+        next[row] = EMPTY;
+        slotRows[slot] = row;
+        return;
+      }
+      if (slotKeys[slot] == key) {
+        next[row] = first;
+        slotRows[slot] = row;
+        return;
+      }
+      slot = (slot + 1) & slotMask;
+    }
+  }
+
+  private void insertGeneral(long[] keys, int row) {
+    int hash = hash(keys, 0, keyCount);
+    int slot = hash & slotMask;
+    while (true) {
+      int first = slotRows[slot];
+      if (first == EMPTY) {
+        System.arraycopy(keys, 0, slotKeys, slot * keyCount, keyCount);
+        slotHashes[slot] = hash;
+        next[row] = EMPTY;
+        slotRows[slot] = row;
+        return;
+      }
+      if (slotHashes[slot] == hash && slotKeysEqual(slot, keys)) {
+        next[row] = first;
+        slotRows[slot] = row;
+        return;
+      }
+      slot = (slot + 1) & slotMask;
+    }
+  }
+
+  /** Returns whether the table indexes its key by {@code key - min} instead of hashing it. */
+  boolean isDirect() {
+    return directRows != null;
   }
 
   /** Returns the number of build rows inserted, which excludes rows with a NULL key. */
@@ -112,15 +339,17 @@ public final class JoinHashTable implements AutoCloseable {
    * group keys.
    */
   public int find(long key) {
-    int hash = KeyHash.finish(KeyHash.mix(0L, key));
-    int slot = hash & slotMask;
+    int[] direct = directRows;
+    if (direct != null) {
+      // Below the minimum the difference wraps to an unsigned value above any array length.
+      long index = key - directMin;
+      return Long.compareUnsigned(index, direct.length) < 0 ? direct[(int) index] : EMPTY;
+    }
+    int slot = KeyHash.finish(KeyHash.mix(0L, key)) & slotMask;
     while (true) {
-      int entry = slots[slot];
-      if (entry == EMPTY) {
-        return EMPTY;
-      }
-      if (entryHashes[entry] == hash && entryKeys[entry] == key) {
-        return entryFirstRows[entry];
+      int first = slotRows[slot];
+      if (first == EMPTY || slotKeys[slot] == key) {
+        return first;
       }
       slot = (slot + 1) & slotMask;
     }
@@ -131,15 +360,25 @@ public final class JoinHashTable implements AutoCloseable {
    * contains one normalized key per key column. The array is only read.
    */
   public int find(long[] keys) {
+    if (packed) {
+      long first = keys[0];
+      long second = keys[1];
+      // Every build key fits 32 bits, so a probe key that does not matches nothing, and packing
+      // it could make it equal to a packed build key.
+      if ((int) first != first || (int) second != second) {
+        return EMPTY;
+      }
+      return find(pack(first, second));
+    }
+    if (slotWidth == 1 && slotHashes == null) {
+      return find(keys[0]);
+    }
     int hash = hash(keys, 0, keyCount);
     int slot = hash & slotMask;
     while (true) {
-      int entry = slots[slot];
-      if (entry == EMPTY) {
-        return EMPTY;
-      }
-      if (entryHashes[entry] == hash && keysEqual(entry, keys)) {
-        return entryFirstRows[entry];
+      int first = slotRows[slot];
+      if (first == EMPTY || slotHashes[slot] == hash && slotKeysEqual(slot, keys)) {
+        return first;
       }
       slot = (slot + 1) & slotMask;
     }
@@ -159,28 +398,58 @@ public final class JoinHashTable implements AutoCloseable {
       int slotMask, int[] slotRows, long[] slotKeys, int[] slotHashes, int[] next) {}
 
   /**
-   * Returns this table's slots with each slot's entry written inline, in new arrays. The slot
-   * count, hash and chains are the table's own, so a device probe finds what {@link #find} finds.
+   * Returns this table's keys and first rows in the slot layout of device probes, in new arrays.
+   * The hash and chains are the table's own, so a device probe finds what {@link #find} finds.
    */
   public SlotLayout slotLayout() {
     if (closed) {
       throw new IllegalStateException("the join hash table is closed");
     }
-    int slotCount = slots.length;
-    int[] slotRows = new int[slotCount];
-    long[] slotKeys = new long[slotCount * keyCount];
-    int[] slotHashes = new int[slotCount];
-    for (int slot = 0; slot < slotCount; slot++) {
-      int entry = slots[slot];
-      if (entry == EMPTY) {
-        slotRows[slot] = EMPTY;
-        continue;
-      }
-      slotRows[slot] = entryFirstRows[entry];
-      System.arraycopy(entryKeys, entry * keyCount, slotKeys, slot * keyCount, keyCount);
-      slotHashes[slot] = entryHashes[entry];
+    if (slotHashes != null) {
+      return new SlotLayout(
+          slotMask, slotRows.clone(), slotKeys.clone(), slotHashes.clone(), next.clone());
     }
-    return new SlotLayout(slotMask, slotRows, slotKeys, slotHashes, next.clone());
+    // Direct and one-long layouts have no hashes and may pack two keys, so their keys are placed
+    // again, unpacked, as the general layout places them.
+    int keys = 0;
+    long[] oneLongKeys = new long[directRows != null ? directRows.length : slotRows.length];
+    int[] firstRows = new int[oneLongKeys.length];
+    for (int i = 0; i < oneLongKeys.length; i++) {
+      int first = directRows != null ? directRows[i] : slotRows[i];
+      if (first != EMPTY) {
+        oneLongKeys[keys] = directRows != null ? directMin + i : slotKeys[i];
+        firstRows[keys] = first;
+        keys++;
+      }
+    }
+    JoinHashTable general = new JoinHashTable(keyTypes, payload, rowCount, false);
+    general.allocateSlots(keys);
+    general.slotHashes = new int[general.slotRows.length];
+    general.next = next;
+    long[] unpacked = new long[keyCount];
+    for (int i = 0; i < keys; i++) {
+      if (packed) {
+        unpacked[0] = oneLongKeys[i] >> 32;
+        unpacked[1] = (int) oneLongKeys[i];
+      } else {
+        unpacked[0] = oneLongKeys[i];
+      }
+      general.placeFirstRow(unpacked, firstRows[i]);
+    }
+    return new SlotLayout(
+        general.slotMask, general.slotRows, general.slotKeys, general.slotHashes, next.clone());
+  }
+
+  /** Puts a key's first row into an empty slot of a general layout, the chain being built. */
+  private void placeFirstRow(long[] keys, int first) {
+    int hash = hash(keys, 0, keyCount);
+    int slot = hash & slotMask;
+    while (slotRows[slot] != EMPTY) {
+      slot = (slot + 1) & slotMask;
+    }
+    System.arraycopy(keys, 0, slotKeys, slot * keyCount, keyCount);
+    slotHashes[slot] = hash;
+    slotRows[slot] = first;
   }
 
   /** Returns whether {@link #close()} was called. A closed table must not be probed. */
@@ -195,17 +464,17 @@ public final class JoinHashTable implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    entryKeys = null;
-    entryHashes = null;
-    entryFirstRows = null;
+    directRows = null;
+    slotKeys = null;
+    slotRows = null;
+    slotHashes = null;
     next = null;
-    slots = null;
   }
 
-  private boolean keysEqual(int entry, long[] keys) {
-    int offset = entry * keyCount;
+  private boolean slotKeysEqual(int slot, long[] keys) {
+    int offset = slot * keyCount;
     for (int k = 0; k < keyCount; k++) {
-      if (entryKeys[offset + k] != keys[k]) {
+      if (slotKeys[offset + k] != keys[k]) {
         return false;
       }
     }
@@ -265,114 +534,6 @@ public final class JoinHashTable implements AutoCloseable {
     if (vector.getValueCount() != rows) {
       throw new IllegalArgumentException(
           columnName + " has " + vector.getValueCount() + " rows, key column 0 has " + rows);
-    }
-  }
-
-  /** Inserts the build rows in one pass into arrays sized for the row count. */
-  private static final class Builder {
-    private final List<FieldVector> keys;
-    private final List<DataType> types;
-    private final int rows;
-    private final int keyCount;
-    private final long[] rowKeys;
-    private final int[] slots;
-    private final int slotMask;
-    private long[] entryKeys;
-    private final int[] entryHashes;
-    private final int[] entryFirstRows;
-    private final int[] next;
-    private int entryCount;
-    private int inserted;
-
-    Builder(List<FieldVector> keys, List<DataType> types, int rows) {
-      this.keys = keys;
-      this.types = types;
-      this.rows = rows;
-      this.keyCount = keys.size();
-      this.rowKeys = new long[keyCount];
-      // At most half of the slots are used, so a probe that misses stops at an empty slot soon.
-      long slotCount = Math.max(2L, Long.highestOneBit(Math.max(1, rows)) * 4L);
-      this.slots = new int[(int) Math.min(slotCount, MAX_SLOTS)];
-      Arrays.fill(slots, EMPTY);
-      this.slotMask = slots.length - 1;
-      this.entryKeys = new long[Math.multiplyExact(rows, keyCount)];
-      this.entryHashes = new int[rows];
-      this.entryFirstRows = new int[rows];
-      this.next = new int[rows];
-    }
-
-    JoinHashTable build(List<FieldVector> payload) {
-      // Inserting from the last row to the first and prepending to each chain leaves every chain
-      // in ascending row order.
-      for (int row = rows - 1; row >= 0; row--) {
-        if (readKeys(row)) {
-          insert(row);
-        }
-      }
-      int entries = entryCount;
-      entryKeys = Arrays.copyOf(entryKeys, entries * keyCount);
-      return new JoinHashTable(
-          types,
-          payload,
-          inserted,
-          entryKeys,
-          Arrays.copyOf(entryHashes, entries),
-          Arrays.copyOf(entryFirstRows, entries),
-          next,
-          slots);
-    }
-
-    /**
-     * Reads the normalized keys of {@code row} into {@code rowKeys}. Returns false when one is
-     * NULL.
-     */
-    private boolean readKeys(int row) {
-      for (int k = 0; k < keyCount; k++) {
-        FieldVector vector = keys.get(k);
-        if (vector.isNull(row)) {
-          return false;
-        }
-        rowKeys[k] = normalizedKey(vector.getDataBuffer(), types.get(k), row);
-      }
-      return true;
-    }
-
-    private void insert(int row) {
-      inserted++;
-      int hash = hash(rowKeys, 0, keyCount);
-      int slot = hash & slotMask;
-      while (true) {
-        int entry = slots[slot];
-        if (entry == EMPTY) {
-          addEntry(slot, hash, row);
-          return;
-        }
-        if (entryHashes[entry] == hash && sameKeys(entry)) {
-          next[row] = entryFirstRows[entry];
-          entryFirstRows[entry] = row;
-          return;
-        }
-        slot = (slot + 1) & slotMask;
-      }
-    }
-
-    private void addEntry(int slot, int hash, int row) {
-      int entry = entryCount++;
-      System.arraycopy(rowKeys, 0, entryKeys, entry * keyCount, keyCount);
-      entryHashes[entry] = hash;
-      entryFirstRows[entry] = row;
-      next[row] = EMPTY;
-      slots[slot] = entry;
-    }
-
-    private boolean sameKeys(int entry) {
-      int offset = entry * keyCount;
-      for (int k = 0; k < keyCount; k++) {
-        if (entryKeys[offset + k] != rowKeys[k]) {
-          return false;
-        }
-      }
-      return true;
     }
   }
 

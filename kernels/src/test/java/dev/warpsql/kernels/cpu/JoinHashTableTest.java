@@ -153,6 +153,160 @@ class JoinHashTableTest extends KernelTestSupport {
   }
 
   @Test
+  void denseKeysUseDirectArray() {
+    FieldVector keys = column(DataType.INTEGER, -3L, 4L, -3L, null, 0L);
+    try (JoinHashTable table =
+        JoinHashTable.build(List.of(keys), List.of(DataType.INTEGER), List.of())) {
+      assertThat(table.isDirect()).isTrue();
+      assertThat(table.rowCount()).isEqualTo(4);
+      assertThat(chain(table, table.find(-3L))).containsExactly(0, 2);
+      assertThat(chain(table, table.find(4L))).containsExactly(1);
+      assertThat(chain(table, table.find(new long[] {0L}))).containsExactly(4);
+      for (long missing : new long[] {-4L, -2L, 5L, Long.MIN_VALUE, Long.MAX_VALUE}) {
+        assertThat(table.find(missing)).as("key %d", missing).isEqualTo(-1);
+      }
+    }
+  }
+
+  @Test
+  void wideKeyRangesAreHashed() {
+    long[][] cases = {
+      {0L, 1L << 40},
+      {Long.MIN_VALUE, Long.MAX_VALUE},
+      {Long.MIN_VALUE, -1L},
+    };
+    for (long[] range : cases) {
+      FieldVector keys = column(DataType.BIGINT, range[0], range[1], range[0]);
+      try (JoinHashTable table =
+          JoinHashTable.build(List.of(keys), List.of(DataType.BIGINT), List.of())) {
+        assertThat(table.isDirect()).as("%d..%d", range[0], range[1]).isFalse();
+        assertThat(chain(table, table.find(range[0]))).containsExactly(0, 2);
+        assertThat(chain(table, table.find(range[1]))).containsExactly(1);
+        assertThat(table.find(range[0] + 1)).isEqualTo(-1);
+      }
+    }
+  }
+
+  @Test
+  void directArrayCoversEightValuesPerBuildRow() {
+    int rows = 2000;
+    for (long step : new long[] {JoinHashTable.DIRECT_SPAN_PER_ROW, 9}) {
+      BigIntVector keys =
+          (BigIntVector) ArrowColumns.createVector("k", DataType.BIGINT, true, 0, allocator);
+      vectors.add(keys);
+      keys.allocateNew(rows);
+      for (int row = 0; row < rows; row++) {
+        keys.set(row, 1_000_000L + row * step);
+      }
+      keys.setValueCount(rows);
+      try (JoinHashTable table =
+          JoinHashTable.build(List.of(keys), List.of(DataType.BIGINT), List.of())) {
+        // Keys every 8 values span 8 * 1999 + 1 values, keys every 9 values a wider range.
+        assertThat(table.isDirect()).as("step %d", step).isEqualTo(step == 8);
+        for (int row = 0; row < rows; row++) {
+          assertThat(table.find(1_000_000L + row * step)).isEqualTo(row);
+          assertThat(table.find(1_000_001L + row * step)).isEqualTo(-1);
+        }
+      }
+    }
+  }
+
+  /** Probes a slot layout as a device kernel does and returns the first row, or -1. */
+  private static int probeLayout(JoinHashTable.SlotLayout layout, long[] keys) {
+    long mixed = 0L;
+    for (long key : keys) {
+      mixed = KeyHash.mix(mixed, key);
+    }
+    int hash = KeyHash.finish(mixed);
+    int slot = hash & layout.slotMask();
+    while (layout.slotRows()[slot] != -1) {
+      boolean equal = layout.slotHashes()[slot] == hash;
+      for (int k = 0; k < keys.length; k++) {
+        equal &= layout.slotKeys()[slot * keys.length + k] == keys[k];
+      }
+      if (equal) {
+        return layout.slotRows()[slot];
+      }
+      slot = (slot + 1) & layout.slotMask();
+    }
+    return -1;
+  }
+
+  @Test
+  void slotLayoutFindsWhatTheTableFinds() {
+    FieldVector dense = column(DataType.BIGINT, 7L, 9L, 7L, 12L);
+    FieldVector wide = column(DataType.BIGINT, 7L, 1L << 40, 7L, -(1L << 40));
+    FieldVector first = column(DataType.INTEGER, -1L, 2L, -1L, 2L);
+    FieldVector second = column(DataType.VARCHAR, 3L, 3L, 3L, -4L);
+    FieldVector bigFirst = column(DataType.BIGINT, -1L, 2L, -1L, 2L);
+    Object[][] cases = {
+      {List.of(dense), List.of(DataType.BIGINT)},
+      {List.of(wide), List.of(DataType.BIGINT)},
+      {List.of(first, second), List.of(DataType.INTEGER, DataType.VARCHAR)},
+      {List.of(bigFirst, second), List.of(DataType.BIGINT, DataType.VARCHAR)},
+      {List.of(wide, second), List.of(DataType.BIGINT, DataType.VARCHAR)},
+    };
+    long[] values = {-(1L << 40), -4L, -1L, 2L, 3L, 7L, 9L, 12L, 1L << 40};
+    for (Object[] c : cases) {
+      @SuppressWarnings("unchecked")
+      List<FieldVector> keys = (List<FieldVector>) c[0];
+      @SuppressWarnings("unchecked")
+      List<DataType> types = (List<DataType>) c[1];
+      try (JoinHashTable table = JoinHashTable.build(keys, types, List.of())) {
+        JoinHashTable.SlotLayout layout = table.slotLayout();
+        for (long a : values) {
+          for (long b : values) {
+            long[] probe = keys.size() == 1 ? new long[] {a} : new long[] {a, b};
+            assertThat(probeLayout(layout, probe))
+                .as("%s probe %d %d", types, a, b)
+                .isEqualTo(table.find(probe));
+          }
+        }
+        assertThat(layout.next()[0]).isEqualTo(2);
+      }
+    }
+  }
+
+  @Test
+  void twoBigintKeysPackWhenBuildValuesFitInt() {
+    FieldVector a = column(DataType.BIGINT, 1L, -1L);
+    FieldVector b = column(DataType.BIGINT, 2L, (long) Integer.MIN_VALUE);
+    try (JoinHashTable table =
+        JoinHashTable.build(List.of(a, b), List.of(DataType.BIGINT, DataType.BIGINT), List.of())) {
+      assertThat(table.find(new long[] {1L, 2L})).isEqualTo(0);
+      assertThat(table.find(new long[] {-1L, Integer.MIN_VALUE})).isEqualTo(1);
+      // Packed without the check, (1, 2^32 + 2) would read as the build key (1, 2).
+      assertThat(table.find(new long[] {1L, 2L + (1L << 32)})).isEqualTo(-1);
+      assertThat(table.find(new long[] {1L << 32, 2L})).isEqualTo(-1);
+    }
+    FieldVector wide = column(DataType.BIGINT, 1L, 1L << 32);
+    try (JoinHashTable table =
+        JoinHashTable.build(
+            List.of(a, wide), List.of(DataType.BIGINT, DataType.BIGINT), List.of())) {
+      assertThat(table.find(new long[] {1L, 1L})).isEqualTo(0);
+      assertThat(table.find(new long[] {-1L, 1L << 32})).isEqualTo(1);
+      assertThat(table.find(new long[] {-1L, 0L})).isEqualTo(-1);
+    }
+  }
+
+  @Test
+  void twoIntegerKeysPackIntoOneLong() {
+    FieldVector a = column(DataType.INTEGER, -1L, (long) Integer.MIN_VALUE, -1L, 5L, null);
+    FieldVector b = column(DataType.DATE, -1L, (long) Integer.MAX_VALUE, 0L, -1L, 0L);
+    try (JoinHashTable table =
+        JoinHashTable.build(List.of(a, b), List.of(DataType.INTEGER, DataType.DATE), List.of())) {
+      assertThat(table.rowCount()).isEqualTo(4);
+      assertThat(table.find(new long[] {-1L, -1L})).isEqualTo(0);
+      assertThat(table.find(new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE})).isEqualTo(1);
+      assertThat(table.find(new long[] {-1L, 0L})).isEqualTo(2);
+      assertThat(table.find(new long[] {5L, -1L})).isEqualTo(3);
+      assertThat(table.find(new long[] {-1L, 5L})).isEqualTo(-1);
+      assertThat(table.find(new long[] {0L, -1L})).isEqualTo(-1);
+      assertThat(table.find(new long[] {0L, 0L})).as("the NULL key row").isEqualTo(-1);
+    }
+  }
+
+  @Test
   void emptyBuildSideFindsNothing() {
     FieldVector keys = column(DataType.BIGINT);
     FieldVector payload = column(DataType.DOUBLE);
