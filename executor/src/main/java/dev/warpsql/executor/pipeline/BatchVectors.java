@@ -2,7 +2,11 @@ package dev.warpsql.executor.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -30,9 +34,17 @@ final class BatchVectors {
             target.setInitialCapacity(total);
             target.allocateNew();
           }
-          for (int row = 0; row < chunk.rowCount(); row++) {
-            target.copyFromSafe(row, next++, source);
+          int rows = chunk.rowCount();
+          if (target instanceof BaseFixedWidthVector fixed
+              && !(target instanceof BitVector)
+              && source instanceof BaseFixedWidthVector fixedSource) {
+            copyFixedWidth(fixedSource, fixed, next, rows);
+          } else {
+            for (int row = 0; row < rows; row++) {
+              target.copyFromSafe(row, next + row, source);
+            }
           }
+          next += rows;
         }
         if (target != null) {
           target.setValueCount(next);
@@ -43,5 +55,29 @@ final class BatchVectors {
       throw e;
     }
     return result;
+  }
+
+  /**
+   * Copies the first {@code rows} values of a fixed-width vector to {@code target} from row {@code
+   * at} on, with one bulk copy of the values and, when {@code at} starts a validity byte, of the
+   * validity bits. The target must have room for them.
+   */
+  private static void copyFixedWidth(
+      BaseFixedWidthVector source, BaseFixedWidthVector target, int at, int rows) {
+    long width = target.getTypeWidth();
+    target.getDataBuffer().setBytes(at * width, source.getDataBuffer(), 0, rows * width);
+
+    ArrowBuf targetValidity = target.getValidityBuffer();
+    ArrowBuf sourceValidity = source.getValidityBuffer();
+    if (at % 8 == 0) {
+      // Bits past the last row may come along. The next chunk then starts inside a byte, so it
+      // writes its own bits over them one by one.
+      targetValidity.setBytes(at / 8, sourceValidity, 0, (rows + 7) / 8);
+      return;
+    }
+    for (int row = 0; row < rows; row++) {
+      BitVectorHelper.setValidityBit(
+          targetValidity, at + row, BitVectorHelper.get(sourceValidity, row));
+    }
   }
 }
