@@ -104,6 +104,25 @@ SELECT SUM(l_quantity) * 2, COUNT(*) + 1, MAX(l_discount) - MIN(l_discount) FROM
 
 SELECT l_returnflag, SUM(l_quantity) / COUNT(*) FROM lineitem GROUP BY l_returnflag;
 
+-- Keys with small ranges (dictionary codes, BOOLEAN, zone maps) index groups directly. The NULLs
+-- of each key form their own group.
+SELECT str_v, bool_v, COUNT(*), SUM(int_v), MIN(dec_v) FROM nullable_types GROUP BY str_v, bool_v;
+
+SELECT l_linenumber, l_returnflag, l_shipmode, COUNT(*), SUM(l_quantity) FROM lineitem
+GROUP BY l_linenumber, l_returnflag, l_shipmode;
+
+SELECT l_quantity, COUNT(*), MAX(l_discount) FROM lineitem GROUP BY l_quantity;
+
+SELECT l_returnflag, COUNT(*) FROM lineitem WHERE l_shipdate > DATE '1998-11-01'
+GROUP BY l_returnflag;
+
+-- The key columns' ranges give more than 64K slots, so this groups through the hash index.
+SELECT l_quantity, l_linenumber, l_linestatus, COUNT(*) FROM lineitem
+GROUP BY l_quantity, l_linenumber, l_linestatus;
+
+SELECT n_name, COUNT(*), SUM(s_acctbal) FROM supplier JOIN nation ON s_nationkey = n_nationkey
+GROUP BY n_name;
+
 -- HAVING filters groups after aggregation.
 SELECT l_suppkey, COUNT(*) FROM lineitem GROUP BY l_suppkey HAVING COUNT(*) > 650;
 

@@ -7,6 +7,7 @@ import dev.warpsql.kernels.arrow.ArrowColumns;
 import dev.warpsql.kernels.cpu.AggregationTable;
 import dev.warpsql.kernels.cpu.CancelCheck;
 import dev.warpsql.kernels.cpu.CpuKernel;
+import dev.warpsql.kernels.cpu.GroupKeyRange;
 import dev.warpsql.kernels.cpu.JoinHashTable;
 import dev.warpsql.kernels.cpu.KernelArguments;
 import dev.warpsql.kernels.cpu.LookupTable;
@@ -216,7 +217,8 @@ public final class KernelStep implements ExecutionStep {
         }
         List<Morsel> morsels = morsels(chunks);
         if (kernel.program().sink() instanceof AggregateSink sink) {
-          return aggregate(sink, columns, morsels, arguments, context);
+          List<GroupKeyRange> keyRanges = GroupKeyRanges.of(sink, inputColumns, columns, chunks);
+          return aggregate(sink, keyRanges, columns, morsels, arguments, context);
         }
         return materialize(columns, morsels, arguments, context);
       }
@@ -275,6 +277,7 @@ public final class KernelStep implements ExecutionStep {
 
   private Batch aggregate(
       AggregateSink sink,
+      List<GroupKeyRange> keyRanges,
       List<BatchColumn> columns,
       List<Morsel> morsels,
       Arguments arguments,
@@ -288,7 +291,7 @@ public final class KernelStep implements ExecutionStep {
               morsels.size(),
               context,
               worker -> {
-                AggregateWorker created = new AggregateWorker(sink, morsels, arguments);
+                AggregateWorker created = new AggregateWorker(sink, keyRanges, morsels, arguments);
                 workers.add(created);
                 return created;
               });
@@ -399,8 +402,12 @@ public final class KernelStep implements ExecutionStep {
     private final List<Morsel> morsels;
     private final Arguments arguments;
 
-    AggregateWorker(AggregateSink sink, List<Morsel> morsels, Arguments arguments) {
-      this.table = new AggregationTable(sink);
+    AggregateWorker(
+        AggregateSink sink,
+        List<GroupKeyRange> keyRanges,
+        List<Morsel> morsels,
+        Arguments arguments) {
+      this.table = new AggregationTable(sink, keyRanges);
       this.morsels = morsels;
       this.arguments = arguments;
     }

@@ -16,13 +16,18 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 
 /**
- * Partial aggregation state of one thread for an {@link AggregateSink}: a hash table from group
- * keys to primitive accumulators.
+ * Partial aggregation state of one thread for an {@link AggregateSink}: an index from group keys to
+ * group numbers, and primitive accumulators by group number.
  *
  * <p>Keys are stored as {@code long}s: integer-register kinds widened (BOOLEAN as 0 or 1, VARCHAR
  * as its dictionary code), REAL and DOUBLE as the bits of the double value with -0.0 folded into
  * 0.0 (see {@link #doubleKey(double)}). NULL keys have their own bit, so all NULLs of a key group
  * together. A sink without keys has exactly one group from the start.
+ *
+ * <p>When every key has a small known {@link GroupKeyRange}, a {@link DirectGroupIndex} computes
+ * the group's slot from the keys' values, and generated kernels read that slot array directly (see
+ * {@link #directSlots()}). Otherwise, and from the first key value outside its range on, a {@link
+ * GroupKeyIndex} hashes the keys. Groups keep their numbers when the table switches.
  *
  * <p>Accumulators live in primitive arrays per call: {@link #longStates()} for counts, exact sums
  * and MIN/MAX of integer-register kinds, {@link #doubleStates()} for REAL and DOUBLE sums and
@@ -38,15 +43,28 @@ public final class AggregationTable implements AutoCloseable {
   private final AggregateSink sink;
   private final int keyCount;
   private final AggregateCall[] calls;
-  private final GroupKeyIndex index;
+  private DirectGroupIndex directIndex;
+  private GroupKeyIndex hashIndex;
   private final long[] probeKeys;
   private final long[][] longStates;
   private final double[][] doubleStates;
   private final boolean[][] seen;
   private int stateCapacity;
 
-  /** Creates an empty table for the sink's keys and calls. */
+  /** Creates an empty table for the sink's keys and calls that hashes the keys. */
   public AggregationTable(AggregateSink sink) {
+    this(sink, null);
+  }
+
+  /**
+   * Creates an empty table for the sink's keys and calls, which looks groups up by their keys'
+   * values when every key has a range and together they need at most {@link
+   * DirectGroupIndex#MAX_SLOTS} slots, and hashes the keys otherwise.
+   *
+   * @param keyRanges per group key the range of its values, with null where it is unknown, or null
+   *     when no range is known. Ranges of REAL and DOUBLE keys are ignored.
+   */
+  public AggregationTable(AggregateSink sink, List<GroupKeyRange> keyRanges) {
     this.sink = Objects.requireNonNull(sink, "sink");
     this.keyCount = sink.groupKeys().size();
     if (keyCount > MAX_KEYS) {
@@ -57,15 +75,35 @@ public final class AggregationTable implements AutoCloseable {
     for (AggregateCall call : calls) {
       checkSupported(call);
     }
-    this.index = new GroupKeyIndex(keyCount);
+    this.directIndex = directIndex(sink, keyRanges);
+    if (directIndex == null) {
+      this.hashIndex = new GroupKeyIndex(keyCount);
+    }
     this.probeKeys = new long[keyCount];
     this.longStates = new long[calls.length][];
     this.doubleStates = new double[calls.length][];
     this.seen = new boolean[calls.length][];
-    allocateStates(index.groupCapacity());
+    allocateStates(groupCapacity());
     if (keyCount == 0) {
-      index.findOrInsert(probeKeys, 0L);
+      hashIndex.findOrInsert(probeKeys, 0L);
     }
+  }
+
+  private static DirectGroupIndex directIndex(AggregateSink sink, List<GroupKeyRange> keyRanges) {
+    if (keyRanges == null) {
+      return null;
+    }
+    List<Expr> keys = sink.groupKeys();
+    if (keyRanges.size() != keys.size()) {
+      throw new IllegalArgumentException(
+          "expected " + keys.size() + " group key ranges, got " + keyRanges.size());
+    }
+    for (Expr key : keys) {
+      if (key.type().kind().isApproximateNumeric()) {
+        return null;
+      }
+    }
+    return DirectGroupIndex.create(keyRanges);
   }
 
   /** Returns the sink whose state this table holds. */
@@ -74,7 +112,19 @@ public final class AggregationTable implements AutoCloseable {
   }
 
   public int groupCount() {
-    return index.groupCount();
+    return directIndex != null ? directIndex.groupCount() : hashIndex.groupCount();
+  }
+
+  private int groupCapacity() {
+    return directIndex != null ? directIndex.groupCapacity() : hashIndex.groupCapacity();
+  }
+
+  private long key(int group, int keyIndex) {
+    return directIndex != null ? directIndex.key(group, keyIndex) : hashIndex.key(group, keyIndex);
+  }
+
+  private long nullMask(int group) {
+    return directIndex != null ? directIndex.nullMask(group) : hashIndex.nullMask(group);
   }
 
   /** Returns the scratch array in which a kernel writes the keys of a row before a lookup. */
@@ -87,11 +137,71 @@ public final class AggregationTable implements AutoCloseable {
    * nullMask} is set when key i is NULL.
    */
   public int findOrInsert(long nullMask) {
-    int group = index.findOrInsert(probeKeys, nullMask);
+    int group =
+        hashIndex != null
+            ? hashIndex.findOrInsert(probeKeys, nullMask)
+            : findOrInsertDirect(nullMask);
     if (group >= stateCapacity) {
-      allocateStates(index.groupCapacity());
+      allocateStates(groupCapacity());
     }
     return group;
+  }
+
+  private int findOrInsertDirect(long nullMask) {
+    int slot = directIndex.slot(probeKeys, nullMask);
+    if (slot >= 0) {
+      return directIndex.findOrInsert(slot);
+    }
+    switchToHashing();
+    return hashIndex.findOrInsert(probeKeys, nullMask);
+  }
+
+  /**
+   * Moves the groups of the direct index into a new hash index in group order, so that every group
+   * keeps its number and its accumulators.
+   */
+  private void switchToHashing() {
+    GroupKeyIndex hashed = new GroupKeyIndex(keyCount);
+    long[] keys = new long[keyCount];
+    for (int group = 0; group < directIndex.groupCount(); group++) {
+      for (int k = 0; k < keyCount; k++) {
+        keys[k] = directIndex.key(group, k);
+      }
+      int rehashed = hashed.findOrInsert(keys, directIndex.nullMask(group));
+      if (rehashed != group) {
+        throw new IllegalStateException(
+            "group " + group + " became group " + rehashed + " when switching to hashing");
+      }
+    }
+    hashIndex = hashed;
+    directIndex = null;
+  }
+
+  /**
+   * Returns the slot array of the direct index, which maps a slot to its group number plus one (0
+   * when empty), or null when the table hashes its keys. A kernel computes the slot as the sum over
+   * the keys of {@code digit * directKeyStride(k)}, where the digit is 0 for NULL and {@code value
+   * - directKeyMin(k) + 1} for a value less than {@code directKeyValueCount(k)} above the minimum.
+   * For an empty slot or a value outside its range, the kernel calls {@link #findOrInsert} and
+   * reads this array again, because that call may have switched the table to hashing.
+   */
+  public int[] directSlots() {
+    return directIndex == null ? null : directIndex.slots();
+  }
+
+  /** Returns the smallest value of key {@code keyIndex} in the direct index, or 0 without one. */
+  public long directKeyMin(int keyIndex) {
+    return directIndex == null ? 0 : directIndex.min(keyIndex);
+  }
+
+  /** Returns how many values key {@code keyIndex} has in the direct index, or 0 without one. */
+  public long directKeyValueCount(int keyIndex) {
+    return directIndex == null ? 0 : directIndex.valueCount(keyIndex);
+  }
+
+  /** Returns the slot stride of key {@code keyIndex} in the direct index, or 0 without one. */
+  public int directKeyStride(int keyIndex) {
+    return directIndex == null ? 0 : directIndex.stride(keyIndex);
   }
 
   /** Returns per call the long accumulators by group, or null for calls that keep doubles. */
@@ -124,9 +234,9 @@ public final class AggregationTable implements AutoCloseable {
     }
     for (int otherGroup = 0; otherGroup < other.groupCount(); otherGroup++) {
       for (int k = 0; k < keyCount; k++) {
-        probeKeys[k] = other.index.key(otherGroup, k);
+        probeKeys[k] = other.key(otherGroup, k);
       }
-      int group = findOrInsert(other.index.nullMask(otherGroup));
+      int group = findOrInsert(other.nullMask(otherGroup));
       for (int c = 0; c < calls.length; c++) {
         mergeCall(c, group, other, otherGroup);
       }
@@ -242,10 +352,10 @@ public final class AggregationTable implements AutoCloseable {
   private void writeKeyColumn(FieldVector vector, int k, DataType type) {
     boolean floating = type.kind().isApproximateNumeric();
     for (int group = 0; group < groupCount(); group++) {
-      if ((index.nullMask(group) & (1L << k)) != 0) {
+      if ((nullMask(group) & (1L << k)) != 0) {
         continue;
       }
-      long key = index.key(group, k);
+      long key = key(group, k);
       if (floating) {
         ArrowValueWriter.setDouble(vector, group, Double.longBitsToDouble(key));
       } else {

@@ -55,21 +55,6 @@ class AggregationKernelTest extends KernelTestSupport {
     }
   }
 
-  private List<List<Object>> columns(AggregationTable table) {
-    int count = table.sink().groupKeys().size() + table.sink().calls().size();
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      names.add("c" + i);
-    }
-    List<List<Object>> columns = new ArrayList<>();
-    for (FieldVector vector : table.toVectors(allocator, names)) {
-      try (vector) {
-        columns.add(values(vector));
-      }
-    }
-    return columns;
-  }
-
   @Test
   void everyFunctionIgnoresNullsOnExactInput() {
     for (DataType type :

@@ -70,6 +70,22 @@ abstract class KernelTestSupport {
     return new InputRef(index, type, true);
   }
 
+  /** Returns the columns of a table's groups: the keys, then the calls. */
+  List<List<Object>> columns(AggregationTable table) {
+    int count = table.sink().groupKeys().size() + table.sink().calls().size();
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      names.add("c" + i);
+    }
+    List<List<Object>> columns = new ArrayList<>();
+    for (FieldVector vector : table.toVectors(allocator, names)) {
+      try (vector) {
+        columns.add(values(vector));
+      }
+    }
+    return columns;
+  }
+
   /** Evaluates a constant expression, expects it to raise {@code code}, and returns the error. */
   KernelException raises(Expr expr, KernelErrorCode code) {
     Throwable thrown = catchThrowable(() -> eval(expr));
