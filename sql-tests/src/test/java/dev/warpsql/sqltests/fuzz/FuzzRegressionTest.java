@@ -184,6 +184,19 @@ class FuzzRegressionTest {
   }
 
   @Test
+  void filterOnColumnThatJoinMakesNull() throws SQLException {
+    // The join condition makes a column NULL, so the planner replaces it by NULL in the filter.
+    assertPartitionsMatchDuckDb(
+        List.of(
+            "CREATE TABLE t0 (a INTEGER)",
+            "CREATE TABLE t1 (b INTEGER)",
+            "INSERT INTO t0 VALUES (1), (NULL)",
+            "INSERT INTO t1 VALUES (2), (NULL)"),
+        "SELECT DISTINCT a FROM t0 RIGHT JOIN t1 ON a IS NULL",
+        "a >= CAST(EXTRACT(DAY FROM DATE '1999-12-31') AS TINYINT)");
+  }
+
+  @Test
   void overflowBelowEnumerableAggregateIsDataError() throws SQLException {
     String part =
         "SELECT COUNT(*) AS n, MIN(c) AS lo FROM t"
