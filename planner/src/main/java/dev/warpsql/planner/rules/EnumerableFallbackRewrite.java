@@ -12,14 +12,17 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Rewrites the expressions of the plan's Enumerable operators into forms that Calcite's Enumerable
  * engine runs as the kernels do. Operators of the WARP convention keep their expressions.
  *
  * <ul>
- *   <li>A division of approximate numbers becomes a {@link CheckedDivision}, which raises division
- *       by zero instead of returning infinity or NaN.
+ *   <li>Arithmetic on approximate numbers and POWER become {@link CheckedApproximateArithmetic},
+ *       which raises division by zero, overflow and invalid arguments of POWER instead of returning
+ *       infinity or NaN.
  *   <li>IS [NOT] DISTINCT FROM becomes its CASE form. Calcite 1.41's Enumerable code generator has
  *       no implementation of the operator, and simplification creates it, for example from {@code
  *       NOT (1 IS NOT DISTINCT FROM 0)}, after SQL-to-relational conversion has expanded the ones
@@ -86,7 +89,7 @@ final class EnumerableFallbackRewrite extends RelHomogeneousShuttle {
       }
       List<RexNode> operands = rewritten.getOperands();
       return switch (rewritten.getKind()) {
-        case DIVIDE -> checkedDivision(rewritten, operands);
+        case PLUS, MINUS, TIMES, DIVIDE, OTHER_FUNCTION -> checkedArithmetic(rewritten, operands);
         case IS_DISTINCT_FROM ->
             RelOptUtil.isDistinctFrom(rexBuilder, operands.get(0), operands.get(1), false);
         case IS_NOT_DISTINCT_FROM ->
@@ -95,16 +98,39 @@ final class EnumerableFallbackRewrite extends RelHomogeneousShuttle {
       };
     }
 
-    private RexNode checkedDivision(RexCall division, List<RexNode> operands) {
+    /**
+     * Returns the checked form of approximate arithmetic, or the call itself for exact arithmetic,
+     * which the rest of the plan checks.
+     */
+    private RexNode checkedArithmetic(RexCall call, List<RexNode> operands) {
+      if (!SqlTypeName.APPROX_TYPES.contains(call.getType().getSqlTypeName())) {
+        return call;
+      }
+      boolean real = call.getType().getSqlTypeName() == SqlTypeName.REAL;
       SqlOperator checked =
-          switch (division.getType().getSqlTypeName()) {
-            case DOUBLE, FLOAT -> CheckedDivision.DIVIDE_DOUBLE;
-            case REAL -> CheckedDivision.DIVIDE_REAL;
-            default -> null;
+          switch (call.getKind()) {
+            case PLUS ->
+                real
+                    ? CheckedApproximateArithmetic.ADD_REAL
+                    : CheckedApproximateArithmetic.ADD_DOUBLE;
+            case MINUS ->
+                real
+                    ? CheckedApproximateArithmetic.SUBTRACT_REAL
+                    : CheckedApproximateArithmetic.SUBTRACT_DOUBLE;
+            case TIMES ->
+                real
+                    ? CheckedApproximateArithmetic.MULTIPLY_REAL
+                    : CheckedApproximateArithmetic.MULTIPLY_DOUBLE;
+            case DIVIDE ->
+                real
+                    ? CheckedApproximateArithmetic.DIVIDE_REAL
+                    : CheckedApproximateArithmetic.DIVIDE_DOUBLE;
+            default ->
+                call.getOperator() == SqlStdOperatorTable.POWER
+                    ? CheckedApproximateArithmetic.POWER
+                    : null;
           };
-      return checked == null
-          ? division
-          : rexBuilder.makeCall(division.getType(), checked, operands);
+      return checked == null ? call : rexBuilder.makeCall(call.getType(), checked, operands);
     }
   }
 }

@@ -214,6 +214,24 @@ class FuzzRegressionTest {
     }
   }
 
+  @Test
+  void doubleOverflowInPredicateIsDataError() throws SQLException {
+    // IEEE arithmetic gave infinity and then NaN, so the row was in none of the partitions.
+    String query =
+        "SELECT a FROM t WHERE t_c1 * (2147483647 * t_c2) BETWEEN t_c2 AND 0"
+            + " UNION ALL SELECT a FROM t WHERE NOT (t_c1 * (2147483647 * t_c2) BETWEEN t_c2 AND 0)";
+    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE t (a INTEGER, t_c1 DOUBLE, t_c2 DOUBLE)");
+      statement.execute("INSERT INTO t VALUES (1, -0.5, 1e300)");
+
+      assertThatThrownBy(() -> statement.executeQuery(query).close())
+          .isInstanceOf(SQLException.class)
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("22003");
+    }
+  }
+
   /**
    * Creates the same tables in WarpSQL and DuckDB, then asserts that the union of {@code select}
    * restricted to the rows where {@code predicate} is TRUE, FALSE and NULL returns DuckDB's rows,
