@@ -6,11 +6,14 @@ import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -45,12 +48,45 @@ final class EnumerableFallbackRewrite extends RelHomogeneousShuttle {
     if (visited instanceof EnumerableCalc calc) {
       return rewriteCalc(calc, shuttle);
     }
-    return visited.accept(shuttle);
+    RelNode rewritten = visited.accept(shuttle);
+    return rewritten instanceof Join join ? withTestedRemainder(join) : rewritten;
+  }
+
+  /**
+   * Returns the join with the part of its condition that is not an equality of keys wrapped in
+   * {@link IsTrueFunction}, which keeps its meaning, because a join matches a pair of rows only
+   * where the condition is TRUE. Calcite 1.41 generates that part of a hash or nested-loop join as
+   * a {@code Predicate2} whose method returns the condition's Java type, which is {@code Object}
+   * for some conditions on a nullable BOOLEAN column, such as {@code NOT b}, and Janino rejects the
+   * code.
+   */
+  private static RelNode withTestedRemainder(Join join) {
+    JoinInfo info = join.analyzeCondition();
+    if (info.nonEquiConditions.isEmpty()) {
+      return join;
+    }
+
+    RexBuilder rexBuilder = join.getCluster().getRexBuilder();
+    RexNode remainder = RexUtil.composeConjunction(rexBuilder, info.nonEquiConditions);
+    RexNode condition =
+        RexUtil.composeConjunction(
+            rexBuilder,
+            List.of(
+                info.getEquiCondition(join.getLeft(), join.getRight(), rexBuilder),
+                rexBuilder.makeCall(IsTrueFunction.IS_TRUE, remainder)));
+    return join.copy(
+        join.getTraitSet(),
+        condition,
+        join.getLeft(),
+        join.getRight(),
+        join.getJoinType(),
+        join.isSemiJoinDone());
   }
 
   /**
    * Rewrites a calc's expanded expressions and normalizes its program again, because the CASE form
-   * of IS DISTINCT FROM nests calls where a program's expressions refer to local ones.
+   * of IS DISTINCT FROM nests calls where a program's expressions refer to local ones. Repeated
+   * EXTRACT calls then move into a calc below (see {@link EnumerableExtractSplit}).
    */
   private static RelNode rewriteCalc(EnumerableCalc calc, FallbackShuttle shuttle) {
     RexProgram program = calc.getProgram();
@@ -61,7 +97,7 @@ final class EnumerableFallbackRewrite extends RelHomogeneousShuttle {
     List<RexNode> newProjects = shuttle.apply(projects);
     RexNode newCondition = condition == null ? null : condition.accept(shuttle);
     if (newProjects.equals(projects) && (condition == null || newCondition.equals(condition))) {
-      return calc;
+      return EnumerableExtractSplit.apply(calc, projects, condition);
     }
     RexProgram rewritten =
         RexProgram.create(
@@ -70,7 +106,8 @@ final class EnumerableFallbackRewrite extends RelHomogeneousShuttle {
             newCondition,
             program.getOutputRowType(),
             calc.getCluster().getRexBuilder());
-    return EnumerableCalc.create(calc.getInput(), rewritten);
+    EnumerableCalc rewrittenCalc = EnumerableCalc.create(calc.getInput(), rewritten);
+    return EnumerableExtractSplit.apply(rewrittenCalc, newProjects, newCondition);
   }
 
   /** Rewrites one operator's expressions. */

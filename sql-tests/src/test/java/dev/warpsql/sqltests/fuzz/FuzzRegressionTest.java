@@ -232,6 +232,90 @@ class FuzzRegressionTest {
     }
   }
 
+  @Test
+  void enumerableJoinConditionOnBooleanRuns() throws SQLException {
+    String select = "SELECT DISTINCT a, k, s FROM t0 JOIN t1 ON k0 = k WHERE ";
+    String predicate =
+        "a OR SUBSTRING(CAST(NULL AS VARCHAR(8)) FROM 1 FOR 1) NOT BETWEEN s AND 'a'";
+    String query =
+        select
+            + predicate
+            + " UNION "
+            + select
+            + "NOT ("
+            + predicate
+            + ") UNION "
+            + select
+            + "("
+            + predicate
+            + ") IS NULL";
+    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE t0 (a BOOLEAN, k0 SMALLINT)");
+      statement.execute("CREATE TABLE t1 (s VARCHAR(8), k SMALLINT)");
+
+      // The hash join on the empty tables is Enumerable, and Janino rejected its condition.
+      try (ResultSet rows = statement.executeQuery(query)) {
+        assertThat(rows.next()).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void enumerableJoinConditionOnBooleanRows() throws SQLException {
+    assertPartitionsMatchDuckDb(
+        List.of(
+            "CREATE TABLE t0 (a BOOLEAN, k0 SMALLINT)",
+            "CREATE TABLE t1 (s VARCHAR(8), k SMALLINT)",
+            "INSERT INTO t0 VALUES (TRUE, 1), (FALSE, 1), (NULL, 1), (NULL, 2)",
+            "INSERT INTO t1 VALUES ('x', 1), (NULL, 2), ('b', 3)"),
+        "SELECT a, k, s FROM t0 JOIN t1 ON k0 = k",
+        "NOT a OR SUBSTRING(CAST(NULL AS VARCHAR(8)) FROM 1 FOR 1) NOT BETWEEN s AND 'a'");
+  }
+
+  @Test
+  void extractTwiceInEnumerableCalcRuns() throws SQLException {
+    String predicate =
+        "CAST(EXTRACT(YEAR FROM DATE '1999-12-31') AS TINYINT) NOT BETWEEN"
+            + " (CASE WHEN 'a%b' LIKE '' THEN CAST(EXTRACT(YEAR FROM DATE '2024-03-01') AS TINYINT)"
+            + " ELSE c END) AND 7";
+    String part = "SELECT COUNT(*) AS n FROM t WHERE ";
+    String query =
+        "SELECT SUM(n) FROM ("
+            + part
+            + predicate
+            + " UNION ALL "
+            + part
+            + "NOT ("
+            + predicate
+            + ")) AS parts";
+    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE t (c TINYINT)");
+
+      // The CASTs to TINYINT overflow, so the EXTRACTs are not folded, and the empty table makes
+      // the Calc Enumerable.
+      try (ResultSet rows = statement.executeQuery(query)) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getLong(1)).isZero();
+      }
+    }
+  }
+
+  @Test
+  void extractInCaseBranchOfEnumerableCalc() throws SQLException {
+    // SIGN has no kernel form, so the Calc is Enumerable, and EXTRACT of MONTH is in and out of
+    // the CASE branch.
+    assertPartitionsMatchDuckDb(
+        List.of(
+            "CREATE TABLE t (c TINYINT, d DATE, e DATE)",
+            "INSERT INTO t VALUES (1, DATE '2020-05-06', DATE '2021-07-08'), (NULL, NULL, NULL),"
+                + " (-3, DATE '1999-01-31', DATE '1998-11-30')"),
+        "SELECT c, EXTRACT(MONTH FROM d), CASE WHEN SIGN(c) > 0 THEN EXTRACT(MONTH FROM e) END"
+            + " FROM t",
+        "c > 0");
+  }
+
   /**
    * Creates the same tables in WarpSQL and DuckDB, then asserts that the union of {@code select}
    * restricted to the rows where {@code predicate} is TRUE, FALSE and NULL returns DuckDB's rows,
