@@ -316,6 +316,33 @@ class FuzzRegressionTest {
         "c > 0");
   }
 
+  @Test
+  void booleanComparisonThatFoldsNotNull() throws SQLException {
+    // The rewrite of the IN into logic folds to a NOT NULL result, which a cast made nullable
+    // again, and a filter rejects a cast of its condition that changes only nullability.
+    assertPartitionsMatchDuckDb(
+        List.of(
+            "CREATE TABLE t0 (a DOUBLE, b BOOLEAN)",
+            "INSERT INTO t0 VALUES (1.5, TRUE), (NULL, NULL), (-2e0, FALSE)"),
+        "SELECT a FROM t0",
+        "((NOT (TRUE)) AND (a <= a)) NOT IN (TRUE)");
+  }
+
+  @Test
+  void booleanLessThanInJoinCondition() throws SQLException {
+    // The join condition becomes b AND NOT b, which RexSimplify turns into AND(NULL, b IS NULL).
+    // A projection computed it under a cast that changes only nullability. Pushing the filter past
+    // the projection removed the cast and left that AND directly under the filter's AND.
+    assertPartitionsMatchDuckDb(
+        List.of(
+            "CREATE TABLE t0 (b BOOLEAN)",
+            "CREATE TABLE t1 (c SMALLINT, d SMALLINT)",
+            "INSERT INTO t0 VALUES (TRUE), (FALSE), (NULL)",
+            "INSERT INTO t1 VALUES (1, 2), (NULL, 3), (5, NULL)"),
+        "SELECT b, c FROM t0 RIGHT JOIN t1 ON b < FALSE",
+        "b OR (c IS NOT DISTINCT FROM 1)");
+  }
+
   /**
    * Creates the same tables in WarpSQL and DuckDB, then asserts that the union of {@code select}
    * restricted to the rows where {@code predicate} is TRUE, FALSE and NULL returns DuckDB's rows,
