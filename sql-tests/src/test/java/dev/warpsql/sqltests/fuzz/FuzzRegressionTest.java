@@ -343,6 +343,20 @@ class FuzzRegressionTest {
         "b OR (c IS NOT DISTINCT FROM 1)");
   }
 
+  @Test
+  void distinctFromInStringLookup() throws SQLException {
+    // A filter on one string column runs as a lookup table, which Calcite's code generator
+    // computes, and simplification turns NOT (c IS NOT DISTINCT FROM 'a') into IS DISTINCT FROM.
+    assertPartitionsMatchDuckDb(
+        List.of(
+            "CREATE TABLE t0 (c VARCHAR(8), b BOOLEAN)",
+            "CREATE TABLE t1 (d BOOLEAN)",
+            "INSERT INTO t0 VALUES ('a', TRUE), ('b', TRUE), (NULL, FALSE), ('a', NULL)",
+            "INSERT INTO t1 VALUES (TRUE), (FALSE), (NULL)"),
+        "SELECT DISTINCT c, b, d FROM t0 JOIN t1 ON b = d",
+        "c IS NOT DISTINCT FROM 'a'");
+  }
+
   /**
    * Creates the same tables in WarpSQL and DuckDB, then asserts that the union of {@code select}
    * restricted to the rows where {@code predicate} is TRUE, FALSE and NULL returns DuckDB's rows,
