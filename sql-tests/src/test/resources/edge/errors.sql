@@ -151,3 +151,46 @@ SELECT CAST('yes' AS BOOLEAN);
 
 -- error 2201E
 SELECT LN(0);
+
+-- REAL and DOUBLE arithmetic of finite operands whose result is beyond the type's range raises
+-- 22003, where IEEE 754 would return infinity: in kernels, in constant folding and in Calcite's
+-- Enumerable engine, which runs the statements with SIGN.
+-- error 22003
+SELECT id, dbl_v * dbl_v FROM nullable_types;
+
+-- error 22003
+SELECT id FROM nullable_types WHERE dbl_v / 1e-300 > 0;
+
+-- error 22003
+SELECT id, SIGN(dbl_v) * dbl_v * 1e300 FROM nullable_types;
+
+-- error 22003
+SELECT 1e300 * 1e300;
+
+-- error 22003
+SELECT id, CAST(int_v AS REAL) * CAST(1e36 AS REAL) FROM nullable_types;
+
+-- error 22003
+SELECT id, SIGN(CAST(int_v AS REAL)) + CAST(3.4e38 AS REAL) + CAST(3.4e38 AS REAL)
+FROM nullable_types;
+
+-- POWER and SQRT raise 2201F for a negative base with an exponent that is not an integer and for
+-- zero with a negative exponent, and 22003 for a result beyond DOUBLE's range.
+-- error 2201F
+SELECT id, SQRT(dbl_v) FROM nullable_types;
+
+-- error 2201F
+SELECT SQRT(-1e0);
+
+-- error 2201F
+SELECT id, POWER(int_v, -1) FROM nullable_types;
+
+-- error 22003
+SELECT id, POWER(dbl_v, 2) FROM nullable_types;
+
+-- error 22003
+SELECT POWER(10, 400);
+
+-- fallback
+SELECT id, SQRT(ABS(dbl_v)), POWER(dbl_v, 3), POWER(-2e0, 3), POWER(int_v, 0)
+FROM nullable_types WHERE ABS(dbl_v) < 1e10;

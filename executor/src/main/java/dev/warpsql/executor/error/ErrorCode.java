@@ -28,6 +28,7 @@ public enum ErrorCode {
   INVALID_CAST(Category.DATA, "22018"),
   DATETIME_FIELD_OVERFLOW(Category.DATA, "22008"),
   INVALID_LOGARITHM_ARGUMENT(Category.DATA, "2201E"),
+  INVALID_POWER_ARGUMENT(Category.DATA, "2201F"),
   BAD_CSV_FILE(Category.DATA, "22P04"),
   /** A file that is not Parquet, or whose Parquet structure or pages are damaged. */
   BAD_PARQUET_FILE(Category.DATA, "22P04"),

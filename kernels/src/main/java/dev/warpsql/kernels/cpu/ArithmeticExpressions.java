@@ -107,17 +107,21 @@ final class ArithmeticExpressions {
       requireNumeric(operator, operand, type);
       values[i] = CastExpressions.convert(operand.value(), operand.type(), type);
     }
-    String result =
-        switch (operator) {
-          case PLUS -> "(" + values[0] + " + " + values[1] + ")";
-          case MINUS -> "(" + values[0] + " - " + values[1] + ")";
-          case TIMES -> "(" + values[0] + " * " + values[1] + ")";
-          case DIVIDE ->
-              "(" + values[0] + " / " + checkedDivisor(values[1], type + " division") + ")";
-          case MOD -> "(" + values[0] + " % " + checkedDivisor(values[1], type + " MOD") + ")";
-          case NEGATE -> "(-" + values[0] + ")";
-          default -> throw new IllegalArgumentException(operator + " is not arithmetic");
-        };
+    // NEGATE cannot overflow, and MOD of finite operands cannot either.
+    String suffix = type.kind() == TypeKind.REAL ? "Real" : "";
+    return switch (operator) {
+      case PLUS -> call("FloatArithmetic.add" + suffix, values[0], values[1]);
+      case MINUS -> call("FloatArithmetic.subtract" + suffix, values[0], values[1]);
+      case TIMES -> call("FloatArithmetic.multiply" + suffix, values[0], values[1]);
+      case DIVIDE -> call("FloatArithmetic.divide" + suffix, values[0], values[1]);
+      case MOD ->
+          cast(type, "(" + values[0] + " % " + checkedDivisor(values[1], type + " MOD") + ")");
+      case NEGATE -> cast(type, "(-" + values[0] + ")");
+      default -> throw new IllegalArgumentException(operator + " is not arithmetic");
+    };
+  }
+
+  private static String cast(DataType type, String result) {
     return type.kind() == TypeKind.REAL ? "((float) " + result + ")" : result;
   }
 

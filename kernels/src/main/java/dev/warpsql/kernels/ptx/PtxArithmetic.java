@@ -12,7 +12,8 @@ import java.util.List;
  * PTX for PLUS, MINUS, TIMES, DIVIDE, MOD and NEGATE on non-NULL operands, with the overflow and
  * division-by-zero checks of the call's type. Integer kinds compute in 64 bits and check the result
  * type's range; DECIMAL computes the exact value in 128 bits and rounds it half away from zero to
- * the call's scale; REAL and DOUBLE use IEEE arithmetic but raise on a zero divisor.
+ * the call's scale; REAL and DOUBLE use IEEE arithmetic but raise on a zero divisor and on an
+ * infinite result of finite operands.
  */
 final class PtxArithmetic {
   private final PtxWriter out;
@@ -263,7 +264,29 @@ final class PtxArithmetic {
       case NEGATE -> out.op("neg" + suffix + " " + result + ", " + values[0]);
       default -> throw new IllegalArgumentException(operator + " is not arithmetic");
     }
+    if (operator != Operator.NEGATE) {
+      raiseOnFloatOverflow(result, values[0], values[1], suffix);
+    }
     return result;
+  }
+
+  /**
+   * Raises an overflow when finite operands gave an infinite result, as the CPU kernels' {@code
+   * FloatArithmetic} does. Rows whose result is finite take one test and a branch; the operands are
+   * tested only after the result fails.
+   */
+  private void raiseOnFloatOverflow(String result, String a, String b, String suffix) {
+    String infinite = out.register(RegisterClass.PRED);
+    String finiteA = out.register(RegisterClass.PRED);
+    String finiteB = out.register(RegisterClass.PRED);
+    String skip = out.label("finite");
+    out.op("testp.infinite" + suffix + " " + infinite + ", " + result);
+    out.op("@!" + infinite + " bra " + skip);
+    out.op("testp.finite" + suffix + " " + finiteA + ", " + a);
+    out.op("testp.finite" + suffix + " " + finiteB + ", " + b);
+    out.op("and.pred " + finiteA + ", " + finiteA + ", " + finiteB);
+    out.raiseWhen(finiteA, KernelErrorCode.NUMERIC_OVERFLOW);
+    out.place(skip);
   }
 
   private void raiseOnFloatZero(String divisor, boolean real) {

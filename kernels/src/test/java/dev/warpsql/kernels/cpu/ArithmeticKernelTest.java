@@ -167,6 +167,35 @@ class ArithmeticKernelTest extends KernelTestSupport {
   }
 
   @Test
+  void floatOverflowOfFiniteOperandsRaises() {
+    Object[][] cases = {
+      {DataType.DOUBLE, Operator.PLUS, Double.MAX_VALUE, Double.MAX_VALUE},
+      {DataType.DOUBLE, Operator.MINUS, -Double.MAX_VALUE, Double.MAX_VALUE},
+      {DataType.DOUBLE, Operator.TIMES, 1e300, 1e300},
+      {DataType.DOUBLE, Operator.DIVIDE, 1e300, 1e-300},
+      {DataType.REAL, Operator.PLUS, 3e38, 3e38},
+      {DataType.REAL, Operator.TIMES, 1e30, 1e30},
+      {DataType.REAL, Operator.DIVIDE, 1e30, 1e-30},
+    };
+    for (Object[] c : cases) {
+      DataType type = (DataType) c[0];
+      Expr expr = binary((Operator) c[1], type, lit((Double) c[2], type), lit((Double) c[3], type));
+      KernelException exception = raises(expr, KernelErrorCode.NUMERIC_OVERFLOW);
+      assertThat(exception.getMessage()).as("%s", expr).startsWith(type + " overflow in ");
+    }
+  }
+
+  @Test
+  void floatOverflowOfInfiniteOperandIsInfinity() {
+    for (DataType type : List.of(DataType.REAL, DataType.DOUBLE)) {
+      Expr times = binary(Operator.TIMES, type, in(0, type), lit(2.0, type));
+      assertThat(evalOver(times, type, Double.POSITIVE_INFINITY, 1.5, Double.NaN))
+          .as("%s", type)
+          .containsExactly(Double.POSITIVE_INFINITY, 3.0, Double.NaN);
+    }
+  }
+
+  @Test
   void decimalPlusRescalesOperands() {
     // 1.25 + 0.5 = 1.75
     Expr expr =

@@ -79,6 +79,61 @@ class PtxSimTargetedTest {
   }
 
   @Test
+  void floatOverflowRaisesLikeCpu() {
+    Object[][] cases = {
+      {DataType.DOUBLE, Operator.TIMES, 1e300}, {DataType.REAL, Operator.PLUS, 3e38},
+    };
+    for (Object[] c : cases) {
+      DataType type = (DataType) c[0];
+      double large = (Double) c[2];
+      KernelProgram program =
+          materialize(
+              List.of(type, type),
+              List.of(Call.of((Operator) c[1], type, in(0, type), in(1, type))));
+      SimKernelInputs inputs =
+          inputs(
+              program,
+              300,
+              column(type, 300, row -> row == 123 ? large : 1.5 * row),
+              column(type, 300, row -> row == 123 ? large : 2.0));
+      try {
+        SimKernelResult cpu = SimCpuReference.run(program, inputs, allocator);
+        SimKernelResult gpu = SimKernelHarness.run(program, inputs, SHAPE, 300);
+
+        assertThat(cpu.errorCode()).isEqualTo(PtxErrors.codeOf(KernelErrorCode.NUMERIC_OVERFLOW));
+        assertThat(gpu.errorCode()).as("%s", type).isEqualTo(cpu.errorCode());
+        assertThat(gpu.errorRow()).as("%s", type).isEqualTo(123);
+      } finally {
+        SimDataSets.close(inputs);
+      }
+    }
+  }
+
+  @Test
+  void floatInfiniteOperandGivesInfinityLikeCpu() {
+    for (DataType type : List.of(DataType.DOUBLE, DataType.REAL)) {
+      KernelProgram program =
+          materialize(
+              List.of(type, type),
+              List.of(Call.of(Operator.TIMES, type, in(0, type), in(1, type))));
+      SimKernelInputs inputs =
+          inputs(
+              program,
+              200,
+              column(type, 200, row -> row == 50 ? Double.POSITIVE_INFINITY : 0.5 * row),
+              column(type, 200, row -> 3.0));
+      try {
+        SimKernelResult gpu = SimKernelHarness.run(program, inputs, SHAPE, 200);
+
+        assertThat(gpu.errorCode()).as("%s", type).isZero();
+        SimDifferential.check(program, inputs, SimDifferential.SHAPES, allocator);
+      } finally {
+        SimDataSets.close(inputs);
+      }
+    }
+  }
+
+  @Test
   void decimalOverflowRaisesLikeCpu() {
     DataType decimal = DataType.decimal(18, 2);
     KernelProgram program =

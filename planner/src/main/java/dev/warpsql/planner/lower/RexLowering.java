@@ -130,8 +130,10 @@ public final class RexLowering {
       function = LikeFunction.of(rebased);
     }
     if (function == null) {
+      RexNode compilable = rebased.accept(new DistinctFromExpansion(rexBuilder));
       function =
-          RexExecutorImpl.getExecutable(rexBuilder, List.of(rebased), inputRowType).getFunction();
+          RexExecutorImpl.getExecutable(rexBuilder, List.of(compilable), inputRowType)
+              .getFunction();
     }
     Expr code = stream.columns().get(stringColumn);
     ColumnOrigin origin = codeOrigin(code);

@@ -15,6 +15,8 @@ public final class WarpMetadata {
           List.of(
               ReflectiveRelMetadataProvider.reflectiveSource(
                   new EquiJoinSelectivity(), BuiltInMetadata.Selectivity.Handler.class),
+              ReflectiveRelMetadataProvider.reflectiveSource(
+                  new NullComparisonPredicates(), BuiltInMetadata.Predicates.Handler.class),
               DefaultRelMetadataProvider.INSTANCE));
 
   private WarpMetadata() {}

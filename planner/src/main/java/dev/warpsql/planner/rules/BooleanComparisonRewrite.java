@@ -1,8 +1,10 @@
 package dev.warpsql.planner.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
@@ -45,7 +47,35 @@ public final class BooleanComparisonRewrite extends RelHomogeneousShuttle {
 
   @Override
   public RelNode visit(RelNode other) {
-    return super.visit(other).accept(expressions);
+    RelNode visited = super.visit(other);
+    if (visited instanceof Project project) {
+      return rewriteProject(project);
+    }
+    return visited.accept(expressions);
+  }
+
+  /**
+   * Rewrites a projection's expressions and casts each one back to its type where the rewrite made
+   * it NOT NULL, because the projection's row type must not change.
+   */
+  private RelNode rewriteProject(Project project) {
+    RexBuilder rexBuilder = project.getCluster().getRexBuilder();
+    List<RexNode> rewritten = new ArrayList<>();
+    boolean changed = false;
+    for (RexNode expression : project.getProjects()) {
+      RexNode visited = expression.accept(expressions);
+      if (visited != expression) {
+        changed = true;
+      }
+      if (!visited.getType().equals(expression.getType())) {
+        visited = rexBuilder.makeCast(expression.getType(), visited, true, false);
+      }
+      rewritten.add(visited);
+    }
+    if (!changed) {
+      return project;
+    }
+    return project.copy(project.getTraitSet(), project.getInput(), rewritten, project.getRowType());
   }
 
   /** The expression rewrite, bottom-up, that also enters the plans of subqueries. */
@@ -84,10 +114,17 @@ public final class BooleanComparisonRewrite extends RelHomogeneousShuttle {
         return rewritten;
       }
       RexNode logic = logic(rewritten.getKind(), left, right);
-      if (logic.getType().equals(rewritten.getType())) {
+      if (logic.getType().equals(rewritten.getType())
+          || !logic.getType().isNullable() && isBoolean(rewritten)) {
+        // A NOT NULL result keeps its type, because a filter rejects a cast around its condition
+        // that changes only nullability. NullabilityRepair retypes the calls above it.
         return logic;
       }
       return rexBuilder.makeCast(rewritten.getType(), logic, true, false);
+    }
+
+    private static boolean isBoolean(RexNode node) {
+      return node.getType().getSqlTypeName() == SqlTypeName.BOOLEAN;
     }
 
     private static boolean comparesBooleans(RexCall call) {

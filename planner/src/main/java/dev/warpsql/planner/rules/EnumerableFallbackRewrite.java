@@ -6,20 +6,26 @@ import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Rewrites the expressions of the plan's Enumerable operators into forms that Calcite's Enumerable
  * engine runs as the kernels do. Operators of the WARP convention keep their expressions.
  *
  * <ul>
- *   <li>A division of approximate numbers becomes a {@link CheckedDivision}, which raises division
- *       by zero instead of returning infinity or NaN.
+ *   <li>Arithmetic on approximate numbers and POWER become {@link CheckedApproximateArithmetic},
+ *       which raises division by zero, overflow and invalid arguments of POWER instead of returning
+ *       infinity or NaN.
  *   <li>IS [NOT] DISTINCT FROM becomes its CASE form. Calcite 1.41's Enumerable code generator has
  *       no implementation of the operator, and simplification creates it, for example from {@code
  *       NOT (1 IS NOT DISTINCT FROM 0)}, after SQL-to-relational conversion has expanded the ones
@@ -42,12 +48,45 @@ final class EnumerableFallbackRewrite extends RelHomogeneousShuttle {
     if (visited instanceof EnumerableCalc calc) {
       return rewriteCalc(calc, shuttle);
     }
-    return visited.accept(shuttle);
+    RelNode rewritten = visited.accept(shuttle);
+    return rewritten instanceof Join join ? withTestedRemainder(join) : rewritten;
+  }
+
+  /**
+   * Returns the join with the part of its condition that is not an equality of keys wrapped in
+   * {@link IsTrueFunction}, which keeps its meaning, because a join matches a pair of rows only
+   * where the condition is TRUE. Calcite 1.41 generates that part of a hash or nested-loop join as
+   * a {@code Predicate2} whose method returns the condition's Java type, which is {@code Object}
+   * for some conditions on a nullable BOOLEAN column, such as {@code NOT b}, and Janino rejects the
+   * code.
+   */
+  private static RelNode withTestedRemainder(Join join) {
+    JoinInfo info = join.analyzeCondition();
+    if (info.nonEquiConditions.isEmpty()) {
+      return join;
+    }
+
+    RexBuilder rexBuilder = join.getCluster().getRexBuilder();
+    RexNode remainder = RexUtil.composeConjunction(rexBuilder, info.nonEquiConditions);
+    RexNode condition =
+        RexUtil.composeConjunction(
+            rexBuilder,
+            List.of(
+                info.getEquiCondition(join.getLeft(), join.getRight(), rexBuilder),
+                rexBuilder.makeCall(IsTrueFunction.IS_TRUE, remainder)));
+    return join.copy(
+        join.getTraitSet(),
+        condition,
+        join.getLeft(),
+        join.getRight(),
+        join.getJoinType(),
+        join.isSemiJoinDone());
   }
 
   /**
    * Rewrites a calc's expanded expressions and normalizes its program again, because the CASE form
-   * of IS DISTINCT FROM nests calls where a program's expressions refer to local ones.
+   * of IS DISTINCT FROM nests calls where a program's expressions refer to local ones. Repeated
+   * EXTRACT calls then move into a calc below (see {@link EnumerableExtractSplit}).
    */
   private static RelNode rewriteCalc(EnumerableCalc calc, FallbackShuttle shuttle) {
     RexProgram program = calc.getProgram();
@@ -58,7 +97,7 @@ final class EnumerableFallbackRewrite extends RelHomogeneousShuttle {
     List<RexNode> newProjects = shuttle.apply(projects);
     RexNode newCondition = condition == null ? null : condition.accept(shuttle);
     if (newProjects.equals(projects) && (condition == null || newCondition.equals(condition))) {
-      return calc;
+      return EnumerableExtractSplit.apply(calc, projects, condition);
     }
     RexProgram rewritten =
         RexProgram.create(
@@ -67,7 +106,8 @@ final class EnumerableFallbackRewrite extends RelHomogeneousShuttle {
             newCondition,
             program.getOutputRowType(),
             calc.getCluster().getRexBuilder());
-    return EnumerableCalc.create(calc.getInput(), rewritten);
+    EnumerableCalc rewrittenCalc = EnumerableCalc.create(calc.getInput(), rewritten);
+    return EnumerableExtractSplit.apply(rewrittenCalc, newProjects, newCondition);
   }
 
   /** Rewrites one operator's expressions. */
@@ -86,7 +126,7 @@ final class EnumerableFallbackRewrite extends RelHomogeneousShuttle {
       }
       List<RexNode> operands = rewritten.getOperands();
       return switch (rewritten.getKind()) {
-        case DIVIDE -> checkedDivision(rewritten, operands);
+        case PLUS, MINUS, TIMES, DIVIDE, OTHER_FUNCTION -> checkedArithmetic(rewritten, operands);
         case IS_DISTINCT_FROM ->
             RelOptUtil.isDistinctFrom(rexBuilder, operands.get(0), operands.get(1), false);
         case IS_NOT_DISTINCT_FROM ->
@@ -95,16 +135,39 @@ final class EnumerableFallbackRewrite extends RelHomogeneousShuttle {
       };
     }
 
-    private RexNode checkedDivision(RexCall division, List<RexNode> operands) {
+    /**
+     * Returns the checked form of approximate arithmetic, or the call itself for exact arithmetic,
+     * which the rest of the plan checks.
+     */
+    private RexNode checkedArithmetic(RexCall call, List<RexNode> operands) {
+      if (!SqlTypeName.APPROX_TYPES.contains(call.getType().getSqlTypeName())) {
+        return call;
+      }
+      boolean real = call.getType().getSqlTypeName() == SqlTypeName.REAL;
       SqlOperator checked =
-          switch (division.getType().getSqlTypeName()) {
-            case DOUBLE, FLOAT -> CheckedDivision.DIVIDE_DOUBLE;
-            case REAL -> CheckedDivision.DIVIDE_REAL;
-            default -> null;
+          switch (call.getKind()) {
+            case PLUS ->
+                real
+                    ? CheckedApproximateArithmetic.ADD_REAL
+                    : CheckedApproximateArithmetic.ADD_DOUBLE;
+            case MINUS ->
+                real
+                    ? CheckedApproximateArithmetic.SUBTRACT_REAL
+                    : CheckedApproximateArithmetic.SUBTRACT_DOUBLE;
+            case TIMES ->
+                real
+                    ? CheckedApproximateArithmetic.MULTIPLY_REAL
+                    : CheckedApproximateArithmetic.MULTIPLY_DOUBLE;
+            case DIVIDE ->
+                real
+                    ? CheckedApproximateArithmetic.DIVIDE_REAL
+                    : CheckedApproximateArithmetic.DIVIDE_DOUBLE;
+            default ->
+                call.getOperator() == SqlStdOperatorTable.POWER
+                    ? CheckedApproximateArithmetic.POWER
+                    : null;
           };
-      return checked == null
-          ? division
-          : rexBuilder.makeCall(division.getType(), checked, operands);
+      return checked == null ? call : rexBuilder.makeCall(call.getType(), checked, operands);
     }
   }
 }

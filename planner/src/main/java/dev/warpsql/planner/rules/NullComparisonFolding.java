@@ -1,9 +1,8 @@
 package dev.warpsql.planner.rules;
 
+import dev.warpsql.planner.metadata.NullComparisonPredicates;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.calcite.plan.RelOptPredicateList;
 import org.apache.calcite.plan.Strong;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
@@ -18,7 +17,6 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSimplify;
 import org.apache.calcite.rex.RexUtil;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.tools.RelBuilder;
 import org.apache.calcite.util.ImmutableBitSet;
 
@@ -38,15 +36,6 @@ import org.apache.calcite.util.ImmutableBitSet;
  * order), so folding may skip that operand's error.
  */
 public final class NullComparisonFolding extends RelHomogeneousShuttle {
-  private static final Set<SqlKind> COMPARISONS =
-      EnumSet.of(
-          SqlKind.EQUALS,
-          SqlKind.NOT_EQUALS,
-          SqlKind.LESS_THAN,
-          SqlKind.LESS_THAN_OR_EQUAL,
-          SqlKind.GREATER_THAN,
-          SqlKind.GREATER_THAN_OR_EQUAL);
-
   private final RelBuilder relBuilder;
 
   private NullComparisonFolding(RelBuilder relBuilder) {
@@ -157,7 +146,7 @@ public final class NullComparisonFolding extends RelHomogeneousShuttle {
     public RexNode visitCall(RexCall call) {
       RexNode visited = super.visitCall(call);
       if (visited instanceof RexCall comparison
-          && COMPARISONS.contains(comparison.getKind())
+          && NullComparisonPredicates.REJECTED_COMPARISONS.contains(comparison.getKind())
           && comparison.getOperands().stream().anyMatch(this::isAlwaysNull)) {
         return rexBuilder.makeNullLiteral(comparison.getType());
       }

@@ -3,10 +3,12 @@ package dev.warpsql.planner.rules;
 import java.util.function.UnaryOperator;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.rules.FilterJoinRule;
 import org.apache.calcite.rel.rules.FilterJoinRule.FilterIntoJoinRule.FilterIntoJoinRuleConfig;
 import org.apache.calcite.rel.rules.FilterJoinRule.JoinConditionPushRule.JoinConditionPushRuleConfig;
+import org.apache.calcite.rel.rules.FilterProjectTransposeRule;
 import org.apache.calcite.rel.rules.ReduceExpressionsRule;
 import org.apache.calcite.rel.rules.ReduceExpressionsRule.FilterReduceExpressionsRule.FilterReduceExpressionsRuleConfig;
 import org.apache.calcite.rel.rules.ReduceExpressionsRule.ProjectReduceExpressionsRule.ProjectReduceExpressionsRuleConfig;
@@ -68,8 +70,25 @@ public final class NullabilityGuardedRules {
               .withDescription("GuardedJoinConditionPushRule")
               .as(JoinConditionPushRuleConfig.class));
 
+  /**
+   * Pushes filters past projections, as {@link CoreRules#FILTER_PROJECT_TRANSPOSE} does. The rule
+   * removes every cast that changes only nullability from the condition that it moves. Where a
+   * projection computes such a cast around an AND, as RexSimplify's {@code AND(null, IS NULL(b))}
+   * for {@code b AND NOT b}, an AND then lands directly under another, and Calcite's filter rejects
+   * the condition with an AssertionError because it is not flat. That firing is skipped too.
+   */
+  public static final RelOptRule FILTER_PROJECT_TRANSPOSE =
+      new FilterProjectTranspose(
+          CoreRules.FILTER_PROJECT_TRANSPOSE
+              .config
+              .withDescription("GuardedFilterProjectTransposeRule")
+              .as(FilterProjectTransposeRule.Config.class));
+
   private static final String CHECK_CLASS = RexSimplify.class.getName();
   private static final String CHECK_METHOD = "validateStrongPolicy";
+
+  /** The start of the message of the AssertionError of a Filter whose condition is not flat. */
+  private static final String FLAT_CHECK_MESSAGE = "RexUtil.isFlat should be true";
 
   private NullabilityGuardedRules() {}
 
@@ -105,11 +124,19 @@ public final class NullabilityGuardedRules {
     try {
       firing.run();
     } catch (AssertionError e) {
-      if (!isStrongPolicyCheck(e)) {
+      if (!isStrongPolicyCheck(e) && !isFlatConditionCheck(e)) {
         throw e;
       }
-      LOG.debug("skipped {}, which failed Calcite's nullability check", rule, e);
+      LOG.debug("skipped {}, which failed Calcite's nullability or flatness check", rule, e);
     }
+  }
+
+  /** Returns whether an AssertionError comes from a filter whose condition is not flat. */
+  private static boolean isFlatConditionCheck(AssertionError error) {
+    StackTraceElement[] frames = error.getStackTrace();
+    return frames.length > 0
+        && frames[0].getClassName().equals(Filter.class.getName())
+        && String.valueOf(error.getMessage()).startsWith(FLAT_CHECK_MESSAGE);
   }
 
   private static final class FilterRule extends ReduceExpressionsRule.FilterReduceExpressionsRule {
@@ -137,6 +164,17 @@ public final class NullabilityGuardedRules {
 
   private static final class FilterIntoJoin extends FilterJoinRule.FilterIntoJoinRule {
     FilterIntoJoin(FilterIntoJoinRuleConfig config) {
+      super(config);
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      fireGuarded(this, () -> super.onMatch(call));
+    }
+  }
+
+  private static final class FilterProjectTranspose extends FilterProjectTransposeRule {
+    FilterProjectTranspose(FilterProjectTransposeRule.Config config) {
       super(config);
     }
 

@@ -20,7 +20,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * constants whose result leaves its type is not folded: the kernel evaluates it at run time and
  * raises the numeric overflow error, where Calcite's own folding would wrap around as Java integers
  * do. Nor is a division of approximate numbers by zero, which Calcite's folding turns into infinity
- * or NaN. The wrapped executor folds everything else.
+ * or NaN, nor an approximate expression whose result is infinity or NaN. The wrapped executor folds
+ * everything else.
  */
 final class OverflowCheckingExecutor implements RexExecutor {
   private final RexExecutor delegate;
@@ -52,8 +53,24 @@ final class OverflowCheckingExecutor implements RexExecutor {
     delegate.reduce(rexBuilder, foldable, folded);
     int next = 0;
     for (int i = 0; i < keep.length; i++) {
-      reducedValues.add(keep[i] ? constExps.get(i) : folded.get(next++));
+      RexNode value = keep[i] ? constExps.get(i) : folded.get(next++);
+      reducedValues.add(isNonFiniteResult(constExps.get(i), value) ? constExps.get(i) : value);
     }
+  }
+
+  /**
+   * Returns whether folding computed infinity or NaN for an expression that is not itself a
+   * literal. Such an expression is kept, so that the kernels or the checked Enumerable functions
+   * evaluate it at run time. They raise the error that IEEE arithmetic skips, such as a DOUBLE
+   * overflow or a negative base of POWER with a fractional exponent. An expression without such an
+   * error, such as {@code CAST('Infinity' AS DOUBLE)}, has the same value at run time.
+   */
+  private static boolean isNonFiniteResult(RexNode expression, RexNode value) {
+    return !(expression instanceof RexLiteral)
+        && value instanceof RexLiteral literal
+        && !literal.isNull()
+        && SqlTypeName.APPROX_TYPES.contains(literal.getType().getSqlTypeName())
+        && !Double.isFinite(literal.getValueAs(Double.class));
   }
 
   /** Returns whether evaluating the constant expression exactly leaves an exact type's range. */

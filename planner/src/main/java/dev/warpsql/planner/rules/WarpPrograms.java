@@ -46,6 +46,7 @@ public final class WarpPrograms {
     return Programs.sequence(
         (planner, rel, traits, materializations, lattices) -> {
           OverflowCheckingExecutor.install(planner);
+          useWarpMetadata(rel);
           return rel;
         },
         Programs.subQuery(WarpMetadata.PROVIDER),
@@ -114,6 +115,16 @@ public final class WarpPrograms {
       LOG.debug("kept a correlated plan that Calcite's decorrelator failed on", e);
       return rel;
     }
+  }
+
+  /**
+   * Makes every later phase read WarpSQL's metadata. A hep program sets its provider on the
+   * cluster, but the cluster keeps the metadata query of field trimming, which reads Calcite's
+   * defaults, until a rule changes the plan, so the cost-based planner could still read those.
+   */
+  private static void useWarpMetadata(RelNode rel) {
+    rel.getCluster().setMetadataProvider(WarpMetadata.PROVIDER);
+    rel.getCluster().invalidateMetadataQuery();
   }
 
   private static RelBuilder relBuilder(RelNode rel) {

@@ -36,7 +36,7 @@ public final class WarpRules {
           CoreRules.PROJECT_MERGE,
           CoreRules.PROJECT_REMOVE,
           CoreRules.FILTER_MERGE,
-          CoreRules.FILTER_PROJECT_TRANSPOSE,
+          NullabilityGuardedRules.FILTER_PROJECT_TRANSPOSE,
           CoreRules.FILTER_AGGREGATE_TRANSPOSE,
           CoreRules.AGGREGATE_PROJECT_MERGE,
           CoreRules.AGGREGATE_REDUCE_FUNCTIONS,

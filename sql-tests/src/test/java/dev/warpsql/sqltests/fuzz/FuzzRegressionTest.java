@@ -184,6 +184,19 @@ class FuzzRegressionTest {
   }
 
   @Test
+  void filterOnColumnThatJoinMakesNull() throws SQLException {
+    // The join condition makes a column NULL, so the planner replaces it by NULL in the filter.
+    assertPartitionsMatchDuckDb(
+        List.of(
+            "CREATE TABLE t0 (a INTEGER)",
+            "CREATE TABLE t1 (b INTEGER)",
+            "INSERT INTO t0 VALUES (1), (NULL)",
+            "INSERT INTO t1 VALUES (2), (NULL)"),
+        "SELECT DISTINCT a FROM t0 RIGHT JOIN t1 ON a IS NULL",
+        "a >= CAST(EXTRACT(DAY FROM DATE '1999-12-31') AS TINYINT)");
+  }
+
+  @Test
   void overflowBelowEnumerableAggregateIsDataError() throws SQLException {
     String part =
         "SELECT COUNT(*) AS n, MIN(c) AS lo FROM t"
@@ -199,6 +212,149 @@ class FuzzRegressionTest {
           .extracting(e -> ((SQLException) e).getSQLState())
           .isEqualTo("22003");
     }
+  }
+
+  @Test
+  void doubleOverflowInPredicateIsDataError() throws SQLException {
+    // IEEE arithmetic gave infinity and then NaN, so the row was in none of the partitions.
+    String query =
+        "SELECT a FROM t WHERE t_c1 * (2147483647 * t_c2) BETWEEN t_c2 AND 0"
+            + " UNION ALL SELECT a FROM t WHERE NOT (t_c1 * (2147483647 * t_c2) BETWEEN t_c2 AND 0)";
+    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE t (a INTEGER, t_c1 DOUBLE, t_c2 DOUBLE)");
+      statement.execute("INSERT INTO t VALUES (1, -0.5, 1e300)");
+
+      assertThatThrownBy(() -> statement.executeQuery(query).close())
+          .isInstanceOf(SQLException.class)
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("22003");
+    }
+  }
+
+  @Test
+  void enumerableJoinConditionOnBooleanRuns() throws SQLException {
+    String select = "SELECT DISTINCT a, k, s FROM t0 JOIN t1 ON k0 = k WHERE ";
+    String predicate =
+        "a OR SUBSTRING(CAST(NULL AS VARCHAR(8)) FROM 1 FOR 1) NOT BETWEEN s AND 'a'";
+    String query =
+        select
+            + predicate
+            + " UNION "
+            + select
+            + "NOT ("
+            + predicate
+            + ") UNION "
+            + select
+            + "("
+            + predicate
+            + ") IS NULL";
+    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE t0 (a BOOLEAN, k0 SMALLINT)");
+      statement.execute("CREATE TABLE t1 (s VARCHAR(8), k SMALLINT)");
+
+      // The hash join on the empty tables is Enumerable, and Janino rejected its condition.
+      try (ResultSet rows = statement.executeQuery(query)) {
+        assertThat(rows.next()).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void enumerableJoinConditionOnBooleanRows() throws SQLException {
+    assertPartitionsMatchDuckDb(
+        List.of(
+            "CREATE TABLE t0 (a BOOLEAN, k0 SMALLINT)",
+            "CREATE TABLE t1 (s VARCHAR(8), k SMALLINT)",
+            "INSERT INTO t0 VALUES (TRUE, 1), (FALSE, 1), (NULL, 1), (NULL, 2)",
+            "INSERT INTO t1 VALUES ('x', 1), (NULL, 2), ('b', 3)"),
+        "SELECT a, k, s FROM t0 JOIN t1 ON k0 = k",
+        "NOT a OR SUBSTRING(CAST(NULL AS VARCHAR(8)) FROM 1 FOR 1) NOT BETWEEN s AND 'a'");
+  }
+
+  @Test
+  void extractTwiceInEnumerableCalcRuns() throws SQLException {
+    String predicate =
+        "CAST(EXTRACT(YEAR FROM DATE '1999-12-31') AS TINYINT) NOT BETWEEN"
+            + " (CASE WHEN 'a%b' LIKE '' THEN CAST(EXTRACT(YEAR FROM DATE '2024-03-01') AS TINYINT)"
+            + " ELSE c END) AND 7";
+    String part = "SELECT COUNT(*) AS n FROM t WHERE ";
+    String query =
+        "SELECT SUM(n) FROM ("
+            + part
+            + predicate
+            + " UNION ALL "
+            + part
+            + "NOT ("
+            + predicate
+            + ")) AS parts";
+    try (Connection connection = DriverManager.getConnection("jdbc:warp:mem:");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE t (c TINYINT)");
+
+      // The CASTs to TINYINT overflow, so the EXTRACTs are not folded, and the empty table makes
+      // the Calc Enumerable.
+      try (ResultSet rows = statement.executeQuery(query)) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getLong(1)).isZero();
+      }
+    }
+  }
+
+  @Test
+  void extractInCaseBranchOfEnumerableCalc() throws SQLException {
+    // SIGN has no kernel form, so the Calc is Enumerable, and EXTRACT of MONTH is in and out of
+    // the CASE branch.
+    assertPartitionsMatchDuckDb(
+        List.of(
+            "CREATE TABLE t (c TINYINT, d DATE, e DATE)",
+            "INSERT INTO t VALUES (1, DATE '2020-05-06', DATE '2021-07-08'), (NULL, NULL, NULL),"
+                + " (-3, DATE '1999-01-31', DATE '1998-11-30')"),
+        "SELECT c, EXTRACT(MONTH FROM d), CASE WHEN SIGN(c) > 0 THEN EXTRACT(MONTH FROM e) END"
+            + " FROM t",
+        "c > 0");
+  }
+
+  @Test
+  void booleanComparisonThatFoldsNotNull() throws SQLException {
+    // The rewrite of the IN into logic folds to a NOT NULL result, which a cast made nullable
+    // again, and a filter rejects a cast of its condition that changes only nullability.
+    assertPartitionsMatchDuckDb(
+        List.of(
+            "CREATE TABLE t0 (a DOUBLE, b BOOLEAN)",
+            "INSERT INTO t0 VALUES (1.5, TRUE), (NULL, NULL), (-2e0, FALSE)"),
+        "SELECT a FROM t0",
+        "((NOT (TRUE)) AND (a <= a)) NOT IN (TRUE)");
+  }
+
+  @Test
+  void booleanLessThanInJoinCondition() throws SQLException {
+    // The join condition becomes b AND NOT b, which RexSimplify turns into AND(NULL, b IS NULL).
+    // A projection computed it under a cast that changes only nullability. Pushing the filter past
+    // the projection removed the cast and left that AND directly under the filter's AND.
+    assertPartitionsMatchDuckDb(
+        List.of(
+            "CREATE TABLE t0 (b BOOLEAN)",
+            "CREATE TABLE t1 (c SMALLINT, d SMALLINT)",
+            "INSERT INTO t0 VALUES (TRUE), (FALSE), (NULL)",
+            "INSERT INTO t1 VALUES (1, 2), (NULL, 3), (5, NULL)"),
+        "SELECT b, c FROM t0 RIGHT JOIN t1 ON b < FALSE",
+        "b OR (c IS NOT DISTINCT FROM 1)");
+  }
+
+  @Test
+  void distinctFromInStringLookup() throws SQLException {
+    // A filter on one string column runs as a lookup table, which Calcite's code generator
+    // computes, and simplification turns NOT (c IS NOT DISTINCT FROM 'a') into IS DISTINCT FROM.
+    assertPartitionsMatchDuckDb(
+        List.of(
+            "CREATE TABLE t0 (c VARCHAR(8), b BOOLEAN)",
+            "CREATE TABLE t1 (d BOOLEAN)",
+            "INSERT INTO t0 VALUES ('a', TRUE), ('b', TRUE), (NULL, FALSE), ('a', NULL)",
+            "INSERT INTO t1 VALUES (TRUE), (FALSE), (NULL)"),
+        "SELECT DISTINCT c, b, d FROM t0 JOIN t1 ON b = d",
+        "c IS NOT DISTINCT FROM 'a'");
   }
 
   /**

@@ -19,7 +19,7 @@ enum FuzzType {
       List.of("0", "1", "-7", "42", "100000", "-9223372036854775807", "9223372036854775807")),
   DECIMAL("DECIMAL(10, 2)", Family.EXACT, List.of("0.00", "1.50", "-2.25", "42.00", "99999999.99")),
   // Approximate literals all carry an exponent: INSERT ... VALUES with 1e300 and 0.1 in one DOUBLE
-  // column fails in Calcite (see KnownBugsTest.mixedApproximateValuesInsert).
+  // column fails in Calcite (see FuzzRegressionTest.mixedApproximateValuesInsert).
   REAL("REAL", Family.APPROXIMATE, List.of("0e0", "1.5e0", "-0.25e0", "3e0", "1e10", "-1e-3")),
   DOUBLE(
       "DOUBLE", Family.APPROXIMATE, List.of("0e0", "1.5e0", "-2e0", "0.1e0", "1e300", "-3.75e0")),
