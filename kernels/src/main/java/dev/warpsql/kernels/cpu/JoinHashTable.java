@@ -52,8 +52,8 @@ public final class JoinHashTable implements AutoCloseable {
 
   /**
    * The widest key range, per build row, that gets a direct array. At 8 the array takes at most 32
-   * bytes per build row, no more than the 2 to 4 slots per row of the hashed layout take. It still
-   * covers keys like TPC-H's order keys, of which a quarter are used.
+   * bytes per build row, within the 24 to 48 bytes of the 2 to 4 inline slots per row of the hashed
+   * layout. It still covers keys like TPC-H's order keys, of which a quarter are used.
    */
   static final int DIRECT_SPAN_PER_ROW = 8;
 

@@ -13,9 +13,9 @@ import org.apache.calcite.rel.core.TableScan;
 
 /**
  * What a plan took as given when it was made, so that a cached copy can tell whether it still fits
- * the catalog: the catalog's definition version, which changes when any schema, table or view is
- * created or dropped, and the row count of each table the plan reads, from which the planner chose
- * its join order.
+ * the catalog. One is the catalog's definition version, which changes when any schema, table or
+ * view is created or dropped. The other is the row count of each table the plan reads, from which
+ * the planner chose its join order.
  *
  * <p>A plan stays correct when rows change, because scans read the table's version that is current
  * when the statement runs. It stops being a good plan when a table's size moves far from the one it
@@ -37,9 +37,9 @@ record PlanAssumptions(long definitionVersion, List<TableSize> tables) {
   record TableSize(CatalogTable table, long rowCount) {}
 
   /**
-   * Returns the assumptions of a physical plan made at the given definition version, or null when
-   * the plan reads files, whose columns and types were inferred from the files' contents at
-   * planning time, or calls a table function, whose result the plan cannot check.
+   * Returns the assumptions of a physical plan made at the given definition version. Returns null
+   * when the plan reads files, whose columns and types came from the files' contents at planning
+   * time, or calls a table function, whose result the plan cannot check.
    */
   static PlanAssumptions of(RelNode plan, long definitionVersion) {
     List<TableSize> tables = new ArrayList<>();
