@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A connection runs a query text it planned before on the cached plan, and plans again whenever the
- * cached plan may no longer give the answer that planning anew would give.
+ * cached plan may no longer give the result that planning anew would give.
  */
 class PlanCacheTest {
   @TempDir Path directory;
@@ -49,7 +49,7 @@ class PlanCacheTest {
   }
 
   @Test
-  void repeatedQueryUsesOnePlanAndSeesNewRows() throws SQLException {
+  void repeatedQueryReusesPlan() throws SQLException {
     String sql = "SELECT v, SUM(k) FROM t GROUP BY v ORDER BY v";
     assertThat(rows(sql)).containsExactly("a|4", "b|2");
     int plans = planCount();
@@ -107,7 +107,7 @@ class PlanCacheTest {
   }
 
   @Test
-  void otherSchemaWithTheSameTableNameIsPlannedAgain() throws SQLException {
+  void otherDefaultSchemaPlansAgain() throws SQLException {
     statement.execute("CREATE SCHEMA other");
     statement.execute("CREATE TABLE other.t (k INTEGER, v VARCHAR(10))");
     statement.execute("INSERT INTO other.t VALUES (7, 'z')");

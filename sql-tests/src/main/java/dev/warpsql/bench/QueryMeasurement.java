@@ -118,7 +118,7 @@ final class QueryMeasurement {
     coldPrepareMillis = millisBetween(start, prepareEnd);
     coldExecuteMillis = millisBetween(prepareEnd, System.nanoTime());
     // The timed runs are statements on the connection with the plan cache; this run plans the
-    // query there, and its answer is the one checked against the other engines.
+    // query there, and its result is the one checked against the other engines.
     attempt(warp, () -> warp.execute(sql), true);
     return statement;
   }

@@ -27,10 +27,10 @@ import org.apache.arrow.vector.FieldVector;
  *   <li>A key that fits one {@code long}: one key column, or two whose build values all fit 32 bits
  *       (always for INTEGER, DATE, dictionary codes and smaller), packed into one long. When its
  *       values span at most {@value #DIRECT_SPAN_PER_ROW} values per build row (dense surrogate
- *       keys, codes, dates), an array indexed by {@code key - min} holds the first row of each key:
- *       a probe reads one element. Otherwise an open-addressing slot array holds each key and its
- *       first row inline, so a probe reads the slot's key and row, usually in two cache lines.
- *   <li>Other keys: each slot holds the keys, their hash and the first row inline.
+ *       keys, codes, dates), an array indexed by {@code key - min} contains the first row of each
+ *       key: a probe reads one element. Otherwise an open-addressing slot array stores each key and
+ *       its first row inline, so a probe reads the slot's key and row, usually in two cache lines.
+ *   <li>Other keys: each slot stores the keys, their hash and the first row inline.
  * </ul>
  *
  * <p>Build rows are numbered by their position in the key and payload vectors, so a kernel reads a
@@ -40,7 +40,7 @@ import org.apache.arrow.vector.FieldVector;
  * table is closed. The table's own memory is heap arrays, which {@link #close()} drops: 4 bytes per
  * build row for the chains, then 4 bytes per value of a direct key range, or {@code 8 * keys + 4}
  * bytes per slot (plus 4 for the hash of several keys) with 2 to 4 slots per build row. While
- * building, one {@code long} per build row holds the packed keys.
+ * building, one {@code long} per build row keeps the packed keys.
  *
  * <p>The table is read-only after {@link #build}, so any number of kernel threads may probe it at
  * once after it reached them through a happens-before edge, such as submitting the probing tasks to

@@ -268,7 +268,7 @@ class JoinHashTableTest extends KernelTestSupport {
   }
 
   @Test
-  void twoBigintKeysPackWhenBuildValuesFitInt() {
+  void bigintKeyPairsPackWhenTheyFit() {
     FieldVector a = column(DataType.BIGINT, 1L, -1L);
     FieldVector b = column(DataType.BIGINT, 2L, (long) Integer.MIN_VALUE);
     try (JoinHashTable table =

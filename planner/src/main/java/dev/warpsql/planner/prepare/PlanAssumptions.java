@@ -12,10 +12,10 @@ import org.apache.calcite.rel.core.TableFunctionScan;
 import org.apache.calcite.rel.core.TableScan;
 
 /**
- * What a plan took as given when it was made, so that a cached copy can tell whether it still fits
- * the catalog. One is the catalog's definition version, which changes when any schema, table or
- * view is created or dropped. The other is the row count of each table the plan reads, from which
- * the planner chose its join order.
+ * The facts a plan took as given when it was made, so that a cached copy can tell whether it still
+ * fits the catalog. One is the catalog's definition version, which changes when any schema, table
+ * or view is created or dropped. The other is the row count of each table the plan reads, from
+ * which the planner chose its join order.
  *
  * <p>A plan stays correct when rows change, because scans read the table's version that is current
  * when the statement runs. It stops being a good plan when a table's size moves far from the one it

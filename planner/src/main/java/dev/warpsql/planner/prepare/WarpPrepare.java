@@ -134,7 +134,7 @@ public final class WarpPrepare extends CalcitePrepareImpl {
     long definitionVersion = catalog.definitionVersion();
     CalciteSignature<?> cached = cache.find(key, definitionVersion);
     if (cached != null) {
-      @SuppressWarnings("unchecked") // the key holds the element type the signature was made for
+      @SuppressWarnings("unchecked") // the key contains the element type the signature was made for
       CalciteSignature<T> signature = (CalciteSignature<T>) cached;
       return signature;
     }

@@ -48,7 +48,7 @@ class PlanAssumptionsTest {
   }
 
   @Test
-  void holdWhileTheTableStaysWithinTwiceItsPlannedSize() {
+  void holdWithinTwicePlannedSize() {
     CatalogTable table = table("t", 5000);
 
     assertThat(holdFor(table, 5000)).isTrue();
@@ -59,7 +59,7 @@ class PlanAssumptionsTest {
   }
 
   @Test
-  void smallTablesCountAsOneThousandTwentyFourRows() {
+  void smallTablesCountAs1024Rows() {
     CatalogTable table = table("t", 3);
 
     assertThat(holdFor(table, 0)).isTrue();
@@ -68,7 +68,7 @@ class PlanAssumptionsTest {
   }
 
   @Test
-  void failWhenSomethingIsCreatedOrDroppedOrTheTableIsDropped() {
+  void failAfterCreateOrDrop() {
     CatalogTable table = table("t", 10);
     long version = catalog.definitionVersion();
     PlanAssumptions assumptions = new PlanAssumptions(version, List.of(new TableSize(table, 10)));
