@@ -158,11 +158,11 @@ final class DevicePipelineRun {
     try (AggregationTable merged = new AggregationTable(sink)) {
       for (BatchChunk chunk : chunks) {
         context.checkCanceled();
-        try (ChunkInputs inputs = upload(chunk, memory, shared, resident);
-            AggregationTable part = runner.aggregate(inputs.columns(), chunk.rowCount())) {
-          merged.merge(part);
+        try (ChunkInputs inputs = upload(chunk, memory, shared, resident)) {
+          runner.aggregate(inputs.columns(), chunk.rowCount(), merged);
         }
       }
+      runner.finishAggregate(merged);
       List<String> names = columns.stream().map(BatchColumn::name).toList();
       List<FieldVector> vectors = merged.toVectors(context.allocator(), names);
       int rows = vectors.isEmpty() ? merged.groupCount() : vectors.get(0).getValueCount();

@@ -8,53 +8,129 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * The device buffers of one launch of an aggregating kernel: the accumulators and, for group keys,
- * the open-addressing group table of {@code capacity} slots ({@code group_states}, {@code
- * group_keys}, {@code group_nulls}), zeroed as the kernel expects.
+ * The device buffers of an aggregating kernel, kept across the launches of one pipeline run: the
+ * accumulators and, for group keys, the open-addressing slots that map keys to dense group numbers,
+ * the groups' keys and NULL masks, as the {@code ptx} package documentation lays them out.
  *
- * <p>{@link #read()} decodes the slots into an {@link AggregationTable} in the CPU backend's
- * representation, so that merging partial results and converting them to result columns run the CPU
- * backend's code, with its overflow checks.
+ * <p>Groups stay on the device from chunk to chunk, so a query with few groups copies them back
+ * once. Before each launch {@link #reserve} makes sure that every row of the chunk could start a
+ * new group, because a launch that runs out of groups cannot be repeated: the rows that did find
+ * their group have already been added. When the chunk might not fit, the groups so far are drained
+ * into the host's {@link AggregationTable}, whose merge runs the CPU backend's code with its
+ * overflow checks, and the table grows when it was more than half full.
  *
  * <p>Memory: the buffers are charged to the owner given at construction and freed by {@link
- * #close()}.
+ * #close()}. A drain copies back only the groups that exist.
  */
 final class AggregateSinkBuffers implements AutoCloseable {
-  private static final int STATE_READY = 2;
+  /** Slots of the smallest table. */
+  static final int MIN_SLOTS = 1024;
+
+  /** Slots beyond which a busy table stops doubling and drains more often instead. */
+  static final int MAX_GROWN_SLOTS = 1 << 23;
 
   private final DeviceApi device;
+  private final DeviceMemoryOwner owner;
   private final AggregateSink sink;
-  private final int capacity;
-  private final DeviceBuffer accumulators;
-  private DeviceBuffer states;
+  private final long groupCountAddress;
+  private DeviceBuffer accumulators;
+  private DeviceBuffer slots;
   private DeviceBuffer keys;
   private DeviceBuffer nulls;
+  private int capacity;
+  private int limit;
+  private int groups;
+  private boolean pending;
+  private long drains;
 
   /**
-   * @param capacity the group slots, a power of two; 1 for a sink without group keys
+   * @param groupCountAddress the device address of the {@code uint32} group counter, which these
+   *     buffers zero whenever the table is emptied
    */
   AggregateSinkBuffers(
-      DeviceApi device, DeviceMemoryOwner owner, AggregateSink sink, int capacity) {
+      DeviceApi device, DeviceMemoryOwner owner, AggregateSink sink, long groupCountAddress) {
     this.device = device;
+    this.owner = owner;
     this.sink = sink;
-    this.capacity = capacity;
-    byte[] initial = AccumulatorImage.initial(sink, capacity);
-    this.accumulators = owner.allocate("accumulators", initial.length);
-    try {
-      device.copyToDevice(accumulators.address(), ByteBuffer.wrap(initial));
-      int keyCount = sink.groupKeys().size();
-      if (keyCount > 0) {
-        states = zeroed(owner, "group_states", capacity * 4L);
-        keys = zeroed(owner, "group_keys", capacity * 8L * keyCount);
-        nulls = zeroed(owner, "group_nulls", capacity * 4L);
-      }
-    } catch (RuntimeException e) {
-      close();
-      throw e;
+    this.groupCountAddress = groupCountAddress;
+    if (!keyed()) {
+      accumulators = zeroed("accumulators", accumulatorBytes(1));
+    }
+    device.fillZero(groupCountAddress, 4);
+  }
+
+  private boolean keyed() {
+    return !sink.groupKeys().isEmpty();
+  }
+
+  /** Returns the slots of the current table, 0 before the first keyed launch. */
+  int capacity() {
+    return capacity;
+  }
+
+  /** Returns how many times groups were copied back to the host. */
+  long drains() {
+    return drains;
+  }
+
+  /**
+   * Makes room for a launch over {@code rows} rows: afterwards the table can take a new group for
+   * every row. Drains the groups into {@code into} first when it might not.
+   */
+  void reserve(int rows, AggregationTable into) {
+    if (!keyed() || (capacity > 0 && groups + (long) rows <= limit)) {
+      return;
+    }
+    boolean busy = groups > limit / 2;
+    drain(into);
+    int wanted = Math.max(slotsFor(rows), busy ? Math.min(capacity * 2, MAX_GROWN_SLOTS) : 0);
+    if (wanted > capacity) {
+      grow(wanted, rows);
     }
   }
 
-  private DeviceBuffer zeroed(DeviceMemoryOwner owner, String name, long bytes) {
+  /** Returns the slots of a table whose groups hold twice {@code rows} rows' worth. */
+  private static int slotsFor(int rows) {
+    if (rows > 1 << 28) {
+      throw new IllegalArgumentException(
+          "a chunk of " + rows + " rows is too large for a device group table; at most 2^28");
+    }
+    return Math.max(MIN_SLOTS, Integer.highestOneBit(Math.max(1, rows - 1)) * 8);
+  }
+
+  /**
+   * Replaces the empty table with one of {@code slotCount} slots. When the device has no room, a
+   * current table that holds {@code rows} new groups is kept.
+   */
+  private void grow(int slotCount, int rows) {
+    int groupLimit = slotCount / 2;
+    DeviceBuffer[] grown = new DeviceBuffer[4];
+    try {
+      grown[0] = zeroed("group_slots", slotCount * 4L);
+      grown[1] = owner.allocate("group_keys", groupLimit * 8L * sink.groupKeys().size());
+      grown[2] = owner.allocate("group_nulls", groupLimit * 4L);
+      grown[3] = zeroed("accumulators", accumulatorBytes(groupLimit));
+    } catch (DeviceException e) {
+      closeAll(grown);
+      if (e.kind() == DeviceException.Kind.OUT_OF_MEMORY && capacity > 0 && rows <= limit) {
+        return;
+      }
+      throw e;
+    }
+    closeAll(slots, keys, nulls, accumulators);
+    slots = grown[0];
+    keys = grown[1];
+    nulls = grown[2];
+    accumulators = grown[3];
+    capacity = slotCount;
+    limit = groupLimit;
+  }
+
+  private long accumulatorBytes(long groupCount) {
+    return Math.max(1, groupCount * sink.calls().size() * AccumulatorLayout.BYTES);
+  }
+
+  private DeviceBuffer zeroed(String name, long bytes) {
     DeviceBuffer buffer = owner.allocate(name, bytes);
     device.fillZero(buffer.address(), bytes);
     return buffer;
@@ -63,90 +139,121 @@ final class AggregateSinkBuffers implements AutoCloseable {
   /** Sets {@code accumulators} and, with group keys, the group table's parameters. */
   void bind(KernelParameterBuffer parameters) {
     parameters.setLong("accumulators", accumulators.address());
-    if (states != null) {
+    if (keyed()) {
       parameters.setLong("group_capacity", capacity);
-      parameters.setLong("group_states", states.address());
+      parameters.setLong("group_limit", limit);
+      parameters.setLong("group_slots", slots.address());
       parameters.setLong("group_keys", keys.address());
       parameters.setLong("group_nulls", nulls.address());
+      parameters.setLong("group_count", groupCountAddress);
     }
   }
 
-  /** Returns the groups that the launch produced in a new table, which the caller closes. */
-  AggregationTable read() {
+  /** Records a launch that raised no error and the group counter it left. */
+  void launched(int groupCount) {
+    if (keyed() && (groupCount < groups || groupCount > limit)) {
+      throw new IllegalStateException(
+          "the group counter went from " + groups + " to " + groupCount + " of " + limit);
+    }
+    groups = groupCount;
+    pending = true;
+  }
+
+  /**
+   * Merges every group of the launches since the last drain into {@code into} and empties the
+   * table. Does nothing when no launch has run since.
+   */
+  void drain(AggregationTable into) {
+    if (!pending) {
+      return;
+    }
+    int calls = sink.calls().size();
+    int groupCount = keyed() ? groups : 1;
+    ByteBuffer values = download(accumulators, accumulatorBytes(groupCount));
+    try (AggregationTable part = new AggregationTable(sink)) {
+      if (keyed()) {
+        readGroups(part, values, groupCount);
+      } else {
+        fill(part, part.findOrInsert(0), values, 0, calls);
+      }
+      into.merge(part);
+    }
+    drains++;
+
+    if (keyed()) {
+      device.fillZero(slots.address(), capacity * 4L);
+      device.fillZero(groupCountAddress, 4);
+    }
+    device.fillZero(accumulators.address(), accumulatorBytes(groupCount));
+    groups = 0;
+    pending = false;
+  }
+
+  private void readGroups(AggregationTable part, ByteBuffer values, int groupCount) {
     int keyCount = sink.groupKeys().size();
     int calls = sink.calls().size();
-    ByteBuffer values = download(accumulators, Math.max(1, capacity * calls * 16));
-    AggregationTable table = new AggregationTable(sink);
-    try {
-      if (keyCount == 0) {
-        fill(table, table.findOrInsert(0), values, 0, calls);
-        return table;
+    ByteBuffer keyWords = download(keys, groupCount * 8L * keyCount);
+    ByteBuffer nullWords = download(nulls, groupCount * 4L);
+    long[] probeKeys = part.probeKeys();
+    for (int group = 0; group < groupCount; group++) {
+      for (int k = 0; k < keyCount; k++) {
+        probeKeys[k] = keyWords.getLong((group * keyCount + k) * 8);
       }
-      ByteBuffer stateWords = download(states, capacity * 4);
-      ByteBuffer keyWords = download(keys, capacity * 8 * keyCount);
-      ByteBuffer nullWords = download(nulls, capacity * 4);
-      for (int slot = 0; slot < capacity; slot++) {
-        int state = stateWords.getInt(slot * 4);
-        if (state == 0) {
-          continue;
-        }
-        if (state != STATE_READY) {
-          throw new IllegalStateException(
-              "group slot " + slot + " ended the launch in state " + state + ", not ready");
-        }
-        long[] probeKeys = table.probeKeys();
-        for (int k = 0; k < keyCount; k++) {
-          probeKeys[k] = keyWords.getLong((slot * keyCount + k) * 8);
-        }
-        int group = table.findOrInsert(nullWords.getInt(slot * 4) & 0xFFFFFFFFL);
-        fill(table, group, values, slot, calls);
-      }
-      return table;
-    } catch (RuntimeException e) {
-      table.close();
-      throw e;
+      int row = part.findOrInsert(nullWords.getInt(group * 4) & 0xFFFFFFFFL);
+      fill(part, row, values, group, calls);
     }
   }
 
-  /** Copies the accumulators of one slot into a group of the table. */
-  private void fill(AggregationTable table, int group, ByteBuffer values, int slot, int calls) {
+  /** Copies the accumulators of one device group into a group of the table. */
+  private void fill(AggregationTable table, int row, ByteBuffer values, int group, int calls) {
     for (int c = 0; c < calls; c++) {
       AggregateCall call = sink.calls().get(c);
-      int offset = (slot * calls + c) * AccumulatorImage.BYTES;
+      int offset = (group * calls + c) * AccumulatorLayout.BYTES;
       long value = values.getLong(offset);
       boolean[] seen = table.seen()[c];
       if (seen != null) {
         if (values.getInt(offset + 8) == 0) {
           continue;
         }
-        seen[group] = true;
+        seen[row] = true;
+      }
+      AggregateFunction function = call.function();
+      if (function == AggregateFunction.MIN || function == AggregateFunction.MAX) {
+        value = AccumulatorLayout.orderKey(function, value);
       }
       double[] doubles = table.doubleStates()[c];
       if (doubles == null) {
-        table.longStates()[c][group] = value;
-      } else if (call.function() == AggregateFunction.SUM) {
-        doubles[group] = Double.longBitsToDouble(value);
+        table.longStates()[c][row] = value;
+      } else if (function == AggregateFunction.SUM) {
+        doubles[row] = Double.longBitsToDouble(value);
       } else {
         // MIN and MAX of REAL and DOUBLE hold an order key, which the same transform decodes.
-        doubles[group] = Double.longBitsToDouble(value ^ ((value >> 63) & Long.MAX_VALUE));
+        doubles[row] = Double.longBitsToDouble(value ^ ((value >> 63) & Long.MAX_VALUE));
       }
     }
   }
 
-  private ByteBuffer download(DeviceBuffer buffer, int bytes) {
-    ByteBuffer target = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
+  private ByteBuffer download(DeviceBuffer buffer, long bytes) {
+    ByteBuffer target = ByteBuffer.allocate(Math.toIntExact(bytes)).order(ByteOrder.LITTLE_ENDIAN);
     device.copyToHost(target, buffer.address());
     target.clear();
     return target;
   }
 
-  @Override
-  public void close() {
-    accumulators.close();
-    for (DeviceBuffer buffer : new DeviceBuffer[] {states, keys, nulls}) {
+  private static void closeAll(DeviceBuffer... buffers) {
+    for (DeviceBuffer buffer : buffers) {
       if (buffer != null) {
         buffer.close();
       }
     }
+  }
+
+  @Override
+  public void close() {
+    closeAll(accumulators, slots, keys, nulls);
+    accumulators = null;
+    slots = null;
+    keys = null;
+    nulls = null;
   }
 }

@@ -23,23 +23,29 @@ import org.apache.arrow.vector.FieldVector;
 /**
  * Runs one pipeline's PTX kernel on a device, one launch per input chunk, with the kernel arguments
  * laid out as the {@code ptx} package documentation specifies. Construction uploads what every
- * launch shares (lookup tables, probe hash tables and their build columns); each {@link
- * #materialize} or {@link #aggregate} call allocates the sink's buffers, launches over the chunk's
- * device columns, reads the error record, and decodes the sink.
+ * launch shares (lookup tables, probe hash tables and their build columns). Each {@link
+ * #materialize} call allocates output buffers, launches over the chunk's device columns, reads the
+ * error record and decodes the rows. {@link #aggregate} launches into a group table that stays on
+ * the device across chunks, and {@link #finishAggregate} copies its groups back.
  *
  * <p>A data error in the error record becomes the {@link KernelException} that the CPU backend
- * raises for it. A full output or group table is retried with room for the counted rows or twice
- * the slots.
+ * raises for it. A full output is retried with room for the counted rows.
  *
- * <p>Memory: every device buffer is charged to the owner given at construction. Buffers of one
- * launch are freed before the call returns; {@link #close()} frees the shared ones. Not
- * thread-safe: one execution of a pipeline uses one runner.
+ * <p>Memory: every device buffer is charged to the owner given at construction. Output buffers of
+ * one launch are freed before the call returns; {@link #close()} frees the shared ones and the
+ * group table. Not thread-safe: one execution of a pipeline uses one runner.
  */
 public final class DeviceKernelRunner implements AutoCloseable {
-  /** Error record (16 bytes) and the materialize sink's row counter at offset 16. */
+  /**
+   * Error record (16 bytes), the materialize sink's row counter at offset 16 and the aggregate
+   * sink's group counter at offset 24. A launch zeroes what comes before the group counter, which
+   * counts the groups of several launches.
+   */
   private static final int CONTROL_BYTES = 32;
 
   private static final int COUNTER_OFFSET = 16;
+
+  private static final int GROUPS_OFFSET = 24;
 
   private final DeviceApi device;
   private final DeviceMemoryOwner memory;
@@ -53,6 +59,7 @@ public final class DeviceKernelRunner implements AutoCloseable {
   private final ProbeBinding[] probes;
   private final DeviceBuffer control;
   private final ByteBuffer controlCopy;
+  private AggregateSinkBuffers groups;
   private int outputRowsHint;
   private long launches;
 
@@ -150,37 +157,55 @@ public final class DeviceKernelRunner implements AutoCloseable {
   }
 
   /**
-   * Runs an aggregating kernel over {@code rows} input rows and returns its groups in a new table,
-   * which the caller merges and closes.
+   * Runs an aggregating kernel over {@code rows} input rows. The groups stay on the device for the
+   * next chunk; when they might not have room for this chunk's rows, the groups so far are merged
+   * into {@code into} first. {@link #finishAggregate} merges the rest.
    *
    * @throws KernelException for a data error, as the CPU backend raises it
    */
-  public AggregationTable aggregate(List<DeviceColumn> inputs, int rows) {
-    AggregateSink sink = (AggregateSink) program.sink();
-    // With more slots than rows, a group always finds a free slot, so the table never fills.
-    // TODO: a chunk of N rows zeroes and reads back 2N group slots, however few groups it has.
-    // Sizing the table from earlier chunks' group counts, or compacting the ready slots on the
-    // device, would cut those transfers on a GPU.
-    int capacity = sink.groupKeys().isEmpty() ? 1 : Integer.highestOneBit(2 * rows + 1) * 2;
-    while (true) {
-      try (AggregateSinkBuffers buffers =
-          new AggregateSinkBuffers(device, memory, sink, capacity)) {
-        KernelParameterBuffer parameters = bindShared(inputs, rows);
-        buffers.bind(parameters);
-        launch(parameters, rows);
-        int code = controlCopy.getInt(0);
-        if (code == PtxErrors.GROUP_TABLE_FULL && !sink.groupKeys().isEmpty()) {
-          capacity = Math.multiplyExact(capacity, 2);
-          continue;
-        }
-        checkError(code);
-        return buffers.read();
-      }
+  public void aggregate(List<DeviceColumn> inputs, int rows, AggregationTable into) {
+    if (groups == null) {
+      groups =
+          new AggregateSinkBuffers(
+              device, memory, (AggregateSink) program.sink(), control.address() + GROUPS_OFFSET);
+      shared.add(groups);
+    }
+    groups.reserve(rows, into);
+    KernelParameterBuffer parameters = bindShared(inputs, rows);
+    groups.bind(parameters);
+    launch(parameters, rows);
+    int code = controlCopy.getInt(0);
+    if (code == PtxErrors.GROUP_TABLE_FULL) {
+      throw new IllegalStateException(
+          "pipeline "
+              + program.name()
+              + " ran out of group slots, although its table of "
+              + groups.capacity()
+              + " slots had room for a new group per row");
+    }
+    checkError(code);
+    groups.launched(controlCopy.getInt(GROUPS_OFFSET));
+  }
+
+  /** Merges the groups that the aggregating launches left on the device into {@code into}. */
+  public void finishAggregate(AggregationTable into) {
+    if (groups != null) {
+      groups.drain(into);
     }
   }
 
+  /** Returns how many times the groups were copied back to the host, for tests. */
+  long groupDrains() {
+    return groups == null ? 0 : groups.drains();
+  }
+
+  /** Returns the slots of the device group table, for tests. */
+  int groupCapacity() {
+    return groups == null ? 0 : groups.capacity();
+  }
+
   private void launch(KernelParameterBuffer parameters, int rows) {
-    device.fillZero(control.address(), CONTROL_BYTES);
+    device.fillZero(control.address(), GROUPS_OFFSET);
     device.launch(kernel.function(), LaunchShape.forRows(rows), parameters);
     launches++;
     device.synchronize();

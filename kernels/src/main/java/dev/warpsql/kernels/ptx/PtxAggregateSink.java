@@ -15,7 +15,9 @@ import java.util.List;
  * Aggregate sink. Without group keys, each thread keeps partials in registers for the whole row
  * loop, a warp shuffle reduction merges them, and lane 0 of each warp applies one atomic per call
  * to the accumulators. With group keys, each passing row finds or claims its group's slot in an
- * open-addressing table in device memory and updates the slot's accumulators with atomics.
+ * open-addressing table in device memory, which maps the keys to a dense group number, and updates
+ * that group's accumulators with atomics. Dense groups let the host read back only the groups that
+ * exist, however large the table.
  *
  * <p>Accumulator and table layouts are described in the package documentation.
  */
@@ -26,6 +28,12 @@ final class PtxAggregateSink implements PtxSink {
   /** Bytes per accumulator: the 64-bit value, the 32-bit seen flag and padding. */
   static final int ACCUMULATOR_BYTES = 16;
 
+  /** Slot state of a slot whose claiming thread is still writing the group's keys. */
+  static final String SLOT_CLAIMED = "0xFFFFFFFF";
+
+  /** Slot state of a slot whose claiming thread found no free group; its row raised an error. */
+  static final String SLOT_FAILED = "0xFFFFFFFE";
+
   private final PtxWriter out;
   private final PtxExprEmitter exprs;
   private final PtxInputs inputs;
@@ -35,9 +43,11 @@ final class PtxAggregateSink implements PtxSink {
   private final List<String> partials = new ArrayList<>();
   private final List<String> seen = new ArrayList<>();
   private String capacity;
-  private String groupStates;
+  private String groupLimit;
+  private String groupSlots;
   private String groupKeys;
   private String groupNulls;
+  private String groupCount;
 
   PtxAggregateSink(PtxWriter out, PtxExprEmitter exprs, PtxInputs inputs, AggregateSink sink) {
     this.out = out;
@@ -65,9 +75,11 @@ final class PtxAggregateSink implements PtxSink {
     parameters.add(new PtxParameter("accumulators", ".u64"));
     if (keyed()) {
       parameters.add(new PtxParameter("group_capacity", ".u32"));
-      parameters.add(new PtxParameter("group_states", ".u64"));
+      parameters.add(new PtxParameter("group_limit", ".u32"));
+      parameters.add(new PtxParameter("group_slots", ".u64"));
       parameters.add(new PtxParameter("group_keys", ".u64"));
       parameters.add(new PtxParameter("group_nulls", ".u64"));
+      parameters.add(new PtxParameter("group_count", ".u64"));
     }
     return parameters;
   }
@@ -78,9 +90,12 @@ final class PtxAggregateSink implements PtxSink {
     if (keyed()) {
       capacity = out.register(RegisterClass.B32);
       out.op("ld.param.u32 " + capacity + ", [group_capacity]");
-      groupStates = PtxEmitter.globalPointer(out, "group_states");
+      groupLimit = out.register(RegisterClass.B32);
+      out.op("ld.param.u32 " + groupLimit + ", [group_limit]");
+      groupSlots = PtxEmitter.globalPointer(out, "group_slots");
       groupKeys = PtxEmitter.globalPointer(out, "group_keys");
       groupNulls = PtxEmitter.globalPointer(out, "group_nulls");
+      groupCount = PtxEmitter.globalPointer(out, "group_count");
       return;
     }
     out.comment("per-thread partials of the global aggregate");
@@ -115,8 +130,8 @@ final class PtxAggregateSink implements PtxSink {
     }
     inputs.load(used, exprs);
     if (keyed()) {
-      String slot = emitGroupLookup(done);
-      String base = slotAccumulators(slot);
+      String group = emitGroupLookup(done);
+      String base = groupAccumulators(group);
       for (int c = 0; c < calls.size(); c++) {
         emitAtomicUpdate(c, base, done);
       }
@@ -212,12 +227,23 @@ final class PtxAggregateSink implements PtxSink {
       case COUNT -> out.op("red.global.add.u64 [" + address + "], " + value);
       case EXACT_SUM -> checkedAtomicAdd(address, value, sumRange(calls.get(c)));
       case DOUBLE_SUM -> out.op("red.global.add.f64 [" + address + "], " + value);
-      case MIN -> out.op("red.global.min.s64 [" + address + "], " + value);
-      case MAX -> out.op("red.global.max.s64 [" + address + "], " + value);
+      case MIN, MAX -> {
+        String stored = out.register(RegisterClass.B64);
+        out.op("xor.b64 " + stored + ", " + value + ", " + storedOrderMask(kind));
+        out.op("red.global.max.u64 [" + address + "], " + stored);
+      }
     }
     if (kind != PartialKind.COUNT) {
       out.op("st.relaxed.gpu.global.u32 [" + address + "+8], 1");
     }
+  }
+
+  /**
+   * Returns the mask that turns a MIN or MAX order key into its stored form, whose unsigned maximum
+   * is the key's minimum (MIN) or maximum (MAX), so that a zeroed accumulator holds no value yet.
+   */
+  private static String storedOrderMask(PartialKind kind) {
+    return kind == PartialKind.MIN ? "0x7FFFFFFFFFFFFFFF" : "0x8000000000000000";
   }
 
   /**
@@ -289,8 +315,9 @@ final class PtxAggregateSink implements PtxSink {
   }
 
   /**
-   * Emits the lookup of the current row's group and returns the register with its slot index.
-   * Branches to {@code failed} after raising GROUP_TABLE_FULL when every slot is taken.
+   * Emits the lookup of the current row's group and returns the register with its dense group
+   * number. Branches to {@code failed} after raising GROUP_TABLE_FULL when every slot or every
+   * group is taken.
    */
   private String emitGroupLookup(String failed) {
     List<Expr> keys = sink.groupKeys();
@@ -321,6 +348,7 @@ final class PtxAggregateSink implements PtxSink {
     String slot = out.register(RegisterClass.B32);
     String mask = out.register(RegisterClass.B32);
     String probes = out.register(RegisterClass.B32);
+    String group = out.register(RegisterClass.B32);
     out.op("cvt.u32.u64 " + slot + ", " + hash);
     out.op("sub.u32 " + mask + ", " + capacity + ", 1");
     out.op("and.b32 " + slot + ", " + slot + ", " + mask);
@@ -329,34 +357,47 @@ final class PtxAggregateSink implements PtxSink {
     String wait = out.label("group_wait");
     String found = out.label("group_found");
     out.place(probe);
-    out.comment("claim the slot when empty (0 -> 1), publish the keys, then mark it ready (2)");
-    String stateAddress = scaledAddress(groupStates, slot, 4);
+    out.comment("claim the slot when empty, take the next group number, publish the keys,");
+    out.comment("then store the group number plus one with release semantics");
+    String slotAddress = scaledAddress(groupSlots, slot, 4);
     String previous = out.register(RegisterClass.B32);
     String claimed = out.register(RegisterClass.PRED);
-    out.op("atom.global.cas.b32 " + previous + ", [" + stateAddress + "], 0, 1");
+    out.op("atom.global.cas.b32 " + previous + ", [" + slotAddress + "], 0, " + SLOT_CLAIMED);
     out.op("setp.eq.u32 " + claimed + ", " + previous + ", 0");
     out.op("@!" + claimed + " bra " + wait);
+    String overflow = out.register(RegisterClass.PRED);
+    out.op("atom.global.add.u32 " + group + ", [" + groupCount + "], 1");
+    out.op("setp.ge.u32 " + overflow + ", " + group + ", " + groupLimit);
+    out.raiseWhen(overflow, PtxErrors.GROUP_TABLE_FULL, "GROUP_TABLE_FULL");
+    out.op("@" + overflow + " st.release.gpu.global.u32 [" + slotAddress + "], " + SLOT_FAILED);
+    out.op("@" + overflow + " bra " + failed);
     for (int k = 0; k < encoded.size(); k++) {
-      out.op("st.global.u64 [" + keyAddress(slot, k) + "], " + encoded.get(k));
+      out.op("st.global.u64 [" + keyAddress(group, k) + "], " + encoded.get(k));
     }
-    out.op("st.global.u32 [" + scaledAddress(groupNulls, slot, 4) + "], " + nullMask);
-    out.op("st.release.gpu.global.u32 [" + stateAddress + "], 2");
+    out.op("st.global.u32 [" + scaledAddress(groupNulls, group, 4) + "], " + nullMask);
+    String published = out.register(RegisterClass.B32);
+    out.op("add.u32 " + published + ", " + group + ", 1");
+    out.op("st.release.gpu.global.u32 [" + slotAddress + "], " + published);
     out.op("bra " + found);
     out.place(wait);
-    out.comment("another thread owns the slot: wait until it is ready, then compare keys");
+    out.comment("another thread owns the slot: wait until it is published, then compare keys");
     String state = out.register(RegisterClass.B32);
-    String busy = out.register(RegisterClass.PRED);
-    out.op("ld.acquire.gpu.global.u32 " + state + ", [" + stateAddress + "]");
-    out.op("setp.ne.u32 " + busy + ", " + state + ", 2");
-    out.op("@" + busy + " bra " + wait);
+    String test = out.register(RegisterClass.PRED);
+    out.op("ld.acquire.gpu.global.u32 " + state + ", [" + slotAddress + "]");
+    out.op("setp.eq.u32 " + test + ", " + state + ", " + SLOT_CLAIMED);
+    out.op("@" + test + " bra " + wait);
+    out.comment("the owner raised GROUP_TABLE_FULL, so the launch fails and this row can stop");
+    out.op("setp.eq.u32 " + test + ", " + state + ", " + SLOT_FAILED);
+    out.op("@" + test + " bra " + failed);
+    out.op("sub.u32 " + group + ", " + state + ", 1");
     String differs = out.register(RegisterClass.PRED);
     String storedMask = out.register(RegisterClass.B32);
-    out.op("ld.global.u32 " + storedMask + ", [" + scaledAddress(groupNulls, slot, 4) + "]");
+    out.op("ld.global.u32 " + storedMask + ", [" + scaledAddress(groupNulls, group, 4) + "]");
     out.op("setp.ne.u32 " + differs + ", " + storedMask + ", " + nullMask);
     for (int k = 0; k < encoded.size(); k++) {
       String stored = out.register(RegisterClass.B64);
       String keyDiffers = out.register(RegisterClass.PRED);
-      out.op("ld.global.u64 " + stored + ", [" + keyAddress(slot, k) + "]");
+      out.op("ld.global.u64 " + stored + ", [" + keyAddress(group, k) + "]");
       out.op("setp.ne.u64 " + keyDiffers + ", " + stored + ", " + encoded.get(k));
       out.op("or.pred " + differs + ", " + differs + ", " + keyDiffers);
     }
@@ -371,7 +412,7 @@ final class PtxAggregateSink implements PtxSink {
     out.op("@" + full + " bra " + failed);
     out.op("bra " + probe);
     out.place(found);
-    return slot;
+    return group;
   }
 
   private void mix(String hash) {
@@ -391,9 +432,9 @@ final class PtxAggregateSink implements PtxSink {
     out.op("xor.b64 " + hash + ", " + hash + ", " + shifted);
   }
 
-  private String keyAddress(String slot, int k) {
+  private String keyAddress(String group, int k) {
     String index = out.register(RegisterClass.B32);
-    out.op("mad.lo.u32 " + index + ", " + slot + ", " + sink.groupKeys().size() + ", " + k);
+    out.op("mad.lo.u32 " + index + ", " + group + ", " + sink.groupKeys().size() + ", " + k);
     return scaledAddress(groupKeys, index, 8);
   }
 
@@ -405,9 +446,9 @@ final class PtxAggregateSink implements PtxSink {
     return address;
   }
 
-  private String slotAccumulators(String slot) {
+  private String groupAccumulators(String group) {
     String index = out.register(RegisterClass.B32);
-    out.op("mul.lo.u32 " + index + ", " + slot + ", " + calls.size());
+    out.op("mul.lo.u32 " + index + ", " + group + ", " + calls.size());
     return scaledAddress(accumulators, index, ACCUMULATOR_BYTES);
   }
 

@@ -77,14 +77,15 @@
  * <h2>Aggregate sink</h2>
  *
  * <p>Parameters: {@code accumulators} (pointer), and for group keys also {@code group_capacity}
- * ({@code .u32}, a power of two), {@code group_states}, {@code group_keys} and {@code group_nulls}
- * (pointers).
+ * ({@code .u32}, the slot count, a power of two), {@code group_limit} ({@code .u32}, the groups
+ * that the group arrays hold), {@code group_slots}, {@code group_keys}, {@code group_nulls} and
+ * {@code group_count} (pointers).
  *
  * <p>An accumulator is 16 bytes: a 64-bit value at offset 0 and a {@code uint32} "seen" flag at
  * offset 8, set when the group received a non-NULL argument (unused by the counts). Accumulator
- * {@code c} of group slot {@code s} starts at byte {@code (s * callCount + c) * 16}; a global
- * aggregate has the single slot 0. The host initializes the values: {@code Long.MAX_VALUE} for MIN,
- * {@code Long.MIN_VALUE} for MAX, 0 otherwise, and every seen flag to 0. The values are:
+ * {@code c} of group {@code g} starts at byte {@code (g * callCount + c) * 16}; a global aggregate
+ * has the single group 0. Every accumulator starts as zero bytes, which the host writes. The values
+ * are:
  *
  * <ul>
  *   <li>COUNT and COUNT(*): the count.
@@ -93,28 +94,40 @@
  *       it to the result type and checks the precision, as the CPU backend does.
  *   <li>SUM of REAL or DOUBLE: the double total. Atomic addition makes the rounding order vary
  *       between runs.
- *   <li>MIN and MAX: integer-register values sign-extended (BOOLEAN as 0 or 1). REAL and DOUBLE are
- *       stored as the order key {@code bits ^ ((bits >> 63) & 0x7FFFFFFFFFFFFFFF)} of the double's
- *       bits with NaN canonical, whose signed order is {@code Double.compare}'s; the same transform
- *       decodes it.
+ *   <li>MIN and MAX: an order key in a stored form. The order key of integer-register values is the
+ *       value sign-extended (BOOLEAN as 0 or 1); of REAL and DOUBLE it is {@code bits ^ ((bits >>
+ *       63) & 0x7FFFFFFFFFFFFFFF)} of the double's bits with NaN canonical, whose signed order is
+ *       {@code Double.compare}'s, and the same transform decodes it. The stored form is the key XOR
+ *       {@code 0x7FFFFFFFFFFFFFFF} for MIN and XOR {@code 0x8000000000000000} for MAX, so that the
+ *       unsigned maximum of stored forms is the wanted key and a zero holds no value yet.
  * </ul>
  *
  * <p>A global aggregate keeps partials in registers for the whole row loop, reduces them across the
  * warp with shuffles, and lane 0 applies one atomic per call: {@code red.add.u64}, {@code
- * red.add.f64}, {@code red.min/max.s64}, and for exact SUM a compare-and-swap loop that raises
- * NUMERIC_OVERFLOW instead of wrapping around.
+ * red.add.f64}, {@code red.max.u64} of the stored form for MIN and MAX, and for exact SUM a
+ * compare-and-swap loop that raises NUMERIC_OVERFLOW instead of wrapping around.
  *
- * <p>Keyed aggregates use an open-addressing table with linear probing. {@code group_states} holds
- * one {@code uint32} per slot: 0 empty, 1 claimed, 2 ready. A thread claims an empty slot with a
- * compare-and-swap from 0 to 1, writes the keys and the NULL mask, then stores 2 with release
- * semantics; other threads wait for 2 with acquire loads before they compare keys. {@code
- * group_keys} holds {@code keyCount} 64-bit keys per slot ({@code slot * keyCount + k}), encoded as
- * integer-register values sign-extended, BOOLEAN as 0 or 1, REAL and DOUBLE as the bits of the
- * double with -0.0 as 0.0 and NaN canonical, and 0 for NULL. {@code group_nulls} holds a {@code
- * uint32} NULL mask per slot, bit {@code k} set when key {@code k} is NULL, which limits a sink to
- * 32 keys. The host zeroes all three arrays. When no slot is free after {@code group_capacity}
- * probes, the kernel raises {@link dev.warpsql.kernels.ptx.PtxErrors#GROUP_TABLE_FULL} and the host
- * must retry with a larger table. The host reads the groups from the slots in state 2.
+ * <p>Keyed aggregates map keys to dense group numbers through an open-addressing table with linear
+ * probing. {@code group_slots} holds one {@code uint32} per slot: 0 empty, {@code 0xFFFFFFFF}
+ * claimed, {@code 0xFFFFFFFE} failed, otherwise the group number plus one. A thread claims an empty
+ * slot with a compare-and-swap from 0 to {@code 0xFFFFFFFF}, takes the next group number with an
+ * atomic add on the {@code uint32} at {@code group_count}, writes the group's keys and NULL mask,
+ * then stores the number plus one with release semantics. Other threads wait with acquire loads
+ * until the slot is no longer claimed before they compare keys. {@code group_keys} holds {@code
+ * keyCount} 64-bit keys per group ({@code g * keyCount + k}), encoded as integer-register values
+ * sign-extended, BOOLEAN as 0 or 1, REAL and DOUBLE as the bits of the double with -0.0 as 0.0 and
+ * NaN canonical, and 0 for NULL. {@code group_nulls} holds a {@code uint32} NULL mask per group,
+ * bit {@code k} set when key {@code k} is NULL, which limits a sink to 32 keys.
+ *
+ * <p>The host zeroes the slots, the counter and the accumulators of the groups to come; the keys
+ * and masks need no initial value. After a launch the counter holds the group count, and groups
+ * {@code 0} to {@code count - 1} are the result, so the host copies back only those. The table may
+ * stay on the device for further launches, which add to the same groups. A claim that finds the
+ * counter at {@code group_limit}, or a search that finds no free slot in {@code group_capacity}
+ * probes, raises {@link dev.warpsql.kernels.ptx.PtxErrors#GROUP_TABLE_FULL} and marks a claimed
+ * slot failed. Such a launch has already added some rows to their groups, so it cannot be repeated
+ * over the same table: the host must make sure that the counter plus the launch's row count stays
+ * within {@code group_limit}.
  *
  * <h2>Hash-join probes</h2>
  *

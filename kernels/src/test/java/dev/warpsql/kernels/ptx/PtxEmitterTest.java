@@ -101,7 +101,8 @@ class PtxEmitterTest {
     assertThat(ptx).contains("red.global.add.u64");
     assertThat(ptx).contains("atom.global.cas.b64");
     assertThat(ptx).contains("red.global.add.f64");
-    assertThat(ptx).contains("red.global.min.s64");
+    assertThat(ptx).contains("xor.b64").contains("0x7FFFFFFFFFFFFFFF");
+    assertThat(ptx).contains("red.global.max.u64");
   }
 
   @Test
@@ -116,6 +117,7 @@ class PtxEmitterTest {
                         new AggregateCall(AggregateFunction.COUNT_STAR, null, DataType.BIGINT))))
             .ptx();
     assertThat(ptx).contains("atom.global.cas.b32");
+    assertThat(ptx).contains("atom.global.add.u32");
     assertThat(ptx).contains("st.release.gpu.global.u32");
     assertThat(ptx).contains("ld.acquire.gpu.global.u32");
     assertThat(ptx).contains("// raise GROUP_TABLE_FULL");

@@ -204,7 +204,9 @@ class PtxRuntimeDifferentialTest {
 
   private List<List<Object>> aggregate(
       DeviceKernelRunner runner, AggregateSink sink, List<DeviceColumn> columns, int rows) {
-    try (AggregationTable table = runner.aggregate(columns, rows)) {
+    try (AggregationTable table = new AggregationTable(sink)) {
+      runner.aggregate(columns, rows, table);
+      runner.finishAggregate(table);
       List<String> names = new ArrayList<>();
       for (int i = 0; i < sink.groupKeys().size() + sink.calls().size(); i++) {
         names.add("c" + i);

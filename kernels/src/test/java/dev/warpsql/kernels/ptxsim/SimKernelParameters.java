@@ -62,9 +62,11 @@ final class SimKernelParameters {
       names.add("accumulators .u64");
       if (!((AggregateSink) program.sink()).groupKeys().isEmpty()) {
         names.add("group_capacity .u32");
-        names.add("group_states .u64");
+        names.add("group_limit .u32");
+        names.add("group_slots .u64");
         names.add("group_keys .u64");
         names.add("group_nulls .u64");
+        names.add("group_count .u64");
       }
     }
     return names;

@@ -1,7 +1,7 @@
 package dev.warpsql.kernels.ptxsim;
 
 import dev.warpsql.kernels.cpu.DecimalArithmetic;
-import dev.warpsql.kernels.cuda.AccumulatorImage;
+import dev.warpsql.kernels.cuda.AccumulatorLayout;
 import dev.warpsql.kernels.cuda.KernelParameterBuffer;
 import dev.warpsql.kernels.ir.AggregateCall;
 import dev.warpsql.kernels.ir.AggregateFunction;
@@ -154,26 +154,33 @@ abstract class SimSinkBuffers {
     }
   }
 
-  /** The aggregate sink: accumulators, and for group keys the open-addressing group table. */
+  /**
+   * The aggregate sink: accumulators, and for group keys the open-addressing slots, which hold room
+   * for half as many groups as slots, and the groups' keys, NULL masks and counter.
+   */
   private static final class Aggregate extends SimSinkBuffers {
     private final AggregateSink sink;
     private final int capacity;
+    private final int limit;
     private final long accumulators;
-    private final long states;
+    private final long slots;
     private final long keys;
     private final long nulls;
+    private final long count;
 
     Aggregate(AggregateSink sink, int capacity, SimMemory global) {
       super(global);
       this.sink = sink;
       this.capacity = capacity;
-      this.accumulators =
-          global.allocate("accumulators", AccumulatorImage.initial(sink, capacity), false);
       int keyCount = sink.groupKeys().size();
       boolean keyed = keyCount > 0;
-      this.states = keyed ? global.allocate("group_states", capacity * 4, false) : 0;
-      this.keys = keyed ? global.allocate("group_keys", capacity * keyCount * 8, false) : 0;
-      this.nulls = keyed ? global.allocate("group_nulls", capacity * 4, false) : 0;
+      this.limit = keyed ? capacity / 2 : 1;
+      int calls = sink.calls().size();
+      this.accumulators = global.allocate("accumulators", Math.max(1, limit * calls * 16), false);
+      this.slots = keyed ? global.allocate("group_slots", capacity * 4, false) : 0;
+      this.keys = keyed ? global.allocate("group_keys", limit * keyCount * 8, false) : 0;
+      this.nulls = keyed ? global.allocate("group_nulls", limit * 4, false) : 0;
+      this.count = keyed ? global.allocate("group_count", 4, false) : 0;
     }
 
     @Override
@@ -181,9 +188,11 @@ abstract class SimSinkBuffers {
       arguments.setLong("accumulators", accumulators);
       if (!sink.groupKeys().isEmpty()) {
         arguments.setLong("group_capacity", capacity);
-        arguments.setLong("group_states", states);
+        arguments.setLong("group_limit", limit);
+        arguments.setLong("group_slots", slots);
         arguments.setLong("group_keys", keys);
         arguments.setLong("group_nulls", nulls);
+        arguments.setLong("group_count", count);
       }
     }
 
@@ -195,29 +204,47 @@ abstract class SimSinkBuffers {
       if (keyCount == 0) {
         return List.of(callValues(values, 0, calls));
       }
-      byte[] stateBytes = global.read(states, capacity * 4);
-      byte[] keyBytes = global.read(keys, capacity * keyCount * 8);
-      byte[] nullBytes = global.read(nulls, capacity * 4);
+      int groups = (int) SimBytes.get(global.read(count, 4), 0, 4);
+      if (groups > limit) {
+        throw new AssertionError("the group counter reached " + groups + " of " + limit);
+      }
+      checkSlots(groups);
+      byte[] keyBytes = global.read(keys, limit * keyCount * 8);
+      byte[] nullBytes = global.read(nulls, limit * 4);
       List<List<Object>> rows = new ArrayList<>();
-      for (int slot = 0; slot < capacity; slot++) {
-        long state = SimBytes.get(stateBytes, slot * 4, 4);
-        if (state == 0) {
-          continue;
-        }
-        if (state != 2) {
-          throw new AssertionError("group slot " + slot + " ended in state " + state);
-        }
-        long nullMask = SimBytes.get(nullBytes, slot * 4, 4);
+      for (int group = 0; group < groups; group++) {
+        long nullMask = SimBytes.get(nullBytes, group * 4, 4);
         List<Object> row = new ArrayList<>();
         for (int k = 0; k < keyCount; k++) {
-          long bits = SimBytes.get(keyBytes, (slot * keyCount + k) * 8, 8);
+          long bits = SimBytes.get(keyBytes, (group * keyCount + k) * 8, 8);
           boolean isNull = (nullMask & (1L << k)) != 0;
           row.add(isNull ? null : decode(bits, sink.groupKeys().get(k).type()));
         }
-        row.addAll(callValues(values, slot, calls));
+        row.addAll(callValues(values, group, calls));
         rows.add(row);
       }
       return rows;
+    }
+
+    /** Checks that every used slot was published and that each group has exactly one slot. */
+    private void checkSlots(int groups) {
+      byte[] slotBytes = global.read(slots, capacity * 4);
+      boolean[] owned = new boolean[groups];
+      for (int slot = 0; slot < capacity; slot++) {
+        long state = SimBytes.get(slotBytes, slot * 4, 4);
+        if (state == 0) {
+          continue;
+        }
+        if (state > groups || owned[(int) state - 1]) {
+          throw new AssertionError("group slot " + slot + " ended in state " + state);
+        }
+        owned[(int) state - 1] = true;
+      }
+      for (int group = 0; group < groups; group++) {
+        if (!owned[group]) {
+          throw new AssertionError("group " + group + " has no slot");
+        }
+      }
     }
 
     private List<Object> callValues(byte[] values, int slot, int calls) {
@@ -247,11 +274,12 @@ abstract class SimSinkBuffers {
       if (function == AggregateFunction.SUM) {
         return convertExactSum(call, value);
       }
+      long key = AccumulatorLayout.orderKey(function, value);
       if (SimKernelHarness.floating(argument)) {
         // MIN and MAX of REAL and DOUBLE hold an order key: bits ^ ((bits >> 63) & 0x7FFF...).
-        return Double.longBitsToDouble(value ^ ((value >> 63) & Long.MAX_VALUE));
+        return Double.longBitsToDouble(key ^ ((key >> 63) & Long.MAX_VALUE));
       }
-      return decode(value, call.resultType());
+      return decode(key, call.resultType());
     }
 
     /** Converts an exact SUM at the argument's scale to the result type, as the host must. */

@@ -1,0 +1,228 @@
+package dev.warpsql.kernels.cuda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warpsql.kernels.cpu.AggregationTable;
+import dev.warpsql.kernels.ir.AggregateCall;
+import dev.warpsql.kernels.ir.AggregateFunction;
+import dev.warpsql.kernels.ir.AggregateSink;
+import dev.warpsql.kernels.ir.DataType;
+import dev.warpsql.kernels.ir.Expr;
+import dev.warpsql.kernels.ir.InputRef;
+import dev.warpsql.kernels.ir.KernelProgram;
+import dev.warpsql.kernels.ir.KernelProgram.InputColumn;
+import dev.warpsql.kernels.ptxsim.SimDevice;
+import dev.warpsql.kernels.ptxsim.SimLaunch;
+import dev.warpsql.kernels.ptxsim.SimVectors;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.IntVector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Aggregating kernels over many chunks through {@link DeviceKernelRunner} on the PTX interpreter:
+ * the group table stays on the device between chunks, drains into the host table when a chunk might
+ * not fit, and grows when it was busy. Expected groups are computed here from the generators.
+ */
+class DeviceAggregationTest {
+  private static final int CHUNK_ROWS = 300;
+
+  private RootAllocator allocator;
+  private SimDevice device;
+  private DeviceMemoryPool pool;
+  private ModuleCache modules;
+
+  @BeforeEach
+  void openDevice() {
+    allocator = new RootAllocator();
+    device = new SimDevice(SimLaunch.Options.sequential());
+    pool = new DeviceMemoryPool(device, 1 << 20, SimDevice.MEMORY_BYTES);
+    modules = new ModuleCache(device, 8);
+  }
+
+  @AfterEach
+  void closeDevice() {
+    modules.close();
+    pool.close();
+    assertThat(device.allocatedBytes()).as("device memory after the pool closed").isZero();
+    allocator.close();
+  }
+
+  @Test
+  void fewGroupsStayOnDeviceUntilTheEnd() {
+    IntFunction<Long> key = row -> row % 13 == 0 ? null : (long) (row % 5 - 2);
+    IntFunction<Long> value = row -> row % 7 == 0 ? null : (long) (row * 7919 % 2001 - 1000);
+
+    Result result = run(groupByKey(), 20, key, value);
+
+    assertThat(result.rows()).containsExactlyInAnyOrderElementsOf(expected(20, key, value));
+    assertThat(result.drains()).as("copies of the groups back to the host").isEqualTo(1);
+  }
+
+  @Test
+  void manyGroupsDrainAndGrowTheTable() {
+    IntFunction<Long> key = row -> row % 11 == 0 ? null : (long) (row * 37 % 2500);
+    IntFunction<Long> value = row -> row % 5 == 0 ? null : (long) (row % 1000 - 500);
+
+    Result result = run(groupByKey(), 20, key, value);
+
+    assertThat(result.rows()).containsExactlyInAnyOrderElementsOf(expected(20, key, value));
+    assertThat(result.drains()).as("copies of the groups back to the host").isGreaterThan(2);
+    assertThat(result.capacity()).as("slots after growing").isGreaterThan(2048);
+  }
+
+  @Test
+  void globalAggregateAddsUpAcrossChunks() {
+    IntFunction<Long> value = row -> row % 3 == 0 ? null : (long) (row * 104729 % 99991 - 50000);
+    AggregateSink sink =
+        new AggregateSink(List.of(), calls(new InputRef(1, DataType.BIGINT, true)));
+    KernelProgram program = program("global_sum", sink);
+
+    Result result = run(program, 6, row -> 0L, value);
+
+    List<Object> expected = new ArrayList<>(expected(6, row -> 0L, value).get(0));
+    expected.remove(0);
+    assertThat(result.rows()).containsExactly(expected);
+    assertThat(result.drains()).isEqualTo(1);
+  }
+
+  private static KernelProgram groupByKey() {
+    AggregateSink sink =
+        new AggregateSink(
+            List.of(new InputRef(0, DataType.INTEGER, true)),
+            calls(new InputRef(1, DataType.BIGINT, true)));
+    return program("group_by_key", sink);
+  }
+
+  private static List<AggregateCall> calls(Expr value) {
+    return List.of(
+        new AggregateCall(AggregateFunction.COUNT_STAR, null, DataType.BIGINT),
+        new AggregateCall(AggregateFunction.SUM, value, DataType.BIGINT),
+        new AggregateCall(AggregateFunction.MIN, value, DataType.BIGINT),
+        new AggregateCall(AggregateFunction.MAX, value, DataType.BIGINT));
+  }
+
+  private static KernelProgram program(String name, AggregateSink sink) {
+    return new KernelProgram(
+        name,
+        List.of(new InputColumn(DataType.INTEGER, true), new InputColumn(DataType.BIGINT, true)),
+        List.of(),
+        0,
+        null,
+        sink);
+  }
+
+  private record Result(List<List<Object>> rows, long drains, int capacity) {}
+
+  /** Runs {@code program} over {@code chunks} chunks of the generated key and value columns. */
+  private Result run(
+      KernelProgram program, int chunks, IntFunction<Long> key, IntFunction<Long> value) {
+    AggregateSink sink = (AggregateSink) program.sink();
+    try (DeviceMemoryOwner memory = pool.newOwner(program.name());
+        LoadedKernel kernel = modules.acquire(program);
+        DeviceKernelRunner runner =
+            new DeviceKernelRunner(device, memory, kernel, program, "ptx-sim", null, null, null);
+        AggregationTable table = new AggregationTable(sink)) {
+      for (int chunk = 0; chunk < chunks; chunk++) {
+        int first = chunk * CHUNK_ROWS;
+        try (IntVector keys = intColumn(first, key);
+            BigIntVector values = bigintColumn(first, value);
+            ColumnUpload keyUpload =
+                ColumnUpload.upload(
+                    device, memory, "in0", keys, DataType.INTEGER, true, CHUNK_ROWS);
+            ColumnUpload valueUpload =
+                ColumnUpload.upload(
+                    device, memory, "in1", values, DataType.BIGINT, true, CHUNK_ROWS)) {
+          runner.aggregate(List.of(keyUpload.column(), valueUpload.column()), CHUNK_ROWS, table);
+        }
+      }
+      runner.finishAggregate(table);
+      return new Result(rowsOf(table, sink), runner.groupDrains(), runner.groupCapacity());
+    }
+  }
+
+  private List<List<Object>> rowsOf(AggregationTable table, AggregateSink sink) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < sink.groupKeys().size() + sink.calls().size(); i++) {
+      names.add("c" + i);
+    }
+    List<FieldVector> vectors = table.toVectors(allocator, names);
+    try {
+      List<List<Object>> rows = new ArrayList<>();
+      for (List<Object> row : SimVectors.rows(vectors)) {
+        rows.add(
+            row.stream().map(v -> v == null ? null : (Object) ((Number) v).longValue()).toList());
+      }
+      return rows;
+    } finally {
+      vectors.forEach(FieldVector::close);
+    }
+  }
+
+  /** Returns key, COUNT(*), SUM, MIN and MAX per key over {@code chunks} chunks. */
+  private static List<List<Object>> expected(
+      int chunks, IntFunction<Long> key, IntFunction<Long> value) {
+    Map<Long, Long[]> groups = new HashMap<>();
+    Map<Long, Long> nullKey = new HashMap<>();
+    for (int row = 0; row < chunks * CHUNK_ROWS; row++) {
+      Long k = key.apply(row);
+      Long[] state = groups.computeIfAbsent(k == null ? Long.MIN_VALUE : k, x -> new Long[4]);
+      nullKey.put(k == null ? Long.MIN_VALUE : k, k);
+      state[0] = state[0] == null ? 1 : state[0] + 1;
+      Long v = value.apply(row);
+      if (v != null) {
+        state[1] = state[1] == null ? v : state[1] + v;
+        state[2] = state[2] == null ? v : Math.min(state[2], v);
+        state[3] = state[3] == null ? v : Math.max(state[3], v);
+      }
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    groups.forEach(
+        (k, state) -> {
+          List<Object> row = new ArrayList<>();
+          row.add(nullKey.get(k));
+          row.addAll(Arrays.asList((Object[]) state));
+          rows.add(row);
+        });
+    return rows;
+  }
+
+  private IntVector intColumn(int first, IntFunction<Long> generator) {
+    IntVector vector = new IntVector("key", allocator);
+    vector.allocateNew(CHUNK_ROWS);
+    for (int row = 0; row < CHUNK_ROWS; row++) {
+      Long v = generator.apply(first + row);
+      if (v == null) {
+        vector.setNull(row);
+      } else {
+        vector.set(row, v.intValue());
+      }
+    }
+    vector.setValueCount(CHUNK_ROWS);
+    return vector;
+  }
+
+  private BigIntVector bigintColumn(int first, IntFunction<Long> generator) {
+    BigIntVector vector = new BigIntVector("value", allocator);
+    vector.allocateNew(CHUNK_ROWS);
+    for (int row = 0; row < CHUNK_ROWS; row++) {
+      Long v = generator.apply(first + row);
+      if (v == null) {
+        vector.setNull(row);
+      } else {
+        vector.set(row, v);
+      }
+    }
+    vector.setValueCount(CHUNK_ROWS);
+    return vector;
+  }
+}
