@@ -48,6 +48,7 @@ final class PtxAggregateSink implements PtxSink {
   private String groupKeys;
   private String groupNulls;
   private String groupCount;
+  private final PtxBlockGroups blockGroups;
 
   PtxAggregateSink(PtxWriter out, PtxExprEmitter exprs, PtxInputs inputs, AggregateSink sink) {
     this.out = out;
@@ -63,6 +64,12 @@ final class PtxAggregateSink implements PtxSink {
               + sink.groupKeys().size());
     }
     calls.forEach(PtxAggregateSink::checkSupported);
+    this.blockGroups = keyed() ? PtxBlockGroups.forSink(out, sink) : null;
+  }
+
+  @Override
+  public String moduleDeclarations() {
+    return blockGroups == null ? "" : blockGroups.declaration();
   }
 
   private boolean keyed() {
@@ -96,6 +103,9 @@ final class PtxAggregateSink implements PtxSink {
       groupKeys = PtxEmitter.globalPointer(out, "group_keys");
       groupNulls = PtxEmitter.globalPointer(out, "group_nulls");
       groupCount = PtxEmitter.globalPointer(out, "group_count");
+      if (blockGroups != null) {
+        blockGroups.emitSetup();
+      }
       return;
     }
     out.comment("per-thread partials of the global aggregate");
@@ -130,10 +140,22 @@ final class PtxAggregateSink implements PtxSink {
     }
     inputs.load(used, exprs);
     if (keyed()) {
-      String group = emitGroupLookup(done);
+      List<Operand> operands = emitOperands();
+      PtxGroupKey key = encodeKeys();
+      if (blockGroups != null) {
+        String deviceWide = out.label("device_groups");
+        String slot = blockGroups.emitLookup(key, deviceWide);
+        String base = blockGroups.accumulatorAddress(slot);
+        for (int c = 0; c < calls.size(); c++) {
+          emitAtomicUpdate(c, base, operands.get(c), Space.SHARED);
+        }
+        out.op("bra " + done);
+        out.place(deviceWide);
+      }
+      String group = emitGroupLookup(key, done);
       String base = groupAccumulators(group);
       for (int c = 0; c < calls.size(); c++) {
-        emitAtomicUpdate(c, base, done);
+        emitAtomicUpdate(c, base, operands.get(c), Space.GLOBAL);
       }
     } else {
       for (int c = 0; c < calls.size(); c++) {
@@ -145,11 +167,15 @@ final class PtxAggregateSink implements PtxSink {
 
   @Override
   public void emitFinish() {
-    if (keyed()) {
+    if (keyed() && blockGroups == null) {
       return;
     }
     out.comment("errors found while merging partials belong to no single row");
     out.op("mov.b64 " + out.row() + ", -1");
+    if (keyed()) {
+      blockGroups.emitFlush(this::emitSlotMerge);
+      return;
+    }
     String lane = out.register(RegisterClass.B32);
     String leader = out.register(RegisterClass.PRED);
     out.op("mov.u32 " + lane + ", %laneid");
@@ -171,7 +197,7 @@ final class PtxAggregateSink implements PtxSink {
       String skip = out.label("merged");
       out.op("@!" + apply + " bra " + skip);
       String address = accumulatorAddress(accumulators, c);
-      applyToGlobal(c, kind, address, partial);
+      applyAtomic(c, kind, address, partial, Space.GLOBAL, false);
       out.place(skip);
     }
   }
@@ -221,26 +247,49 @@ final class PtxAggregateSink implements PtxSink {
     }
   }
 
-  /** Emits the update of the accumulator at {@code address} with a value, atomically. */
-  private void applyToGlobal(int c, PartialKind kind, String address, String value) {
-    switch (kind) {
-      case COUNT -> out.op("red.global.add.u64 [" + address + "], " + value);
-      case EXACT_SUM -> checkedAtomicAdd(address, value, sumRange(calls.get(c)));
-      case DOUBLE_SUM -> out.op("red.global.add.f64 [" + address + "], " + value);
-      case MIN, MAX -> {
-        String stored = out.register(RegisterClass.B64);
-        out.op("xor.b64 " + stored + ", " + value + ", " + storedOrderMask(kind));
-        out.op("red.global.max.u64 [" + address + "], " + stored);
-      }
-    }
-    if (kind != PartialKind.COUNT) {
-      out.op("st.relaxed.gpu.global.u32 [" + address + "+8], 1");
+  /** The memory that an accumulator lives in, with the scope of its atomics. */
+  enum Space {
+    GLOBAL("global", "gpu"),
+    SHARED("shared", "cta");
+
+    final String name;
+    final String scope;
+
+    Space(String name, String scope) {
+      this.name = name;
+      this.scope = scope;
     }
   }
 
   /**
-   * Returns the mask that turns a MIN or MAX order key into its stored form, whose unsigned maximum
-   * is the key's minimum (MIN) or maximum (MAX), so that a zeroed accumulator holds no value yet.
+   * Emits the atomic update of the accumulator at {@code address} with a value. MIN and MAX take an
+   * order key, or with {@code stored} the accumulator's stored form.
+   */
+  private void applyAtomic(
+      int c, PartialKind kind, String address, String value, Space space, boolean stored) {
+    String red = "red." + space.name;
+    switch (kind) {
+      case COUNT -> out.op(red + ".add.u64 [" + address + "], " + value);
+      case EXACT_SUM -> checkedAtomicAdd(address, value, sumRange(calls.get(c)), space);
+      case DOUBLE_SUM -> out.op(red + ".add.f64 [" + address + "], " + value);
+      case MIN, MAX -> {
+        String storedValue = value;
+        if (!stored) {
+          storedValue = out.register(RegisterClass.B64);
+          out.op("xor.b64 " + storedValue + ", " + value + ", " + storedOrderMask(kind));
+        }
+        out.op(red + ".max.u64 [" + address + "], " + storedValue);
+      }
+    }
+    if (kind != PartialKind.COUNT) {
+      out.op("st.relaxed." + space.scope + "." + space.name + ".u32 [" + address + "+8], 1");
+    }
+  }
+
+  /**
+   * Returns the mask that turns a MIN or MAX order key into its stored form. The unsigned maximum
+   * of stored forms is the minimum (MIN) or maximum (MAX) key, so a zeroed accumulator has no
+   * value.
    */
   private static String storedOrderMask(PartialKind kind) {
     return kind == PartialKind.MIN ? "0x7FFFFFFFFFFFFFFF" : "0x8000000000000000";
@@ -250,13 +299,22 @@ final class PtxAggregateSink implements PtxSink {
    * Emits a compare-and-swap loop that adds {@code value} to the 64-bit total at {@code address},
    * raising NUMERIC_OVERFLOW and leaving the total unchanged when the sum leaves {@code range}.
    */
-  private void checkedAtomicAdd(String address, String value, PtxIntegerRange range) {
+  private void checkedAtomicAdd(String address, String value, PtxIntegerRange range, Space space) {
     String expected = out.register(RegisterClass.B64);
     String found = out.register(RegisterClass.B64);
     String retry = out.register(RegisterClass.PRED);
     String loop = out.label("sum_cas");
     String done = out.label("sum_cas_done");
-    out.op("ld.relaxed.gpu.global.u64 " + expected + ", [" + address + "]");
+    out.op(
+        "ld.relaxed."
+            + space.scope
+            + "."
+            + space.name
+            + ".u64 "
+            + expected
+            + ", ["
+            + address
+            + "]");
     out.place(loop);
     String total = out.register(RegisterClass.B64);
     String overflow = out.register(RegisterClass.PRED);
@@ -264,7 +322,17 @@ final class PtxAggregateSink implements PtxSink {
     overflowOf(overflow, expected, value, total, range);
     out.raiseWhen(overflow, KernelErrorCode.NUMERIC_OVERFLOW);
     out.op("@" + overflow + " bra " + done);
-    out.op("atom.global.cas.b64 " + found + ", [" + address + "], " + expected + ", " + total);
+    out.op(
+        "atom."
+            + space.name
+            + ".cas.b64 "
+            + found
+            + ", ["
+            + address
+            + "], "
+            + expected
+            + ", "
+            + total);
     out.op("setp.ne.u64 " + retry + ", " + found + ", " + expected);
     out.op("mov.b64 " + expected + ", " + found);
     out.op("@" + retry + " bra " + loop);
@@ -314,12 +382,8 @@ final class PtxAggregateSink implements PtxSink {
     return merged;
   }
 
-  /**
-   * Emits the lookup of the current row's group and returns the register with its dense group
-   * number. Branches to {@code failed} after raising GROUP_TABLE_FULL when every slot or every
-   * group is taken.
-   */
-  private String emitGroupLookup(String failed) {
+  /** Emits the row's group keys, encoded to 64 bits, their NULL mask and their hash. */
+  private PtxGroupKey encodeKeys() {
     List<Expr> keys = sink.groupKeys();
     List<String> encoded = new ArrayList<>();
     String nullMask = out.register(RegisterClass.B32);
@@ -336,15 +400,18 @@ final class PtxAggregateSink implements PtxSink {
       }
       encoded.add(bits);
     }
-    out.comment("hash of the keys and the NULL mask");
-    String hash = out.register(RegisterClass.B64);
-    out.op("cvt.u64.u32 " + hash + ", " + nullMask);
-    for (String bits : encoded) {
-      out.op("xor.b64 " + hash + ", " + hash + ", " + bits);
-      mix(hash);
-      out.op("add.u64 " + hash + ", " + hash + ", 0x9E3779B97F4A7C15");
-    }
-    mix(hash);
+    return PtxGroupKey.hashed(out, encoded, nullMask);
+  }
+
+  /**
+   * Emits the lookup of a group in the device-wide table and returns the register with its dense
+   * group number. Branches to {@code failed} after raising GROUP_TABLE_FULL when every slot or
+   * every group is taken.
+   */
+  private String emitGroupLookup(PtxGroupKey key, String failed) {
+    List<String> encoded = key.encoded();
+    String nullMask = key.nullMask();
+    String hash = key.hash();
     String slot = out.register(RegisterClass.B32);
     String mask = out.register(RegisterClass.B32);
     String probes = out.register(RegisterClass.B32);
@@ -360,11 +427,15 @@ final class PtxAggregateSink implements PtxSink {
     out.comment("claim the slot when empty, take the next group number, publish the keys,");
     out.comment("then store the group number plus one with release semantics");
     String slotAddress = scaledAddress(groupSlots, slot, 4);
-    String previous = out.register(RegisterClass.B32);
-    String claimed = out.register(RegisterClass.PRED);
-    out.op("atom.global.cas.b32 " + previous + ", [" + slotAddress + "], 0, " + SLOT_CLAIMED);
-    out.op("setp.eq.u32 " + claimed + ", " + previous + ", 0");
-    out.op("@!" + claimed + " bra " + wait);
+    String state = out.register(RegisterClass.B32);
+    String test = out.register(RegisterClass.PRED);
+    out.comment("a plain read first, so that rows of existing groups need no atomic");
+    out.op("ld.acquire.gpu.global.u32 " + state + ", [" + slotAddress + "]");
+    out.op("setp.ne.u32 " + test + ", " + state + ", 0");
+    out.op("@" + test + " bra " + wait);
+    out.op("atom.global.cas.b32 " + state + ", [" + slotAddress + "], 0, " + SLOT_CLAIMED);
+    out.op("setp.ne.u32 " + test + ", " + state + ", 0");
+    out.op("@" + test + " bra " + wait);
     String overflow = out.register(RegisterClass.PRED);
     out.op("atom.global.add.u32 " + group + ", [" + groupCount + "], 1");
     out.op("setp.ge.u32 " + overflow + ", " + group + ", " + groupLimit);
@@ -375,17 +446,18 @@ final class PtxAggregateSink implements PtxSink {
       out.op("st.global.u64 [" + keyAddress(group, k) + "], " + encoded.get(k));
     }
     out.op("st.global.u32 [" + scaledAddress(groupNulls, group, 4) + "], " + nullMask);
-    String published = out.register(RegisterClass.B32);
-    out.op("add.u32 " + published + ", " + group + ", 1");
-    out.op("st.release.gpu.global.u32 [" + slotAddress + "], " + published);
+    String number = out.register(RegisterClass.B32);
+    out.op("add.u32 " + number + ", " + group + ", 1");
+    out.op("st.release.gpu.global.u32 [" + slotAddress + "], " + number);
     out.op("bra " + found);
     out.place(wait);
     out.comment("another thread owns the slot: wait until it is published, then compare keys");
-    String state = out.register(RegisterClass.B32);
-    String test = out.register(RegisterClass.PRED);
+    String published = out.label("group_published");
+    out.op("setp.ne.u32 " + test + ", " + state + ", " + SLOT_CLAIMED);
+    out.op("@" + test + " bra " + published);
     out.op("ld.acquire.gpu.global.u32 " + state + ", [" + slotAddress + "]");
-    out.op("setp.eq.u32 " + test + ", " + state + ", " + SLOT_CLAIMED);
-    out.op("@" + test + " bra " + wait);
+    out.op("bra " + wait);
+    out.place(published);
     out.comment("the owner raised GROUP_TABLE_FULL, so the launch fails and this row can stop");
     out.op("setp.eq.u32 " + test + ", " + state + ", " + SLOT_FAILED);
     out.op("@" + test + " bra " + failed);
@@ -413,10 +485,6 @@ final class PtxAggregateSink implements PtxSink {
     out.op("bra " + probe);
     out.place(found);
     return group;
-  }
-
-  private void mix(String hash) {
-    finalizeHash(out, hash);
   }
 
   /** Applies the 64-bit finalizer of MurmurHash3 to {@code hash} in place. */
@@ -458,33 +526,80 @@ final class PtxAggregateSink implements PtxSink {
     return address;
   }
 
-  private void emitAtomicUpdate(int c, String base, String done) {
+  /** The update operand of one call: its register, and the predicate that it is NULL, or null. */
+  private record Operand(String value, String isNull) {}
+
+  /**
+   * Emits every call's argument and its update operand once, before the row's group is found, so
+   * that the block-local and device-wide paths share them.
+   */
+  private List<Operand> emitOperands() {
+    List<Operand> operands = new ArrayList<>();
+    for (AggregateCall call : calls) {
+      PartialKind kind = PartialKind.of(call);
+      if (call.argument() == null) {
+        operands.add(new Operand(null, null));
+        continue;
+      }
+      PtxValue argument = exprs.emit(call.argument());
+      String value =
+          switch (kind) {
+            case COUNT -> null;
+            case EXACT_SUM -> exactValue(argument);
+            case DOUBLE_SUM -> exprs.conversions().toDouble(argument.value(), argument.type());
+            case MIN, MAX -> orderKey(argument);
+          };
+      operands.add(new Operand(value, argument.neverNull() ? null : argument.isNull()));
+    }
+    return operands;
+  }
+
+  private void emitAtomicUpdate(int c, String base, Operand operand, Space space) {
     AggregateCall call = calls.get(c);
     PartialKind kind = PartialKind.of(call);
-    out.comment("call " + c + ": " + describe(call));
+    out.comment("call " + c + ": " + describe(call) + " in " + space.name + " memory");
     String address = accumulatorAddress(base, c);
-    if (call.argument() == null) {
-      out.op("red.global.add.u64 [" + address + "], 1");
-      return;
-    }
-    PtxValue argument = exprs.emit(call.argument());
     String skip = out.label("null_argument");
-    if (!argument.neverNull()) {
-      out.op("@" + argument.isNull() + " bra " + skip);
+    if (operand.isNull() != null) {
+      out.op("@" + operand.isNull() + " bra " + skip);
     }
-    String value =
-        switch (kind) {
-          case COUNT -> {
-            String one = out.register(RegisterClass.B64);
-            out.op("mov.b64 " + one + ", 1");
-            yield one;
-          }
-          case EXACT_SUM -> exactValue(argument);
-          case DOUBLE_SUM -> exprs.conversions().toDouble(argument.value(), argument.type());
-          case MIN, MAX -> orderKey(argument);
-        };
-    applyToGlobal(c, kind, address, value);
+    if (operand.value() == null) {
+      out.op("red." + space.name + ".add.u64 [" + address + "], 1");
+    } else {
+      applyAtomic(c, kind, address, operand.value(), space, false);
+    }
     out.place(skip);
+  }
+
+  /**
+   * Emits the merge of one block-local group into the device-wide table: the group's lookup, then
+   * per call the block's partial applied with the device-wide atomic.
+   */
+  private void emitSlotMerge(PtxGroupKey key, String slotAccumulators, String next) {
+    String group = emitGroupLookup(key, next);
+    String base = groupAccumulators(group);
+    for (int c = 0; c < calls.size(); c++) {
+      PartialKind kind = PartialKind.of(calls.get(c));
+      out.comment("call " + c + ": merge the block's partial");
+      String local = accumulatorAddress(slotAccumulators, c);
+      String value = out.register(RegisterClass.B64);
+      out.op("ld.shared.u64 " + value + ", [" + local + "]");
+      String skip = out.label("unseen_partial");
+      if (kind != PartialKind.COUNT) {
+        String flag = out.register(RegisterClass.B32);
+        String unseen = out.register(RegisterClass.PRED);
+        out.op("ld.shared.u32 " + flag + ", [" + local + "+8]");
+        out.op("setp.eq.u32 " + unseen + ", " + flag + ", 0");
+        out.op("@" + unseen + " bra " + skip);
+      }
+      String operand = value;
+      if (kind == PartialKind.DOUBLE_SUM) {
+        operand = out.register(RegisterClass.F64);
+        out.op("mov.b64 " + operand + ", " + value);
+      }
+      applyAtomic(c, kind, accumulatorAddress(base, c), operand, Space.GLOBAL, true);
+      out.place(skip);
+    }
   }
 
   /** Returns an exact argument as a 64-bit unscaled value at its own scale. */

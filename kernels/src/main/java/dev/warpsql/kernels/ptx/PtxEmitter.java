@@ -62,6 +62,7 @@ public final class PtxEmitter {
     private final PtxWriter out = new PtxWriter();
     private final PtxRoutines routines = new PtxRoutines();
     private final List<PtxParameter> parameters = new ArrayList<>();
+    private String declarations = "";
 
     Generation(KernelProgram program) {
       this.program = program;
@@ -81,6 +82,7 @@ public final class PtxEmitter {
       probes.emitSetup();
       PtxSink sink = createSink(exprs, inputs);
       parameters.addAll(sink.parameters());
+      declarations = sink.moduleDeclarations();
       sink.emitSetup();
       emitRowLoop(row, exprs, inputs, probes, sink);
       sink.emitFinish();
@@ -253,6 +255,7 @@ public final class PtxEmitter {
       text.append("\n.version ").append(PTX_VERSION).append('\n');
       text.append(".target ").append(TARGET).append('\n');
       text.append(".address_size 64\n\n");
+      text.append(declarations);
       text.append(routines.definitions());
       text.append(".visible .entry ").append(entry).append("(\n");
       for (int i = 0; i < parameters.size(); i++) {

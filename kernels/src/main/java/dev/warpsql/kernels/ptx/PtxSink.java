@@ -7,6 +7,11 @@ interface PtxSink {
   /** Returns the sink's parameters, which follow the error record pointer. */
   List<PtxParameter> parameters();
 
+  /** Returns the sink's module-level declarations, such as shared memory, or an empty string. */
+  default String moduleDeclarations() {
+    return "";
+  }
+
   /** Emits the set-up before the row loop, such as converting pointers to global addresses. */
   void emitSetup();
 

@@ -129,6 +129,11 @@
  * over the same table: the host must make sure that the counter plus the launch's row count stays
  * within {@code group_limit}.
  *
+ * <p>Most keyed kernels first add rows into a table of up to 128 groups in each block's shared
+ * memory, the module-level {@code .shared} variable {@code block_groups} of at most 12 KiB, and
+ * merge it into the table above after the row loop, with a barrier. The host sets nothing up for
+ * it, but every thread of a block must reach the end of the kernel.
+ *
  * <h2>Hash-join probes</h2>
  *
  * <p>The host (or a build kernel) builds one table per probe stage from the build side, and the

@@ -13,6 +13,7 @@ import dev.warpsql.kernels.ir.KernelProgram;
 import dev.warpsql.kernels.ir.KernelProgram.InputColumn;
 import dev.warpsql.kernels.ir.MaterializeSink;
 import dev.warpsql.kernels.ir.Operator;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -121,6 +122,39 @@ class PtxEmitterTest {
     assertThat(ptx).contains("st.release.gpu.global.u32");
     assertThat(ptx).contains("ld.acquire.gpu.global.u32");
     assertThat(ptx).contains("// raise GROUP_TABLE_FULL");
+  }
+
+  @Test
+  void keyedAggregatePreAggregatesPerBlock() {
+    String ptx =
+        PtxEmitter.emit(
+                PtxTestPrograms.aggregate(
+                    "block_groups",
+                    null,
+                    List.of(in(DataType.INTEGER)),
+                    List.of(
+                        new AggregateCall(AggregateFunction.COUNT_STAR, null, DataType.BIGINT))))
+            .ptx();
+
+    assertThat(ptx).contains(".shared .align 16 .b8 block_groups[");
+    assertThat(ptx).contains("atom.shared.cas.b32");
+    assertThat(ptx).contains("red.shared.add.u64");
+    assertThat(ptx).contains("bar.sync 0");
+  }
+
+  @Test
+  void wideAggregateSkipsBlockTable() {
+    List<AggregateCall> calls = new ArrayList<>();
+    for (int c = 0; c < 48; c++) {
+      calls.add(new AggregateCall(AggregateFunction.COUNT_STAR, null, DataType.BIGINT));
+    }
+    String ptx =
+        PtxEmitter.emit(
+                PtxTestPrograms.aggregate("wide", null, List.of(in(DataType.INTEGER)), calls))
+            .ptx();
+
+    assertThat(ptx).doesNotContain(".shared");
+    assertThat(ptx).doesNotContain("bar.sync");
   }
 
   @Test
