@@ -161,10 +161,11 @@ final class AggregateSinkBuffers implements AutoCloseable {
 
   /**
    * Merges every group of the launches since the last drain into {@code into} and empties the
-   * table. Does nothing when no launch has run since.
+   * table. Does nothing when no launch has run since, or when the launches found no group.
    */
   void drain(AggregationTable into) {
-    if (!pending) {
+    if (!pending || (keyed() && groups == 0)) {
+      pending = false;
       return;
     }
     int calls = sink.calls().size();
