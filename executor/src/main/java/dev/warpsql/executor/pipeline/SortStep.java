@@ -13,6 +13,8 @@ import org.apache.arrow.vector.FieldVector;
  * ORDER BY with OFFSET and FETCH over a materialized input: a pipeline breaker whose output is one
  * chunk of sorted rows. Without sort keys it only applies OFFSET and FETCH, in input order.
  */
+// TODO: sorts run on the CPU on every device. A radix sort, or a top-N kernel under FETCH, would
+// let a GPU order large inputs without copying them back first.
 public final class SortStep implements ExecutionStep {
   private final ExecutionStep input;
   private final List<BatchColumn> columns;
