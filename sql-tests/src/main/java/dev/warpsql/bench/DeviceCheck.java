@@ -5,6 +5,7 @@ import dev.warpsql.executor.catalog.Catalog;
 import dev.warpsql.executor.catalog.CatalogSchema;
 import dev.warpsql.executor.device.DeviceRuntime;
 import dev.warpsql.executor.load.TpchLoader;
+import dev.warpsql.kernels.cuda.ModuleCache;
 import dev.warpsql.planner.exec.DeviceChoice;
 import dev.warpsql.planner.exec.WarpRuntime;
 import java.io.PrintStream;
@@ -154,6 +155,7 @@ public final class DeviceCheck {
       }
       if (deviceRuntime != null) {
         out.println(options.device().value() + " residency: " + deviceRuntime.residency().stats());
+        printCompiles(deviceRuntime);
       }
     } catch (SQLException | RuntimeException e) {
       out.println("SF " + format(scaleFactor) + ": cannot run the queries: " + e);
@@ -164,6 +166,27 @@ public final class DeviceCheck {
     }
     report.printSummary("SF " + format(scaleFactor), scaleFactorChecks);
     checks.addAll(scaleFactorChecks);
+  }
+
+  /** Prints the modules the device loaded and the slowest, against the 50 ms target. */
+  private void printCompiles(DeviceRuntime runtime) {
+    ModuleCache modules = runtime.modules();
+    ModuleCache.Compile slowest = modules.slowestCompile();
+    if (slowest == null) {
+      out.println(options.device().value() + " modules: none loaded");
+      return;
+    }
+    out.printf(
+        Locale.ROOT,
+        "%s modules since the check started: %d loaded in %.1f ms; slowest %s, %.1f ms (emit %.1f ms, load %.1f ms);"
+            + " target for a new shape: under 50 ms%n",
+        options.device().value(),
+        modules.moduleLoads(),
+        modules.compileNanos() / 1e6,
+        slowest.pipeline(),
+        slowest.nanos() / 1e6,
+        slowest.emitNanos() / 1e6,
+        slowest.loadNanos() / 1e6);
   }
 
   private static Connection connect(WarpDatabase database, DeviceChoice device)

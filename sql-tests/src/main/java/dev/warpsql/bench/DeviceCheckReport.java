@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 /** The device check's table of queries and its summary lines. */
 final class DeviceCheckReport {
-  private static final String ROW_FORMAT = "%-5s %9s %11s %11s %9s %10s %10s %10s %9s  %s%n";
+  private static final String ROW_FORMAT = "%-5s %9s %11s %11s %9s %10s %10s %10s %9s %10s  %s%n";
 
   private final PrintStream out;
   private final String reference;
@@ -32,7 +32,8 @@ final class DeviceCheckReport {
             + " warm-up, reading every row, on %1$s and on %2$s; MB_read: the bytes of the"
             + " columns the query reads, in MB of 10^6 bytes; floor_ms: MB_read at %3$.2f TB/s,"
             + " the device's memory bandwidth; %1$s/floor: how far %1$s is above that floor;"
-            + " pipelines: pipeline executions on %1$s in both runs%n",
+            + " pipelines: pipeline executions on %1$s in both runs; compile_ms: the time from"
+            + " kernel IR to loaded module of the pipeline shapes that %1$s had not run before%n",
         device,
         reference,
         bandwidthBytesPerSecond / 1e12);
@@ -52,6 +53,7 @@ final class DeviceCheckReport {
         "floor_ms",
         device + "/floor",
         "pipelines",
+        "compile_ms",
         "answers");
   }
 
@@ -77,6 +79,7 @@ final class DeviceCheckReport {
         number(floorMillis, "%.4f"),
         number(deviceMillis / floorMillis, "%.0f"),
         ran ? Long.toString(check.device().devicePipelines()) : "-",
+        ran ? number(check.device().compileMillis(), "%.1f") : "-",
         check.verdict());
     if (check.detail() != null && ran) {
       out.println("      " + check.query() + " " + check.verdict() + ": " + check.detail());

@@ -19,6 +19,8 @@ import java.util.List;
  *     CPU
  * @param fallbackCount pipeline executions that fell back to the CPU in both executions
  * @param fallbacks the latest of those fallbacks, each with its reason
+ * @param modulesLoaded modules that the device loaded for pipeline shapes it had not seen before
+ * @param compileMillis the time from program to loaded module of those modules, in milliseconds
  */
 record DeviceRun(
     String failure,
@@ -27,7 +29,9 @@ record DeviceRun(
     List<AnswerText> answers,
     long devicePipelines,
     long fallbackCount,
-    List<String> fallbacks) {
+    List<String> fallbacks,
+    long modulesLoaded,
+    double compileMillis) {
   static final String TIMEOUT = "TIMEOUT";
   static final String ERROR = "ERROR";
 
@@ -55,6 +59,8 @@ record DeviceRun(
       Connection connection, DeviceRuntime runtime, String sql, int timeoutSeconds) {
     long pipelinesBefore = runtime == null ? 0 : runtime.devicePipelines();
     long fallbacksBefore = runtime == null ? 0 : runtime.cpuFallbacks();
+    long loadsBefore = runtime == null ? 0 : runtime.modules().moduleLoads();
+    long compileBefore = runtime == null ? 0 : runtime.modules().compileNanos();
     AnswerText warmUp = null;
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setQueryTimeout(timeoutSeconds);
@@ -69,7 +75,9 @@ record DeviceRun(
           List.of(warmUp, timed),
           pipelines(runtime, pipelinesBefore),
           fallbackCount(runtime, fallbacksBefore),
-          fallbacks(runtime, fallbacksBefore));
+          fallbacks(runtime, fallbacksBefore),
+          modulesLoaded(runtime, loadsBefore),
+          compileMillis(runtime, compileBefore));
     } catch (SQLException | RuntimeException e) {
       boolean timeout =
           e instanceof SQLTimeoutException
@@ -81,7 +89,9 @@ record DeviceRun(
           warmUp == null ? List.of() : List.of(warmUp),
           pipelines(runtime, pipelinesBefore),
           fallbackCount(runtime, fallbacksBefore),
-          fallbacks(runtime, fallbacksBefore));
+          fallbacks(runtime, fallbacksBefore),
+          modulesLoaded(runtime, loadsBefore),
+          compileMillis(runtime, compileBefore));
     }
   }
 
@@ -93,6 +103,14 @@ record DeviceRun(
 
   private static long pipelines(DeviceRuntime runtime, long before) {
     return runtime == null ? 0 : runtime.devicePipelines() - before;
+  }
+
+  private static long modulesLoaded(DeviceRuntime runtime, long before) {
+    return runtime == null ? 0 : runtime.modules().moduleLoads() - before;
+  }
+
+  private static double compileMillis(DeviceRuntime runtime, long nanosBefore) {
+    return runtime == null ? 0 : (runtime.modules().compileNanos() - nanosBefore) / 1e6;
   }
 
   private static long fallbackCount(DeviceRuntime runtime, long before) {

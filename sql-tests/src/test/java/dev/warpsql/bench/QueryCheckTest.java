@@ -12,7 +12,7 @@ class QueryCheckTest {
   private static final Optional<List<Integer>> NO_ORDER_BY = Optional.of(List.of());
 
   private static DeviceRun finished(AnswerText warmUp, AnswerText timed, long fallbacks) {
-    return new DeviceRun(null, null, 1.0, List.of(warmUp, timed), 3, fallbacks, List.of());
+    return new DeviceRun(null, null, 1.0, List.of(warmUp, timed), 3, fallbacks, List.of(), 1, 12.5);
   }
 
   private static QueryCheck judge(DeviceRun reference, DeviceRun device) {
@@ -46,7 +46,8 @@ class QueryCheckTest {
   @Test
   void deviceTimeoutIsReported() {
     DeviceRun timeout =
-        new DeviceRun(DeviceRun.TIMEOUT, "canceled", Double.NaN, List.of(ONE), 1, 0, List.of());
+        new DeviceRun(
+            DeviceRun.TIMEOUT, "canceled", Double.NaN, List.of(ONE), 1, 0, List.of(), 0, 0);
 
     QueryCheck check = judge(finished(ONE, ONE, 0), timeout);
 

@@ -28,6 +28,8 @@ public final class ModuleCache implements AutoCloseable {
   private final Map<String, Entry> entries;
   private final List<Entry> evicted = new ArrayList<>();
   private long moduleLoads;
+  private long compileNanos;
+  private Compile slowestCompile;
   private boolean closed;
 
   /** The PTX emitter's result for a program: its kernel, or why the emitter rejected it. */
@@ -38,15 +40,27 @@ public final class ModuleCache implements AutoCloseable {
     }
   }
 
+  /**
+   * The time from a program to its loaded module: the PTX emitter's time plus the driver's load,
+   * which compiles the PTX for the device.
+   */
+  public record Compile(String pipeline, long emitNanos, long loadNanos) {
+    public long nanos() {
+      return emitNanos + loadNanos;
+    }
+  }
+
   /** One program shape: its emission, and its module while loaded. */
   private static final class Entry {
     final Emission emission;
+    final long emitNanos;
     DeviceModule module;
     DeviceFunction function;
     int users;
 
-    Entry(Emission emission) {
+    Entry(Emission emission, long emitNanos) {
       this.emission = emission;
+      this.emitNanos = emitNanos;
     }
   }
 
@@ -102,12 +116,17 @@ public final class ModuleCache implements AutoCloseable {
         long start = System.nanoTime();
         entry.module = device.loadModule(kernel.ptx(), "pipeline " + program.name());
         entry.function = device.function(entry.module, kernel.entryName());
+        Compile compile = new Compile(program.name(), entry.emitNanos, System.nanoTime() - start);
         moduleLoads++;
+        compileNanos += compile.nanos();
+        if (slowestCompile == null || compile.nanos() > slowestCompile.nanos()) {
+          slowestCompile = compile;
+        }
         LOG.debug(
             "Loaded the module of pipeline {} on {} in {} ms",
             program.name(),
             device.description(),
-            (System.nanoTime() - start) / 1_000_000);
+            compile.loadNanos() / 1_000_000);
       }
       entry.users++;
       return new LoadedKernel(this, entry.emission.kernel(), entry.function, entry);
@@ -119,6 +138,16 @@ public final class ModuleCache implements AutoCloseable {
   /** Returns how many modules this cache loaded on the device. */
   public synchronized long moduleLoads() {
     return moduleLoads;
+  }
+
+  /** Returns the emission and load time of every module this cache loaded, in nanoseconds. */
+  public synchronized long compileNanos() {
+    return compileNanos;
+  }
+
+  /** Returns the module that took longest from program to loaded module, or null before any. */
+  public synchronized Compile slowestCompile() {
+    return slowestCompile;
   }
 
   /** Returns the number of program shapes in the cache. */
@@ -136,7 +165,9 @@ public final class ModuleCache implements AutoCloseable {
     String key = program.canonicalText();
     Entry entry = entries.get(key);
     if (entry == null) {
-      entry = new Entry(emission(program));
+      long start = System.nanoTime();
+      Emission emission = emission(program);
+      entry = new Entry(emission, System.nanoTime() - start);
       entries.put(key, entry);
     }
     return entry;

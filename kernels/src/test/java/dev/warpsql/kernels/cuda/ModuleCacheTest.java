@@ -43,6 +43,26 @@ class ModuleCacheTest {
   }
 
   @Test
+  void compileTimesCountNewShapesOnly() {
+    try (ModuleCache cache = new ModuleCache(device, 8)) {
+      assertThat(cache.slowestCompile()).isNull();
+      try (LoadedKernel first = cache.acquire(scan("pipeline1", DataType.INTEGER))) {
+        long afterFirst = cache.compileNanos();
+        try (LoadedKernel again = cache.acquire(scan("pipeline2", DataType.INTEGER));
+            LoadedKernel other = cache.acquire(scan("pipeline3", DataType.BIGINT))) {
+          ModuleCache.Compile slowest = cache.slowestCompile();
+
+          assertThat(afterFirst).isPositive();
+          assertThat(cache.compileNanos()).isGreaterThan(afterFirst);
+          assertThat(slowest.emitNanos()).isPositive();
+          assertThat(slowest.nanos()).isLessThanOrEqualTo(cache.compileNanos());
+          assertThat(slowest.pipeline()).isIn("pipeline1", "pipeline3");
+        }
+      }
+    }
+  }
+
+  @Test
   void evictedModuleStaysLoadedWhileHeld() {
     try (ModuleCache cache = new ModuleCache(device, 1)) {
       LoadedKernel held = cache.acquire(scan("pipeline1", DataType.INTEGER));
