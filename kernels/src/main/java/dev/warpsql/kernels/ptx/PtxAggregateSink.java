@@ -28,12 +28,6 @@ final class PtxAggregateSink implements PtxSink {
   /** Bytes per accumulator: the 64-bit value, the 32-bit seen flag and padding. */
   static final int ACCUMULATOR_BYTES = 16;
 
-  /** Slot state of a slot whose claiming thread is still writing the group's keys. */
-  static final String SLOT_CLAIMED = "0xFFFFFFFF";
-
-  /** Slot state of a slot whose claiming thread found no free group; its row raised an error. */
-  static final String SLOT_FAILED = "0xFFFFFFFE";
-
   private final PtxWriter out;
   private final PtxExprEmitter exprs;
   private final PtxInputs inputs;
@@ -42,12 +36,7 @@ final class PtxAggregateSink implements PtxSink {
   private String accumulators;
   private final List<String> partials = new ArrayList<>();
   private final List<String> seen = new ArrayList<>();
-  private String capacity;
-  private String groupLimit;
-  private String groupSlots;
-  private String groupKeys;
-  private String groupNulls;
-  private String groupCount;
+  private final PtxDeviceGroups deviceGroups;
   private final PtxBlockGroups blockGroups;
 
   PtxAggregateSink(PtxWriter out, PtxExprEmitter exprs, PtxInputs inputs, AggregateSink sink) {
@@ -64,6 +53,7 @@ final class PtxAggregateSink implements PtxSink {
               + sink.groupKeys().size());
     }
     calls.forEach(PtxAggregateSink::checkSupported);
+    this.deviceGroups = keyed() ? new PtxDeviceGroups(out, sink.groupKeys().size()) : null;
     this.blockGroups = keyed() ? PtxBlockGroups.forSink(out, sink) : null;
   }
 
@@ -81,12 +71,7 @@ final class PtxAggregateSink implements PtxSink {
     List<PtxParameter> parameters = new ArrayList<>();
     parameters.add(new PtxParameter("accumulators", ".u64"));
     if (keyed()) {
-      parameters.add(new PtxParameter("group_capacity", ".u32"));
-      parameters.add(new PtxParameter("group_limit", ".u32"));
-      parameters.add(new PtxParameter("group_slots", ".u64"));
-      parameters.add(new PtxParameter("group_keys", ".u64"));
-      parameters.add(new PtxParameter("group_nulls", ".u64"));
-      parameters.add(new PtxParameter("group_count", ".u64"));
+      parameters.addAll(PtxDeviceGroups.parameters());
     }
     return parameters;
   }
@@ -95,14 +80,7 @@ final class PtxAggregateSink implements PtxSink {
   public void emitSetup() {
     accumulators = PtxEmitter.globalPointer(out, "accumulators");
     if (keyed()) {
-      capacity = out.register(RegisterClass.B32);
-      out.op("ld.param.u32 " + capacity + ", [group_capacity]");
-      groupLimit = out.register(RegisterClass.B32);
-      out.op("ld.param.u32 " + groupLimit + ", [group_limit]");
-      groupSlots = PtxEmitter.globalPointer(out, "group_slots");
-      groupKeys = PtxEmitter.globalPointer(out, "group_keys");
-      groupNulls = PtxEmitter.globalPointer(out, "group_nulls");
-      groupCount = PtxEmitter.globalPointer(out, "group_count");
+      deviceGroups.emitSetup();
       if (blockGroups != null) {
         blockGroups.emitSetup();
       }
@@ -152,7 +130,7 @@ final class PtxAggregateSink implements PtxSink {
         out.op("bra " + done);
         out.place(deviceWide);
       }
-      String group = emitGroupLookup(key, done);
+      String group = deviceGroups.emitLookup(key, done);
       String base = groupAccumulators(group);
       for (int c = 0; c < calls.size(); c++) {
         emitAtomicUpdate(c, base, operands.get(c), Space.GLOBAL);
@@ -393,7 +371,7 @@ final class PtxAggregateSink implements PtxSink {
       keys.get(k).appendCanonical(canonical);
       out.comment("group key " + k + ": " + canonical);
       PtxValue key = exprs.emit(keys.get(k));
-      String bits = keyBits(out, exprs, key);
+      String bits = PtxGroupKey.keyBits(out, exprs, key);
       if (!key.neverNull()) {
         out.op("@" + key.isNull() + " mov.b64 " + bits + ", 0");
         out.op("@" + key.isNull() + " or.b32 " + nullMask + ", " + nullMask + ", " + (1L << k));
@@ -403,121 +381,10 @@ final class PtxAggregateSink implements PtxSink {
     return PtxGroupKey.hashed(out, encoded, nullMask);
   }
 
-  /**
-   * Emits the lookup of a group in the device-wide table and returns the register with its dense
-   * group number. Branches to {@code failed} after raising GROUP_TABLE_FULL when every slot or
-   * every group is taken.
-   */
-  private String emitGroupLookup(PtxGroupKey key, String failed) {
-    List<String> encoded = key.encoded();
-    String nullMask = key.nullMask();
-    String hash = key.hash();
-    String slot = out.register(RegisterClass.B32);
-    String mask = out.register(RegisterClass.B32);
-    String probes = out.register(RegisterClass.B32);
-    String group = out.register(RegisterClass.B32);
-    out.op("cvt.u32.u64 " + slot + ", " + hash);
-    out.op("sub.u32 " + mask + ", " + capacity + ", 1");
-    out.op("and.b32 " + slot + ", " + slot + ", " + mask);
-    out.op("mov.b32 " + probes + ", 0");
-    String probe = out.label("group_probe");
-    String wait = out.label("group_wait");
-    String found = out.label("group_found");
-    out.place(probe);
-    out.comment("claim the slot when empty, take the next group number, publish the keys,");
-    out.comment("then store the group number plus one with release semantics");
-    String slotAddress = scaledAddress(groupSlots, slot, 4);
-    String state = out.register(RegisterClass.B32);
-    String test = out.register(RegisterClass.PRED);
-    out.comment("a plain read first, so that rows of existing groups need no atomic");
-    out.op("ld.acquire.gpu.global.u32 " + state + ", [" + slotAddress + "]");
-    out.op("setp.ne.u32 " + test + ", " + state + ", 0");
-    out.op("@" + test + " bra " + wait);
-    out.op("atom.global.cas.b32 " + state + ", [" + slotAddress + "], 0, " + SLOT_CLAIMED);
-    out.op("setp.ne.u32 " + test + ", " + state + ", 0");
-    out.op("@" + test + " bra " + wait);
-    String overflow = out.register(RegisterClass.PRED);
-    out.op("atom.global.add.u32 " + group + ", [" + groupCount + "], 1");
-    out.op("setp.ge.u32 " + overflow + ", " + group + ", " + groupLimit);
-    out.raiseWhen(overflow, PtxErrors.GROUP_TABLE_FULL, "GROUP_TABLE_FULL");
-    out.op("@" + overflow + " st.release.gpu.global.u32 [" + slotAddress + "], " + SLOT_FAILED);
-    out.op("@" + overflow + " bra " + failed);
-    for (int k = 0; k < encoded.size(); k++) {
-      out.op("st.global.u64 [" + keyAddress(group, k) + "], " + encoded.get(k));
-    }
-    out.op("st.global.u32 [" + scaledAddress(groupNulls, group, 4) + "], " + nullMask);
-    String number = out.register(RegisterClass.B32);
-    out.op("add.u32 " + number + ", " + group + ", 1");
-    out.op("st.release.gpu.global.u32 [" + slotAddress + "], " + number);
-    out.op("bra " + found);
-    out.place(wait);
-    out.comment("another thread owns the slot: wait until it is published, then compare keys");
-    String published = out.label("group_published");
-    out.op("setp.ne.u32 " + test + ", " + state + ", " + SLOT_CLAIMED);
-    out.op("@" + test + " bra " + published);
-    out.op("ld.acquire.gpu.global.u32 " + state + ", [" + slotAddress + "]");
-    out.op("bra " + wait);
-    out.place(published);
-    out.comment("the owner raised GROUP_TABLE_FULL, so the launch fails and this row can stop");
-    out.op("setp.eq.u32 " + test + ", " + state + ", " + SLOT_FAILED);
-    out.op("@" + test + " bra " + failed);
-    out.op("sub.u32 " + group + ", " + state + ", 1");
-    String differs = out.register(RegisterClass.PRED);
-    String storedMask = out.register(RegisterClass.B32);
-    out.op("ld.global.u32 " + storedMask + ", [" + scaledAddress(groupNulls, group, 4) + "]");
-    out.op("setp.ne.u32 " + differs + ", " + storedMask + ", " + nullMask);
-    for (int k = 0; k < encoded.size(); k++) {
-      String stored = out.register(RegisterClass.B64);
-      String keyDiffers = out.register(RegisterClass.PRED);
-      out.op("ld.global.u64 " + stored + ", [" + keyAddress(group, k) + "]");
-      out.op("setp.ne.u64 " + keyDiffers + ", " + stored + ", " + encoded.get(k));
-      out.op("or.pred " + differs + ", " + differs + ", " + keyDiffers);
-    }
-    out.op("@!" + differs + " bra " + found);
-    out.comment("linear probing to the next slot");
-    String full = out.register(RegisterClass.PRED);
-    out.op("add.u32 " + slot + ", " + slot + ", 1");
-    out.op("and.b32 " + slot + ", " + slot + ", " + mask);
-    out.op("add.u32 " + probes + ", " + probes + ", 1");
-    out.op("setp.ge.u32 " + full + ", " + probes + ", " + capacity);
-    out.raiseWhen(full, PtxErrors.GROUP_TABLE_FULL, "GROUP_TABLE_FULL");
-    out.op("@" + full + " bra " + failed);
-    out.op("bra " + probe);
-    out.place(found);
-    return group;
-  }
-
-  /** Applies the 64-bit finalizer of MurmurHash3 to {@code hash} in place. */
-  static void finalizeHash(PtxWriter out, String hash) {
-    String shifted = out.register(RegisterClass.B64);
-    out.op("shr.u64 " + shifted + ", " + hash + ", 33");
-    out.op("xor.b64 " + hash + ", " + hash + ", " + shifted);
-    out.op("mul.lo.u64 " + hash + ", " + hash + ", 0xFF51AFD7ED558CCD");
-    out.op("shr.u64 " + shifted + ", " + hash + ", 33");
-    out.op("xor.b64 " + hash + ", " + hash + ", " + shifted);
-    out.op("mul.lo.u64 " + hash + ", " + hash + ", 0xC4CEB9FE1A85EC53");
-    out.op("shr.u64 " + shifted + ", " + hash + ", 33");
-    out.op("xor.b64 " + hash + ", " + hash + ", " + shifted);
-  }
-
-  private String keyAddress(String group, int k) {
-    String index = out.register(RegisterClass.B32);
-    out.op("mad.lo.u32 " + index + ", " + group + ", " + sink.groupKeys().size() + ", " + k);
-    return scaledAddress(groupKeys, index, 8);
-  }
-
-  private String scaledAddress(String base, String index, int width) {
-    String offset = out.register(RegisterClass.B64);
-    String address = out.register(RegisterClass.B64);
-    out.op("mul.wide.u32 " + offset + ", " + index + ", " + width);
-    out.op("add.u64 " + address + ", " + base + ", " + offset);
-    return address;
-  }
-
   private String groupAccumulators(String group) {
     String index = out.register(RegisterClass.B32);
     out.op("mul.lo.u32 " + index + ", " + group + ", " + calls.size());
-    return scaledAddress(accumulators, index, ACCUMULATOR_BYTES);
+    return PtxDeviceGroups.scaledAddress(out, accumulators, index, ACCUMULATOR_BYTES);
   }
 
   private String accumulatorAddress(String base, int c) {
@@ -576,7 +443,7 @@ final class PtxAggregateSink implements PtxSink {
    * per call the block's partial applied with the device-wide atomic.
    */
   private void emitSlotMerge(PtxGroupKey key, String slotAccumulators, String next) {
-    String group = emitGroupLookup(key, next);
+    String group = deviceGroups.emitLookup(key, next);
     String base = groupAccumulators(group);
     for (int c = 0; c < calls.size(); c++) {
       PartialKind kind = PartialKind.of(calls.get(c));
@@ -631,30 +498,6 @@ final class PtxAggregateSink implements PtxSink {
     out.op("shr.s64 " + sign + ", " + bits + ", 63");
     out.op("and.b64 " + sign + ", " + sign + ", 0x7FFFFFFFFFFFFFFF");
     out.op("xor.b64 " + bits + ", " + bits + ", " + sign);
-    return bits;
-  }
-
-  /**
-   * Returns the 64-bit group key encoding of a value: integer-register values sign-extended,
-   * BOOLEAN as 0 or 1, REAL and DOUBLE as the bits of the double with -0.0 as 0.0 and one NaN.
-   * Hash-join probes encode their keys the same way.
-   */
-  static String keyBits(PtxWriter out, PtxExprEmitter exprs, PtxValue key) {
-    String bits = out.register(RegisterClass.B64);
-    switch (key.type().physicalType()) {
-      case BOOLEAN -> out.op("selp.u64 " + bits + ", 1, 0, " + key.value());
-      case INT -> out.op("cvt.s64.s32 " + bits + ", " + key.value());
-      case LONG -> out.op("mov.b64 " + bits + ", " + key.value());
-      case FLOAT, DOUBLE -> {
-        String value = exprs.conversions().toDouble(key.value(), key.type());
-        String special = out.register(RegisterClass.PRED);
-        out.op("mov.b64 " + bits + ", " + value);
-        out.op("setp.eq.f64 " + special + ", " + value + ", " + PtxLiterals.f64(0.0));
-        out.op("@" + special + " mov.b64 " + bits + ", 0");
-        out.op("testp.notanumber.f64 " + special + ", " + value);
-        out.op("@" + special + " mov.b64 " + bits + ", 0x7FF8000000000000");
-      }
-    }
     return bits;
   }
 

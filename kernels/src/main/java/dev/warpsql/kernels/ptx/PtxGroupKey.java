@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The registers of one row's group key: the 64-bit encoded keys, the NULL mask and their hash,
- * which the block-local and device-wide group tables both use.
+ * which the block-local and device-wide group tables both use. Its static helpers encode and hash
+ * keys for hash-join probes too.
  */
 record PtxGroupKey(List<String> encoded, String nullMask, String hash) {
   PtxGroupKey {
@@ -19,10 +20,47 @@ record PtxGroupKey(List<String> encoded, String nullMask, String hash) {
     out.op("cvt.u64.u32 " + hash + ", " + nullMask);
     for (String bits : encoded) {
       out.op("xor.b64 " + hash + ", " + hash + ", " + bits);
-      PtxAggregateSink.finalizeHash(out, hash);
+      finalizeHash(out, hash);
       out.op("add.u64 " + hash + ", " + hash + ", 0x9E3779B97F4A7C15");
     }
-    PtxAggregateSink.finalizeHash(out, hash);
+    finalizeHash(out, hash);
     return new PtxGroupKey(encoded, nullMask, hash);
+  }
+
+  /** Applies the 64-bit finalizer of MurmurHash3 to {@code hash} in place. */
+  static void finalizeHash(PtxWriter out, String hash) {
+    String shifted = out.register(RegisterClass.B64);
+    out.op("shr.u64 " + shifted + ", " + hash + ", 33");
+    out.op("xor.b64 " + hash + ", " + hash + ", " + shifted);
+    out.op("mul.lo.u64 " + hash + ", " + hash + ", 0xFF51AFD7ED558CCD");
+    out.op("shr.u64 " + shifted + ", " + hash + ", 33");
+    out.op("xor.b64 " + hash + ", " + hash + ", " + shifted);
+    out.op("mul.lo.u64 " + hash + ", " + hash + ", 0xC4CEB9FE1A85EC53");
+    out.op("shr.u64 " + shifted + ", " + hash + ", 33");
+    out.op("xor.b64 " + hash + ", " + hash + ", " + shifted);
+  }
+
+  /**
+   * Returns the 64-bit group key encoding of a value: integer-register values sign-extended,
+   * BOOLEAN as 0 or 1, REAL and DOUBLE as the bits of the double with -0.0 as 0.0 and one NaN.
+   * Hash-join probes encode their keys the same way.
+   */
+  static String keyBits(PtxWriter out, PtxExprEmitter exprs, PtxValue key) {
+    String bits = out.register(RegisterClass.B64);
+    switch (key.type().physicalType()) {
+      case BOOLEAN -> out.op("selp.u64 " + bits + ", 1, 0, " + key.value());
+      case INT -> out.op("cvt.s64.s32 " + bits + ", " + key.value());
+      case LONG -> out.op("mov.b64 " + bits + ", " + key.value());
+      case FLOAT, DOUBLE -> {
+        String value = exprs.conversions().toDouble(key.value(), key.type());
+        String special = out.register(RegisterClass.PRED);
+        out.op("mov.b64 " + bits + ", " + value);
+        out.op("setp.eq.f64 " + special + ", " + value + ", " + PtxLiterals.f64(0.0));
+        out.op("@" + special + " mov.b64 " + bits + ", 0");
+        out.op("testp.notanumber.f64 " + special + ", " + value);
+        out.op("@" + special + " mov.b64 " + bits + ", 0x7FF8000000000000");
+      }
+    }
+    return bits;
   }
 }

@@ -225,7 +225,7 @@ final class PtxProbeStages {
         // A NULL key equals no build key.
         out.op("@" + key.isNull() + " bra " + done);
       }
-      encoded.add(PtxAggregateSink.keyBits(out, exprs, key));
+      encoded.add(PtxGroupKey.keyBits(out, exprs, key));
     }
     String hash = emitHash(encoded);
     String slot = out.register(RegisterClass.B32);
@@ -288,7 +288,7 @@ final class PtxProbeStages {
       out.op("shr.u64 " + shifted + ", " + hash + ", 29");
       out.op("xor.b64 " + hash + ", " + hash + ", " + shifted);
     }
-    PtxAggregateSink.finalizeHash(out, hash);
+    PtxGroupKey.finalizeHash(out, hash);
     String hash32 = out.register(RegisterClass.B32);
     out.op("cvt.u32.u64 " + hash32 + ", " + hash);
     return hash32;
