@@ -156,6 +156,10 @@ final class DevicePipelineRun {
       Shared shared,
       boolean resident) {
     try (AggregationTable merged = new AggregationTable(sink)) {
+      if (!sink.groupKeys().isEmpty()) {
+        runner.expectGroups(
+            GroupKeyRanges.maxGroups(GroupKeyRanges.of(sink, inputColumns, columns, chunks)));
+      }
       for (BatchChunk chunk : chunks) {
         context.checkCanceled();
         try (ChunkInputs inputs = upload(chunk, memory, shared, resident)) {

@@ -38,6 +38,25 @@ final class GroupKeyRanges {
     return ranges;
   }
 
+  /**
+   * Returns the most groups that keys of these ranges can form, counting NULL as one more value of
+   * each key, or {@link Long#MAX_VALUE} when a range is unknown or the product overflows.
+   */
+  static long maxGroups(List<GroupKeyRange> ranges) {
+    long product = 1;
+    for (GroupKeyRange range : ranges) {
+      if (range == null || range.valueCount() == Long.MAX_VALUE) {
+        return Long.MAX_VALUE;
+      }
+      try {
+        product = Math.multiplyExact(product, range.valueCount() + 1);
+      } catch (ArithmeticException e) {
+        return Long.MAX_VALUE;
+      }
+    }
+    return product;
+  }
+
   private static GroupKeyRange rangeOf(
       Expr key, BatchColumn column, int[] inputColumns, List<BatchChunk> chunks) {
     TypeKind kind = key.type().kind();

@@ -128,4 +128,28 @@ class GroupKeyRangesTest {
         .as("an empty dictionary, an expression and a DOUBLE have no range")
         .containsExactly(null, null, null);
   }
+
+  @Test
+  void maxGroupsCountsNullAsValue() {
+    List<GroupKeyRange> ranges = List.of(new GroupKeyRange(0, 2), new GroupKeyRange(10, 11));
+
+    assertThat(GroupKeyRanges.maxGroups(ranges)).isEqualTo(4 * 3);
+  }
+
+  @Test
+  void maxGroupsUnknownRangeIsUnbounded() {
+    List<GroupKeyRange> ranges = new java.util.ArrayList<>();
+    ranges.add(new GroupKeyRange(0, 2));
+    ranges.add(null);
+
+    assertThat(GroupKeyRanges.maxGroups(ranges)).isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
+  void maxGroupsOverflowIsUnbounded() {
+    GroupKeyRange wide = new GroupKeyRange(0, Integer.MAX_VALUE);
+    List<GroupKeyRange> ranges = List.of(wide, wide, wide);
+
+    assertThat(GroupKeyRanges.maxGroups(ranges)).isEqualTo(Long.MAX_VALUE);
+  }
 }

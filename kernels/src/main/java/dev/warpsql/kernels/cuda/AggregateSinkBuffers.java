@@ -33,6 +33,7 @@ final class AggregateSinkBuffers implements AutoCloseable {
   private final DeviceMemoryOwner owner;
   private final AggregateSink sink;
   private final long groupCountAddress;
+  private final long maxGroups;
   private DeviceBuffer accumulators;
   private DeviceBuffer slots;
   private DeviceBuffer keys;
@@ -46,13 +47,20 @@ final class AggregateSinkBuffers implements AutoCloseable {
   /**
    * @param groupCountAddress the device address of the {@code uint32} group counter, which these
    *     buffers zero whenever the table is emptied
+   * @param maxGroups the most groups that the keys' value ranges allow, {@link Long#MAX_VALUE} when
+   *     unknown; a lower bound would make launches overflow the table
    */
   AggregateSinkBuffers(
-      DeviceApi device, DeviceMemoryOwner owner, AggregateSink sink, long groupCountAddress) {
+      DeviceApi device,
+      DeviceMemoryOwner owner,
+      AggregateSink sink,
+      long groupCountAddress,
+      long maxGroups) {
     this.device = device;
     this.owner = owner;
     this.sink = sink;
     this.groupCountAddress = groupCountAddress;
+    this.maxGroups = maxGroups;
     if (!keyed()) {
       accumulators = zeroed("accumulators", accumulatorBytes(1));
     }
@@ -74,18 +82,28 @@ final class AggregateSinkBuffers implements AutoCloseable {
   }
 
   /**
+   * Returns whether launches over {@code rows} more rows fit the table without a {@link #reserve}:
+   * always for a global aggregate, and for group keys when the group count of the last launch plus
+   * one new group per row, or else the most groups the keys allow, stays within the group arrays.
+   */
+  boolean hasRoom(long rows) {
+    return !keyed() || (capacity > 0 && Math.min(groups + rows, maxGroups) <= limit);
+  }
+
+  /**
    * Makes room for a launch over {@code rows} rows: afterwards the table can take a new group for
    * every row. Drains the groups into {@code into} first when it might not.
    */
   void reserve(int rows, AggregationTable into) {
-    if (!keyed() || (capacity > 0 && groups + (long) rows <= limit)) {
+    if (hasRoom(rows)) {
       return;
     }
     boolean busy = groups > limit / 2;
     drain(into);
-    int wanted = Math.max(slotsFor(rows), busy ? Math.min(capacity * 2, MAX_GROWN_SLOTS) : 0);
-    if (wanted > capacity) {
-      grow(wanted, rows);
+    int needed = slotsFor((int) Math.min(rows, maxGroups));
+    int slotTarget = Math.max(needed, busy ? Math.min(capacity * 2, MAX_GROWN_SLOTS) : 0);
+    if (slotTarget > capacity) {
+      grow(slotTarget, rows);
     }
   }
 
@@ -149,7 +167,7 @@ final class AggregateSinkBuffers implements AutoCloseable {
     }
   }
 
-  /** Records a launch that raised no error and the group counter it left. */
+  /** Records that launches raised no error, and the group counter they left. */
   void launched(int groupCount) {
     if (keyed() && (groupCount < groups || groupCount > limit)) {
       throw new IllegalStateException(

@@ -26,7 +26,8 @@ import org.apache.arrow.vector.FieldVector;
  * launch shares (lookup tables, probe hash tables and their build columns). Each {@link
  * #materialize} call allocates output buffers, launches over the chunk's device columns, reads the
  * error record and decodes the rows. {@link #aggregate} launches into a group table that stays on
- * the device across chunks, and {@link #finishAggregate} copies its groups back.
+ * the device across chunks, without waiting for each launch, and {@link #finishAggregate} copies
+ * its groups back.
  *
  * <p>A data error in the error record becomes the {@link KernelException} that the CPU backend
  * raises for it. A full output is retried with room for the counted rows.
@@ -38,8 +39,8 @@ import org.apache.arrow.vector.FieldVector;
 public final class DeviceKernelRunner implements AutoCloseable {
   /**
    * Error record (16 bytes), the materialize sink's row counter at offset 16 and the aggregate
-   * sink's group counter at offset 24. A launch zeroes what comes before the group counter, which
-   * counts the groups of several launches.
+   * sink's group counter at offset 24. A materializing launch zeroes what comes before the group
+   * counter. Aggregating launches keep the first error of all of them, which each wait reads.
    */
   private static final int CONTROL_BYTES = 32;
 
@@ -60,6 +61,10 @@ public final class DeviceKernelRunner implements AutoCloseable {
   private final DeviceBuffer control;
   private final ByteBuffer controlCopy;
   private AggregateSinkBuffers groups;
+  private long maxGroups = Long.MAX_VALUE;
+  private long unsettledLaunches;
+  private long unsettledRows;
+  private long settles;
   private int outputRowsHint;
   private long launches;
 
@@ -161,19 +166,72 @@ public final class DeviceKernelRunner implements AutoCloseable {
    * next chunk; when they might not have room for this chunk's rows, the groups so far are merged
    * into {@code into} first. {@link #finishAggregate} merges the rest.
    *
+   * <p>The launch is not waited for. The host waits only when the groups might not have room, that
+   * is when the group count at the last wait plus every row launched since and this chunk's rows
+   * exceed the table, and at the end. A data error therefore surfaces from a later call.
+   *
    * @throws KernelException for a data error, as the CPU backend raises it
    */
   public void aggregate(List<DeviceColumn> inputs, int rows, AggregationTable into) {
     if (groups == null) {
+      device.fillZero(control.address(), CONTROL_BYTES);
       groups =
           new AggregateSinkBuffers(
-              device, memory, (AggregateSink) program.sink(), control.address() + GROUPS_OFFSET);
+              device,
+              memory,
+              (AggregateSink) program.sink(),
+              control.address() + GROUPS_OFFSET,
+              maxGroups);
       shared.add(groups);
     }
-    groups.reserve(rows, into);
+    if (!groups.hasRoom(unsettledRows + rows)) {
+      settleAggregates();
+      groups.reserve(rows, into);
+    }
     KernelParameterBuffer parameters = bindShared(inputs, rows);
     groups.bind(parameters);
-    launch(parameters, rows);
+    device.launch(kernel.function(), LaunchShape.forRows(rows), parameters);
+    launches++;
+    unsettledLaunches++;
+    unsettledRows += rows;
+  }
+
+  /**
+   * Sets the most groups that the aggregate can have, as the ranges of its keys allow, before the
+   * first {@link #aggregate}. A query with few groups then sizes its table for them and waits for
+   * its launches only at the end. The bound must hold: more groups would overflow the table.
+   */
+  public void expectGroups(long maxGroups) {
+    if (groups != null) {
+      throw new IllegalStateException("the group bound is set before the first aggregate launch");
+    }
+    if (maxGroups < 1) {
+      throw new IllegalArgumentException("the group bound must be positive, got " + maxGroups);
+    }
+    this.maxGroups = maxGroups;
+  }
+
+  /** Merges the groups that the aggregating launches left on the device into {@code into}. */
+  public void finishAggregate(AggregationTable into) {
+    if (groups != null) {
+      settleAggregates();
+      groups.drain(into);
+    }
+  }
+
+  /**
+   * Waits for the aggregating launches since the last wait, raises the first error they recorded,
+   * and passes their group count to the group table.
+   */
+  private void settleAggregates() {
+    if (unsettledLaunches == 0) {
+      return;
+    }
+    device.synchronize();
+    settles++;
+    controlCopy.clear();
+    device.copyToHost(controlCopy, control.address());
+    controlCopy.clear();
     int code = controlCopy.getInt(0);
     if (code == PtxErrors.GROUP_TABLE_FULL) {
       throw new IllegalStateException(
@@ -185,13 +243,13 @@ public final class DeviceKernelRunner implements AutoCloseable {
     }
     checkError(code);
     groups.launched(controlCopy.getInt(GROUPS_OFFSET));
+    unsettledLaunches = 0;
+    unsettledRows = 0;
   }
 
-  /** Merges the groups that the aggregating launches left on the device into {@code into}. */
-  public void finishAggregate(AggregationTable into) {
-    if (groups != null) {
-      groups.drain(into);
-    }
+  /** Returns how many times the host waited for aggregating launches, for tests. */
+  long aggregateSettles() {
+    return settles;
   }
 
   /** Returns how many times the groups were copied back to the host, for tests. */
@@ -204,6 +262,7 @@ public final class DeviceKernelRunner implements AutoCloseable {
     return groups == null ? 0 : groups.capacity();
   }
 
+  /** Launches a materializing kernel and waits for it, then copies the control record back. */
   private void launch(KernelParameterBuffer parameters, int rows) {
     device.fillZero(control.address(), GROUPS_OFFSET);
     device.launch(kernel.function(), LaunchShape.forRows(rows), parameters);

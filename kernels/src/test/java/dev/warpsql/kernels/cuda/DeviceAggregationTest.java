@@ -62,10 +62,35 @@ class DeviceAggregationTest {
     IntFunction<Long> key = row -> row % 13 == 0 ? null : (long) (row % 5 - 2);
     IntFunction<Long> value = row -> row % 7 == 0 ? null : (long) (row * 7919 % 2001 - 1000);
 
-    Result result = run(groupByKey(), 20, key, value);
+    Result result = run(groupByKey(), 20, Long.MAX_VALUE, key, value);
 
     assertThat(result.rows()).containsExactlyInAnyOrderElementsOf(expected(20, key, value));
     assertThat(result.drains()).as("copies of the groups back to the host").isEqualTo(1);
+    assertThat(result.settles()).as("waits without a group bound").isBetween(2L, 10L);
+  }
+
+  @Test
+  void groupBoundWaitsOnlyAtTheEnd() {
+    IntFunction<Long> key = row -> row % 13 == 0 ? null : (long) (row % 5 - 2);
+    IntFunction<Long> value = row -> (long) (row % 977);
+
+    Result result = run(groupByKey(), 20, 6, key, value);
+
+    assertThat(result.rows()).containsExactlyInAnyOrderElementsOf(expected(20, key, value));
+    assertThat(result.settles()).as("waits for the launches").isEqualTo(1);
+    assertThat(result.capacity()).as("slots for 6 groups").isEqualTo(1024);
+  }
+
+  @Test
+  void dataErrorSurfacesAtTheNextWait() {
+    IntFunction<Long> key = row -> (long) (row % 3);
+    IntFunction<Long> value = row -> row == 4321 ? Long.MAX_VALUE : 1L;
+
+    Throwable error =
+        org.assertj.core.api.Assertions.catchThrowable(() -> run(groupByKey(), 20, 4, key, value));
+
+    assertThat(error).isInstanceOf(dev.warpsql.kernels.ir.KernelException.class);
+    assertThat(error).hasMessageContaining("numeric overflow");
   }
 
   @Test
@@ -73,7 +98,7 @@ class DeviceAggregationTest {
     IntFunction<Long> key = row -> row % 11 == 0 ? null : (long) (row * 37 % 2500);
     IntFunction<Long> value = row -> row % 5 == 0 ? null : (long) (row % 1000 - 500);
 
-    Result result = run(groupByKey(), 20, key, value);
+    Result result = run(groupByKey(), 20, Long.MAX_VALUE, key, value);
 
     assertThat(result.rows()).containsExactlyInAnyOrderElementsOf(expected(20, key, value));
     assertThat(result.drains()).as("copies of the groups back to the host").isGreaterThan(2);
@@ -87,12 +112,13 @@ class DeviceAggregationTest {
         new AggregateSink(List.of(), calls(new InputRef(1, DataType.BIGINT, true)));
     KernelProgram program = program("global_sum", sink);
 
-    Result result = run(program, 6, row -> 0L, value);
+    Result result = run(program, 6, Long.MAX_VALUE, row -> 0L, value);
 
     List<Object> expected = new ArrayList<>(expected(6, row -> 0L, value).get(0));
     expected.remove(0);
     assertThat(result.rows()).containsExactly(expected);
     assertThat(result.drains()).isEqualTo(1);
+    assertThat(result.settles()).isEqualTo(1);
   }
 
   private static KernelProgram groupByKey() {
@@ -121,17 +147,27 @@ class DeviceAggregationTest {
         sink);
   }
 
-  private record Result(List<List<Object>> rows, long drains, int capacity) {}
+  private record Result(List<List<Object>> rows, long drains, long settles, int capacity) {}
 
-  /** Runs {@code program} over {@code chunks} chunks of the generated key and value columns. */
+  /**
+   * Runs {@code program} over {@code chunks} chunks of the generated key and value columns, with
+   * {@code maxGroups} as the group bound of a keyed aggregate.
+   */
   private Result run(
-      KernelProgram program, int chunks, IntFunction<Long> key, IntFunction<Long> value) {
+      KernelProgram program,
+      int chunks,
+      long maxGroups,
+      IntFunction<Long> key,
+      IntFunction<Long> value) {
     AggregateSink sink = (AggregateSink) program.sink();
     try (DeviceMemoryOwner memory = pool.newOwner(program.name());
         LoadedKernel kernel = modules.acquire(program);
         DeviceKernelRunner runner =
             new DeviceKernelRunner(device, memory, kernel, program, "ptx-sim", null, null, null);
         AggregationTable table = new AggregationTable(sink)) {
+      if (!sink.groupKeys().isEmpty()) {
+        runner.expectGroups(maxGroups);
+      }
       for (int chunk = 0; chunk < chunks; chunk++) {
         int first = chunk * CHUNK_ROWS;
         try (IntVector keys = intColumn(first, key);
@@ -146,7 +182,11 @@ class DeviceAggregationTest {
         }
       }
       runner.finishAggregate(table);
-      return new Result(rowsOf(table, sink), runner.groupDrains(), runner.groupCapacity());
+      return new Result(
+          rowsOf(table, sink),
+          runner.groupDrains(),
+          runner.aggregateSettles(),
+          runner.groupCapacity());
     }
   }
 
