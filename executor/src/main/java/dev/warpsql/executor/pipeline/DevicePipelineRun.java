@@ -38,6 +38,15 @@ import org.apache.arrow.vector.FieldVector;
  * pipeline and freed before {@link #run} returns; a buffer left behind fails the run.
  */
 final class DevicePipelineRun {
+  /** Maximum chunks that one aggregating launch reads. */
+  static final int BATCH_CHUNKS = 64;
+
+  /**
+   * Maximum rows that one aggregating launch reads: 16 chunks of the default size. A group table
+   * with room for a new group per row then has at most 4M slots.
+   */
+  static final long BATCH_ROWS = 1 << 20;
+
   private final DeviceRuntime device;
   private final CpuKernel kernel;
   private final KernelProgram program;
@@ -160,17 +169,57 @@ final class DevicePipelineRun {
         runner.expectGroups(
             GroupKeyRanges.maxGroups(GroupKeyRanges.of(sink, inputColumns, columns, chunks)));
       }
-      for (BatchChunk chunk : chunks) {
-        context.checkCanceled();
-        try (ChunkInputs inputs = upload(chunk, memory, shared, resident)) {
-          runner.aggregate(inputs.columns(), chunk.rowCount(), merged);
+      List<ChunkInputs> batch = new ArrayList<>();
+      List<Integer> batchRows = new ArrayList<>();
+      long rowsInBatch = 0;
+      try {
+        for (BatchChunk chunk : chunks) {
+          context.checkCanceled();
+          boolean full =
+              batch.size() == BATCH_CHUNKS || rowsInBatch + chunk.rowCount() > BATCH_ROWS;
+          if (!batch.isEmpty() && full) {
+            launchBatch(runner, batch, batchRows, merged);
+            rowsInBatch = 0;
+          }
+          batch.add(upload(chunk, memory, shared, resident));
+          batchRows.add(chunk.rowCount());
+          rowsInBatch += chunk.rowCount();
         }
+        if (!batch.isEmpty()) {
+          launchBatch(runner, batch, batchRows, merged);
+        }
+      } finally {
+        batch.forEach(ChunkInputs::close);
       }
       runner.finishAggregate(merged);
       List<String> names = columns.stream().map(BatchColumn::name).toList();
       List<FieldVector> vectors = merged.toVectors(context.allocator(), names);
       int rows = vectors.isEmpty() ? merged.groupCount() : vectors.get(0).getValueCount();
       return new Batch(columns, List.of(new BatchChunk(rows, vectors, null)), true);
+    }
+  }
+
+  /**
+   * Launches one aggregating kernel over a batch of chunks, then releases their device columns. The
+   * launch may still run: memory that a release frees is reused only by later copies, which the
+   * driver orders after it.
+   */
+  private static void launchBatch(
+      DeviceKernelRunner runner,
+      List<ChunkInputs> batch,
+      List<Integer> batchRows,
+      AggregationTable merged) {
+    List<List<DeviceColumn>> columns = new ArrayList<>();
+    for (ChunkInputs inputs : batch) {
+      columns.add(inputs.columns());
+    }
+    int[] rows = batchRows.stream().mapToInt(Integer::intValue).toArray();
+    try {
+      runner.aggregate(columns, rows, merged);
+    } finally {
+      batch.forEach(ChunkInputs::close);
+      batch.clear();
+      batchRows.clear();
     }
   }
 

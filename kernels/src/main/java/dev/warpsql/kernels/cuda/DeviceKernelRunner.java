@@ -11,6 +11,7 @@ import dev.warpsql.kernels.ir.KernelException;
 import dev.warpsql.kernels.ir.KernelProgram;
 import dev.warpsql.kernels.ir.MaterializeSink;
 import dev.warpsql.kernels.ir.ProbeStage;
+import dev.warpsql.kernels.ptx.PtxEmitter;
 import dev.warpsql.kernels.ptx.PtxErrors;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -62,6 +63,7 @@ public final class DeviceKernelRunner implements AutoCloseable {
   private final ByteBuffer controlCopy;
   private AggregateSinkBuffers groups;
   private long maxGroups = Long.MAX_VALUE;
+  private final List<DeviceBuffer> unsettledTables = new ArrayList<>();
   private long unsettledLaunches;
   private long unsettledRows;
   private long settles;
@@ -173,6 +175,30 @@ public final class DeviceKernelRunner implements AutoCloseable {
    * @throws KernelException for a data error, as the CPU backend raises it
    */
   public void aggregate(List<DeviceColumn> inputs, int rows, AggregationTable into) {
+    aggregate(List.of(inputs), new int[] {rows}, into);
+  }
+
+  /**
+   * Runs an aggregating kernel over several chunks in one launch, as {@link #aggregate(List, int,
+   * AggregationTable)} does over one: {@code chunks.get(c)} are the device columns of chunk {@code
+   * c}, which has {@code rows[c]} rows. The columns must stay on the device until the launches are
+   * waited for, or be freed only into memory that later copies, which wait for the launches, reuse.
+   */
+  public void aggregate(List<List<DeviceColumn>> chunks, int[] rows, AggregationTable into) {
+    if (chunks.isEmpty() || chunks.size() != rows.length) {
+      throw new IllegalArgumentException(
+          "expected one row count per chunk and at least one chunk, got "
+              + chunks.size()
+              + " chunks and "
+              + rows.length
+              + " row counts");
+    }
+    long totalRows = 0;
+    int maxRows = 0;
+    for (int chunkRows : rows) {
+      totalRows += chunkRows;
+      maxRows = Math.max(maxRows, chunkRows);
+    }
     if (groups == null) {
       device.fillZero(control.address(), CONTROL_BYTES);
       groups =
@@ -184,16 +210,18 @@ public final class DeviceKernelRunner implements AutoCloseable {
               maxGroups);
       shared.add(groups);
     }
-    if (!groups.hasRoom(unsettledRows + rows)) {
+    if (!groups.hasRoom(unsettledRows + totalRows)) {
       settleAggregates();
-      groups.reserve(rows, into);
+      groups.reserve(Math.toIntExact(totalRows), into);
     }
-    KernelParameterBuffer parameters = bindShared(inputs, rows);
+    KernelParameterBuffer parameters = bindCommon();
+    parameters.setLong("chunk_count", chunks.size());
+    parameters.setLong("chunk_table", uploadChunkTable(chunks, rows));
     groups.bind(parameters);
-    device.launch(kernel.function(), LaunchShape.forRows(rows), parameters);
+    device.launch(kernel.function(), LaunchShape.forRows(maxRows), parameters);
     launches++;
     unsettledLaunches++;
-    unsettledRows += rows;
+    unsettledRows += totalRows;
   }
 
   /**
@@ -245,6 +273,12 @@ public final class DeviceKernelRunner implements AutoCloseable {
     groups.launched(controlCopy.getInt(GROUPS_OFFSET));
     unsettledLaunches = 0;
     unsettledRows = 0;
+    freeChunkTables();
+  }
+
+  private void freeChunkTables() {
+    unsettledTables.forEach(DeviceBuffer::close);
+    unsettledTables.clear();
   }
 
   /** Returns how many times the host waited for aggregating launches, for tests. */
@@ -302,6 +336,16 @@ public final class DeviceKernelRunner implements AutoCloseable {
 
   /** Returns a parameter buffer with everything set but the sink's parameters. */
   private KernelParameterBuffer bindShared(List<DeviceColumn> inputs, int rows) {
+    checkInputCount(inputs);
+    KernelParameterBuffer parameters = bindCommon();
+    parameters.setLong("row_count", rows);
+    for (int i = 0; i < inputs.size(); i++) {
+      bindColumn(parameters, "in" + i, inputs.get(i));
+    }
+    return parameters;
+  }
+
+  private void checkInputCount(List<DeviceColumn> inputs) {
     if (inputs.size() != program.inputs().size()) {
       throw new IllegalArgumentException(
           "pipeline "
@@ -311,11 +355,11 @@ public final class DeviceKernelRunner implements AutoCloseable {
               + " columns, got "
               + inputs.size());
     }
+  }
+
+  /** Returns a parameter buffer with the parameters that do not depend on the input rows. */
+  private KernelParameterBuffer bindCommon() {
     KernelParameterBuffer parameters = new KernelParameterBuffer(kernel.kernel().parameters());
-    parameters.setLong("row_count", rows);
-    for (int i = 0; i < inputs.size(); i++) {
-      bindColumn(parameters, "in" + i, inputs.get(i));
-    }
     for (int i = 0; i < program.params().size(); i++) {
       bindParam(parameters, i, program.params().get(i), i < params.length ? params[i] : null);
     }
@@ -329,6 +373,30 @@ public final class DeviceKernelRunner implements AutoCloseable {
     }
     parameters.setLong("error", control.address());
     return parameters;
+  }
+
+  /**
+   * Uploads the chunk table of an aggregating launch: per chunk its row count and the addresses of
+   * its input columns. The table lives until the launches are waited for.
+   */
+  private long uploadChunkTable(List<List<DeviceColumn>> chunks, int[] rows) {
+    int recordBytes = PtxEmitter.chunkRecordBytes(program);
+    ByteBuffer records =
+        ByteBuffer.allocate(chunks.size() * recordBytes).order(ByteOrder.LITTLE_ENDIAN);
+    for (int c = 0; c < chunks.size(); c++) {
+      List<DeviceColumn> inputs = chunks.get(c);
+      checkInputCount(inputs);
+      records.putLong(rows[c]);
+      for (DeviceColumn column : inputs) {
+        records.putLong(column.data());
+        records.putLong(column.validity());
+      }
+    }
+    records.flip();
+    DeviceBuffer table = memory.allocate("chunk table", Math.max(1, records.remaining()));
+    unsettledTables.add(table);
+    device.copyToDevice(table.address(), records);
+    return table.address();
   }
 
   private static void bindColumn(KernelParameterBuffer parameters, String prefix, DeviceColumn c) {
@@ -428,6 +496,7 @@ public final class DeviceKernelRunner implements AutoCloseable {
   /** Frees the shared buffers; the kernel and the memory owner stay the caller's. */
   @Override
   public void close() {
+    freeChunkTables();
     for (int i = shared.size() - 1; i >= 0; i--) {
       try {
         shared.get(i).close();

@@ -37,6 +37,19 @@ public final class PtxEmitter {
     return new Generation(program).generate();
   }
 
+  /**
+   * Returns the bytes of one record of an aggregating kernel's {@code chunk_table}: the row count,
+   * then the data and validity addresses of each input, all 64-bit.
+   */
+  public static int chunkRecordBytes(KernelProgram program) {
+    return 8 + 16 * program.inputs().size();
+  }
+
+  /** Returns whether the kernel of {@code program} reads its inputs through a chunk table. */
+  public static boolean readsChunkTable(KernelProgram program) {
+    return program.sink() instanceof AggregateSink;
+  }
+
   /** Returns the entry name for a pipeline name: {@code warp_} plus its letters and digits. */
   public static String entryName(String pipelineName) {
     StringBuilder name = new StringBuilder("warp_");
@@ -62,10 +75,12 @@ public final class PtxEmitter {
     private final PtxWriter out = new PtxWriter();
     private final PtxRoutines routines = new PtxRoutines();
     private final List<PtxParameter> parameters = new ArrayList<>();
+    private final boolean chunked;
     private String declarations = "";
 
     Generation(KernelProgram program) {
       this.program = program;
+      this.chunked = readsChunkTable(program);
     }
 
     PtxKernel generate() {
@@ -84,7 +99,13 @@ public final class PtxEmitter {
       parameters.addAll(sink.parameters());
       declarations = sink.moduleDeclarations();
       sink.emitSetup();
-      emitRowLoop(row, exprs, inputs, probes, sink);
+      if (chunked) {
+        emitChunkLoop(row, columns, exprs, inputs, probes, sink);
+      } else {
+        String rowCount = out.register(RegisterClass.B64);
+        out.op("ld.param.u64 " + rowCount + ", [row_count]");
+        emitRowLoop(row, rowCount, exprs, inputs, probes, sink);
+      }
       sink.emitFinish();
       out.op("ret");
       String entry = entryName(program.name());
@@ -93,10 +114,15 @@ public final class PtxEmitter {
 
     /** Declares the fixed parameters and returns the register with the error record address. */
     private String declareParameters() {
-      parameters.add(new PtxParameter("row_count", ".u64"));
-      for (int i = 0; i < program.inputs().size(); i++) {
-        parameters.add(new PtxParameter("in" + i + "_data", ".u64"));
-        parameters.add(new PtxParameter("in" + i + "_validity", ".u64"));
+      if (chunked) {
+        parameters.add(new PtxParameter("chunk_count", ".u32"));
+        parameters.add(new PtxParameter("chunk_table", ".u64"));
+      } else {
+        parameters.add(new PtxParameter("row_count", ".u64"));
+        for (int i = 0; i < program.inputs().size(); i++) {
+          parameters.add(new PtxParameter("in" + i + "_data", ".u64"));
+          parameters.add(new PtxParameter("in" + i + "_validity", ".u64"));
+        }
       }
       for (int i = 0; i < program.params().size(); i++) {
         parameters.add(
@@ -117,6 +143,15 @@ public final class PtxEmitter {
       List<PtxInputs.ColumnRegisters> columns = new ArrayList<>();
       for (int i = 0; i < program.inputs().size(); i++) {
         KernelProgram.InputColumn column = program.inputs().get(i);
+        if (chunked) {
+          // The chunk loop loads these registers from each chunk's record.
+          columns.add(
+              new PtxInputs.ColumnRegisters(
+                  out.register(RegisterClass.B64),
+                  column.nullable() ? out.register(RegisterClass.B64) : null,
+                  column.nullable() ? out.register(RegisterClass.PRED) : null));
+          continue;
+        }
         out.comment("input $" + i + ": " + column.type() + (column.nullable() ? " NULL" : ""));
         String data = globalPointer(out, "in" + i + "_data");
         String validity = null;
@@ -189,8 +224,12 @@ public final class PtxEmitter {
      * warp-wide ballot and shuffles of the sinks valid with a full lane mask.
      */
     private void emitRowLoop(
-        String row, PtxExprEmitter exprs, PtxInputs inputs, PtxProbeStages probes, PtxSink sink) {
-      String rowCount = out.register(RegisterClass.B64);
+        String row,
+        String rowCount,
+        PtxExprEmitter exprs,
+        PtxInputs inputs,
+        PtxProbeStages probes,
+        PtxSink sink) {
       String thread = out.register(RegisterClass.B64);
       String lane = out.register(RegisterClass.B64);
       String stride = out.register(RegisterClass.B64);
@@ -200,7 +239,6 @@ public final class PtxEmitter {
       String threadInBlock = out.register(RegisterClass.B32);
       String laneId = out.register(RegisterClass.B32);
       String gridSize = out.register(RegisterClass.B32);
-      out.op("ld.param.u64 " + rowCount + ", [row_count]");
       out.op("mov.u32 " + block + ", %ctaid.x");
       out.op("mov.u32 " + blockSize + ", %ntid.x");
       out.op("mov.u32 " + threadInBlock + ", %tid.x");
@@ -242,6 +280,50 @@ public final class PtxEmitter {
       sink.emitRow(probes.emitStages(keep));
       probes.closeStages();
       out.op("add.u64 " + base + ", " + base + ", " + stride);
+      out.op("bra " + loop);
+      out.place(end);
+    }
+
+    /**
+     * Emits the loop over the chunks of {@code chunk_table}: per chunk, the row count and the input
+     * columns' addresses from its record, then the row loop over its rows.
+     */
+    private void emitChunkLoop(
+        String row,
+        List<PtxInputs.ColumnRegisters> columns,
+        PtxExprEmitter exprs,
+        PtxInputs inputs,
+        PtxProbeStages probes,
+        PtxSink sink) {
+      String table = globalPointer(out, "chunk_table");
+      String chunkCount = out.register(RegisterClass.B32);
+      String chunk = out.register(RegisterClass.B32);
+      String record = out.register(RegisterClass.B64);
+      String rowCount = out.register(RegisterClass.B64);
+      String done = out.register(RegisterClass.PRED);
+      out.op("ld.param.u32 " + chunkCount + ", [chunk_count]");
+      out.op("mov.u32 " + chunk + ", 0");
+      String loop = out.label("chunk_loop");
+      String end = out.label("chunk_loop_end");
+      out.place(loop);
+      out.op("setp.ge.u32 " + done + ", " + chunk + ", " + chunkCount);
+      out.op("@" + done + " bra " + end);
+      out.comment("chunk record: row count, then data and validity addresses per input");
+      out.op("mul.wide.u32 " + record + ", " + chunk + ", " + chunkRecordBytes(program));
+      out.op("add.u64 " + record + ", " + record + ", " + table);
+      out.op("ld.global.u64 " + rowCount + ", [" + record + "]");
+      for (int i = 0; i < columns.size(); i++) {
+        PtxInputs.ColumnRegisters column = columns.get(i);
+        out.op("ld.global.u64 " + column.data() + ", [" + record + "+" + (8 + 16 * i) + "]");
+        out.op("cvta.to.global.u64 " + column.data() + ", " + column.data());
+        if (column.validity() != null) {
+          out.op("ld.global.u64 " + column.validity() + ", [" + record + "+" + (16 + 16 * i) + "]");
+          out.op("setp.ne.u64 " + column.hasValidity() + ", " + column.validity() + ", 0");
+          out.op("cvta.to.global.u64 " + column.validity() + ", " + column.validity());
+        }
+      }
+      emitRowLoop(row, rowCount, exprs, inputs, probes, sink);
+      out.op("add.u32 " + chunk + ", " + chunk + ", 1");
       out.op("bra " + loop);
       out.place(end);
     }

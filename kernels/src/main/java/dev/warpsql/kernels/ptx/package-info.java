@@ -19,6 +19,12 @@
  *       it: {@code in<i>_data} and {@code in<i>_validity} ({@code .u64} device pointers) in the
  *       layout of {@code ArrowColumns}. BOOLEAN data is bit-packed. A validity bitmap is read only
  *       for nullable columns, and a null pointer means the chunk has no NULLs.
+ *   <li>Aggregating kernels take {@code chunk_count} ({@code .u32}) and {@code chunk_table} ({@code
+ *       .u64}) in place of the two items above, so that one launch reads several chunks. The table
+ *       has one record per chunk: its row count, then per input column its data and validity
+ *       pointers as above, all 64-bit ({@code 8 + 16 * inputCount} bytes). The kernel runs its row
+ *       loop over each chunk in turn, and a row index in the error record counts from the start of
+ *       its chunk.
  *   <li>Per program parameter {@code i}: {@code param<i>_value} in its register type ({@code .s32}
  *       for TINYINT, SMALLINT, INTEGER, DATE and VARCHAR; {@code .s64} for BIGINT, DECIMAL
  *       unscaled, TIME and TIMESTAMP; {@code .f32}; {@code .f64}; {@code .u32} 0 or 1 for BOOLEAN),
@@ -99,7 +105,7 @@
  *       63) & 0x7FFFFFFFFFFFFFFF)} of the double's bits with NaN canonical, whose signed order is
  *       {@code Double.compare}'s, and the same transform decodes it. The stored form is the key XOR
  *       {@code 0x7FFFFFFFFFFFFFFF} for MIN and XOR {@code 0x8000000000000000} for MAX, so that the
- *       unsigned maximum of stored forms is the wanted key and a zero holds no value yet.
+ *       unsigned maximum of stored forms is the expected key and a zero has no value yet.
  * </ul>
  *
  * <p>A global aggregate keeps partials in registers for the whole row loop, reduces them across the
@@ -108,19 +114,19 @@
  * compare-and-swap loop that raises NUMERIC_OVERFLOW instead of wrapping around.
  *
  * <p>Keyed aggregates map keys to dense group numbers through an open-addressing table with linear
- * probing. {@code group_slots} holds one {@code uint32} per slot: 0 empty, {@code 0xFFFFFFFF}
+ * probing. {@code group_slots} has one {@code uint32} per slot: 0 empty, {@code 0xFFFFFFFF}
  * claimed, {@code 0xFFFFFFFE} failed, otherwise the group number plus one. A thread claims an empty
  * slot with a compare-and-swap from 0 to {@code 0xFFFFFFFF}, takes the next group number with an
  * atomic add on the {@code uint32} at {@code group_count}, writes the group's keys and NULL mask,
  * then stores the number plus one with release semantics. Other threads wait with acquire loads
- * until the slot is no longer claimed before they compare keys. {@code group_keys} holds {@code
+ * until the slot is no longer claimed before they compare keys. {@code group_keys} has {@code
  * keyCount} 64-bit keys per group ({@code g * keyCount + k}), encoded as integer-register values
  * sign-extended, BOOLEAN as 0 or 1, REAL and DOUBLE as the bits of the double with -0.0 as 0.0 and
- * NaN canonical, and 0 for NULL. {@code group_nulls} holds a {@code uint32} NULL mask per group,
- * bit {@code k} set when key {@code k} is NULL, which limits a sink to 32 keys.
+ * NaN canonical, and 0 for NULL. {@code group_nulls} has a {@code uint32} NULL mask per group, bit
+ * {@code k} set when key {@code k} is NULL, which limits a sink to 32 keys.
  *
  * <p>The host zeroes the slots, the counter and the accumulators of the groups to come; the keys
- * and masks need no initial value. After a launch the counter holds the group count, and groups
+ * and masks need no initial value. After a launch the counter contains the group count, and groups
  * {@code 0} to {@code count - 1} are the result, so the host copies back only those. The table may
  * stay on the device for further launches, which add to the same groups. A claim that finds the
  * counter at {@code group_limit}, or a search that finds no free slot in {@code group_capacity}

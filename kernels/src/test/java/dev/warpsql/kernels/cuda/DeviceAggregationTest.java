@@ -58,7 +58,7 @@ class DeviceAggregationTest {
   }
 
   @Test
-  void fewGroupsStayOnDeviceUntilTheEnd() {
+  void fewGroupsStayOnDeviceUntilTheEnd() throws Exception {
     IntFunction<Long> key = row -> row % 13 == 0 ? null : (long) (row % 5 - 2);
     IntFunction<Long> value = row -> row % 7 == 0 ? null : (long) (row * 7919 % 2001 - 1000);
 
@@ -70,7 +70,7 @@ class DeviceAggregationTest {
   }
 
   @Test
-  void groupBoundWaitsOnlyAtTheEnd() {
+  void groupBoundWaitsOnlyAtTheEnd() throws Exception {
     IntFunction<Long> key = row -> row % 13 == 0 ? null : (long) (row % 5 - 2);
     IntFunction<Long> value = row -> (long) (row % 977);
 
@@ -94,7 +94,7 @@ class DeviceAggregationTest {
   }
 
   @Test
-  void manyGroupsDrainAndGrowTheTable() {
+  void manyGroupsDrainAndGrowTheTable() throws Exception {
     IntFunction<Long> key = row -> row % 11 == 0 ? null : (long) (row * 37 % 2500);
     IntFunction<Long> value = row -> row % 5 == 0 ? null : (long) (row % 1000 - 500);
 
@@ -106,7 +106,32 @@ class DeviceAggregationTest {
   }
 
   @Test
-  void globalAggregateAddsUpAcrossChunks() {
+  void batchedChunksMatchOneByOne() throws Exception {
+    IntFunction<Long> key = row -> row % 11 == 0 ? null : (long) (row * 37 % 2500);
+    IntFunction<Long> value = row -> row % 5 == 0 ? null : (long) (row % 1000 - 500);
+
+    Result batched = run(groupByKey(), 20, 6, Long.MAX_VALUE, key, value);
+
+    assertThat(batched.rows()).containsExactlyInAnyOrderElementsOf(expected(20, key, value));
+    assertThat(batched.drains()).as("copies of the groups back to the host").isGreaterThan(1);
+  }
+
+  @Test
+  void batchedGlobalAggregateMatches() throws Exception {
+    IntFunction<Long> value = row -> row % 3 == 0 ? null : (long) (row * 104729 % 99991 - 50000);
+    AggregateSink sink =
+        new AggregateSink(List.of(), calls(new InputRef(1, DataType.BIGINT, true)));
+
+    Result result = run(program("global_batches", sink), 7, 3, Long.MAX_VALUE, row -> 0L, value);
+
+    List<Object> expected = new ArrayList<>(expected(7, row -> 0L, value).get(0));
+    expected.remove(0);
+    assertThat(result.rows()).containsExactly(expected);
+    assertThat(result.settles()).isEqualTo(1);
+  }
+
+  @Test
+  void globalAggregateAddsUpAcrossChunks() throws Exception {
     IntFunction<Long> value = row -> row % 3 == 0 ? null : (long) (row * 104729 % 99991 - 50000);
     AggregateSink sink =
         new AggregateSink(List.of(), calls(new InputRef(1, DataType.BIGINT, true)));
@@ -158,7 +183,20 @@ class DeviceAggregationTest {
       int chunks,
       long maxGroups,
       IntFunction<Long> key,
-      IntFunction<Long> value) {
+      IntFunction<Long> value)
+      throws Exception {
+    return run(program, chunks, 1, maxGroups, key, value);
+  }
+
+  /** Runs {@code program} as above, with {@code batch} chunks per launch. */
+  private Result run(
+      KernelProgram program,
+      int chunks,
+      int batch,
+      long maxGroups,
+      IntFunction<Long> key,
+      IntFunction<Long> value)
+      throws Exception {
     AggregateSink sink = (AggregateSink) program.sink();
     try (DeviceMemoryOwner memory = pool.newOwner(program.name());
         LoadedKernel kernel = modules.acquire(program);
@@ -168,17 +206,21 @@ class DeviceAggregationTest {
       if (!sink.groupKeys().isEmpty()) {
         runner.expectGroups(maxGroups);
       }
-      for (int chunk = 0; chunk < chunks; chunk++) {
-        int first = chunk * CHUNK_ROWS;
-        try (IntVector keys = intColumn(first, key);
-            BigIntVector values = bigintColumn(first, value);
-            ColumnUpload keyUpload =
-                ColumnUpload.upload(
-                    device, memory, "in0", keys, DataType.INTEGER, true, CHUNK_ROWS);
-            ColumnUpload valueUpload =
-                ColumnUpload.upload(
-                    device, memory, "in1", values, DataType.BIGINT, true, CHUNK_ROWS)) {
-          runner.aggregate(List.of(keyUpload.column(), valueUpload.column()), CHUNK_ROWS, table);
+      for (int start = 0; start < chunks; start += batch) {
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+          List<List<DeviceColumn>> columns = new ArrayList<>();
+          int count = Math.min(batch, chunks - start);
+          for (int chunk = start; chunk < start + count; chunk++) {
+            columns.add(uploadChunk(memory, chunk * CHUNK_ROWS, key, value, resources));
+          }
+          int[] rows = new int[count];
+          Arrays.fill(rows, CHUNK_ROWS);
+          runner.aggregate(columns, rows, table);
+        } finally {
+          for (int i = resources.size() - 1; i >= 0; i--) {
+            resources.get(i).close();
+          }
         }
       }
       runner.finishAggregate(table);
@@ -188,6 +230,26 @@ class DeviceAggregationTest {
           runner.aggregateSettles(),
           runner.groupCapacity());
     }
+  }
+
+  /** Uploads the key and value columns of the chunk starting at row {@code first}. */
+  private List<DeviceColumn> uploadChunk(
+      DeviceMemoryOwner memory,
+      int first,
+      IntFunction<Long> key,
+      IntFunction<Long> value,
+      List<AutoCloseable> resources) {
+    IntVector keys = intColumn(first, key);
+    resources.add(keys);
+    BigIntVector values = bigintColumn(first, value);
+    resources.add(values);
+    ColumnUpload keyUpload =
+        ColumnUpload.upload(device, memory, "in0", keys, DataType.INTEGER, true, CHUNK_ROWS);
+    resources.add(keyUpload);
+    ColumnUpload valueUpload =
+        ColumnUpload.upload(device, memory, "in1", values, DataType.BIGINT, true, CHUNK_ROWS);
+    resources.add(valueUpload);
+    return List.of(keyUpload.column(), valueUpload.column());
   }
 
   private List<List<Object>> rowsOf(AggregationTable table, AggregateSink sink) {

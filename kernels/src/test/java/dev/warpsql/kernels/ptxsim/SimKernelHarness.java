@@ -11,6 +11,8 @@ import dev.warpsql.kernels.ir.TypeKind;
 import dev.warpsql.kernels.ptx.PtxEmitter;
 import dev.warpsql.kernels.ptx.PtxErrors;
 import dev.warpsql.kernels.ptx.PtxKernel;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,7 +82,6 @@ public final class SimKernelHarness {
     }
     SimMemory global = new SimMemory("global", 0x1000_0000L);
     KernelParameterBuffer arguments = new KernelParameterBuffer(parsed.kernel().parameters());
-    arguments.setLong("row_count", inputs.rowCount());
     bindColumns(program, inputs, arguments, global);
     bindParams(program, inputs, arguments);
     bindLookups(program, inputs, arguments, global);
@@ -110,23 +111,40 @@ public final class SimKernelHarness {
     }
   }
 
+  /**
+   * Binds the input columns: as {@code row_count} and {@code in<i>_data} and {@code
+   * in<i>_validity}, or for a kernel that reads a chunk table, as a table of one chunk.
+   */
   private static void bindColumns(
       KernelProgram program,
       SimKernelInputs inputs,
       KernelParameterBuffer arguments,
       SimMemory global) {
+    boolean chunked = PtxEmitter.readsChunkTable(program);
+    ByteBuffer record =
+        ByteBuffer.allocate(PtxEmitter.chunkRecordBytes(program)).order(ByteOrder.LITTLE_ENDIAN);
+    record.putLong(inputs.rowCount());
     for (int i = 0; i < program.inputs().size(); i++) {
       KernelProgram.InputColumn column = program.inputs().get(i);
       FieldVector vector = inputs.columns().get(i);
-      bindColumn(
-          "in" + i, column.type(), column.nullable(), vector, inputs.rowCount(), arguments, global);
+      long[] addresses =
+          uploadColumn(
+              "in" + i, column.type(), column.nullable(), vector, inputs.rowCount(), global);
+      record.putLong(addresses[0]).putLong(addresses[1]);
+      if (!chunked) {
+        arguments.setLong("in" + i + "_data", addresses[0]);
+        arguments.setLong("in" + i + "_validity", addresses[1]);
+      }
+    }
+    if (chunked) {
+      arguments.setLong("chunk_count", 1);
+      arguments.setLong("chunk_table", global.allocate("chunk_table", record.array(), true));
+    } else {
+      arguments.setLong("row_count", inputs.rowCount());
     }
   }
 
-  /**
-   * Binds {@code prefix_data} and {@code prefix_validity}. A column without NULLs gets a null
-   * validity pointer, which the layout allows, so both forms are exercised.
-   */
+  /** Binds {@code prefix_data} and {@code prefix_validity}. */
   private static void bindColumn(
       String prefix,
       DataType type,
@@ -135,14 +153,31 @@ public final class SimKernelHarness {
       int rows,
       KernelParameterBuffer arguments,
       SimMemory global) {
+    long[] addresses = uploadColumn(prefix, type, nullable, vector, rows, global);
+    arguments.setLong(prefix + "_data", addresses[0]);
+    arguments.setLong(prefix + "_validity", addresses[1]);
+  }
+
+  /**
+   * Copies a column into simulated memory and returns its data and validity addresses. A column
+   * without NULLs gets a null validity pointer, which the layout allows, so both forms are
+   * exercised.
+   */
+  private static long[] uploadColumn(
+      String prefix,
+      DataType type,
+      boolean nullable,
+      FieldVector vector,
+      int rows,
+      SimMemory global) {
     byte[] data = SimArrowBuffers.data(vector, type, rows);
-    arguments.setLong(prefix + "_data", global.allocate(prefix + "_data", data, true));
+    long dataAddress = global.allocate(prefix + "_data", data, true);
     long validity = 0;
     if (nullable && vector.getNullCount() > 0) {
       byte[] bits = SimArrowBuffers.validity(vector, rows);
       validity = global.allocate(prefix + "_validity", bits, true);
     }
-    arguments.setLong(prefix + "_validity", validity);
+    return new long[] {dataAddress, validity};
   }
 
   private static void bindParams(
