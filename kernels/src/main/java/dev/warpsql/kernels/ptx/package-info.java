@@ -105,7 +105,8 @@
  *       63) & 0x7FFFFFFFFFFFFFFF)} of the double's bits with NaN canonical, whose signed order is
  *       {@code Double.compare}'s, and the same transform decodes it. The stored form is the key XOR
  *       {@code 0x7FFFFFFFFFFFFFFF} for MIN and XOR {@code 0x8000000000000000} for MAX, so that the
- *       unsigned maximum of stored forms is the expected key and a zero has no value yet.
+ *       unsigned maximum of stored forms is the stored form of the result, and a zeroed accumulator
+ *       means that no value has arrived.
  * </ul>
  *
  * <p>A global aggregate keeps partials in registers for the whole row loop, reduces them across the
