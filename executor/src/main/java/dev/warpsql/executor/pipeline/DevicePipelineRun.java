@@ -24,11 +24,11 @@ import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
 /**
- * Runs a {@link KernelStep}'s pipeline on a device: one launch of its PTX per input chunk, through
- * a {@link DeviceKernelRunner}. The chunks of a table are read through the residency manager, so
- * they stay on the device for later queries. The chunks of an intermediate result are uploaded for
- * this run only. The result has the CPU path's shape: one chunk per input chunk that kept rows, or
- * one chunk of merged groups.
+ * Runs a {@link KernelStep}'s pipeline on a device: one launch of its PTX per batch of input
+ * chunks, through a {@link DeviceKernelRunner}. The chunks of a table are read through the
+ * residency manager, so they stay on the device for later queries. The chunks of an intermediate
+ * result are uploaded for this run only. The result is one chunk per batch that kept rows, or one
+ * chunk of merged groups.
  *
  * <p>{@link #run} returns null when the device cannot run the pipeline, after recording why, and
  * the caller runs it on the CPU. Data errors raise the CPU backend's {@code KernelException}; other
@@ -38,12 +38,12 @@ import org.apache.arrow.vector.FieldVector;
  * pipeline and freed before {@link #run} returns; a buffer left behind fails the run.
  */
 final class DevicePipelineRun {
-  /** Maximum chunks that one aggregating launch reads. */
+  /** Maximum chunks that one launch reads. */
   static final int BATCH_CHUNKS = 64;
 
   /**
-   * Maximum rows that one aggregating launch reads: 16 chunks of the default size. A group table
-   * with room for a new group per row then has at most 4M slots.
+   * Maximum rows that one launch reads: 16 chunks of the default size. A group table with room for
+   * a new group per row then has at most 4M slots.
    */
   static final long BATCH_ROWS = 1 << 20;
 
@@ -132,23 +132,27 @@ final class DevicePipelineRun {
       boolean resident) {
     List<BatchChunk> result = new ArrayList<>();
     try {
-      // TODO: chunks are copied and launched one after another with synchronous copies, so a GPU
-      // idles during transfers. Copying the next chunk on a second stream would hide them.
-      for (BatchChunk chunk : chunks) {
-        context.checkCanceled();
-        List<FieldVector> vectors = outputVectors(columns);
-        try (ChunkInputs inputs = upload(chunk, memory, shared, resident)) {
-          int rows = runner.materialize(inputs.columns(), chunk.rowCount(), vectors);
-          if (rows > 0 || result.isEmpty()) {
-            result.add(new BatchChunk(rows, vectors, null));
-          } else {
-            vectors.forEach(FieldVector::close);
-          }
-        } catch (RuntimeException e) {
-          vectors.forEach(FieldVector::close);
-          throw e;
-        }
-      }
+      // TODO: batches are copied and launched one after another with synchronous copies, so a GPU
+      // idles during transfers. Copying the next batch on a second stream would hide them.
+      forEachBatch(
+          chunks,
+          memory,
+          shared,
+          resident,
+          (inputs, rows) -> {
+            List<FieldVector> vectors = outputVectors(columns);
+            try {
+              int kept = runner.materialize(inputs, rows, vectors);
+              if (kept > 0 || result.isEmpty()) {
+                result.add(new BatchChunk(kept, vectors, null));
+              } else {
+                vectors.forEach(FieldVector::close);
+              }
+            } catch (RuntimeException e) {
+              vectors.forEach(FieldVector::close);
+              throw e;
+            }
+          });
     } catch (RuntimeException e) {
       result.forEach(chunk -> chunk.vectors().forEach(FieldVector::close));
       throw e;
@@ -169,28 +173,12 @@ final class DevicePipelineRun {
         runner.expectGroups(
             GroupKeyRanges.maxGroups(GroupKeyRanges.of(sink, inputColumns, columns, chunks)));
       }
-      List<ChunkInputs> batch = new ArrayList<>();
-      List<Integer> batchRows = new ArrayList<>();
-      long rowsInBatch = 0;
-      try {
-        for (BatchChunk chunk : chunks) {
-          context.checkCanceled();
-          boolean full =
-              batch.size() == BATCH_CHUNKS || rowsInBatch + chunk.rowCount() > BATCH_ROWS;
-          if (!batch.isEmpty() && full) {
-            launchBatch(runner, batch, batchRows, merged);
-            rowsInBatch = 0;
-          }
-          batch.add(upload(chunk, memory, shared, resident));
-          batchRows.add(chunk.rowCount());
-          rowsInBatch += chunk.rowCount();
-        }
-        if (!batch.isEmpty()) {
-          launchBatch(runner, batch, batchRows, merged);
-        }
-      } finally {
-        batch.forEach(ChunkInputs::close);
-      }
+      forEachBatch(
+          chunks,
+          memory,
+          shared,
+          resident,
+          (inputs, rows) -> runner.aggregate(inputs, rows, merged));
       runner.finishAggregate(merged);
       List<String> names = columns.stream().map(BatchColumn::name).toList();
       List<FieldVector> vectors = merged.toVectors(context.allocator(), names);
@@ -199,23 +187,55 @@ final class DevicePipelineRun {
     }
   }
 
+  /** One launch over a batch of chunks: their device columns and row counts. */
+  private interface BatchLaunch {
+    void launch(List<List<DeviceColumn>> inputs, int[] rows);
+  }
+
   /**
-   * Launches one aggregating kernel over a batch of chunks, then releases their device columns. The
-   * launch may still run: memory that a release frees is reused only by later copies, which the
-   * driver orders after it.
+   * Puts the chunks on the device in batches of at most {@link #BATCH_CHUNKS} chunks and {@link
+   * #BATCH_ROWS} rows, runs {@code launch} on each, then releases the batch's device columns. A
+   * launch may still run then: memory that a release frees is reused only by later copies, which
+   * the driver orders after it.
    */
+  private void forEachBatch(
+      List<BatchChunk> chunks,
+      DeviceMemoryOwner memory,
+      Shared shared,
+      boolean resident,
+      BatchLaunch launch) {
+    List<ChunkInputs> batch = new ArrayList<>();
+    List<Integer> batchRows = new ArrayList<>();
+    long rowsInBatch = 0;
+    try {
+      for (BatchChunk chunk : chunks) {
+        context.checkCanceled();
+        boolean full = batch.size() == BATCH_CHUNKS || rowsInBatch + chunk.rowCount() > BATCH_ROWS;
+        if (!batch.isEmpty() && full) {
+          launchBatch(batch, batchRows, launch);
+          rowsInBatch = 0;
+        }
+        batch.add(upload(chunk, memory, shared, resident));
+        batchRows.add(chunk.rowCount());
+        rowsInBatch += chunk.rowCount();
+      }
+      if (!batch.isEmpty()) {
+        launchBatch(batch, batchRows, launch);
+      }
+    } finally {
+      batch.forEach(ChunkInputs::close);
+    }
+  }
+
   private static void launchBatch(
-      DeviceKernelRunner runner,
-      List<ChunkInputs> batch,
-      List<Integer> batchRows,
-      AggregationTable merged) {
+      List<ChunkInputs> batch, List<Integer> batchRows, BatchLaunch launch) {
     List<List<DeviceColumn>> columns = new ArrayList<>();
     for (ChunkInputs inputs : batch) {
       columns.add(inputs.columns());
     }
     int[] rows = batchRows.stream().mapToInt(Integer::intValue).toArray();
     try {
-      runner.aggregate(columns, rows, merged);
+      launch.launch(columns, rows);
     } finally {
       batch.forEach(ChunkInputs::close);
       batch.clear();

@@ -136,19 +136,35 @@ public final class DeviceKernelRunner implements AutoCloseable {
    * @throws KernelException for a data error, as the CPU backend raises it
    */
   public int materialize(List<DeviceColumn> inputs, int rows, List<FieldVector> outputs) {
+    return materialize(List.of(inputs), new int[] {rows}, outputs);
+  }
+
+  /**
+   * Runs a materializing kernel over several chunks in one launch and fills {@code outputs} with
+   * the rows that all of them emit, in no particular order. {@code chunks.get(c)} are the device
+   * columns of chunk {@code c}, which has {@code rows[c]} rows. Waits for the launch.
+   *
+   * @throws KernelException for a data error, as the CPU backend raises it
+   */
+  public int materialize(List<List<DeviceColumn>> chunks, int[] rows, List<FieldVector> outputs) {
     MaterializeSink sink = (MaterializeSink) program.sink();
+    ChunkRows sizes = ChunkRows.of(chunks, rows);
+    int totalRows = Math.toIntExact(sizes.total());
     boolean capped = hasOutputCapacity(program);
-    int capacity = capped ? Math.max(rows, outputRowsHint) : rows;
+    int capacity = capped ? Math.max(totalRows, outputRowsHint) : totalRows;
     while (true) {
-      try (MaterializeSinkBuffers buffers =
-          new MaterializeSinkBuffers(device, memory, sink, capacity)) {
-        KernelParameterBuffer parameters = bindShared(inputs, rows);
+      try (DeviceBuffer table = uploadChunkTable(chunks, rows);
+          MaterializeSinkBuffers buffers =
+              new MaterializeSinkBuffers(device, memory, sink, capacity)) {
+        KernelParameterBuffer parameters = bindCommon();
+        parameters.setLong("chunk_count", chunks.size());
+        parameters.setLong("chunk_table", table.address());
         parameters.setLong("out_count", control.address() + COUNTER_OFFSET);
         if (capped) {
           parameters.setLong("out_capacity", buffers.capacity());
         }
         buffers.bind(parameters);
-        launch(parameters, rows);
+        launch(parameters, sizes.largest());
         int code = controlCopy.getInt(0);
         long counted = controlCopy.getInt(COUNTER_OFFSET) & 0xFFFFFFFFL;
         if (code == PtxErrors.OUTPUT_FULL && capped) {
@@ -160,6 +176,27 @@ public final class DeviceKernelRunner implements AutoCloseable {
         buffers.read((int) counted, outputs);
         return (int) counted;
       }
+    }
+  }
+
+  /** The row counts of a launch's chunks: their sum and the largest. */
+  private record ChunkRows(long total, int largest) {
+    static ChunkRows of(List<List<DeviceColumn>> chunks, int[] rows) {
+      if (chunks.isEmpty() || chunks.size() != rows.length) {
+        throw new IllegalArgumentException(
+            "expected one row count per chunk and at least one chunk, got "
+                + chunks.size()
+                + " chunks and "
+                + rows.length
+                + " row counts");
+      }
+      long total = 0;
+      int largest = 0;
+      for (int chunkRows : rows) {
+        total += chunkRows;
+        largest = Math.max(largest, chunkRows);
+      }
+      return new ChunkRows(total, largest);
     }
   }
 
@@ -185,20 +222,8 @@ public final class DeviceKernelRunner implements AutoCloseable {
    * waited for, or be freed only into memory that later copies, which wait for the launches, reuse.
    */
   public void aggregate(List<List<DeviceColumn>> chunks, int[] rows, AggregationTable into) {
-    if (chunks.isEmpty() || chunks.size() != rows.length) {
-      throw new IllegalArgumentException(
-          "expected one row count per chunk and at least one chunk, got "
-              + chunks.size()
-              + " chunks and "
-              + rows.length
-              + " row counts");
-    }
-    long totalRows = 0;
-    int maxRows = 0;
-    for (int chunkRows : rows) {
-      totalRows += chunkRows;
-      maxRows = Math.max(maxRows, chunkRows);
-    }
+    ChunkRows sizes = ChunkRows.of(chunks, rows);
+    long totalRows = sizes.total();
     if (groups == null) {
       device.fillZero(control.address(), CONTROL_BYTES);
       groups =
@@ -214,11 +239,13 @@ public final class DeviceKernelRunner implements AutoCloseable {
       settleAggregates();
       groups.reserve(Math.toIntExact(totalRows), into);
     }
+    DeviceBuffer table = uploadChunkTable(chunks, rows);
+    unsettledTables.add(table);
     KernelParameterBuffer parameters = bindCommon();
     parameters.setLong("chunk_count", chunks.size());
-    parameters.setLong("chunk_table", uploadChunkTable(chunks, rows));
+    parameters.setLong("chunk_table", table.address());
     groups.bind(parameters);
-    device.launch(kernel.function(), LaunchShape.forRows(maxRows), parameters);
+    device.launch(kernel.function(), LaunchShape.forRows(sizes.largest()), parameters);
     launches++;
     unsettledLaunches++;
     unsettledRows += totalRows;
@@ -334,17 +361,6 @@ public final class DeviceKernelRunner implements AutoCloseable {
         "the kernel of pipeline " + program.name() + " " + reason + " at row " + row);
   }
 
-  /** Returns a parameter buffer with everything set but the sink's parameters. */
-  private KernelParameterBuffer bindShared(List<DeviceColumn> inputs, int rows) {
-    checkInputCount(inputs);
-    KernelParameterBuffer parameters = bindCommon();
-    parameters.setLong("row_count", rows);
-    for (int i = 0; i < inputs.size(); i++) {
-      bindColumn(parameters, "in" + i, inputs.get(i));
-    }
-    return parameters;
-  }
-
   private void checkInputCount(List<DeviceColumn> inputs) {
     if (inputs.size() != program.inputs().size()) {
       throw new IllegalArgumentException(
@@ -376,10 +392,10 @@ public final class DeviceKernelRunner implements AutoCloseable {
   }
 
   /**
-   * Uploads the chunk table of an aggregating launch: per chunk its row count and the addresses of
-   * its input columns. The table lives until the launches are waited for.
+   * Uploads the chunk table of a launch: per chunk its row count and the addresses of its input
+   * columns. The caller frees it after the launch has run.
    */
-  private long uploadChunkTable(List<List<DeviceColumn>> chunks, int[] rows) {
+  private DeviceBuffer uploadChunkTable(List<List<DeviceColumn>> chunks, int[] rows) {
     int recordBytes = PtxEmitter.chunkRecordBytes(program);
     ByteBuffer records =
         ByteBuffer.allocate(chunks.size() * recordBytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -394,9 +410,13 @@ public final class DeviceKernelRunner implements AutoCloseable {
     }
     records.flip();
     DeviceBuffer table = memory.allocate("chunk table", Math.max(1, records.remaining()));
-    unsettledTables.add(table);
-    device.copyToDevice(table.address(), records);
-    return table.address();
+    try {
+      device.copyToDevice(table.address(), records);
+    } catch (RuntimeException e) {
+      table.close();
+      throw e;
+    }
+    return table;
   }
 
   private static void bindColumn(KernelParameterBuffer parameters, String prefix, DeviceColumn c) {

@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * Emits the PTX module of one {@link KernelProgram}: one {@code .entry} that runs the fused
- * pipeline over all rows with a grid-stride loop, plus the helper routines it calls. The parameter
- * layout, error protocol and sink buffers are described in the package documentation.
+ * pipeline over the rows of each chunk of its chunk table with a grid-stride loop, plus the helper
+ * routines it calls. The parameter layout, error protocol and sink buffers are described in the
+ * package documentation.
  *
  * <p>Stateless and thread-safe.
  */
@@ -38,16 +39,11 @@ public final class PtxEmitter {
   }
 
   /**
-   * Returns the bytes of one record of an aggregating kernel's {@code chunk_table}: the row count,
-   * then the data and validity addresses of each input, all 64-bit.
+   * Returns the bytes of one record of a kernel's {@code chunk_table}: the row count, then the data
+   * and validity addresses of each input, all 64-bit.
    */
   public static int chunkRecordBytes(KernelProgram program) {
     return 8 + 16 * program.inputs().size();
-  }
-
-  /** Returns whether the kernel of {@code program} reads its inputs through a chunk table. */
-  public static boolean readsChunkTable(KernelProgram program) {
-    return program.sink() instanceof AggregateSink;
   }
 
   /** Returns the entry name for a pipeline name: {@code warp_} plus its letters and digits. */
@@ -75,12 +71,10 @@ public final class PtxEmitter {
     private final PtxWriter out = new PtxWriter();
     private final PtxRoutines routines = new PtxRoutines();
     private final List<PtxParameter> parameters = new ArrayList<>();
-    private final boolean chunked;
     private String declarations = "";
 
     Generation(KernelProgram program) {
       this.program = program;
-      this.chunked = readsChunkTable(program);
     }
 
     PtxKernel generate() {
@@ -99,13 +93,7 @@ public final class PtxEmitter {
       parameters.addAll(sink.parameters());
       declarations = sink.moduleDeclarations();
       sink.emitSetup();
-      if (chunked) {
-        emitChunkLoop(row, columns, exprs, inputs, probes, sink);
-      } else {
-        String rowCount = out.register(RegisterClass.B64);
-        out.op("ld.param.u64 " + rowCount + ", [row_count]");
-        emitRowLoop(row, rowCount, exprs, inputs, probes, sink);
-      }
+      emitChunkLoop(row, columns, exprs, inputs, probes, sink);
       sink.emitFinish();
       out.op("ret");
       String entry = entryName(program.name());
@@ -114,16 +102,8 @@ public final class PtxEmitter {
 
     /** Declares the fixed parameters and returns the register with the error record address. */
     private String declareParameters() {
-      if (chunked) {
-        parameters.add(new PtxParameter("chunk_count", ".u32"));
-        parameters.add(new PtxParameter("chunk_table", ".u64"));
-      } else {
-        parameters.add(new PtxParameter("row_count", ".u64"));
-        for (int i = 0; i < program.inputs().size(); i++) {
-          parameters.add(new PtxParameter("in" + i + "_data", ".u64"));
-          parameters.add(new PtxParameter("in" + i + "_validity", ".u64"));
-        }
-      }
+      parameters.add(new PtxParameter("chunk_count", ".u32"));
+      parameters.add(new PtxParameter("chunk_table", ".u64"));
       for (int i = 0; i < program.params().size(); i++) {
         parameters.add(
             new PtxParameter("param" + i + "_value", paramType(program.params().get(i))));
@@ -139,32 +119,15 @@ public final class PtxEmitter {
       return globalPointer(out, "error");
     }
 
+    /** Returns the registers of the input columns, which the chunk loop loads per chunk. */
     private List<PtxInputs.ColumnRegisters> setUpInputs() {
       List<PtxInputs.ColumnRegisters> columns = new ArrayList<>();
-      for (int i = 0; i < program.inputs().size(); i++) {
-        KernelProgram.InputColumn column = program.inputs().get(i);
-        if (chunked) {
-          // The chunk loop loads these registers from each chunk's record.
-          columns.add(
-              new PtxInputs.ColumnRegisters(
-                  out.register(RegisterClass.B64),
-                  column.nullable() ? out.register(RegisterClass.B64) : null,
-                  column.nullable() ? out.register(RegisterClass.PRED) : null));
-          continue;
-        }
-        out.comment("input $" + i + ": " + column.type() + (column.nullable() ? " NULL" : ""));
-        String data = globalPointer(out, "in" + i + "_data");
-        String validity = null;
-        String hasValidity = null;
-        if (column.nullable()) {
-          String generic = out.register(RegisterClass.B64);
-          validity = out.register(RegisterClass.B64);
-          hasValidity = out.register(RegisterClass.PRED);
-          out.op("ld.param.u64 " + generic + ", [in" + i + "_validity]");
-          out.op("setp.ne.u64 " + hasValidity + ", " + generic + ", 0");
-          out.op("cvta.to.global.u64 " + validity + ", " + generic);
-        }
-        columns.add(new PtxInputs.ColumnRegisters(data, validity, hasValidity));
+      for (KernelProgram.InputColumn column : program.inputs()) {
+        columns.add(
+            new PtxInputs.ColumnRegisters(
+                out.register(RegisterClass.B64),
+                column.nullable() ? out.register(RegisterClass.B64) : null,
+                column.nullable() ? out.register(RegisterClass.PRED) : null));
       }
       return columns;
     }

@@ -14,17 +14,14 @@
  * <h2>Parameters, in order</h2>
  *
  * <ol>
- *   <li>{@code row_count} ({@code .u64}): rows in the input columns.
- *   <li>Per input column {@code i}, for every column of the program whether or not the kernel reads
- *       it: {@code in<i>_data} and {@code in<i>_validity} ({@code .u64} device pointers) in the
- *       layout of {@code ArrowColumns}. BOOLEAN data is bit-packed. A validity bitmap is read only
- *       for nullable columns, and a null pointer means the chunk has no NULLs.
- *   <li>Aggregating kernels take {@code chunk_count} ({@code .u32}) and {@code chunk_table} ({@code
- *       .u64}) in place of the two items above, so that one launch reads several chunks. The table
- *       has one record per chunk: its row count, then per input column its data and validity
- *       pointers as above, all 64-bit ({@code 8 + 16 * inputCount} bytes). The kernel runs its row
- *       loop over each chunk in turn, and a row index in the error record counts from the start of
- *       its chunk.
+ *   <li>{@code chunk_count} ({@code .u32}) and {@code chunk_table} ({@code .u64}): the chunks that
+ *       one launch reads. The table has one record per chunk of {@code 8 + 16 * inputCount} bytes:
+ *       the chunk's row count, then per input column of the program, whether or not the kernel
+ *       reads it, the data and validity pointers of the chunk's column, all 64-bit. Columns are in
+ *       the layout of {@code ArrowColumns}. BOOLEAN data is bit-packed. A validity bitmap is read
+ *       only for nullable columns, and a null pointer means the chunk has no NULLs. The kernel runs
+ *       its row loop over each chunk in turn, and a row index in the error record counts from the
+ *       start of its chunk.
  *   <li>Per program parameter {@code i}: {@code param<i>_value} in its register type ({@code .s32}
  *       for TINYINT, SMALLINT, INTEGER, DATE and VARCHAR; {@code .s64} for BIGINT, DECIMAL
  *       unscaled, TIME and TIMESTAMP; {@code .f32}; {@code .f64}; {@code .u32} 0 or 1 for BOOLEAN),
@@ -72,13 +69,13 @@
  * {@code out<i>_validity}. Each warp counts its passing rows with a ballot, lane 0 reserves that
  * many rows with one {@code atom.add} on the counter, and each passing lane writes at the reserved
  * base plus the number of passing lanes below it. Row order across warps is therefore not the input
- * order. Data buffers must hold {@code row_count} values, or {@code out_capacity} values where that
- * parameter exists. A row past {@code out_capacity} is not written and raises {@link
- * dev.warpsql.kernels.ptx.PtxErrors#OUTPUT_FULL}; the counter still counts it, so after the launch
- * it holds the row count that the host must allocate for a retry. Validity bitmaps and BOOLEAN data
- * bitmaps are written with atomic OR on 32-bit words, so the host must zero them and pad them to a
- * multiple of 4 bytes; they are then final Arrow bitmaps. Every output has a validity bitmap, even
- * one that cannot be NULL.
+ * order. Data buffers must hold as many values as the chunks have rows, or {@code out_capacity}
+ * values where that parameter exists. A row past {@code out_capacity} is not written and raises
+ * {@link dev.warpsql.kernels.ptx.PtxErrors#OUTPUT_FULL}; the counter still counts it, so after the
+ * launch it holds the row count that the host must allocate for a retry. Validity bitmaps and
+ * BOOLEAN data bitmaps are written with atomic OR on 32-bit words, so the host must zero them and
+ * pad them to a multiple of 4 bytes; they are then final Arrow bitmaps. Every output has a validity
+ * bitmap, even one that cannot be NULL.
  *
  * <h2>Aggregate sink</h2>
  *

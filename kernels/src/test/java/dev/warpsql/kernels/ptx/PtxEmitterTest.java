@@ -50,9 +50,8 @@ class PtxEmitterTest {
         PtxEmitter.emit(program).parameters().stream().map(PtxParameter::name).toList();
     assertThat(names)
         .containsExactly(
-            "row_count",
-            "in0_data",
-            "in0_validity",
+            "chunk_count",
+            "chunk_table",
             "param0_value",
             "param0_null",
             "lookup0_values",

@@ -52,11 +52,8 @@ class PtxProbeStagesTest {
 
     assertThat(names)
         .containsExactly(
-            "row_count",
-            "in0_data",
-            "in0_validity",
-            "in1_data",
-            "in1_validity",
+            "chunk_count",
+            "chunk_table",
             "probe0_slot_mask",
             "probe0_slot_rows",
             "probe0_slot_keys",

@@ -111,16 +111,12 @@ public final class SimKernelHarness {
     }
   }
 
-  /**
-   * Binds the input columns: as {@code row_count} and {@code in<i>_data} and {@code
-   * in<i>_validity}, or for a kernel that reads a chunk table, as a table of one chunk.
-   */
+  /** Binds the input columns as a chunk table of one chunk. */
   private static void bindColumns(
       KernelProgram program,
       SimKernelInputs inputs,
       KernelParameterBuffer arguments,
       SimMemory global) {
-    boolean chunked = PtxEmitter.readsChunkTable(program);
     ByteBuffer record =
         ByteBuffer.allocate(PtxEmitter.chunkRecordBytes(program)).order(ByteOrder.LITTLE_ENDIAN);
     record.putLong(inputs.rowCount());
@@ -131,17 +127,9 @@ public final class SimKernelHarness {
           uploadColumn(
               "in" + i, column.type(), column.nullable(), vector, inputs.rowCount(), global);
       record.putLong(addresses[0]).putLong(addresses[1]);
-      if (!chunked) {
-        arguments.setLong("in" + i + "_data", addresses[0]);
-        arguments.setLong("in" + i + "_validity", addresses[1]);
-      }
     }
-    if (chunked) {
-      arguments.setLong("chunk_count", 1);
-      arguments.setLong("chunk_table", global.allocate("chunk_table", record.array(), true));
-    } else {
-      arguments.setLong("row_count", inputs.rowCount());
-    }
+    arguments.setLong("chunk_count", 1);
+    arguments.setLong("chunk_table", global.allocate("chunk_table", record.array(), true));
   }
 
   /** Binds {@code prefix_data} and {@code prefix_validity}. */

@@ -19,16 +19,8 @@ final class SimKernelParameters {
 
   static List<String> expected(KernelProgram program) {
     List<String> names = new ArrayList<>();
-    if (program.sink() instanceof AggregateSink) {
-      names.add("chunk_count .u32");
-      names.add("chunk_table .u64");
-    } else {
-      names.add("row_count .u64");
-      for (int i = 0; i < program.inputs().size(); i++) {
-        names.add("in" + i + "_data .u64");
-        names.add("in" + i + "_validity .u64");
-      }
-    }
+    names.add("chunk_count .u32");
+    names.add("chunk_table .u64");
     for (int i = 0; i < program.params().size(); i++) {
       names.add("param" + i + "_value " + registerType(program.params().get(i)));
       names.add("param" + i + "_null .u32");
