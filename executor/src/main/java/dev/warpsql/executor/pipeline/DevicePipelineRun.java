@@ -83,6 +83,9 @@ final class DevicePipelineRun {
       if (e.kind() == DeviceException.Kind.OUT_OF_MEMORY) {
         return fallBack("out of device memory: " + e.getMessage());
       }
+      if (e.kind() == DeviceException.Kind.GROUP_TABLE_OVERFLOW) {
+        return fallBack("the device group table overflowed: " + e.getMessage());
+      }
       throw new WarpException(
           ErrorCode.DEVICE_FAILED,
           "pipeline "

@@ -17,7 +17,12 @@ public final class DeviceException extends RuntimeException {
     /** A launch failed or a kernel faulted; the device may be unusable afterwards. */
     LAUNCH_FAILED,
     /** Another driver call failed. */
-    DRIVER_ERROR
+    DRIVER_ERROR,
+    /**
+     * An aggregate found more groups than its device table had room for, because a bound on its
+     * groups was wrong. Launches may have added some rows, so the work must run again on the CPU.
+     */
+    GROUP_TABLE_OVERFLOW
   }
 
   private final Kind kind;

@@ -254,7 +254,9 @@ public final class DeviceKernelRunner implements AutoCloseable {
   /**
    * Sets the most groups that the aggregate can have, as the ranges of its keys allow, before the
    * first {@link #aggregate}. A query with few groups then sizes its table for them and waits for
-   * its launches only at the end. The bound must hold: more groups would overflow the table.
+   * its launches only at the end. More groups than the bound can overflow the table, which raises a
+   * {@link DeviceException} of kind {@code GROUP_TABLE_OVERFLOW}, and the caller must then run the
+   * whole pipeline again elsewhere.
    */
   public void expectGroups(long maxGroups) {
     if (groups != null) {
@@ -289,12 +291,14 @@ public final class DeviceKernelRunner implements AutoCloseable {
     controlCopy.clear();
     int code = controlCopy.getInt(0);
     if (code == PtxErrors.GROUP_TABLE_FULL) {
-      throw new IllegalStateException(
+      throw new DeviceException(
+          DeviceException.Kind.GROUP_TABLE_OVERFLOW,
           "pipeline "
               + program.name()
-              + " ran out of group slots, although its table of "
+              + " found more groups than its table of "
               + groups.capacity()
-              + " slots had room for a new group per row");
+              + " slots had room for, although the table was sized for "
+              + (maxGroups == Long.MAX_VALUE ? "a new group per row" : "at most " + maxGroups));
     }
     checkError(code);
     groups.launched(controlCopy.getInt(GROUPS_OFFSET));

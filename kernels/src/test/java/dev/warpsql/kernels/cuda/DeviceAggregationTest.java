@@ -82,6 +82,20 @@ class DeviceAggregationTest {
   }
 
   @Test
+  void wrongGroupBoundRaisesOverflow() {
+    IntFunction<Long> key = row -> (long) (row * 37 % 2500);
+    IntFunction<Long> value = row -> 1L;
+
+    DeviceException error =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            DeviceException.class, () -> run(groupByKey(), 20, 2, key, value));
+
+    assertThat(error).isNotNull();
+    assertThat(error.kind()).isEqualTo(DeviceException.Kind.GROUP_TABLE_OVERFLOW);
+    assertThat(error).hasMessageContaining("at most 2");
+  }
+
+  @Test
   void dataErrorSurfacesAtTheNextWait() {
     IntFunction<Long> key = row -> (long) (row % 3);
     IntFunction<Long> value = row -> row == 4321 ? Long.MAX_VALUE : 1L;
