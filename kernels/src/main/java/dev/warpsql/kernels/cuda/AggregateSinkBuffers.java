@@ -23,6 +23,12 @@ import java.nio.ByteOrder;
  * #close()}. A drain copies back only the groups that exist.
  */
 final class AggregateSinkBuffers implements AutoCloseable {
+  /**
+   * Groups copied back per copy: with the 32 keys and 64 calls of a wide aggregate that is about 80
+   * MB of host buffers, where a whole table could exceed the 2 GiB of one Java array.
+   */
+  static final int DRAIN_SLICE = 1 << 16;
+
   /** Slots of the smallest table. */
   static final int MIN_SLOTS = 1024;
 
@@ -188,11 +194,11 @@ final class AggregateSinkBuffers implements AutoCloseable {
     }
     int calls = sink.calls().size();
     int groupCount = keyed() ? groups : 1;
-    ByteBuffer values = download(accumulators, accumulatorBytes(groupCount));
     try (AggregationTable part = new AggregationTable(sink)) {
       if (keyed()) {
-        readGroups(part, values, groupCount);
+        readGroups(part, groupCount);
       } else {
+        ByteBuffer values = download(accumulators, 0, accumulatorBytes(1));
         fill(part, part.findOrInsert(0), values, 0, calls);
       }
       into.merge(part);
@@ -208,18 +214,30 @@ final class AggregateSinkBuffers implements AutoCloseable {
     pending = false;
   }
 
-  private void readGroups(AggregationTable part, ByteBuffer values, int groupCount) {
+  /**
+   * Adds the device's groups to {@code part}, copied back {@link #DRAIN_SLICE} groups at a time, so
+   * that the host buffers stay small however many groups and calls the table has.
+   */
+  private void readGroups(AggregationTable part, int groupCount) {
     int keyCount = sink.groupKeys().size();
     int calls = sink.calls().size();
-    ByteBuffer keyWords = download(keys, groupCount * 8L * keyCount);
-    ByteBuffer nullWords = download(nulls, groupCount * 4L);
     long[] probeKeys = part.probeKeys();
-    for (int group = 0; group < groupCount; group++) {
-      for (int k = 0; k < keyCount; k++) {
-        probeKeys[k] = keyWords.getLong((group * keyCount + k) * 8);
+    for (int first = 0; first < groupCount; first += DRAIN_SLICE) {
+      int count = Math.min(DRAIN_SLICE, groupCount - first);
+      ByteBuffer keyWords = download(keys, first * 8L * keyCount, count * 8L * keyCount);
+      ByteBuffer nullWords = download(nulls, first * 4L, count * 4L);
+      ByteBuffer values =
+          download(
+              accumulators,
+              (long) first * calls * AccumulatorLayout.BYTES,
+              (long) count * calls * AccumulatorLayout.BYTES);
+      for (int group = 0; group < count; group++) {
+        for (int k = 0; k < keyCount; k++) {
+          probeKeys[k] = keyWords.getLong((group * keyCount + k) * 8);
+        }
+        int row = part.findOrInsert(nullWords.getInt(group * 4) & 0xFFFFFFFFL);
+        fill(part, row, values, group, calls);
       }
-      int row = part.findOrInsert(nullWords.getInt(group * 4) & 0xFFFFFFFFL);
-      fill(part, row, values, group, calls);
     }
   }
 
@@ -252,9 +270,10 @@ final class AggregateSinkBuffers implements AutoCloseable {
     }
   }
 
-  private ByteBuffer download(DeviceBuffer buffer, long bytes) {
+  /** Copies {@code bytes} bytes from {@code offset} of a device buffer into a new host buffer. */
+  private ByteBuffer download(DeviceBuffer buffer, long offset, long bytes) {
     ByteBuffer target = ByteBuffer.allocate(Math.toIntExact(bytes)).order(ByteOrder.LITTLE_ENDIAN);
-    device.copyToHost(target, buffer.address());
+    device.copyToHost(target, buffer.address() + offset);
     target.clear();
     return target;
   }

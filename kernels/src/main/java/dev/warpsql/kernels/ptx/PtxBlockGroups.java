@@ -135,7 +135,8 @@ final class PtxBlockGroups {
     out.op("ld.acquire.cta.shared.u32 " + state + ", [" + stateAddress + "]");
     out.op("setp.ne.u32 " + test + ", " + state + ", 0");
     out.op("@" + test + " bra " + wait);
-    out.op("atom.shared.cas.b32 " + state + ", [" + stateAddress + "], 0, 1");
+    // Acquire, because a failed claim goes on to read the keys that the slot's owner published.
+    out.op("atom.acquire.cta.shared.cas.b32 " + state + ", [" + stateAddress + "], 0, 1");
     out.op("setp.ne.u32 " + test + ", " + state + ", 0");
     out.op("@" + test + " bra " + wait);
     out.comment("claimed: publish the keys, then mark the slot ready");

@@ -82,7 +82,9 @@ final class PtxDeviceGroups {
     out.op("ld.acquire.gpu.global.u32 " + state + ", [" + slotAddress + "]");
     out.op("setp.ne.u32 " + test + ", " + state + ", 0");
     out.op("@" + test + " bra " + wait);
-    out.op("atom.global.cas.b32 " + state + ", [" + slotAddress + "], 0, " + SLOT_CLAIMED);
+    // Acquire, because a failed claim goes on to read the keys that the slot's owner published.
+    out.op(
+        "atom.acquire.gpu.global.cas.b32 " + state + ", [" + slotAddress + "], 0, " + SLOT_CLAIMED);
     out.op("setp.ne.u32 " + test + ", " + state + ", 0");
     out.op("@" + test + " bra " + wait);
     String overflow = out.register(RegisterClass.PRED);

@@ -130,8 +130,11 @@
  * counter at {@code group_limit}, or a search that finds no free slot in {@code group_capacity}
  * probes, raises {@link dev.warpsql.kernels.ptx.PtxErrors#GROUP_TABLE_FULL} and marks a claimed
  * slot failed. Such a launch has already added some rows to their groups, so it cannot be repeated
- * over the same table: the host must make sure that the counter plus the launch's row count stays
- * within {@code group_limit}.
+ * over the same table. The host keeps the counter plus the launch's row count, or a bound on the
+ * groups that the keys can form, within {@code group_limit}, and when the error still happens it
+ * runs the whole aggregate again elsewhere. A claim reads the slot with acquire semantics, both
+ * with the load and with the compare-and-swap, because a thread whose claim fails goes on to read
+ * the keys that the slot's owner published.
  *
  * <p>Most keyed kernels first add rows into a table of up to 128 groups in each block's shared
  * memory, the module-level {@code .shared} variable {@code block_groups} of at most 12 KiB, and

@@ -82,6 +82,19 @@ class DeviceAggregationTest {
   }
 
   @Test
+  void drainCopiesGroupsBackInSlices() throws Exception {
+    IntFunction<Long> key = row -> (long) row;
+    IntFunction<Long> value = row -> (long) (row % 7);
+    int chunks = AggregateSinkBuffers.DRAIN_SLICE / CHUNK_ROWS + 20;
+
+    Result result = run(groupByKey(), chunks, chunks, Long.MAX_VALUE, key, value);
+
+    assertThat(result.drains()).as("one drain of more groups than a slice").isEqualTo(1);
+    assertThat(result.rows()).hasSize(chunks * CHUNK_ROWS);
+    assertThat(result.rows()).containsExactlyInAnyOrderElementsOf(expected(chunks, key, value));
+  }
+
+  @Test
   void wrongGroupBoundRaisesOverflow() {
     IntFunction<Long> key = row -> (long) (row * 37 % 2500);
     IntFunction<Long> value = row -> 1L;

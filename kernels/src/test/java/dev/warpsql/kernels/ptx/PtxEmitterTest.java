@@ -116,7 +116,7 @@ class PtxEmitterTest {
                     List.of(
                         new AggregateCall(AggregateFunction.COUNT_STAR, null, DataType.BIGINT))))
             .ptx();
-    assertThat(ptx).contains("atom.global.cas.b32");
+    assertThat(ptx).contains("atom.acquire.gpu.global.cas.b32");
     assertThat(ptx).contains("atom.global.add.u32");
     assertThat(ptx).contains("st.release.gpu.global.u32");
     assertThat(ptx).contains("ld.acquire.gpu.global.u32");
@@ -136,7 +136,7 @@ class PtxEmitterTest {
             .ptx();
 
     assertThat(ptx).contains(".shared .align 16 .b8 block_groups[");
-    assertThat(ptx).contains("atom.shared.cas.b32");
+    assertThat(ptx).contains("atom.acquire.cta.shared.cas.b32");
     assertThat(ptx).contains("red.shared.add.u64");
     assertThat(ptx).contains("bar.sync 0");
   }
