@@ -201,6 +201,9 @@ final class DevicePipelineRun {
    * launch may still run then: memory that a release frees is reused only by later copies, which
    * the driver orders after it.
    */
+  // NOTE: that ordering holds because JCudaDevice copies on the legacy default stream and launches
+  // on a blocking stream, and because the pool's cuMemFree of an emptied block waits for running
+  // kernels. Neither has been checked on a GPU; per-thread default streams would break the first.
   private void forEachBatch(
       List<BatchChunk> chunks,
       DeviceMemoryOwner memory,
