@@ -34,9 +34,10 @@ import org.apache.arrow.vector.FieldVector;
  * DevicePipelineRun}), and a pipeline that the device cannot run falls back to the CPU kernel with
  * the fallback recorded in the execution's device usage.
  *
- * <p>A materializing kernel yields one output chunk per input chunk that kept rows, in input order.
- * An aggregating kernel keeps one partial aggregation table per worker thread and merges them into
- * a single chunk.
+ * <p>On the CPU, a materializing kernel yields one output chunk per input chunk that kept rows, in
+ * input order, and an aggregating kernel keeps one partial aggregation table per worker thread and
+ * merges them into a single chunk. On a device, a materializing kernel yields one chunk per batch
+ * of input chunks, with rows in no particular order.
  */
 public final class KernelStep implements ExecutionStep {
   /**

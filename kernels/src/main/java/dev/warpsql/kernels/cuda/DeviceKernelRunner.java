@@ -22,13 +22,13 @@ import java.util.Objects;
 import org.apache.arrow.vector.FieldVector;
 
 /**
- * Runs one pipeline's PTX kernel on a device, one launch per input chunk, with the kernel arguments
- * laid out as the {@code ptx} package documentation specifies. Construction uploads what every
- * launch shares (lookup tables, probe hash tables and their build columns). Each {@link
- * #materialize} call allocates output buffers, launches over the chunk's device columns, reads the
- * error record and decodes the rows. {@link #aggregate} launches into a group table that stays on
- * the device across chunks, without waiting for each launch, and {@link #finishAggregate} copies
- * its groups back.
+ * Runs one pipeline's PTX kernel on a device, one launch per batch of input chunks, with the kernel
+ * arguments laid out as the {@code ptx} package documentation specifies. Construction uploads what
+ * every launch shares (lookup tables, probe hash tables and their build columns). Each {@link
+ * #materialize} call uploads the batch's chunk table, allocates output buffers, launches over the
+ * chunks' device columns, reads the error record and decodes the rows. {@link #aggregate} launches
+ * into a group table that stays on the device across chunks, without waiting for each launch, and
+ * {@link #finishAggregate} copies its groups back.
  *
  * <p>A data error in the error record becomes the {@link KernelException} that the CPU backend
  * raises for it. A full output is retried with room for the counted rows.
