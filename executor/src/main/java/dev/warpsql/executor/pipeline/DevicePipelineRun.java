@@ -145,9 +145,9 @@ final class DevicePipelineRun {
           (inputs, rows) -> {
             List<FieldVector> vectors = outputVectors(columns);
             try {
-              int kept = runner.materialize(inputs, rows, vectors);
-              if (kept > 0 || result.isEmpty()) {
-                result.add(new BatchChunk(kept, vectors, null));
+              int emitted = runner.materialize(inputs, rows, vectors);
+              if (emitted > 0 || result.isEmpty()) {
+                result.add(new BatchChunk(emitted, vectors, null));
               } else {
                 vectors.forEach(FieldVector::close);
               }

@@ -7,6 +7,7 @@ import dev.warpsql.executor.device.DeviceRuntime;
 import dev.warpsql.executor.error.ErrorCode;
 import dev.warpsql.executor.error.WarpException;
 import dev.warpsql.executor.storage.Table;
+import dev.warpsql.executor.storage.ZoneMap;
 import dev.warpsql.kernels.cpu.CpuBackend;
 import dev.warpsql.kernels.ir.AggregateCall;
 import dev.warpsql.kernels.ir.AggregateFunction;
@@ -69,6 +70,11 @@ class KernelStepDeviceTest {
   }
 
   private KernelStep groupedSums(String name) {
+    return groupedSums(name, new ScanStep(table));
+  }
+
+  /** Returns a step grouping {@code source}'s column 1 and summing its column 0. */
+  private KernelStep groupedSums(String name, ExecutionStep source) {
     Expr grp = new InputRef(0, DataType.INTEGER, true);
     Expr id = new InputRef(1, DataType.BIGINT, false);
     AggregateSink sink =
@@ -93,7 +99,7 @@ class KernelStepDeviceTest {
             new BatchColumn("total", DataType.BIGINT, true, null),
             new BatchColumn("low", DataType.BIGINT, true, null));
     return new KernelStep(
-        new ScanStep(table), new int[] {1, 0}, BACKEND.compile(program), outputs, List.of(), null);
+        source, new int[] {1, 0}, BACKEND.compile(program), outputs, List.of(), null);
   }
 
   /** Returns the rows of a batch as text, sorted, so that row order does not matter. */
@@ -246,6 +252,65 @@ class KernelStepDeviceTest {
       assertThat(tiny.pool().allocatedBytes()).isEqualTo(tiny.residency().stats().residentBytes());
     } finally {
       tiny.close();
+    }
+  }
+
+  @Test
+  void wrongZoneMapFallsBackToCpu() {
+    KernelStep step = groupedSums("misleading", new MisleadingZoneMaps(allocator));
+    ExecutionContext context = context(device);
+
+    List<String> actual;
+    try (Batch result = step.execute(context)) {
+      actual = rows(result);
+    }
+
+    assertThat(actual).hasSize(MisleadingZoneMaps.ROWS);
+    assertThat(actual).isEqualTo(cpuRows(step));
+    assertThat(context.deviceUsage().fallbacks())
+        .singleElement()
+        .asString()
+        .contains("device group table overflowed");
+  }
+
+  /**
+   * A source of one chunk whose {@code grp} column has a distinct value per row, while its zone map
+   * claims that every value is 0, so the device sizes its group table for 2 groups.
+   */
+  private static final class MisleadingZoneMaps implements ExecutionStep {
+    static final int ROWS = 1000;
+
+    private final BufferAllocator allocator;
+
+    MisleadingZoneMaps(BufferAllocator allocator) {
+      this.allocator = allocator;
+    }
+
+    @Override
+    public Batch execute(ExecutionContext context) {
+      BigIntVector ids = new BigIntVector("id", allocator);
+      IntVector groups = new IntVector("grp", allocator);
+      ids.allocateNew(ROWS);
+      groups.allocateNew(ROWS);
+      for (int row = 0; row < ROWS; row++) {
+        ids.set(row, row);
+        groups.set(row, row);
+      }
+      ids.setValueCount(ROWS);
+      groups.setValueCount(ROWS);
+      List<ZoneMap> zoneMaps =
+          List.of(new ZoneMap(0, true, 0, ROWS - 1, 0, 0), new ZoneMap(0, true, 0, 0, 0, 0));
+      List<BatchColumn> columns =
+          List.of(
+              new BatchColumn("id", DataType.BIGINT, false, null),
+              new BatchColumn("grp", DataType.INTEGER, true, null));
+      return new Batch(
+          columns, List.of(new BatchChunk(ROWS, List.of(ids, groups), zoneMaps)), true);
+    }
+
+    @Override
+    public String describe() {
+      return "misleading zone maps";
     }
   }
 }

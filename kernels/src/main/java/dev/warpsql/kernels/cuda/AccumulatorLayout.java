@@ -4,7 +4,7 @@ import dev.warpsql.kernels.ir.AggregateFunction;
 
 /**
  * The accumulators of an aggregate sink in device memory: 16 bytes per call and group, at {@code
- * (group * callCount + call) * 16}, holding a 64-bit value and a "seen" flag at offset 8. Every
+ * (group * callCount + call) * 16}, containing a 64-bit value and a "seen" flag at offset 8. Every
  * accumulator starts as zero bytes, so a host initializes them with a memset.
  *
  * <p>MIN and MAX keep their order key in a stored form whose unsigned maximum is the key's minimum
@@ -30,7 +30,9 @@ public final class AccumulatorLayout {
     return switch (function) {
       case MIN -> Long.MAX_VALUE;
       case MAX -> Long.MIN_VALUE;
-      default -> throw new IllegalArgumentException(function + " keeps no order key");
+      default ->
+          throw new IllegalArgumentException(
+              function + " has no order key; only MIN and MAX accumulators have one");
     };
   }
 }

@@ -53,8 +53,8 @@ final class AggregateSinkBuffers implements AutoCloseable {
   /**
    * @param groupCountAddress the device address of the {@code uint32} group counter, which these
    *     buffers zero whenever the table is emptied
-   * @param maxGroups the most groups that the keys' value ranges allow, {@link Long#MAX_VALUE} when
-   *     unknown; a lower bound would make launches overflow the table
+   * @param maxGroups the maximum number of groups that the keys' value ranges allow, or {@link
+   *     Long#MAX_VALUE} when unknown. A bound that is too low makes launches overflow the table.
    */
   AggregateSinkBuffers(
       DeviceApi device,
@@ -113,18 +113,23 @@ final class AggregateSinkBuffers implements AutoCloseable {
     }
   }
 
-  /** Returns the slots of a table whose groups hold twice {@code rows} rows' worth. */
+  /**
+   * Returns the slot count for launches over {@code rows} rows: four slots per row rounded up to a
+   * power of two, at least {@link #MIN_SLOTS}, so that the group arrays fit a new group per row.
+   */
   private static int slotsFor(int rows) {
     if (rows > 1 << 28) {
       throw new IllegalArgumentException(
-          "a chunk of " + rows + " rows is too large for a device group table; at most 2^28");
+          "a launch over "
+              + rows
+              + " rows is too large for a device group table; launch at most 2^28 rows at a time");
     }
     return Math.max(MIN_SLOTS, Integer.highestOneBit(Math.max(1, rows - 1)) * 8);
   }
 
   /**
-   * Replaces the empty table with one of {@code slotCount} slots. When the device has no room, a
-   * current table that holds {@code rows} new groups is kept.
+   * Replaces the empty table with one of {@code slotCount} slots. When the device has no room, the
+   * current table is kept if it has room for {@code rows} new groups.
    */
   private void grow(int slotCount, int rows) {
     int groupLimit = slotCount / 2;

@@ -252,18 +252,20 @@ public final class DeviceKernelRunner implements AutoCloseable {
   }
 
   /**
-   * Sets the most groups that the aggregate can have, as the ranges of its keys allow, before the
-   * first {@link #aggregate}. A query with few groups then sizes its table for them and waits for
-   * its launches only at the end. More groups than the bound can overflow the table, which raises a
-   * {@link DeviceException} of kind {@code GROUP_TABLE_OVERFLOW}, and the caller must then run the
-   * whole pipeline again elsewhere.
+   * Sets the maximum number of groups that the aggregate can have, as the ranges of its keys allow.
+   * Call it before the first {@link #aggregate}. A query with few groups then sizes its table for
+   * them and waits for its launches only at the end. More groups than the bound can overflow the
+   * table, which raises a {@link DeviceException} of kind {@code GROUP_TABLE_OVERFLOW}, and the
+   * caller must then run the whole pipeline again elsewhere.
    */
   public void expectGroups(long maxGroups) {
     if (groups != null) {
-      throw new IllegalStateException("the group bound is set before the first aggregate launch");
+      throw new IllegalStateException(
+          "expectGroups was called after the first aggregate launch; call it before");
     }
     if (maxGroups < 1) {
-      throw new IllegalArgumentException("the group bound must be positive, got " + maxGroups);
+      throw new IllegalArgumentException(
+          "invalid group bound " + maxGroups + "; pass a positive count or Long.MAX_VALUE");
     }
     this.maxGroups = maxGroups;
   }

@@ -69,6 +69,7 @@ final class PtxDeviceGroups {
     out.op("sub.u32 " + mask + ", " + capacity + ", 1");
     out.op("and.b32 " + slot + ", " + slot + ", " + mask);
     out.op("mov.b32 " + probes + ", 0");
+
     String probe = out.label("group_probe");
     String wait = out.label("group_wait");
     String found = out.label("group_found");
@@ -87,12 +88,14 @@ final class PtxDeviceGroups {
         "atom.acquire.gpu.global.cas.b32 " + state + ", [" + slotAddress + "], 0, " + SLOT_CLAIMED);
     out.op("setp.ne.u32 " + test + ", " + state + ", 0");
     out.op("@" + test + " bra " + wait);
+
     String overflow = out.register(RegisterClass.PRED);
     out.op("atom.global.add.u32 " + group + ", [" + groupCount + "], 1");
     out.op("setp.ge.u32 " + overflow + ", " + group + ", " + groupLimit);
     out.raiseWhen(overflow, PtxErrors.GROUP_TABLE_FULL, "GROUP_TABLE_FULL");
     out.op("@" + overflow + " st.release.gpu.global.u32 [" + slotAddress + "], " + SLOT_FAILED);
     out.op("@" + overflow + " bra " + failed);
+
     for (int k = 0; k < encoded.size(); k++) {
       out.op("st.global.u64 [" + keyAddress(group, k) + "], " + encoded.get(k));
     }
@@ -101,6 +104,7 @@ final class PtxDeviceGroups {
     out.op("add.u32 " + number + ", " + group + ", 1");
     out.op("st.release.gpu.global.u32 [" + slotAddress + "], " + number);
     out.op("bra " + found);
+
     out.place(wait);
     out.comment("another thread owns the slot: wait until it is published, then compare keys");
     String published = out.label("group_published");
@@ -113,6 +117,7 @@ final class PtxDeviceGroups {
     out.op("setp.eq.u32 " + test + ", " + state + ", " + SLOT_FAILED);
     out.op("@" + test + " bra " + failed);
     out.op("sub.u32 " + group + ", " + state + ", 1");
+
     String differs = out.register(RegisterClass.PRED);
     String storedMask = out.register(RegisterClass.B32);
     out.op("ld.global.u32 " + storedMask + ", [" + scaledAddress(out, groupNulls, group, 4) + "]");
@@ -125,6 +130,7 @@ final class PtxDeviceGroups {
       out.op("or.pred " + differs + ", " + differs + ", " + keyDiffers);
     }
     out.op("@!" + differs + " bra " + found);
+
     out.comment("linear probing to the next slot");
     String full = out.register(RegisterClass.PRED);
     out.op("add.u32 " + slot + ", " + slot + ", 1");

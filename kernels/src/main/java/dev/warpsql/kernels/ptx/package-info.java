@@ -72,7 +72,7 @@
  * order. Data buffers must hold as many values as the chunks have rows, or {@code out_capacity}
  * values where that parameter exists. A row past {@code out_capacity} is not written and raises
  * {@link dev.warpsql.kernels.ptx.PtxErrors#OUTPUT_FULL}; the counter still counts it, so after the
- * launch it holds the row count that the host must allocate for a retry. Validity bitmaps and
+ * launch it contains the row count that the host must allocate for a retry. Validity bitmaps and
  * BOOLEAN data bitmaps are written with atomic OR on 32-bit words, so the host must zero them and
  * pad them to a multiple of 4 bytes; they are then final Arrow bitmaps. Every output has a validity
  * bitmap, even one that cannot be NULL.

@@ -11,8 +11,9 @@ import dev.warpsql.kernels.ir.Expr;
 import dev.warpsql.kernels.ir.InputRef;
 import dev.warpsql.kernels.ir.KernelProgram;
 import dev.warpsql.kernels.ir.KernelProgram.InputColumn;
-import dev.warpsql.kernels.ptxsim.SimDevice;
+import dev.warpsql.kernels.ptxsim.SimDataSets;
 import dev.warpsql.kernels.ptxsim.SimLaunch;
+import dev.warpsql.kernels.ptxsim.SimRuntime;
 import dev.warpsql.kernels.ptxsim.SimVectors;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,9 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.IntVector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,23 +36,17 @@ class DeviceAggregationTest {
   private static final int CHUNK_ROWS = 300;
 
   private RootAllocator allocator;
-  private SimDevice device;
-  private DeviceMemoryPool pool;
-  private ModuleCache modules;
+  private SimRuntime runtime;
 
   @BeforeEach
   void openDevice() {
     allocator = new RootAllocator();
-    device = new SimDevice(SimLaunch.Options.sequential());
-    pool = new DeviceMemoryPool(device, 1 << 20, SimDevice.MEMORY_BYTES);
-    modules = new ModuleCache(device, 8);
+    runtime = new SimRuntime(SimLaunch.Options.sequential(), 8);
   }
 
   @AfterEach
   void closeDevice() {
-    modules.close();
-    pool.close();
-    assertThat(device.allocatedBytes()).as("device memory after the pool closed").isZero();
+    runtime.close();
     allocator.close();
   }
 
@@ -133,7 +126,7 @@ class DeviceAggregationTest {
   }
 
   @Test
-  void batchedChunksMatchOneByOne() throws Exception {
+  void batchedChunksMatchExpectedGroups() throws Exception {
     IntFunction<Long> key = row -> row % 11 == 0 ? null : (long) (row * 37 % 2500);
     IntFunction<Long> value = row -> row % 5 == 0 ? null : (long) (row % 1000 - 500);
 
@@ -225,10 +218,11 @@ class DeviceAggregationTest {
       IntFunction<Long> value)
       throws Exception {
     AggregateSink sink = (AggregateSink) program.sink();
-    try (DeviceMemoryOwner memory = pool.newOwner(program.name());
-        LoadedKernel kernel = modules.acquire(program);
+    try (DeviceMemoryOwner memory = runtime.pool().newOwner(program.name());
+        LoadedKernel kernel = runtime.modules().acquire(program);
         DeviceKernelRunner runner =
-            new DeviceKernelRunner(device, memory, kernel, program, "ptx-sim", null, null, null);
+            new DeviceKernelRunner(
+                runtime.device(), memory, kernel, program, "ptx-sim", null, null, null);
         AggregationTable table = new AggregationTable(sink)) {
       if (!sink.groupKeys().isEmpty()) {
         runner.expectGroups(maxGroups);
@@ -266,15 +260,17 @@ class DeviceAggregationTest {
       IntFunction<Long> key,
       IntFunction<Long> value,
       List<AutoCloseable> resources) {
-    IntVector keys = intColumn(first, key);
+    FieldVector keys = column(DataType.INTEGER, first, key);
     resources.add(keys);
-    BigIntVector values = bigintColumn(first, value);
+    FieldVector values = column(DataType.BIGINT, first, value);
     resources.add(values);
     ColumnUpload keyUpload =
-        ColumnUpload.upload(device, memory, "in0", keys, DataType.INTEGER, true, CHUNK_ROWS);
+        ColumnUpload.upload(
+            runtime.device(), memory, "in0", keys, DataType.INTEGER, true, CHUNK_ROWS);
     resources.add(keyUpload);
     ColumnUpload valueUpload =
-        ColumnUpload.upload(device, memory, "in1", values, DataType.BIGINT, true, CHUNK_ROWS);
+        ColumnUpload.upload(
+            runtime.device(), memory, "in1", values, DataType.BIGINT, true, CHUNK_ROWS);
     resources.add(valueUpload);
     return List.of(keyUpload.column(), valueUpload.column());
   }
@@ -288,8 +284,12 @@ class DeviceAggregationTest {
     try {
       List<List<Object>> rows = new ArrayList<>();
       for (List<Object> row : SimVectors.rows(vectors)) {
-        rows.add(
-            row.stream().map(v -> v == null ? null : (Object) ((Number) v).longValue()).toList());
+        // INTEGER keys come back as Integer, and the expected groups use Long throughout.
+        List<Object> longs = new ArrayList<>();
+        for (Object value : row) {
+          longs.add(value == null ? null : ((Number) value).longValue());
+        }
+        rows.add(longs);
       }
       return rows;
     } finally {
@@ -325,33 +325,12 @@ class DeviceAggregationTest {
     return rows;
   }
 
-  private IntVector intColumn(int first, IntFunction<Long> generator) {
-    IntVector vector = new IntVector("key", allocator);
-    vector.allocateNew(CHUNK_ROWS);
+  /** Returns the column of {@code CHUNK_ROWS} generated values from row {@code first} on. */
+  private FieldVector column(DataType type, int first, IntFunction<Long> generator) {
+    List<Object> values = new ArrayList<>();
     for (int row = 0; row < CHUNK_ROWS; row++) {
-      Long v = generator.apply(first + row);
-      if (v == null) {
-        vector.setNull(row);
-      } else {
-        vector.set(row, v.intValue());
-      }
+      values.add(generator.apply(first + row));
     }
-    vector.setValueCount(CHUNK_ROWS);
-    return vector;
-  }
-
-  private BigIntVector bigintColumn(int first, IntFunction<Long> generator) {
-    BigIntVector vector = new BigIntVector("value", allocator);
-    vector.allocateNew(CHUNK_ROWS);
-    for (int row = 0; row < CHUNK_ROWS; row++) {
-      Long v = generator.apply(first + row);
-      if (v == null) {
-        vector.setNull(row);
-      } else {
-        vector.set(row, v);
-      }
-    }
-    vector.setValueCount(CHUNK_ROWS);
-    return vector;
+    return SimDataSets.vector("c", type, values, allocator);
   }
 }

@@ -8,14 +8,14 @@ import dev.warpsql.kernels.ir.InputRef;
 import dev.warpsql.kernels.ir.KernelProgram;
 import dev.warpsql.kernels.ir.KernelProgram.InputColumn;
 import dev.warpsql.kernels.ir.MaterializeSink;
-import dev.warpsql.kernels.ptxsim.SimDevice;
+import dev.warpsql.kernels.ptxsim.SimDataSets;
 import dev.warpsql.kernels.ptxsim.SimLaunch;
+import dev.warpsql.kernels.ptxsim.SimRuntime;
 import dev.warpsql.kernels.ptxsim.SimVectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,23 +27,17 @@ import org.junit.jupiter.api.Test;
  */
 class DeviceMaterializeTest {
   private RootAllocator allocator;
-  private SimDevice device;
-  private DeviceMemoryPool pool;
-  private ModuleCache modules;
+  private SimRuntime runtime;
 
   @BeforeEach
   void openDevice() {
     allocator = new RootAllocator();
-    device = new SimDevice(SimLaunch.Options.interleaved(7, 40));
-    pool = new DeviceMemoryPool(device, 1 << 20, SimDevice.MEMORY_BYTES);
-    modules = new ModuleCache(device, 8);
+    runtime = new SimRuntime(SimLaunch.Options.interleaved(7, 40), 8);
   }
 
   @AfterEach
   void closeDevice() {
-    modules.close();
-    pool.close();
-    assertThat(device.allocatedBytes()).as("device memory after the pool closed").isZero();
+    runtime.close();
     allocator.close();
   }
 
@@ -62,17 +56,19 @@ class DeviceMaterializeTest {
     List<Object> expected = new ArrayList<>();
     List<FieldVector> outputs = new ArrayList<>();
     outputs.add(ArrowColumns.createVector("out0", DataType.BIGINT, true, 0, allocator));
-    try (DeviceMemoryOwner memory = pool.newOwner(program.name());
-        LoadedKernel kernel = modules.acquire(program);
+    try (DeviceMemoryOwner memory = runtime.pool().newOwner(program.name());
+        LoadedKernel kernel = runtime.modules().acquire(program);
         DeviceKernelRunner runner =
-            new DeviceKernelRunner(device, memory, kernel, program, "ptx-sim", null, null, null)) {
+            new DeviceKernelRunner(
+                runtime.device(), memory, kernel, program, "ptx-sim", null, null, null)) {
       try {
         List<List<DeviceColumn>> chunks = new ArrayList<>();
         for (int c = 0; c < rows.length; c++) {
-          BigIntVector values = column(c, rows[c], expected);
+          FieldVector values = column(c, rows[c], expected);
           resources.add(values);
           ColumnUpload upload =
-              ColumnUpload.upload(device, memory, "in0", values, DataType.BIGINT, true, rows[c]);
+              ColumnUpload.upload(
+                  runtime.device(), memory, "in0", values, DataType.BIGINT, true, rows[c]);
           resources.add(upload);
           chunks.add(List.of(upload.column()));
         }
@@ -95,20 +91,12 @@ class DeviceMaterializeTest {
   }
 
   /** Returns chunk {@code c}'s values, every seventh NULL, and adds them to {@code expected}. */
-  private BigIntVector column(int c, int rows, List<Object> expected) {
-    BigIntVector vector = new BigIntVector("in0", allocator);
-    vector.allocateNew(Math.max(rows, 1));
+  private FieldVector column(int c, int rows, List<Object> expected) {
+    List<Object> values = new ArrayList<>();
     for (int row = 0; row < rows; row++) {
-      if (row % 7 == 3) {
-        vector.setNull(row);
-        expected.add(null);
-      } else {
-        long value = c * 1_000_000L + row;
-        vector.set(row, value);
-        expected.add(value);
-      }
+      values.add(row % 7 == 3 ? null : c * 1_000_000L + row);
     }
-    vector.setValueCount(rows);
-    return vector;
+    expected.addAll(values);
+    return SimDataSets.vector("in0", DataType.BIGINT, values, allocator);
   }
 }

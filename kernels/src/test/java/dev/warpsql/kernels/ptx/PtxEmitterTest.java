@@ -101,7 +101,8 @@ class PtxEmitterTest {
     assertThat(ptx).contains("red.global.add.u64");
     assertThat(ptx).contains("atom.global.cas.b64");
     assertThat(ptx).contains("red.global.add.f64");
-    assertThat(ptx).contains("xor.b64").contains("0x7FFFFFFFFFFFFFFF");
+    assertThat(ptx).contains("xor.b64");
+    assertThat(ptx).contains("0x7FFFFFFFFFFFFFFF");
     assertThat(ptx).contains("red.global.max.u64");
   }
 

@@ -11,9 +11,7 @@ import dev.warpsql.kernels.cuda.ColumnUpload;
 import dev.warpsql.kernels.cuda.DeviceColumn;
 import dev.warpsql.kernels.cuda.DeviceKernelRunner;
 import dev.warpsql.kernels.cuda.DeviceMemoryOwner;
-import dev.warpsql.kernels.cuda.DeviceMemoryPool;
 import dev.warpsql.kernels.cuda.LoadedKernel;
-import dev.warpsql.kernels.cuda.ModuleCache;
 import dev.warpsql.kernels.ir.AggregateSink;
 import dev.warpsql.kernels.ir.Expr;
 import dev.warpsql.kernels.ir.KernelErrorCode;
@@ -22,12 +20,12 @@ import dev.warpsql.kernels.ir.KernelProgram;
 import dev.warpsql.kernels.ir.MaterializeSink;
 import dev.warpsql.kernels.ptxsim.SimCpuReference;
 import dev.warpsql.kernels.ptxsim.SimDataSets;
-import dev.warpsql.kernels.ptxsim.SimDevice;
 import dev.warpsql.kernels.ptxsim.SimDifferential;
 import dev.warpsql.kernels.ptxsim.SimKernelHarness;
 import dev.warpsql.kernels.ptxsim.SimKernelInputs;
 import dev.warpsql.kernels.ptxsim.SimKernelResult;
 import dev.warpsql.kernels.ptxsim.SimLaunch;
+import dev.warpsql.kernels.ptxsim.SimRuntime;
 import dev.warpsql.kernels.ptxsim.SimVectors;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,23 +51,17 @@ class PtxRuntimeDifferentialTest {
       new SimKernelHarness.Shape(1, 256, SimLaunch.Options.sequential());
 
   private RootAllocator allocator;
-  private SimDevice device;
-  private DeviceMemoryPool pool;
-  private ModuleCache modules;
+  private SimRuntime runtime;
 
   @BeforeEach
   void openDevice() {
     allocator = new RootAllocator();
-    device = new SimDevice(SimLaunch.Options.sequential());
-    pool = new DeviceMemoryPool(device, 1 << 20, SimDevice.MEMORY_BYTES);
-    modules = new ModuleCache(device, 64);
+    runtime = new SimRuntime(SimLaunch.Options.sequential(), 64);
   }
 
   @AfterEach
   void closeDevice() {
-    modules.close();
-    pool.close();
-    assertThat(device.allocatedBytes()).as("device memory after the pool closed").isZero();
+    runtime.close();
     allocator.close();
   }
 
@@ -148,15 +140,15 @@ class PtxRuntimeDifferentialTest {
         }
       }
     }
-    try (DeviceMemoryOwner memory = pool.newOwner(program.name());
-        LoadedKernel kernel = modules.acquire(program)) {
+    try (DeviceMemoryOwner memory = runtime.pool().newOwner(program.name());
+        LoadedKernel kernel = runtime.modules().acquire(program)) {
       List<ColumnUpload> uploads = new ArrayList<>();
       List<DeviceColumn> columns = new ArrayList<>();
       for (int i = 0; i < program.inputs().size(); i++) {
         KernelProgram.InputColumn input = program.inputs().get(i);
         ColumnUpload upload =
             ColumnUpload.upload(
-                device,
+                runtime.device(),
                 memory,
                 "in" + i,
                 inputs.columns().get(i),
@@ -168,7 +160,7 @@ class PtxRuntimeDifferentialTest {
       }
       try (DeviceKernelRunner runner =
           new DeviceKernelRunner(
-              device,
+              runtime.device(),
               memory,
               kernel,
               program,
