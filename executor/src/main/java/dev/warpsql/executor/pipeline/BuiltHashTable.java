@@ -1,20 +1,21 @@
 package dev.warpsql.executor.pipeline;
 
-import dev.warpsql.kernels.cpu.JoinHashTable;
+import dev.warpsql.kernels.cpu.JoinBuildSide;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
 /**
- * A built hash table with the build rows it indexes; closing it frees both.
+ * The build rows of a hash join with their keys, whose hash table is built on first use; closing it
+ * frees the rows and any table built over them.
  *
  * @param columns the build rows' columns, whose dictionaries decode VARCHAR payload
  */
 public record BuiltHashTable(
-    JoinHashTable table, List<FieldVector> payload, List<BatchColumn> columns)
+    JoinBuildSide side, List<FieldVector> payload, List<BatchColumn> columns)
     implements AutoCloseable {
   @Override
   public void close() {
-    table.close();
+    side.close();
     payload.forEach(FieldVector::close);
   }
 }

@@ -7,7 +7,7 @@ import dev.warpsql.executor.error.WarpException;
 import dev.warpsql.kernels.arrow.ArrowColumns;
 import dev.warpsql.kernels.cpu.AggregationTable;
 import dev.warpsql.kernels.cpu.CpuKernel;
-import dev.warpsql.kernels.cpu.JoinHashTable;
+import dev.warpsql.kernels.cpu.JoinBuildSide;
 import dev.warpsql.kernels.cpu.KernelArguments;
 import dev.warpsql.kernels.cpu.LookupTable;
 import dev.warpsql.kernels.cuda.ColumnUpload;
@@ -63,7 +63,7 @@ final class DevicePipelineRun {
   }
 
   /** Per-execution inputs that every chunk shares. */
-  record Shared(Object[] params, LookupTable[] lookups, JoinHashTable[] hashTables) {}
+  record Shared(Object[] params, LookupTable[] lookups, JoinBuildSide[] buildSides) {}
 
   /**
    * Runs the pipeline over {@code chunks} of {@code source} and returns the batch of {@code
@@ -113,12 +113,13 @@ final class DevicePipelineRun {
             new DeviceKernelRunner(
                 device.api(),
                 memory,
+                device.modules(),
                 loaded,
                 program,
                 device.name(),
                 shared.params(),
                 shared.lookups(),
-                shared.hashTables())) {
+                shared.buildSides())) {
       if (program.sink() instanceof AggregateSink sink) {
         return aggregate(runner, memory, sink, chunks, columns, shared, resident);
       }
@@ -271,7 +272,7 @@ final class DevicePipelineRun {
       vectors.add(chunk.vectors().get(column));
     }
     KernelArguments arguments =
-        new KernelArguments(vectors, shared.params(), shared.lookups(), shared.hashTables());
+        new KernelArguments(vectors, shared.params(), shared.lookups(), shared.buildSides());
     kernel.checkArguments(arguments, 0, chunk.rowCount());
 
     ChunkInputs inputs = new ChunkInputs();

@@ -1,6 +1,6 @@
 package dev.warpsql.executor.pipeline;
 
-import dev.warpsql.kernels.cpu.JoinHashTable;
+import dev.warpsql.kernels.cpu.JoinBuildSide;
 import dev.warpsql.kernels.ir.DataType;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,9 +8,10 @@ import java.util.Objects;
 import org.apache.arrow.vector.FieldVector;
 
 /**
- * Build side of a hash join: a pipeline breaker that materializes its input and builds the hash
- * table that probe stages of a later kernel read. Every column of the input is payload, readable
- * through the probe's build references; {@code keyColumns} are hashed.
+ * Build side of a hash join: a pipeline breaker that materializes its input as the build rows that
+ * probe stages of a later kernel read. Every column of the input is payload, readable through the
+ * probe's build references; {@code keyColumns} are hashed. The hash table is built where the
+ * probing kernel runs: by the CPU on its first probe, or by the GPU in device memory.
  */
 public final class HashBuildStep {
   private final ExecutionStep input;
@@ -25,7 +26,7 @@ public final class HashBuildStep {
     return "hash build over " + input.describe();
   }
 
-  /** Runs the input and builds its hash table; the caller owns (and must close) the result. */
+  /** Runs the input and collects its build rows; the caller owns (and must close) the result. */
   public BuiltHashTable build(ExecutionContext context) {
     try (Batch batch = input.execute(context)) {
       context.checkCanceled();
@@ -40,8 +41,8 @@ public final class HashBuildStep {
           keys.add(payload.get(column));
           keyTypes.add(batch.columns().get(column).type());
         }
-        JoinHashTable table = JoinHashTable.build(keys, keyTypes, payload);
-        return new BuiltHashTable(table, payload, batch.columns());
+        JoinBuildSide side = JoinBuildSide.of(keys, keyTypes, payload);
+        return new BuiltHashTable(side, payload, batch.columns());
       } catch (RuntimeException e) {
         payload.forEach(FieldVector::close);
         throw e;

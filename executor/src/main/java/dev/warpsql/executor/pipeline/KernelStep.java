@@ -8,7 +8,7 @@ import dev.warpsql.kernels.cpu.AggregationTable;
 import dev.warpsql.kernels.cpu.CancelCheck;
 import dev.warpsql.kernels.cpu.CpuKernel;
 import dev.warpsql.kernels.cpu.GroupKeyRange;
-import dev.warpsql.kernels.cpu.JoinHashTable;
+import dev.warpsql.kernels.cpu.JoinBuildSide;
 import dev.warpsql.kernels.cpu.KernelArguments;
 import dev.warpsql.kernels.cpu.LookupTable;
 import dev.warpsql.kernels.cpu.MaterializeOutput;
@@ -199,16 +199,16 @@ public final class KernelStep implements ExecutionStep {
         for (int i = 0; i < lookupTables.length; i++) {
           lookupTables[i] = builtLookups.get(i).table();
         }
-        JoinHashTable[] hashTables = new JoinHashTable[tables.size()];
-        for (int i = 0; i < hashTables.length; i++) {
-          hashTables[i] = tables.get(i).table();
+        JoinBuildSide[] buildSides = new JoinBuildSide[tables.size()];
+        for (int i = 0; i < buildSides.length; i++) {
+          buildSides[i] = tables.get(i).side();
         }
         Arguments arguments =
-            new Arguments(lookupTables, hashTables, context.params(), context::checkCanceled);
+            new Arguments(lookupTables, buildSides, context.params(), context::checkCanceled);
         List<BatchColumn> columns = outputColumns(source, tables, builtLookups);
         if (context.device() != null) {
           DevicePipelineRun.Shared shared =
-              new DevicePipelineRun.Shared(arguments.params(), lookupTables, hashTables);
+              new DevicePipelineRun.Shared(arguments.params(), lookupTables, buildSides);
           Batch onDevice =
               new DevicePipelineRun(context.device(), kernel, inputColumns, context)
                   .run(source, chunks, columns, shared);
@@ -233,7 +233,7 @@ public final class KernelStep implements ExecutionStep {
   /** Per-execution arguments shared by every morsel. */
   private record Arguments(
       LookupTable[] lookups,
-      JoinHashTable[] hashTables,
+      JoinBuildSide[] buildSides,
       Object[] params,
       CancelCheck cancelCheck) {}
 
@@ -272,7 +272,7 @@ public final class KernelStep implements ExecutionStep {
         vectors,
         arguments.params(),
         arguments.lookups(),
-        arguments.hashTables(),
+        arguments.buildSides(),
         arguments.cancelCheck());
   }
 

@@ -103,18 +103,18 @@ final class CompiledKernel implements CpuKernel {
     }
     List<ProbeStage> probes = program.probes();
     for (int p = 0; p < probes.size(); p++) {
-      checkHashTable(p, probes.get(p), arguments.hashTables());
+      checkBuildSide(p, probes.get(p), arguments.buildSides());
     }
   }
 
-  /** Checks that the hash table of probe stage {@code p} has the stage's key and payload types. */
-  private void checkHashTable(int p, ProbeStage probe, JoinHashTable[] tables) {
+  /** Checks that the build side of probe stage {@code p} has the stage's key and payload types. */
+  private void checkBuildSide(int p, ProbeStage probe, JoinBuildSide[] sides) {
     int index = probe.table();
     String tableName = "hash table #" + index + " of probe stage " + p;
-    if (tables == null || tables.length <= index || tables[index] == null) {
+    if (sides == null || sides.length <= index || sides[index] == null) {
       throw invalid(tableName + " is missing");
     }
-    JoinHashTable table = tables[index];
+    JoinBuildSide table = sides[index];
     if (table.isClosed()) {
       throw invalid(tableName + " is closed");
     }

@@ -10,7 +10,7 @@ import dev.warpsql.kernels.ir.KernelProgram;
  * MaterializeOutput} or {@link AggregationTable}. A run raises {@link KernelException} for data
  * errors such as overflow or division by zero, and {@link IllegalArgumentException} when the
  * arguments do not match the program (vector types, row range, parameters, lookups, hash tables).
- * Hash tables are only read, so many runs may probe one {@link JoinHashTable} at once.
+ * Hash tables are only read, so many runs may probe one {@link JoinBuildSide}'s table at once.
  */
 public interface CpuKernel {
   KernelProgram program();

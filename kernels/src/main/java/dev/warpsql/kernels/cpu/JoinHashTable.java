@@ -389,69 +389,6 @@ public final class JoinHashTable implements AutoCloseable {
     return next[buildRow];
   }
 
-  /**
-   * The table in the layout that the CUDA backend's probe kernels read (see the {@code ptx} package
-   * documentation): per slot the first build row of its keys or -1, the slot's keys at {@code slot
-   * * keyCount + k}, and its hash; per build row the next row with the same keys or -1.
-   */
-  public record SlotLayout(
-      int slotMask, int[] slotRows, long[] slotKeys, int[] slotHashes, int[] next) {}
-
-  /**
-   * Returns this table's keys and first rows in the slot layout of device probes, in new arrays.
-   * The hash and chains are the table's own, so a device probe finds what {@link #find} finds.
-   */
-  public SlotLayout slotLayout() {
-    if (closed) {
-      throw new IllegalStateException("the join hash table is closed");
-    }
-    if (slotHashes != null) {
-      return new SlotLayout(
-          slotMask, slotRows.clone(), slotKeys.clone(), slotHashes.clone(), next.clone());
-    }
-    // Direct and one-long layouts have no hashes and may pack two keys, so their keys are placed
-    // again, unpacked, as the general layout places them.
-    int keys = 0;
-    long[] oneLongKeys = new long[directRows != null ? directRows.length : slotRows.length];
-    int[] firstRows = new int[oneLongKeys.length];
-    for (int i = 0; i < oneLongKeys.length; i++) {
-      int first = directRows != null ? directRows[i] : slotRows[i];
-      if (first != EMPTY) {
-        oneLongKeys[keys] = directRows != null ? directMin + i : slotKeys[i];
-        firstRows[keys] = first;
-        keys++;
-      }
-    }
-    JoinHashTable general = new JoinHashTable(keyTypes, payload, rowCount, false);
-    general.allocateSlots(keys);
-    general.slotHashes = new int[general.slotRows.length];
-    general.next = next;
-    long[] unpacked = new long[keyCount];
-    for (int i = 0; i < keys; i++) {
-      if (packed) {
-        unpacked[0] = oneLongKeys[i] >> 32;
-        unpacked[1] = (int) oneLongKeys[i];
-      } else {
-        unpacked[0] = oneLongKeys[i];
-      }
-      general.placeFirstRow(unpacked, firstRows[i]);
-    }
-    return new SlotLayout(
-        general.slotMask, general.slotRows, general.slotKeys, general.slotHashes, next.clone());
-  }
-
-  /** Puts a key's first row into an empty slot of a general layout, the chain being built. */
-  private void placeFirstRow(long[] keys, int first) {
-    int hash = hash(keys, 0, keyCount);
-    int slot = hash & slotMask;
-    while (slotRows[slot] != EMPTY) {
-      slot = (slot + 1) & slotMask;
-    }
-    System.arraycopy(keys, 0, slotKeys, slot * keyCount, keyCount);
-    slotHashes[slot] = hash;
-    slotRows[slot] = first;
-  }
-
   /** Returns whether {@link #close()} was called. A closed table must not be probed. */
   public boolean isClosed() {
     return closed;
@@ -490,8 +427,7 @@ public final class JoinHashTable implements AutoCloseable {
   }
 
   /** Checks the build arguments and returns the common value count. */
-  private static int checkColumns(
-      List<FieldVector> keys, List<DataType> types, List<FieldVector> payload) {
+  static int checkColumns(List<FieldVector> keys, List<DataType> types, List<FieldVector> payload) {
     if (keys.isEmpty()) {
       throw new IllegalArgumentException("a join hash table needs at least one key column");
     }

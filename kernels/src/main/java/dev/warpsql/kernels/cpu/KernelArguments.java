@@ -14,8 +14,8 @@ import org.apache.arrow.vector.FieldVector;
  *     when the program has no parameters, and may be longer than the program needs
  * @param lookups one table per {@code CodeLookup} and {@code CodeMap} table index, of the kind that
  *     its readers need (see {@link LookupTable}); may be null when there are none
- * @param hashTables one table per {@code ProbeStage.table()} index, which the kernel probes and
- *     never closes; may be null when the program has no probes
+ * @param buildSides one join build side per {@code ProbeStage.table()} index, whose hash table the
+ *     kernel probes and never closes; may be null when the program has no probes
  * @param cancelCheck called from the probe loops of a run, so that a canceled query stops within a
  *     fraction of a morsel; {@link CancelCheck#NONE} when nothing cancels the run
  */
@@ -23,7 +23,7 @@ public record KernelArguments(
     List<FieldVector> inputs,
     Object[] params,
     LookupTable[] lookups,
-    JoinHashTable[] hashTables,
+    JoinBuildSide[] buildSides,
     CancelCheck cancelCheck) {
   public KernelArguments {
     Objects.requireNonNull(inputs, "inputs");
@@ -35,11 +35,11 @@ public record KernelArguments(
       List<FieldVector> inputs,
       Object[] params,
       LookupTable[] lookups,
-      JoinHashTable[] hashTables) {
-    this(inputs, params, lookups, hashTables, CancelCheck.NONE);
+      JoinBuildSide[] buildSides) {
+    this(inputs, params, lookups, buildSides, CancelCheck.NONE);
   }
 
-  /** Returns arguments without hash tables, for programs without probes. */
+  /** Returns arguments without build sides, for programs without probes. */
   public KernelArguments(List<FieldVector> inputs, Object[] params, LookupTable[] lookups) {
     this(inputs, params, lookups, null, CancelCheck.NONE);
   }

@@ -120,7 +120,12 @@ final class ProbeStageEmitter {
       ProbeStage probe = probes.get(p);
       out.comment(
           "probe stage " + p + ": " + probe.kind() + " join with hash table #" + probe.table());
-      out.line("JoinHashTable hashTable" + p + " = arguments.hashTables()[" + probe.table() + "];");
+      out.line(
+          "JoinHashTable hashTable"
+              + p
+              + " = arguments.buildSides()["
+              + probe.table()
+              + "].table();");
       if (probe.keys().size() > 1) {
         out.line("long[] probe" + p + "Keys = new long[" + probe.keys().size() + "];");
       }

@@ -38,8 +38,13 @@ public interface DeviceApi extends AutoCloseable {
   /** Copies {@code target.remaining()} bytes from device memory at {@code address}. */
   void copyToHost(ByteBuffer target, long address);
 
+  /** Sets {@code bytes} bytes of device memory at {@code address} to {@code value}. */
+  void fill(long address, long bytes, byte value);
+
   /** Sets {@code bytes} bytes of device memory at {@code address} to zero. */
-  void fillZero(long address, long bytes);
+  default void fillZero(long address, long bytes) {
+    fill(address, bytes, (byte) 0);
+  }
 
   /**
    * Loads a module from PTX text.

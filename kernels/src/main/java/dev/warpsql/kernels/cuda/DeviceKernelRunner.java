@@ -1,7 +1,7 @@
 package dev.warpsql.kernels.cuda;
 
 import dev.warpsql.kernels.cpu.AggregationTable;
-import dev.warpsql.kernels.cpu.JoinHashTable;
+import dev.warpsql.kernels.cpu.JoinBuildSide;
 import dev.warpsql.kernels.cpu.LookupTable;
 import dev.warpsql.kernels.ir.AggregateSink;
 import dev.warpsql.kernels.ir.DataType;
@@ -24,11 +24,11 @@ import org.apache.arrow.vector.FieldVector;
 /**
  * Runs one pipeline's PTX kernel on a device, one launch per batch of input chunks, with the kernel
  * arguments laid out as the {@code ptx} package documentation specifies. Construction uploads what
- * every launch shares (lookup tables, probe hash tables and their build columns). Each {@link
- * #materialize} call uploads the batch's chunk table, allocates output buffers, launches over the
- * chunks' device columns, reads the error record and decodes the rows. {@link #aggregate} launches
- * into a group table that stays on the device across chunks, without waiting for each launch, and
- * {@link #finishAggregate} copies its groups back.
+ * every launch shares (lookup tables, the build columns of probes) and builds the probes' hash
+ * tables on the device. Each {@link #materialize} call uploads the batch's chunk table, allocates
+ * output buffers, launches over the chunks' device columns, reads the error record and decodes the
+ * rows. {@link #aggregate} launches into a group table that stays on the device across chunks,
+ * without waiting for each launch, and {@link #finishAggregate} copies its groups back.
  *
  * <p>A data error in the error record becomes the {@link KernelException} that the CPU backend
  * raises for it. A full output is retried with room for the counted rows.
@@ -80,19 +80,23 @@ public final class DeviceKernelRunner implements AutoCloseable {
       List<DeviceColumn> columns) {}
 
   /**
+   * @param modules where the kernels that build join hash tables come from
    * @param deviceName the device as error messages name it, such as {@code gpu}
    * @param params parameter values in the physical representation of {@code Literal}, checked by
    *     the CPU kernel's argument checks
+   * @param buildSides one build side per {@code ProbeStage.table()} index, whose hash tables are
+   *     built on the device
    */
   public DeviceKernelRunner(
       DeviceApi device,
       DeviceMemoryOwner memory,
+      ModuleCache modules,
       LoadedKernel kernel,
       KernelProgram program,
       String deviceName,
       Object[] params,
       LookupTable[] lookups,
-      JoinHashTable[] hashTables) {
+      JoinBuildSide[] buildSides) {
     this.device = Objects.requireNonNull(device, "device");
     this.memory = Objects.requireNonNull(memory, "memory");
     this.kernel = Objects.requireNonNull(kernel, "kernel");
@@ -103,25 +107,19 @@ public final class DeviceKernelRunner implements AutoCloseable {
     this.lookupSizes = new int[program.lookupTables()];
     this.probes = new ProbeBinding[program.probes().size()];
     try {
-      uploadLookups(lookups);
-      uploadProbes(hashTables);
       this.control = memory.allocate("error record and row counter", CONTROL_BYTES);
       shared.add(control);
+      // The control record is read after every launch, so it comes back through pinned memory,
+      // which the driver copies into without staging.
+      ByteBuffer pinned = device.allocatePinned(CONTROL_BYTES);
+      shared.add(() -> device.freePinned(pinned));
+      this.controlCopy = pinned.order(ByteOrder.LITTLE_ENDIAN);
+      uploadLookups(lookups);
+      buildProbeTables(Objects.requireNonNull(modules, "modules"), buildSides);
     } catch (RuntimeException e) {
       close();
       throw e;
     }
-    // The control record is read after every launch, so it comes back through pinned memory,
-    // which the driver copies into without staging.
-    ByteBuffer pinned;
-    try {
-      pinned = device.allocatePinned(CONTROL_BYTES);
-    } catch (RuntimeException e) {
-      close();
-      throw e;
-    }
-    this.controlCopy = pinned.order(ByteOrder.LITTLE_ENDIAN);
-    shared.add(() -> device.freePinned(controlCopy));
   }
 
   /** Returns how many kernels this runner launched, counting retries. */
@@ -324,6 +322,38 @@ public final class DeviceKernelRunner implements AutoCloseable {
     return groups == null ? 0 : groups.drains();
   }
 
+  /** A probe stage's hash table as the build left it on the device, copied back for tests. */
+  record JoinTableCopy(int[] slotRows, long[] slotKeys, int[] slotHashes, int[] next) {}
+
+  /** Copies the hash table of probe stage {@code p} back from the device, for tests. */
+  JoinTableCopy copyJoinTable(int p, int keyCount, int rows) {
+    ProbeBinding table = probes[p];
+    int slots = table.slotMask() + 1;
+    return new JoinTableCopy(
+        copyInts(table.slotRows(), slots),
+        copyLongs(table.slotKeys(), slots * keyCount),
+        table.slotHashes() == 0 ? null : copyInts(table.slotHashes(), slots),
+        copyInts(table.next(), rows));
+  }
+
+  private int[] copyInts(long address, int count) {
+    ByteBuffer bytes = ByteBuffer.allocate(count * 4).order(ByteOrder.LITTLE_ENDIAN);
+    device.copyToHost(bytes, address);
+    int[] values = new int[count];
+    bytes.clear();
+    bytes.asIntBuffer().get(values);
+    return values;
+  }
+
+  private long[] copyLongs(long address, int count) {
+    ByteBuffer bytes = ByteBuffer.allocate(count * 8).order(ByteOrder.LITTLE_ENDIAN);
+    device.copyToHost(bytes, address);
+    long[] values = new long[count];
+    bytes.clear();
+    bytes.asLongBuffer().get(values);
+    return values;
+  }
+
   /** Returns the slots of the device group table, for tests. */
   int groupCapacity() {
     return groups == null ? 0 : groups.capacity();
@@ -360,9 +390,12 @@ public final class DeviceKernelRunner implements AutoCloseable {
               + deviceName);
     }
     String reason =
-        code == PtxErrors.LOOKUP_CODE_OUT_OF_RANGE
-            ? "read a dictionary code outside its lookup table"
-            : "raised set-up error code " + code;
+        switch (code) {
+          case PtxErrors.LOOKUP_CODE_OUT_OF_RANGE ->
+              "read a dictionary code outside its lookup table";
+          case PtxErrors.JOIN_TABLE_FULL -> "found no free slot while building a join hash table";
+          default -> "raised set-up error code " + code;
+        };
     throw new IllegalStateException(
         "the kernel of pipeline " + program.name() + " " + reason + " at row " + row);
   }
@@ -467,44 +500,164 @@ public final class DeviceKernelRunner implements AutoCloseable {
     }
   }
 
-  // TODO: hash tables are built on the CPU and copied to the device with their build columns for
-  // every execution. A build kernel would keep the build side on the device.
-  private void uploadProbes(JoinHashTable[] hashTables) {
+  /**
+   * Builds the hash table of every probe stage on the device from its build side's columns, which
+   * stay there for the probes to read, and waits for the builds. The table has 2 to 4 slots per
+   * build row, as the CPU backend's, so a build always finds a free slot.
+   */
+  private void buildProbeTables(ModuleCache modules, JoinBuildSide[] sides) {
+    if (probes.length == 0) {
+      return;
+    }
+    device.fillZero(control.address(), CONTROL_BYTES);
     for (int p = 0; p < probes.length; p++) {
       ProbeStage stage = program.probes().get(p);
-      JoinHashTable table = hashTables[stage.table()];
-      ProbeTableImage image = ProbeTableImage.of(table);
+      JoinBuildSide side = buildSide(p, stage, sides);
       String prefix = "probe" + p + " ";
-      long slotRows = upload(prefix + "slot_rows", image.slotRows());
-      long slotKeys = upload(prefix + "slot_keys", image.slotKeys());
-      long slotHashes =
-          stage.keys().size() >= 2 ? upload(prefix + "slot_hashes", image.slotHashes()) : 0;
-      long next = upload(prefix + "next", image.next());
+      int rows = side.rowCount();
       List<DeviceColumn> columns = new ArrayList<>();
-      int buildRows = table.payload().isEmpty() ? 0 : table.payload().get(0).getValueCount();
       for (int c = 0; c < stage.buildColumns().size(); c++) {
         KernelProgram.InputColumn column = stage.buildColumns().get(c);
-        ColumnUpload upload =
-            ColumnUpload.upload(
-                device,
-                memory,
-                prefix + "col" + c,
-                table.payload().get(c),
-                column.type(),
-                column.nullable(),
-                buildRows);
-        shared.add(upload);
-        columns.add(upload.column());
+        columns.add(
+            uploadColumn(
+                prefix + "col" + c, side.payload().get(c), column.type(), column.nullable()));
       }
-      probes[p] = new ProbeBinding(image.slotMask(), slotRows, slotKeys, slotHashes, next, columns);
+      List<DeviceColumn> keys = new ArrayList<>();
+      for (int k = 0; k < side.keyTypes().size(); k++) {
+        FieldVector key = side.keyColumns().get(k);
+        int payloadIndex = indexOf(side.payload(), key);
+        // A payload column declared NOT NULL is uploaded without its bitmap. The key reuses that
+        // upload only when it is declared nullable or has no NULLs, because the build must skip
+        // NULL keys even where a declaration is wrong, as the CPU table does.
+        boolean reusable =
+            payloadIndex >= 0
+                && (stage.buildColumns().get(payloadIndex).nullable() || key.getNullCount() == 0);
+        keys.add(
+            reusable
+                ? columns.get(payloadIndex)
+                : uploadColumn(prefix + "key" + k, key, side.keyTypes().get(k), true));
+      }
+
+      int slots = slotCount(rows);
+      int keyCount = side.keyTypes().size();
+      if ((long) slots * keyCount > Integer.MAX_VALUE) {
+        // Kernels index slot keys with 32-bit arithmetic.
+        throw new DeviceException(
+            DeviceException.Kind.OUT_OF_MEMORY,
+            "the join hash table of probe stage "
+                + p
+                + " needs "
+                + slots
+                + " slots of "
+                + keyCount
+                + " keys, more key entries than 32-bit indexes reach");
+      }
+      long slotRows = allocateShared(prefix + "slot_rows", slots * 4L);
+      device.fill(slotRows, slots * 4L, (byte) 0xFF);
+      long slotKeys = allocateShared(prefix + "slot_keys", slots * 8L * keyCount);
+      long slotHashes = keyCount > 1 ? allocateShared(prefix + "slot_hashes", slots * 4L) : 0;
+      long next = allocateShared(prefix + "next", Math.max(rows, 1) * 4L);
+      probes[p] = new ProbeBinding(slots - 1, slotRows, slotKeys, slotHashes, next, columns);
+      if (rows > 0) {
+        launchBuild(modules, side, rows, keys, probes[p]);
+      }
     }
+    device.synchronize();
+    controlCopy.clear();
+    device.copyToHost(controlCopy, control.address());
+    controlCopy.clear();
+    checkError(controlCopy.getInt(0));
+  }
+
+  /**
+   * Returns the build side of probe stage {@code p}, checked as the CPU kernel's argument checks
+   * would check it, because the build runs before any chunk's arguments are checked.
+   */
+  private JoinBuildSide buildSide(int p, ProbeStage stage, JoinBuildSide[] sides) {
+    String name = "hash table #" + stage.table() + " of probe stage " + p;
+    if (sides == null || sides.length <= stage.table() || sides[stage.table()] == null) {
+      throw new IllegalArgumentException(name + " is missing");
+    }
+    JoinBuildSide side = sides[stage.table()];
+    if (side.isClosed()) {
+      throw new IllegalArgumentException(name + " is closed");
+    }
+    if (side.payload().size() != stage.buildColumns().size()) {
+      throw new IllegalArgumentException(
+          name
+              + " has "
+              + side.payload().size()
+              + " payload columns, the stage expects "
+              + stage.buildColumns().size());
+    }
+    if (side.keyTypes().size() != stage.keys().size()) {
+      throw new IllegalArgumentException(
+          name
+              + " has "
+              + side.keyTypes().size()
+              + " keys, the stage probes "
+              + stage.keys().size());
+    }
+    return side;
+  }
+
+  /** Returns the slots of a table over {@code rows} build rows: a power of two, 2 to 4 per row. */
+  static int slotCount(int rows) {
+    return (int) Math.min(Math.max(2L, Long.highestOneBit(Math.max(1, rows)) * 4L), 1 << 30);
+  }
+
+  private void launchBuild(
+      ModuleCache modules,
+      JoinBuildSide side,
+      int rows,
+      List<DeviceColumn> keys,
+      ProbeBinding table) {
+    LoadedKernel build = modules.acquireHashBuild(side.keyTypes());
+    shared.add(build);
+    KernelParameterBuffer parameters = new KernelParameterBuffer(build.kernel().parameters());
+    parameters.setLong("row_count", rows);
+    for (int k = 0; k < keys.size(); k++) {
+      bindColumn(parameters, "key" + k, keys.get(k));
+    }
+    parameters.setLong("slot_mask", table.slotMask());
+    parameters.setLong("slot_rows", table.slotRows());
+    parameters.setLong("slot_keys", table.slotKeys());
+    if (parameters.has("slot_hashes")) {
+      parameters.setLong("slot_hashes", table.slotHashes());
+    }
+    parameters.setLong("next", table.next());
+    parameters.setLong("error", control.address());
+    device.launch(build.function(), LaunchShape.forRows(rows), parameters);
+    launches++;
+  }
+
+  private DeviceColumn uploadColumn(
+      String name, FieldVector vector, DataType type, boolean nullable) {
+    ColumnUpload upload =
+        ColumnUpload.upload(device, memory, name, vector, type, nullable, vector.getValueCount());
+    shared.add(upload);
+    return upload.column();
+  }
+
+  private long allocateShared(String name, long bytes) {
+    DeviceBuffer buffer = memory.allocate(name, bytes);
+    shared.add(buffer);
+    return buffer.address();
+  }
+
+  private static int indexOf(List<FieldVector> vectors, FieldVector vector) {
+    for (int i = 0; i < vectors.size(); i++) {
+      if (vectors.get(i) == vector) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private long upload(String name, byte[] bytes) {
-    DeviceBuffer buffer = memory.allocate(name, bytes.length);
-    shared.add(buffer);
-    device.copyToDevice(buffer.address(), ByteBuffer.wrap(bytes));
-    return buffer.address();
+    long address = allocateShared(name, bytes.length);
+    device.copyToDevice(address, ByteBuffer.wrap(bytes));
+    return address;
   }
 
   /**

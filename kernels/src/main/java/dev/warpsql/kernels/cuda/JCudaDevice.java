@@ -210,10 +210,10 @@ public final class JCudaDevice implements DeviceApi {
   }
 
   @Override
-  public synchronized void fillZero(long address, long bytes) {
+  public synchronized void fill(long address, long bytes, byte value) {
     makeCurrent();
     if (bytes > 0) {
-      check(JCudaDriver.cuMemsetD8(pointerTo(address), (byte) 0, bytes), "cuMemsetD8");
+      check(JCudaDriver.cuMemsetD8(pointerTo(address), value, bytes), "cuMemsetD8");
     }
   }
 

@@ -1,7 +1,9 @@
 package dev.warpsql.kernels.cuda;
 
+import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.KernelProgram;
 import dev.warpsql.kernels.ptx.PtxEmitter;
+import dev.warpsql.kernels.ptx.PtxHashBuild;
 import dev.warpsql.kernels.ptx.PtxKernel;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Kernels emitted as PTX and loaded on one device, cached by {@link KernelProgram#canonicalText()},
- * so that a pipeline shape is emitted and loaded once per device. Programs of the same canonical
- * text share the module and its entry, named after the first of them.
+ * so that a pipeline shape is emitted and loaded once per device. Hash build kernels share the
+ * cache, keyed by their key types. Programs of the same canonical text share the module and its
+ * entry, named after the first of them.
  *
  * <p>The cache keeps at most {@code capacity} programs, least recently used first out. A module
  * leaves the device when it is out of the cache and no {@link LoadedKernel} references it.
@@ -43,6 +46,8 @@ public final class ModuleCache implements AutoCloseable {
   /**
    * The time from a program to its loaded module: the PTX emitter's time plus the driver's load,
    * which compiles the PTX for the device.
+   *
+   * @param pipeline the pipeline's name, or the shape of a hash build kernel
    */
   public record Compile(String pipeline, long emitNanos, long loadNanos) {
     public long nanos() {
@@ -105,26 +110,49 @@ public final class ModuleCache implements AutoCloseable {
    */
   public synchronized LoadedKernel acquire(KernelProgram program) {
     checkOpen();
-    Entry entry = entry(program);
+    return acquire(entry(program), "pipeline " + program.name(), program.name());
+  }
+
+  /**
+   * Returns the loaded kernel that builds join hash tables with keys of {@code keyTypes} (see
+   * {@link PtxHashBuild}), loading its module on first use. The caller closes the result after its
+   * last launch.
+   *
+   * @throws DeviceException with {@link DeviceException.Kind#MODULE_LOAD_FAILED} when the device
+   *     rejects the PTX
+   */
+  public synchronized LoadedKernel acquireHashBuild(List<DataType> keyTypes) {
+    checkOpen();
+    String shape = PtxHashBuild.shape(keyTypes);
+    Entry entry = entries.get(shape);
+    if (entry == null) {
+      long start = System.nanoTime();
+      Emission emission = new Emission(PtxHashBuild.emit(keyTypes), null);
+      entry = new Entry(emission, System.nanoTime() - start);
+      entries.put(shape, entry);
+    }
+    return acquire(entry, shape, shape);
+  }
+
+  private LoadedKernel acquire(Entry entry, String name, String compileName) {
     try {
       if (!entry.emission.emitted()) {
-        throw new IllegalArgumentException(
-            "pipeline " + program.name() + " has no PTX: " + entry.emission.rejection());
+        throw new IllegalArgumentException(name + " has no PTX: " + entry.emission.rejection());
       }
       if (entry.module == null) {
         PtxKernel kernel = entry.emission.kernel();
         long start = System.nanoTime();
-        entry.module = device.loadModule(kernel.ptx(), "pipeline " + program.name());
+        entry.module = device.loadModule(kernel.ptx(), name);
         entry.function = device.function(entry.module, kernel.entryName());
-        Compile compile = new Compile(program.name(), entry.emitNanos, System.nanoTime() - start);
+        Compile compile = new Compile(compileName, entry.emitNanos, System.nanoTime() - start);
         moduleLoads++;
         compileNanos += compile.nanos();
         if (slowestCompile == null || compile.nanos() > slowestCompile.nanos()) {
           slowestCompile = compile;
         }
         LOG.debug(
-            "Loaded the module of pipeline {} on {} in {} ms",
-            program.name(),
+            "Loaded the module of {} on {} in {} ms",
+            name,
             device.description(),
             compile.loadNanos() / 1_000_000);
       }

@@ -302,21 +302,27 @@ public final class PtxEmitter {
       text.append(".address_size 64\n\n");
       text.append(declarations);
       text.append(routines.definitions());
-      text.append(".visible .entry ").append(entry).append("(\n");
-      for (int i = 0; i < parameters.size(); i++) {
-        PtxParameter parameter = parameters.get(i);
-        text.append("    .param ")
-            .append(parameter.type())
-            .append(' ')
-            .append(parameter.name())
-            .append(i + 1 < parameters.size() ? ",\n" : "\n");
-      }
-      text.append(")\n{\n");
-      text.append(out.declarations());
-      text.append(out.body());
-      text.append("}\n");
+      appendEntry(text, entry, parameters, out);
       return text.toString();
     }
+  }
+
+  /** Appends an {@code .entry} with its parameters, register declarations and body. */
+  static void appendEntry(
+      StringBuilder text, String entry, List<PtxParameter> parameters, PtxWriter out) {
+    text.append(".visible .entry ").append(entry).append("(\n");
+    for (int i = 0; i < parameters.size(); i++) {
+      PtxParameter parameter = parameters.get(i);
+      text.append("    .param ")
+          .append(parameter.type())
+          .append(' ')
+          .append(parameter.name())
+          .append(i + 1 < parameters.size() ? ",\n" : "\n");
+    }
+    text.append(")\n{\n");
+    text.append(out.declarations());
+    text.append(out.body());
+    text.append("}\n");
   }
 
   /** Returns the PTX type of a parameter's value: its register type, BOOLEAN as {@code .u32}. */

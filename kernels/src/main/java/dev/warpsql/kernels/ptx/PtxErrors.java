@@ -23,6 +23,12 @@ public final class PtxErrors {
    */
   public static final int OUTPUT_FULL = -3;
 
+  /**
+   * A join hash table build found no free slot. The host sizes the table with more slots than build
+   * rows, so this signals a defect, and the pipeline must not run on the incomplete table.
+   */
+  public static final int JOIN_TABLE_FULL = -4;
+
   private PtxErrors() {}
 
   /** Returns the code word that a kernel writes for {@code code}. */

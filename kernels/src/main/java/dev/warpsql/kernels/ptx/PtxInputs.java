@@ -75,7 +75,7 @@ final class PtxInputs {
     out.comment("load input $" + index + ": " + type + (column.nullable() ? " NULL" : ""));
     String value = out.register(type);
     if (type.physicalType() == TypeKind.PhysicalType.BOOLEAN) {
-      String bit = loadBit(registers.data(), null);
+      String bit = loadBit(out, registers.data(), null);
       out.op("setp.ne.u32 " + value + ", " + bit + ", 0");
     } else {
       int width = ArrowColumns.byteWidth(type);
@@ -88,7 +88,7 @@ final class PtxInputs {
     if (!column.nullable()) {
       return new PtxValue(value, null, type);
     }
-    String validBit = loadBit(registers.validity(), registers.hasValidity());
+    String validBit = loadBit(out, registers.validity(), registers.hasValidity());
     String isNull = out.register(RegisterClass.PRED);
     out.op("setp.eq.u32 " + isNull + ", " + validBit + ", 0");
     return new PtxValue(value, isNull, type);
@@ -98,7 +98,7 @@ final class PtxInputs {
    * Returns a register with bit {@code row} of an LSB-first bitmap (0 or 1). When {@code present}
    * is given and false, the bitmap is absent and the bit reads as 1.
    */
-  private String loadBit(String bitmap, String present) {
+  static String loadBit(PtxWriter out, String bitmap, String present) {
     String row = out.row();
     String byteIndex = out.register(RegisterClass.B64);
     String address = out.register(RegisterClass.B64);

@@ -33,9 +33,6 @@ import java.util.TreeSet;
 final class PtxProbeStages {
   private static final String FULL_MASK = "0xffffffff";
 
-  /** Multiplier of the per-key hash step; the CPU backend's join hash uses the same constant. */
-  private static final String HASH_MULTIPLIER = "0x9E3779B97F4A7C15";
-
   /** Global addresses of one build column, and whether it has a validity bitmap. */
   private record ColumnRegisters(String data, String validity, String hasValidity) {}
 
@@ -227,7 +224,7 @@ final class PtxProbeStages {
       }
       encoded.add(PtxGroupKey.keyBits(out, exprs, key));
     }
-    String hash = emitHash(encoded);
+    String hash = PtxGroupKey.joinHash(out, encoded);
     String slot = out.register(RegisterClass.B32);
     String probes = out.register(RegisterClass.B32);
     out.op("and.b32 " + slot + ", " + hash + ", " + table.slotMask());
@@ -271,27 +268,6 @@ final class PtxProbeStages {
     out.op("@!" + searched + " bra " + loop);
     out.place(done);
     return candidate;
-  }
-
-  /**
-   * Emits the 32-bit hash of normalized keys: from 0, per key {@code h = (h ^ key) * M} then {@code
-   * h ^= h >>> 29}, then MurmurHash3's 64-bit finalizer, truncated to the low 32 bits.
-   */
-  private String emitHash(List<String> encoded) {
-    out.comment("hash of the normalized keys");
-    String hash = out.register(RegisterClass.B64);
-    String shifted = out.register(RegisterClass.B64);
-    out.op("mov.b64 " + hash + ", 0");
-    for (String bits : encoded) {
-      out.op("xor.b64 " + hash + ", " + hash + ", " + bits);
-      out.op("mul.lo.u64 " + hash + ", " + hash + ", " + HASH_MULTIPLIER);
-      out.op("shr.u64 " + shifted + ", " + hash + ", 29");
-      out.op("xor.b64 " + hash + ", " + hash + ", " + shifted);
-    }
-    PtxGroupKey.finalizeHash(out, hash);
-    String hash32 = out.register(RegisterClass.B32);
-    out.op("cvt.u32.u64 " + hash32 + ", " + hash);
-    return hash32;
   }
 
   private String emitInner(int p, ProbeStage probe, String candidate) {

@@ -143,18 +143,19 @@
  *
  * <h2>Hash-join probes</h2>
  *
- * <p>The host (or a build kernel) builds one table per probe stage from the build side, and the
- * probe kernel only reads it. Keys are normalized to 64 bits as the group keys above and as the CPU
- * backend's join table: integer-register values sign-extended, BOOLEAN as 0 or 1, REAL and DOUBLE
- * as the bits of the double with -0.0 as 0.0 and NaN canonical ({@code 0x7FF8000000000000}), so
- * -0.0 matches 0.0 and NaN matches NaN. Build rows with a NULL key are not inserted, and a probe
- * row with a NULL key skips the lookup, so NULL never matches.
+ * <p>A build kernel ({@link dev.warpsql.kernels.ptx.PtxHashBuild}) builds one table per probe stage
+ * from the build side's key columns, before the probe kernel runs, and the probe kernel only reads
+ * it. Keys are normalized to 64 bits as the group keys above and as the CPU backend's join table:
+ * integer-register values sign-extended, BOOLEAN as 0 or 1, REAL and DOUBLE as the bits of the
+ * double with -0.0 as 0.0 and NaN canonical ({@code 0x7FF8000000000000}), so -0.0 matches 0.0 and
+ * NaN matches NaN. Build rows with a NULL key are not inserted, and a probe row with a NULL key
+ * skips the lookup, so NULL never matches.
  *
  * <p>Build rows are numbered 0.. by their position in the payload columns. The hash of a row's
  * normalized keys {@code k0..kn} is {@code h = 0}; per key {@code h = (h ^ k) *
  * 0x9E3779B97F4A7C15}, then {@code h ^= h >>> 29}; then MurmurHash3's 64-bit finalizer; the low 32
- * bits are the hash. This is the CPU backend's join hash, so a host can build the table with the
- * same code. Parameters of stage {@code p}:
+ * bits are the hash. This is the CPU backend's join hash, so a host could build the same table.
+ * Parameters of stage {@code p}:
  *
  * <ul>
  *   <li>{@code probe<p>_slot_mask} ({@code .u32}): slot count minus one; the slot count is a power
@@ -166,7 +167,8 @@
  *   <li>{@code probe<p>_slot_hashes}, only with two or more keys: the {@code uint32} hash per slot,
  *       compared before the keys.
  *   <li>{@code probe<p>_next}: one {@code int32} per build row, the next build row with the same
- *       keys, or -1 after the last. Chains are in ascending row order, as on the CPU.
+ *       keys, or -1 after the last. Chains are in no particular order, because build threads
+ *       prepend their rows as they arrive; rows of a NULL key have undefined entries.
  *   <li>Per payload column {@code c} of the stage's {@code buildColumns}, whether or not the kernel
  *       reads it: {@code probe<p>_col<c>_data} and {@code probe<p>_col<c>_validity}, in the layout
  *       of the input columns (a null validity pointer means no NULLs).
@@ -175,6 +177,15 @@
  * <p>A key lands in slot {@code hash & slot_mask}, and a search steps linearly to the next slot
  * until it finds equal keys or an empty slot. The host binds the table that {@code
  * ProbeStage.table()} names to the parameters of stage {@code p}.
+ *
+ * <p>The build kernel takes {@code row_count}, the data and validity of each key column, the
+ * table's arrays with the names above less the {@code probe<p>_} prefix, and the error record. The
+ * host fills {@code slot_rows} with -1 and sizes the table with 2 to 4 slots per build row, as the
+ * CPU backend does. A thread claims an empty slot by a compare-and-swap from -1 to -2 (acquire),
+ * writes the keys and hash, and stores its row with release semantics. A thread that reads -2 waits
+ * for the row, then compares keys. On equal keys it exchanges its row into the slot (acquire and
+ * release) and links the previous first row behind it. A build that finds no free slot, which the
+ * sizing rules out, raises {@link dev.warpsql.kernels.ptx.PtxErrors#JOIN_TABLE_FULL}.
  *
  * <p>Semantics are the CPU backend's: an INNER stage continues the row once per candidate that
  * passes the residual; LEFT does the same and, when none passed, once with NULL build columns; SEMI

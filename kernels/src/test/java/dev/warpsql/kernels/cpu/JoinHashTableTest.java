@@ -211,62 +211,6 @@ class JoinHashTableTest extends KernelTestSupport {
     }
   }
 
-  /** Probes a slot layout as a device kernel does and returns the first row, or -1. */
-  private static int probeLayout(JoinHashTable.SlotLayout layout, long[] keys) {
-    long mixed = 0L;
-    for (long key : keys) {
-      mixed = KeyHash.mix(mixed, key);
-    }
-    int hash = KeyHash.finish(mixed);
-    int slot = hash & layout.slotMask();
-    while (layout.slotRows()[slot] != -1) {
-      boolean equal = layout.slotHashes()[slot] == hash;
-      for (int k = 0; k < keys.length; k++) {
-        equal &= layout.slotKeys()[slot * keys.length + k] == keys[k];
-      }
-      if (equal) {
-        return layout.slotRows()[slot];
-      }
-      slot = (slot + 1) & layout.slotMask();
-    }
-    return -1;
-  }
-
-  @Test
-  void slotLayoutFindsWhatTheTableFinds() {
-    FieldVector dense = column(DataType.BIGINT, 7L, 9L, 7L, 12L);
-    FieldVector wide = column(DataType.BIGINT, 7L, 1L << 40, 7L, -(1L << 40));
-    FieldVector first = column(DataType.INTEGER, -1L, 2L, -1L, 2L);
-    FieldVector second = column(DataType.VARCHAR, 3L, 3L, 3L, -4L);
-    FieldVector bigFirst = column(DataType.BIGINT, -1L, 2L, -1L, 2L);
-    Object[][] cases = {
-      {List.of(dense), List.of(DataType.BIGINT)},
-      {List.of(wide), List.of(DataType.BIGINT)},
-      {List.of(first, second), List.of(DataType.INTEGER, DataType.VARCHAR)},
-      {List.of(bigFirst, second), List.of(DataType.BIGINT, DataType.VARCHAR)},
-      {List.of(wide, second), List.of(DataType.BIGINT, DataType.VARCHAR)},
-    };
-    long[] values = {-(1L << 40), -4L, -1L, 2L, 3L, 7L, 9L, 12L, 1L << 40};
-    for (Object[] c : cases) {
-      @SuppressWarnings("unchecked")
-      List<FieldVector> keys = (List<FieldVector>) c[0];
-      @SuppressWarnings("unchecked")
-      List<DataType> types = (List<DataType>) c[1];
-      try (JoinHashTable table = JoinHashTable.build(keys, types, List.of())) {
-        JoinHashTable.SlotLayout layout = table.slotLayout();
-        for (long a : values) {
-          for (long b : values) {
-            long[] probe = keys.size() == 1 ? new long[] {a} : new long[] {a, b};
-            assertThat(probeLayout(layout, probe))
-                .as("%s probe %d %d", types, a, b)
-                .isEqualTo(table.find(probe));
-          }
-        }
-        assertThat(layout.next()[0]).isEqualTo(2);
-      }
-    }
-  }
-
   @Test
   void bigintKeyPairsPackWhenTheyFit() {
     FieldVector a = column(DataType.BIGINT, 1L, -1L);

@@ -51,10 +51,10 @@ class ProbeKernelTest extends KernelTestSupport {
     return vector;
   }
 
-  /** Returns a hash table closed after the test. */
-  private JoinHashTable table(
+  /** Returns a build side closed after the test. */
+  private JoinBuildSide table(
       List<FieldVector> keys, List<DataType> keyTypes, List<FieldVector> payload) {
-    JoinHashTable table = JoinHashTable.build(keys, keyTypes, payload);
+    JoinBuildSide table = JoinBuildSide.of(keys, keyTypes, payload);
     resources.add(table);
     return table;
   }
@@ -84,7 +84,7 @@ class ProbeKernelTest extends KernelTestSupport {
 
   /** Runs a materializing program over all input rows and returns the output rows. */
   private List<List<Object>> rows(
-      KernelProgram program, List<FieldVector> inputs, JoinHashTable... tables) {
+      KernelProgram program, List<FieldVector> inputs, JoinBuildSide... tables) {
     CpuKernel kernel = backend.compile(program);
     int rowCount = inputs.get(0).getValueCount();
     try (MaterializeOutput output = new MaterializeOutput(outputVectors(program))) {
@@ -124,7 +124,7 @@ class ProbeKernelTest extends KernelTestSupport {
         List.of(
             column(DataType.BIGINT, 1L, 2L, 3L, 2L, null),
             column(DataType.BIGINT, 10L, 20L, 30L, 40L, 50L));
-    final JoinHashTable customers =
+    final JoinBuildSide customers =
         table(
             List.of(column(DataType.BIGINT, 2L, 2L, 3L, null, 4L)),
             List.of(DataType.BIGINT),
@@ -181,7 +181,7 @@ class ProbeKernelTest extends KernelTestSupport {
     // A NULL key's data slot contains 0, so the real key 0 must not match it either.
     List<FieldVector> probeSide =
         List.of(column(DataType.INTEGER, null, 0L, null), column(DataType.BIGINT, 1L, 2L, 3L));
-    JoinHashTable buildSide =
+    JoinBuildSide buildSide =
         table(
             List.of(column(DataType.INTEGER, null, 0L)),
             List.of(DataType.INTEGER),
@@ -203,7 +203,7 @@ class ProbeKernelTest extends KernelTestSupport {
   void mixedTypeMultiColumnKeysMatch() {
     DataType price = DataType.decimal(12, 2);
     List<DataType> keyTypes = List.of(DataType.BIGINT, DataType.DATE, price, DataType.VARCHAR);
-    JoinHashTable buildSide =
+    JoinBuildSide buildSide =
         table(
             List.of(
                 column(DataType.BIGINT, 1L, 1L, 1L, 1L, 1L),
@@ -244,7 +244,7 @@ class ProbeKernelTest extends KernelTestSupport {
   private List<List<Object>> joinWithResidual(JoinKind kind) {
     List<FieldVector> probeSide =
         List.of(column(DataType.BIGINT, 1L, 1L, 2L), column(DataType.BIGINT, 5L, 100L, 0L));
-    JoinHashTable buildSide =
+    JoinBuildSide buildSide =
         table(
             List.of(column(DataType.BIGINT, 1L, 1L, 1L, 1L)),
             List.of(DataType.BIGINT),
@@ -300,12 +300,12 @@ class ProbeKernelTest extends KernelTestSupport {
     // sales (product, quantity) -> products (product -> category) -> categories (category -> name)
     List<FieldVector> sales =
         List.of(column(DataType.BIGINT, 1L, 2L, 3L, 1L), column(DataType.BIGINT, 5L, 6L, 7L, 8L));
-    JoinHashTable products =
+    JoinBuildSide products =
         table(
             List.of(column(DataType.BIGINT, 1L, 2L, 3L)),
             List.of(DataType.BIGINT),
             List.of(column(DataType.INTEGER, 10L, 20L, 30L)));
-    JoinHashTable categories =
+    JoinBuildSide categories =
         table(
             List.of(column(DataType.INTEGER, 10L, 30L, 30L)),
             List.of(DataType.INTEGER),
@@ -339,7 +339,7 @@ class ProbeKernelTest extends KernelTestSupport {
         List.of(
             column(DataType.BIGINT, 1L, 2L, 3L, 1L, 4L, 2L),
             column(DataType.BIGINT, 5L, 15L, 25L, 35L, 45L, 55L));
-    JoinHashTable customers =
+    JoinBuildSide customers =
         table(
             List.of(column(DataType.BIGINT, 1L, 2L, 3L, 3L)),
             List.of(DataType.BIGINT),
@@ -360,7 +360,7 @@ class ProbeKernelTest extends KernelTestSupport {
       backend
           .compile(program)
           .run(
-              new KernelArguments(orders, null, null, new JoinHashTable[] {customers}),
+              new KernelArguments(orders, null, null, new JoinBuildSide[] {customers}),
               0,
               6,
               groups);
@@ -399,7 +399,7 @@ class ProbeKernelTest extends KernelTestSupport {
     buildKeys.setValueCount(matches);
     payload.setValueCount(matches);
 
-    JoinHashTable buildSide = table(List.of(buildKeys), List.of(DataType.BIGINT), List.of(payload));
+    JoinBuildSide buildSide = table(List.of(buildKeys), List.of(DataType.BIGINT), List.of(payload));
     List<FieldVector> probeSide =
         List.of(column(DataType.BIGINT, 7L, 8L, 7L), column(DataType.BIGINT, 0L, 1L, 2L));
     ProbeStage stage = probe(0, bigint(0), JoinKind.INNER, List.of(BIGINT), null);
@@ -408,7 +408,7 @@ class ProbeKernelTest extends KernelTestSupport {
 
     CpuKernel kernel = backend.compile(program);
     KernelArguments arguments =
-        new KernelArguments(probeSide, null, null, new JoinHashTable[] {buildSide});
+        new KernelArguments(probeSide, null, null, new JoinBuildSide[] {buildSide});
     try (MaterializeOutput output = new MaterializeOutput(outputVectors(program))) {
       // Two runs into one output: the second grows past rows that the first committed.
       kernel.run(arguments, 0, 1, output);
@@ -442,7 +442,7 @@ class ProbeKernelTest extends KernelTestSupport {
       buildKeys.set(row, 7L);
     }
     buildKeys.setValueCount(matches);
-    JoinHashTable buildSide =
+    JoinBuildSide buildSide =
         table(List.of(buildKeys), List.of(DataType.BIGINT), List.of(buildKeys));
 
     // A residual that no build row passes keeps SEMI and ANTI looping over every candidate.
@@ -470,7 +470,7 @@ class ProbeKernelTest extends KernelTestSupport {
             List.of(column(DataType.BIGINT, 7L)),
             null,
             null,
-            new JoinHashTable[] {buildSide},
+            new JoinBuildSide[] {buildSide},
             cancelAtSecondCheck);
 
     try (AggregationTable count = new AggregationTable(sink)) {
@@ -487,7 +487,7 @@ class ProbeKernelTest extends KernelTestSupport {
         List.of(
             column(DataType.DOUBLE, -0.0, Double.NaN, 1.0, 0.0),
             column(DataType.BIGINT, 1L, 2L, 3L, 4L));
-    JoinHashTable buildSide =
+    JoinBuildSide buildSide =
         table(
             List.of(column(DataType.DOUBLE, 0.0, Double.NaN, 2.0)),
             List.of(DataType.DOUBLE),
@@ -507,7 +507,7 @@ class ProbeKernelTest extends KernelTestSupport {
   void emptyBuildSideForEveryKind() {
     List<FieldVector> probeSide =
         List.of(column(DataType.BIGINT, 1L, null), column(DataType.BIGINT, 10L, 20L));
-    JoinHashTable empty =
+    JoinBuildSide empty =
         table(
             List.of(column(DataType.BIGINT)),
             List.of(DataType.BIGINT),
@@ -538,7 +538,7 @@ class ProbeKernelTest extends KernelTestSupport {
       keys[row] = (long) (row % 50);
     }
     FieldVector probeKeys = column(DataType.BIGINT, keys);
-    JoinHashTable buildSide =
+    JoinBuildSide buildSide =
         table(
             List.of(column(DataType.BIGINT, 0L, 1L, 1L, 2L)),
             List.of(DataType.BIGINT),
@@ -547,7 +547,7 @@ class ProbeKernelTest extends KernelTestSupport {
     CpuKernel kernel =
         backend.compile(program(List.of(BIGINT), List.of(stage), build(0, 0, DataType.BIGINT)));
     KernelArguments arguments =
-        new KernelArguments(List.of(probeKeys), null, null, new JoinHashTable[] {buildSide});
+        new KernelArguments(List.of(probeKeys), null, null, new JoinBuildSide[] {buildSide});
     int threads = 4;
     ExecutorService executor = Executors.newFixedThreadPool(threads);
     try {
@@ -590,7 +590,7 @@ class ProbeKernelTest extends KernelTestSupport {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("hash table #0 of probe stage 0 is missing");
 
-    JoinHashTable intKeys =
+    JoinBuildSide intKeys =
         table(
             List.of(column(DataType.INTEGER, 1L)),
             List.of(DataType.INTEGER),
@@ -599,13 +599,13 @@ class ProbeKernelTest extends KernelTestSupport {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("key 0 is INTEGER but the stage probes it with BIGINT");
 
-    JoinHashTable noPayload =
+    JoinBuildSide noPayload =
         table(List.of(column(DataType.BIGINT, 1L)), List.of(DataType.BIGINT), List.of());
     assertThatThrownBy(() -> rows(program, data.orders, noPayload))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("has 0 payload columns, the stage expects 1");
 
-    JoinHashTable doublePayload =
+    JoinBuildSide doublePayload =
         table(
             List.of(column(DataType.BIGINT, 1L)),
             List.of(DataType.BIGINT),
@@ -614,7 +614,7 @@ class ProbeKernelTest extends KernelTestSupport {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("payload column 0 must be a");
 
-    JoinHashTable closed =
+    JoinBuildSide closed =
         table(
             List.of(column(DataType.BIGINT, 1L)),
             List.of(DataType.BIGINT),
@@ -628,7 +628,7 @@ class ProbeKernelTest extends KernelTestSupport {
   @Test
   void decimalKeysMustShareScale() {
     DataType cents = DataType.decimal(10, 2);
-    JoinHashTable tenths =
+    JoinBuildSide tenths =
         table(
             List.of(column(DataType.decimal(10, 1), 5L)),
             List.of(DataType.decimal(10, 1)),

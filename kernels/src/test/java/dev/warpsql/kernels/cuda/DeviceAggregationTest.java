@@ -222,7 +222,15 @@ class DeviceAggregationTest {
         LoadedKernel kernel = runtime.modules().acquire(program);
         DeviceKernelRunner runner =
             new DeviceKernelRunner(
-                runtime.device(), memory, kernel, program, "ptx-sim", null, null, null);
+                runtime.device(),
+                memory,
+                runtime.modules(),
+                kernel,
+                program,
+                "ptx-sim",
+                null,
+                null,
+                null);
         AggregationTable table = new AggregationTable(sink)) {
       if (!sink.groupKeys().isEmpty()) {
         runner.expectGroups(maxGroups);

@@ -60,7 +60,15 @@ class DeviceMaterializeTest {
         LoadedKernel kernel = runtime.modules().acquire(program);
         DeviceKernelRunner runner =
             new DeviceKernelRunner(
-                runtime.device(), memory, kernel, program, "ptx-sim", null, null, null)) {
+                runtime.device(),
+                memory,
+                runtime.modules(),
+                kernel,
+                program,
+                "ptx-sim",
+                null,
+                null,
+                null)) {
       try {
         List<List<DeviceColumn>> chunks = new ArrayList<>();
         for (int c = 0; c < rows.length; c++) {

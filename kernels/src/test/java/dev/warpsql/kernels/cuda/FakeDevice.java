@@ -66,7 +66,7 @@ final class FakeDevice implements DeviceApi {
   }
 
   @Override
-  public void fillZero(long address, long bytes) {
+  public void fill(long address, long bytes, byte value) {
     throw new UnsupportedOperationException();
   }
 

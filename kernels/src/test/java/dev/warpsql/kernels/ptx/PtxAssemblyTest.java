@@ -3,6 +3,7 @@ package dev.warpsql.kernels.ptx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.warpsql.kernels.ir.DataType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -10,7 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every program of {@link PtxTestPrograms} assembles for sm_80 and sm_90 with nvPTXCompiler. */
+/**
+ * Every program of {@link PtxTestPrograms}, and the hash build kernel for keys of every type,
+ * assembles for sm_80 and sm_90 with nvPTXCompiler.
+ */
 class PtxAssemblyTest {
   static Stream<Arguments> cases() {
     List<Arguments> arguments = new ArrayList<>();
@@ -45,6 +49,48 @@ class PtxAssemblyTest {
                     + numbered(kernel.ptx()))
         .isTrue();
     assertThat(assembly.binaryBytes()).isPositive();
+  }
+
+  static Stream<Arguments> buildKeys() {
+    List<List<DataType>> keyLists = new ArrayList<>();
+    for (DataType type :
+        List.of(
+            DataType.BOOLEAN,
+            DataType.TINYINT,
+            DataType.SMALLINT,
+            DataType.INTEGER,
+            DataType.BIGINT,
+            DataType.REAL,
+            DataType.DOUBLE,
+            DataType.DATE,
+            DataType.TIME,
+            DataType.TIMESTAMP,
+            DataType.VARCHAR,
+            DataType.decimal(12, 2))) {
+      keyLists.add(List.of(type));
+    }
+    keyLists.add(List.of(DataType.INTEGER, DataType.VARCHAR));
+    keyLists.add(List.of(DataType.BIGINT, DataType.REAL, DataType.BOOLEAN));
+    List<Arguments> arguments = new ArrayList<>();
+    for (List<DataType> keys : keyLists) {
+      for (String gpuName : PtxValidator.ARCHITECTURES) {
+        arguments.add(Arguments.of(keys, gpuName));
+      }
+    }
+    return arguments.stream();
+  }
+
+  @ParameterizedTest(name = "hash build over {0} on {1}")
+  @MethodSource("buildKeys")
+  void hashBuildAssembles(List<DataType> keyTypes, String gpuName) {
+    assumeTrue(
+        PtxValidator.isAvailable(),
+        () -> "nvPTXCompiler did not load: " + PtxValidator.unavailableReason());
+    PtxKernel kernel = PtxHashBuild.emit(keyTypes);
+    PtxValidator.Assembly assembly = PtxValidator.assemble(kernel.ptx(), gpuName);
+    assertThat(assembly.success())
+        .as(() -> assembly.errorLog() + "\n" + numbered(kernel.ptx()))
+        .isTrue();
   }
 
   static String numbered(String text) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.warpsql.kernels.arrow.ArrowColumns;
 import dev.warpsql.kernels.cpu.AggregationTable;
-import dev.warpsql.kernels.cpu.JoinHashTable;
+import dev.warpsql.kernels.cpu.JoinBuildSide;
 import dev.warpsql.kernels.cuda.ColumnUpload;
 import dev.warpsql.kernels.cuda.DeviceColumn;
 import dev.warpsql.kernels.cuda.DeviceKernelRunner;
@@ -128,14 +128,14 @@ class PtxRuntimeDifferentialTest {
 
   /** Runs the program through the runtime and returns its rows as the harness decodes them. */
   private List<List<Object>> runOnDevice(KernelProgram program, SimKernelInputs inputs) {
-    List<JoinHashTable> tables = new ArrayList<>();
-    JoinHashTable[] hashTables = new JoinHashTable[program.probes().size()];
+    List<JoinBuildSide> tables = new ArrayList<>();
+    JoinBuildSide[] hashTables = new JoinBuildSide[program.probes().size()];
     if (inputs.buildSides() != null) {
-      hashTables = new JoinHashTable[inputs.buildSides().length];
+      hashTables = new JoinBuildSide[inputs.buildSides().length];
       for (int i = 0; i < hashTables.length; i++) {
         SimKernelInputs.BuildSide side = inputs.buildSides()[i];
         if (side != null) {
-          hashTables[i] = JoinHashTable.build(side.keyColumns(), side.keyTypes(), side.payload());
+          hashTables[i] = JoinBuildSide.of(side.keyColumns(), side.keyTypes(), side.payload());
           tables.add(hashTables[i]);
         }
       }
@@ -162,6 +162,7 @@ class PtxRuntimeDifferentialTest {
           new DeviceKernelRunner(
               runtime.device(),
               memory,
+              runtime.modules(),
               kernel,
               program,
               "ptx-sim",
@@ -175,7 +176,7 @@ class PtxRuntimeDifferentialTest {
         uploads.forEach(ColumnUpload::close);
       }
     } finally {
-      tables.forEach(JoinHashTable::close);
+      tables.forEach(JoinBuildSide::close);
     }
   }
 

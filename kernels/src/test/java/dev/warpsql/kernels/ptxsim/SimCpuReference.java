@@ -4,7 +4,7 @@ import dev.warpsql.kernels.arrow.ArrowColumns;
 import dev.warpsql.kernels.cpu.AggregationTable;
 import dev.warpsql.kernels.cpu.CpuBackend;
 import dev.warpsql.kernels.cpu.CpuKernel;
-import dev.warpsql.kernels.cpu.JoinHashTable;
+import dev.warpsql.kernels.cpu.JoinBuildSide;
 import dev.warpsql.kernels.cpu.KernelArguments;
 import dev.warpsql.kernels.cpu.MaterializeOutput;
 import dev.warpsql.kernels.ir.AggregateCall;
@@ -32,7 +32,7 @@ public final class SimCpuReference {
   public static SimKernelResult run(
       KernelProgram program, SimKernelInputs inputs, BufferAllocator allocator) {
     CpuKernel kernel = BACKEND.compile(program);
-    List<JoinHashTable> tables = hashTables(inputs);
+    List<JoinBuildSide> tables = hashTables(inputs);
     try {
       KernelArguments arguments = arguments(inputs, tables);
       if (program.sink() instanceof MaterializeSink sink) {
@@ -56,7 +56,7 @@ public final class SimCpuReference {
     } catch (KernelException e) {
       return new SimKernelResult(PtxErrors.codeOf(e.code()), -1, List.of());
     } finally {
-      tables.forEach(JoinHashTable::close);
+      tables.forEach(JoinBuildSide::close);
     }
   }
 
@@ -71,7 +71,7 @@ public final class SimCpuReference {
     CpuKernel kernel = BACKEND.compile(rowProgram);
     List<Expr> outputs = ((MaterializeSink) rowProgram.sink()).outputs();
     Map<Integer, KernelErrorCode> errors = new TreeMap<>();
-    List<JoinHashTable> tables = hashTables(inputs);
+    List<JoinBuildSide> tables = hashTables(inputs);
     List<FieldVector> vectors = outputVectors(outputs, allocator);
     try (MaterializeOutput output = new MaterializeOutput(vectors)) {
       KernelArguments arguments = arguments(inputs, tables);
@@ -84,7 +84,7 @@ public final class SimCpuReference {
       }
       output.finish().forEach(FieldVector::close);
     } finally {
-      tables.forEach(JoinHashTable::close);
+      tables.forEach(JoinBuildSide::close);
     }
     return errors;
   }
@@ -137,10 +137,10 @@ public final class SimCpuReference {
     return vectors;
   }
 
-  private static KernelArguments arguments(SimKernelInputs inputs, List<JoinHashTable> tables) {
-    JoinHashTable[] array = null;
+  private static KernelArguments arguments(SimKernelInputs inputs, List<JoinBuildSide> tables) {
+    JoinBuildSide[] array = null;
     if (inputs.buildSides() != null) {
-      array = new JoinHashTable[inputs.buildSides().length];
+      array = new JoinBuildSide[inputs.buildSides().length];
       int next = 0;
       for (int i = 0; i < array.length; i++) {
         if (inputs.buildSides()[i] != null) {
@@ -151,12 +151,12 @@ public final class SimCpuReference {
     return new KernelArguments(inputs.columns(), inputs.params(), inputs.lookups(), array);
   }
 
-  private static List<JoinHashTable> hashTables(SimKernelInputs inputs) {
-    List<JoinHashTable> tables = new ArrayList<>();
+  private static List<JoinBuildSide> hashTables(SimKernelInputs inputs) {
+    List<JoinBuildSide> tables = new ArrayList<>();
     if (inputs.buildSides() != null) {
       for (SimKernelInputs.BuildSide side : inputs.buildSides()) {
         if (side != null) {
-          tables.add(JoinHashTable.build(side.keyColumns(), side.keyTypes(), side.payload()));
+          tables.add(JoinBuildSide.of(side.keyColumns(), side.keyTypes(), side.payload()));
         }
       }
     }

@@ -7,6 +7,7 @@ import dev.warpsql.kernels.cuda.DeviceModule;
 import dev.warpsql.kernels.cuda.KernelParameterBuffer;
 import dev.warpsql.kernels.cuda.LaunchShape;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -122,9 +123,11 @@ public final class SimDevice implements DeviceApi {
   }
 
   @Override
-  public synchronized void fillZero(long address, long bytes) {
+  public synchronized void fill(long address, long bytes, byte value) {
     if (bytes > 0) {
-      global.write(address, new byte[Math.toIntExact(bytes)]);
+      byte[] filled = new byte[Math.toIntExact(bytes)];
+      Arrays.fill(filled, value);
+      global.write(address, filled);
     }
   }
 

@@ -1,7 +1,10 @@
 package dev.warpsql.sqltests.ptx;
 
+import dev.warpsql.kernels.ir.Expr;
 import dev.warpsql.kernels.ir.KernelProgram;
+import dev.warpsql.kernels.ir.ProbeStage;
 import dev.warpsql.kernels.ptx.PtxEmitter;
+import dev.warpsql.kernels.ptx.PtxHashBuild;
 import dev.warpsql.kernels.ptx.PtxKernel;
 import dev.warpsql.kernels.ptx.PtxValidator;
 import dev.warpsql.planner.exec.WarpRuntime;
@@ -15,8 +18,9 @@ import java.util.Set;
 
 /**
  * The PTX validity gate: every kernel program that the SQL suites compiled for the CPU backend is
- * emitted as PTX and assembled for each architecture of {@link PtxValidator#ARCHITECTURES}, so a
- * pipeline that the GPU backend could not run fails the build.
+ * emitted as PTX, with the kernels that build its join hash tables, and assembled for each
+ * architecture of {@link PtxValidator#ARCHITECTURES}, so a pipeline that the GPU backend could not
+ * run fails the build.
  *
  * <p>Suites call {@link #checkCompiledKernels} after their tests. Each call checks the programs
  * compiled in this JVM since the previous call (by canonical text), so suites that run in one JVM
@@ -109,10 +113,17 @@ public final class PtxGate {
 
   private record ProgramResult(boolean emitted, List<String> assembledFor, Failure failure) {}
 
+  /**
+   * Emits the program's kernel and the hash build kernel of each of its probe stages, and assembles
+   * them for every architecture.
+   */
   private static ProgramResult checkProgram(KernelProgram program) {
-    PtxKernel kernel;
+    List<PtxKernel> kernels = new ArrayList<>();
     try {
-      kernel = PtxEmitter.emit(program);
+      kernels.add(PtxEmitter.emit(program));
+      for (ProbeStage probe : program.probes()) {
+        kernels.add(PtxHashBuild.emit(probe.keys().stream().map(Expr::type).toList()));
+      }
     } catch (RuntimeException e) {
       return new ProgramResult(
           false,
@@ -124,15 +135,17 @@ public final class PtxGate {
     }
     List<String> assembledFor = new ArrayList<>();
     for (String gpuName : PtxValidator.ARCHITECTURES) {
-      PtxValidator.Assembly assembly = PtxValidator.assemble(kernel.ptx(), gpuName);
-      if (!assembly.success()) {
-        return new ProgramResult(
-            true,
-            assembledFor,
-            new Failure(
-                kernel.entryName(),
-                "does not assemble for " + gpuName + " (" + assembly.status() + ")",
-                assembly.errorLog() + "\n" + numbered(kernel.ptx())));
+      for (PtxKernel kernel : kernels) {
+        PtxValidator.Assembly assembly = PtxValidator.assemble(kernel.ptx(), gpuName);
+        if (!assembly.success()) {
+          return new ProgramResult(
+              true,
+              assembledFor,
+              new Failure(
+                  program.name() + " (" + kernel.entryName() + ")",
+                  "does not assemble for " + gpuName + " (" + assembly.status() + ")",
+                  assembly.errorLog() + "\n" + numbered(kernel.ptx())));
+        }
       }
       assembledFor.add(gpuName);
     }
