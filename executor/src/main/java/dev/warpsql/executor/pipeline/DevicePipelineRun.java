@@ -15,6 +15,7 @@ import dev.warpsql.kernels.cuda.DeviceColumn;
 import dev.warpsql.kernels.cuda.DeviceException;
 import dev.warpsql.kernels.cuda.DeviceKernelRunner;
 import dev.warpsql.kernels.cuda.DeviceMemoryOwner;
+import dev.warpsql.kernels.cuda.JoinPass;
 import dev.warpsql.kernels.cuda.LoadedKernel;
 import dev.warpsql.kernels.cuda.ModuleCache;
 import dev.warpsql.kernels.ir.AggregateSink;
@@ -22,6 +23,8 @@ import dev.warpsql.kernels.ir.KernelProgram;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a {@link KernelStep}'s pipeline on a device: one launch of its PTX per batch of input
@@ -29,6 +32,9 @@ import org.apache.arrow.vector.FieldVector;
  * residency manager, so they stay on the device for later queries. The chunks of an intermediate
  * result are uploaded for this run only. The result is one chunk per batch that kept rows, or one
  * chunk of merged groups.
+ *
+ * <p>When the hash tables of the pipeline's probes do not fit in device memory, the run splits its
+ * largest build side into partitions ({@link BuildPartitions}) and runs once per partition.
  *
  * <p>{@link #run} returns null when the device cannot run the pipeline, after recording why, and
  * the caller runs it on the CPU. Data errors raise the CPU backend's {@code KernelException}; other
@@ -38,6 +44,8 @@ import org.apache.arrow.vector.FieldVector;
  * pipeline and freed before {@link #run} returns; a buffer left behind fails the run.
  */
 final class DevicePipelineRun {
+  private static final Logger LOG = LoggerFactory.getLogger(DevicePipelineRun.class);
+
   /** Maximum chunks that one launch reads. */
   static final int BATCH_CHUNKS = 64;
 
@@ -46,6 +54,12 @@ final class DevicePipelineRun {
    * a new group per row then has at most 4M slots.
    */
   static final long BATCH_ROWS = 1 << 20;
+
+  /**
+   * Most bits by which a build side that does not fit is partitioned: 64 passes over the probe
+   * side, past which the pipeline runs on the CPU.
+   */
+  static final int MAX_PARTITION_BITS = 6;
 
   private final DeviceRuntime device;
   private final CpuKernel kernel;
@@ -107,56 +121,170 @@ final class DevicePipelineRun {
   private Batch launchAll(
       Batch source, List<BatchChunk> chunks, List<BatchColumn> columns, Shared shared) {
     boolean resident = !source.ownsVectors();
-    try (DeviceMemoryOwner memory = device.pool().newOwner("pipeline " + program.name());
-        LoadedKernel loaded = device.modules().acquire(program);
-        DeviceKernelRunner runner =
-            new DeviceKernelRunner(
-                device.api(),
-                memory,
-                device.modules(),
-                loaded,
-                program,
-                device.name(),
-                shared.params(),
-                shared.lookups(),
-                shared.buildSides())) {
-      if (program.sink() instanceof AggregateSink sink) {
-        return aggregate(runner, memory, sink, chunks, columns, shared, resident);
+    int bits = 0;
+    while (true) {
+      try {
+        return launchPasses(chunks, columns, shared, resident, bits);
+      } catch (TablesDoNotFit e) {
+        if (largestBuildSide(shared.buildSides()) < 0 || bits == MAX_PARTITION_BITS) {
+          throw e.failure();
+        }
+        bits++;
+        LOG.info(
+            "The hash tables of pipeline {} do not fit on {} ({}); running it in {} passes over"
+                + " partitions of its largest build side",
+            program.name(),
+            device.name(),
+            e.failure().getMessage(),
+            1 << bits);
       }
-      return materialize(runner, memory, chunks, columns, shared, resident);
+    }
+  }
+
+  /**
+   * Runs the pipeline once per partition of its largest build side, {@code 2^bits} times, or once
+   * over whole build sides when {@code bits} is 0.
+   */
+  private Batch launchPasses(
+      List<BatchChunk> chunks,
+      List<BatchColumn> columns,
+      Shared shared,
+      boolean resident,
+      int bits) {
+    int table = bits == 0 ? -1 : largestBuildSide(shared.buildSides());
+    try (BuildPartitions partitions =
+            bits == 0
+                ? null
+                : BuildPartitions.split(shared.buildSides()[table], bits, context.allocator());
+        DeviceMemoryOwner memory = device.pool().newOwner("pipeline " + program.name());
+        LoadedKernel loaded = device.modules().acquire(program)) {
+      Passes passes = new Passes(memory, loaded, shared, table, bits, partitions);
+      if (program.sink() instanceof AggregateSink sink) {
+        return aggregate(passes, sink, chunks, columns, shared, resident);
+      }
+      return materialize(passes, chunks, columns, shared, resident);
+    }
+  }
+
+  /** Returns the index of the build side with the most rows, or -1 without build sides. */
+  private static int largestBuildSide(JoinBuildSide[] sides) {
+    int largest = -1;
+    for (int i = 0; sides != null && i < sides.length; i++) {
+      if (sides[i] != null && (largest < 0 || sides[i].rowCount() > sides[largest].rowCount())) {
+        largest = i;
+      }
+    }
+    return largest;
+  }
+
+  /** Raised when a pass's hash tables do not fit in device memory, so the run can partition. */
+  private static final class TablesDoNotFit extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TablesDoNotFit(DeviceException failure) {
+      super(failure.getMessage(), failure);
+    }
+
+    DeviceException failure() {
+      return (DeviceException) getCause();
+    }
+  }
+
+  /** The passes of one run: a runner per pass, with the build rows of that pass's partition. */
+  private final class Passes {
+    private final DeviceMemoryOwner memory;
+    private final LoadedKernel loaded;
+    private final Shared shared;
+    private final int table;
+    private final int bits;
+    private final BuildPartitions partitions;
+
+    Passes(
+        DeviceMemoryOwner memory,
+        LoadedKernel loaded,
+        Shared shared,
+        int table,
+        int bits,
+        BuildPartitions partitions) {
+      this.memory = memory;
+      this.loaded = loaded;
+      this.shared = shared;
+      this.table = table;
+      this.bits = bits;
+      this.partitions = partitions;
+    }
+
+    int count() {
+      return 1 << bits;
+    }
+
+    DeviceMemoryOwner memory() {
+      return memory;
+    }
+
+    /** Returns the runner of pass {@code pass}, whose construction builds its hash tables. */
+    DeviceKernelRunner open(int pass) {
+      JoinBuildSide[] sides = shared.buildSides();
+      JoinPass joinPass = JoinPass.WHOLE;
+      if (partitions != null) {
+        sides = sides.clone();
+        sides[table] = partitions.sides().get(pass);
+        joinPass = JoinPass.of(table, bits, pass);
+      }
+      try {
+        return new DeviceKernelRunner(
+            device.api(),
+            memory,
+            device.modules(),
+            loaded,
+            program,
+            device.name(),
+            shared.params(),
+            shared.lookups(),
+            sides,
+            joinPass);
+      } catch (DeviceException e) {
+        if (e.kind() == DeviceException.Kind.OUT_OF_MEMORY && program.probes().size() > 0) {
+          throw new TablesDoNotFit(e);
+        }
+        throw e;
+      }
     }
   }
 
   private Batch materialize(
-      DeviceKernelRunner runner,
-      DeviceMemoryOwner memory,
+      Passes passes,
       List<BatchChunk> chunks,
       List<BatchColumn> columns,
       Shared shared,
       boolean resident) {
     List<BatchChunk> result = new ArrayList<>();
     try {
-      // TODO: batches are copied and launched one after another with synchronous copies, so a GPU
-      // idles during transfers. Copying the next batch on a second stream would hide them.
-      forEachBatch(
-          chunks,
-          memory,
-          shared,
-          resident,
-          (inputs, rows) -> {
-            List<FieldVector> vectors = outputVectors(columns);
-            try {
-              int emitted = runner.materialize(inputs, rows, vectors);
-              if (emitted > 0 || result.isEmpty()) {
-                result.add(new BatchChunk(emitted, vectors, null));
-              } else {
-                vectors.forEach(FieldVector::close);
-              }
-            } catch (RuntimeException e) {
-              vectors.forEach(FieldVector::close);
-              throw e;
-            }
-          });
+      for (int pass = 0; pass < passes.count(); pass++) {
+        try (DeviceKernelRunner runner = passes.open(pass)) {
+          // TODO: batches are copied and launched one after another with synchronous copies, so a
+          // GPU idles during transfers. Copying the next batch on a second stream would hide them.
+          forEachBatch(
+              chunks,
+              passes.memory(),
+              shared,
+              resident,
+              (inputs, rows) -> {
+                List<FieldVector> vectors = outputVectors(columns);
+                try {
+                  int emitted = runner.materialize(inputs, rows, vectors);
+                  if (emitted > 0 || result.isEmpty()) {
+                    result.add(new BatchChunk(emitted, vectors, null));
+                  } else {
+                    vectors.forEach(FieldVector::close);
+                  }
+                } catch (RuntimeException e) {
+                  vectors.forEach(FieldVector::close);
+                  throw e;
+                }
+              });
+        }
+      }
     } catch (RuntimeException e) {
       result.forEach(chunk -> chunk.vectors().forEach(FieldVector::close));
       throw e;
@@ -165,25 +293,31 @@ final class DevicePipelineRun {
   }
 
   private Batch aggregate(
-      DeviceKernelRunner runner,
-      DeviceMemoryOwner memory,
+      Passes passes,
       AggregateSink sink,
       List<BatchChunk> chunks,
       List<BatchColumn> columns,
       Shared shared,
       boolean resident) {
     try (AggregationTable merged = new AggregationTable(sink)) {
-      if (!sink.groupKeys().isEmpty()) {
-        runner.expectGroups(
-            GroupKeyRanges.maxGroups(GroupKeyRanges.of(sink, inputColumns, columns, chunks)));
+      long maxGroups =
+          sink.groupKeys().isEmpty()
+              ? 0
+              : GroupKeyRanges.maxGroups(GroupKeyRanges.of(sink, inputColumns, columns, chunks));
+      for (int pass = 0; pass < passes.count(); pass++) {
+        try (DeviceKernelRunner runner = passes.open(pass)) {
+          if (maxGroups > 0) {
+            runner.expectGroups(maxGroups);
+          }
+          forEachBatch(
+              chunks,
+              passes.memory(),
+              shared,
+              resident,
+              (inputs, rows) -> runner.aggregate(inputs, rows, merged));
+          runner.finishAggregate(merged);
+        }
       }
-      forEachBatch(
-          chunks,
-          memory,
-          shared,
-          resident,
-          (inputs, rows) -> runner.aggregate(inputs, rows, merged));
-      runner.finishAggregate(merged);
       List<String> names = columns.stream().map(BatchColumn::name).toList();
       List<FieldVector> vectors = merged.toVectors(context.allocator(), names);
       int rows = vectors.isEmpty() ? merged.groupCount() : vectors.get(0).getValueCount();

@@ -12,10 +12,17 @@ import dev.warpsql.kernels.cpu.CpuBackend;
 import dev.warpsql.kernels.ir.AggregateCall;
 import dev.warpsql.kernels.ir.AggregateFunction;
 import dev.warpsql.kernels.ir.AggregateSink;
+import dev.warpsql.kernels.ir.BuildRef;
+import dev.warpsql.kernels.ir.Call;
 import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.Expr;
 import dev.warpsql.kernels.ir.InputRef;
+import dev.warpsql.kernels.ir.JoinKind;
 import dev.warpsql.kernels.ir.KernelProgram;
+import dev.warpsql.kernels.ir.Literal;
+import dev.warpsql.kernels.ir.MaterializeSink;
+import dev.warpsql.kernels.ir.Operator;
+import dev.warpsql.kernels.ir.ProbeStage;
 import dev.warpsql.kernels.ptxsim.SimDevice;
 import dev.warpsql.kernels.ptxsim.SimLaunch;
 import java.util.ArrayList;
@@ -123,6 +130,70 @@ class KernelStepDeviceTest {
         Batch result = step.execute(context)) {
       return rows(result);
     }
+  }
+
+  @Test
+  void joinTooLargeRunsInPartitions() {
+    // Buffers above 6,000 bytes fail: the build side's 1,000-row table needs 16 KiB of slot keys,
+    // a quarter of it 4 KiB, while every other buffer of the run stays below the cap.
+    DeviceRuntime.Config config = new DeviceRuntime.Config(64 << 20, 1024, 32 << 20, 16);
+    try (Table probeTable = KernelStepFixtures.table(allocator, 200, 64);
+        DeviceRuntime capped =
+            new DeviceRuntime(
+                "ptx-sim",
+                new CappedAllocations(new SimDevice(SimLaunch.Options.sequential()), 6000),
+                config)) {
+      KernelStep step = leftJoinOnSevenTimesId(probeTable);
+      ExecutionContext context = context(capped);
+
+      List<String> actual;
+      try (Batch result = step.execute(context)) {
+        actual = rows(result);
+      }
+
+      assertThat(actual).hasSize(200).isEqualTo(cpuRows(step));
+      // 57 probe rows find no build row, and 15 find one whose grp is NULL.
+      assertThat(actual).filteredOn(row -> row.endsWith("|null|")).hasSize(72);
+      assertThat(capped.cpuFallbacks()).isZero();
+      assertThat(capped.devicePipelines()).isEqualTo(1);
+    }
+  }
+
+  /**
+   * Returns a step that probes this test's 1,000-row table with {@code id * 7} of {@code probe}'s
+   * rows in a LEFT join, emitting the probe's id and the build row's {@code grp}.
+   */
+  private KernelStep leftJoinOnSevenTimesId(Table probe) {
+    Expr id = new InputRef(0, DataType.BIGINT, false);
+    Expr key = Call.of(Operator.TIMES, DataType.BIGINT, id, new Literal(7L, DataType.BIGINT));
+    List<KernelProgram.InputColumn> buildColumns =
+        List.of(
+            input(DataType.BIGINT, false),
+            input(DataType.INTEGER, true),
+            input(DataType.VARCHAR, false));
+    ProbeStage stage = new ProbeStage(0, List.of(key), JoinKind.LEFT, buildColumns, null, null);
+    KernelProgram program =
+        new KernelProgram(
+            "left_join",
+            List.of(input(DataType.BIGINT, false)),
+            List.of(),
+            0,
+            null,
+            List.of(stage),
+            new MaterializeSink(List.of(id, new BuildRef(0, 1, DataType.INTEGER, true))));
+    List<BatchColumn> outputs =
+        List.of(
+            new BatchColumn("id", DataType.BIGINT, false, null),
+            new BatchColumn("grp", DataType.INTEGER, true, null));
+    HashBuildStep build = new HashBuildStep(new ScanStep(table), new int[] {0});
+    return new KernelStep(
+        new ScanStep(probe),
+        new int[] {0},
+        BACKEND.compile(program),
+        outputs,
+        List.of(),
+        null,
+        List.of(build));
   }
 
   @Test

@@ -68,6 +68,29 @@ public final class JoinBuildSide implements AutoCloseable {
   }
 
   /**
+   * Returns, per build row, its partition among {@code 2^bits}: the top {@code bits} bits of the
+   * join hash of its keys, which device probes compute the same way, or -1 when a key is NULL.
+   *
+   * @throws IllegalArgumentException when {@code bits} is outside [0, 16]
+   */
+  public int[] partitions(int bits) {
+    if (bits < 0 || bits > 16) {
+      throw new IllegalArgumentException("partition bits must be in [0, 16], got " + bits);
+    }
+    int[] partitions = new int[rowCount];
+    long[] keys = new long[keyTypes.size()];
+    for (int row = 0; row < rowCount; row++) {
+      if (!JoinHashTable.readKeys(keyColumns, keyTypes, row, keys)) {
+        partitions[row] = -1;
+      } else {
+        int hash = JoinHashTable.hash(keys, 0, keys.length);
+        partitions[row] = bits == 0 ? 0 : hash >>> (32 - bits);
+      }
+    }
+    return partitions;
+  }
+
+  /**
    * Returns the CPU hash table over these rows, building it on the first call. Runs in time linear
    * in the row count, once.
    *

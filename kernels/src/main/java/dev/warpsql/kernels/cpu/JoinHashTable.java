@@ -250,8 +250,7 @@ public final class JoinHashTable implements AutoCloseable {
   }
 
   /** Reads the normalized keys of a row into {@code rowKeys}; returns false when one is NULL. */
-  private static boolean readKeys(
-      List<FieldVector> keys, List<DataType> types, int row, long[] rowKeys) {
+  static boolean readKeys(List<FieldVector> keys, List<DataType> types, int row, long[] rowKeys) {
     for (int k = 0; k < rowKeys.length; k++) {
       FieldVector vector = keys.get(k);
       if (vector.isNull(row)) {
@@ -418,7 +417,7 @@ public final class JoinHashTable implements AutoCloseable {
     return true;
   }
 
-  private static int hash(long[] keys, int offset, int count) {
+  static int hash(long[] keys, int offset, int count) {
     long hash = 0L;
     for (int k = 0; k < count; k++) {
       hash = KeyHash.mix(hash, keys[offset + k]);

@@ -70,9 +70,11 @@ public final class DeviceKernelRunner implements AutoCloseable {
   private int outputRowsHint;
   private long launches;
 
-  /** The device arrays of one probe stage. */
+  /** The device arrays of one probe stage, and the partition of its build side that they hold. */
   private record ProbeBinding(
       int slotMask,
+      int partitionShift,
+      int partition,
       long slotRows,
       long slotKeys,
       long slotHashes,
@@ -97,6 +99,34 @@ public final class DeviceKernelRunner implements AutoCloseable {
       Object[] params,
       LookupTable[] lookups,
       JoinBuildSide[] buildSides) {
+    this(
+        device,
+        memory,
+        modules,
+        kernel,
+        program,
+        deviceName,
+        params,
+        lookups,
+        buildSides,
+        JoinPass.WHOLE);
+  }
+
+  /**
+   * Returns a runner for one pass of a partitioned hash join: {@code buildSides} holds, at {@code
+   * pass.table()}, the build rows of the pass's partition only.
+   */
+  public DeviceKernelRunner(
+      DeviceApi device,
+      DeviceMemoryOwner memory,
+      ModuleCache modules,
+      LoadedKernel kernel,
+      KernelProgram program,
+      String deviceName,
+      Object[] params,
+      LookupTable[] lookups,
+      JoinBuildSide[] buildSides,
+      JoinPass pass) {
     this.device = Objects.requireNonNull(device, "device");
     this.memory = Objects.requireNonNull(memory, "memory");
     this.kernel = Objects.requireNonNull(kernel, "kernel");
@@ -115,7 +145,10 @@ public final class DeviceKernelRunner implements AutoCloseable {
       shared.add(() -> device.freePinned(pinned));
       this.controlCopy = pinned.order(ByteOrder.LITTLE_ENDIAN);
       uploadLookups(lookups);
-      buildProbeTables(Objects.requireNonNull(modules, "modules"), buildSides);
+      buildProbeTables(
+          Objects.requireNonNull(modules, "modules"),
+          buildSides,
+          Objects.requireNonNull(pass, "pass"));
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -479,6 +512,8 @@ public final class DeviceKernelRunner implements AutoCloseable {
   private static void bindProbe(KernelParameterBuffer parameters, int p, ProbeBinding probe) {
     String prefix = "probe" + p + "_";
     parameters.setLong(prefix + "slot_mask", probe.slotMask());
+    parameters.setLong(prefix + "partition_shift", probe.partitionShift());
+    parameters.setLong(prefix + "partition", probe.partition());
     parameters.setLong(prefix + "slot_rows", probe.slotRows());
     parameters.setLong(prefix + "slot_keys", probe.slotKeys());
     if (parameters.has(prefix + "slot_hashes")) {
@@ -505,7 +540,7 @@ public final class DeviceKernelRunner implements AutoCloseable {
    * stay there for the probes to read, and waits for the builds. The table has 2 to 4 slots per
    * build row, as the CPU backend's, so a build always finds a free slot.
    */
-  private void buildProbeTables(ModuleCache modules, JoinBuildSide[] sides) {
+  private void buildProbeTables(ModuleCache modules, JoinBuildSide[] sides, JoinPass pass) {
     if (probes.length == 0) {
       return;
     }
@@ -557,7 +592,17 @@ public final class DeviceKernelRunner implements AutoCloseable {
       long slotKeys = allocateShared(prefix + "slot_keys", slots * 8L * keyCount);
       long slotHashes = keyCount > 1 ? allocateShared(prefix + "slot_hashes", slots * 4L) : 0;
       long next = allocateShared(prefix + "next", Math.max(rows, 1) * 4L);
-      probes[p] = new ProbeBinding(slots - 1, slotRows, slotKeys, slotHashes, next, columns);
+      boolean partitioned = stage.table() == pass.table();
+      probes[p] =
+          new ProbeBinding(
+              slots - 1,
+              partitioned ? pass.shift() : JoinPass.WHOLE.shift(),
+              partitioned ? pass.partition() : 0,
+              slotRows,
+              slotKeys,
+              slotHashes,
+              next,
+              columns);
       if (rows > 0) {
         launchBuild(modules, side, rows, keys, probes[p]);
       }

@@ -39,6 +39,8 @@ final class PtxProbeStages {
   /** Registers of one stage's hash table. */
   private record TableRegisters(
       String slotMask,
+      String partitionShift,
+      String partition,
       String slotRows,
       String slotKeys,
       String slotHashes,
@@ -68,6 +70,8 @@ final class PtxProbeStages {
       ProbeStage probe = program.probes().get(p);
       String prefix = "probe" + p + "_";
       parameters.add(new PtxParameter(prefix + "slot_mask", ".u32"));
+      parameters.add(new PtxParameter(prefix + "partition_shift", ".u32"));
+      parameters.add(new PtxParameter(prefix + "partition", ".u32"));
       parameters.add(new PtxParameter(prefix + "slot_rows", ".u64"));
       parameters.add(new PtxParameter(prefix + "slot_keys", ".u64"));
       if (probe.keys().size() > 1) {
@@ -105,6 +109,10 @@ final class PtxProbeStages {
           "probe stage " + p + ": " + probe.kind() + " join with hash table #" + probe.table());
       String slotMask = out.register(RegisterClass.B32);
       out.op("ld.param.u32 " + slotMask + ", [" + prefix + "slot_mask]");
+      String partitionShift = out.register(RegisterClass.B32);
+      String partition = out.register(RegisterClass.B32);
+      out.op("ld.param.u32 " + partitionShift + ", [" + prefix + "partition_shift]");
+      out.op("ld.param.u32 " + partition + ", [" + prefix + "partition]");
       String slotRows = PtxEmitter.globalPointer(out, prefix + "slot_rows");
       String slotKeys = PtxEmitter.globalPointer(out, prefix + "slot_keys");
       String slotHashes = null;
@@ -116,7 +124,9 @@ final class PtxProbeStages {
       for (int c : references.readColumns(p)) {
         columns.put(c, setUpColumn(p, c, probe.buildColumns().get(c)));
       }
-      tables.add(new TableRegisters(slotMask, slotRows, slotKeys, slotHashes, next, columns));
+      tables.add(
+          new TableRegisters(
+              slotMask, partitionShift, partition, slotRows, slotKeys, slotHashes, next, columns));
     }
   }
 
@@ -172,12 +182,15 @@ final class PtxProbeStages {
             + probe.table()
             + " on "
             + PtxBuildReferences.canonical(probe.keys()));
-    String candidate = emitLookup(p, probe, active);
+    Lookup lookup = emitLookup(p, probe, active);
+    String candidate = lookup.candidate();
+    String inPass = out.register(RegisterClass.PRED);
+    out.op("and.pred " + inPass + ", " + active + ", " + lookup.inPass());
     String emitted =
         switch (probe.kind()) {
           case INNER -> emitInner(p, probe, candidate);
-          case LEFT -> emitLeft(p, probe, active, candidate);
-          case SEMI, ANTI -> emitExistence(p, probe, active, candidate);
+          case LEFT -> emitLeft(p, probe, inPass, candidate);
+          case SEMI, ANTI -> emitExistence(p, probe, inPass, candidate);
         };
     if (probe.after() == null) {
       return emitted;
@@ -195,16 +208,25 @@ final class PtxProbeStages {
   }
 
   /**
-   * Emits the evaluation of the keys and the hash table lookup for the lanes in {@code active}, and
-   * returns a register with the first build row of equal keys, or -1 when there is none, when a key
-   * is NULL or when the lane has no row.
+   * The registers of a lookup's result: the first build row of equal keys or -1, and whether the
+   * row belongs to this launch's partition of the build side.
    */
-  private String emitLookup(int p, ProbeStage probe, String active) {
+  private record Lookup(String candidate, String inPass) {}
+
+  /**
+   * Emits the evaluation of the keys and the hash table lookup for the lanes in {@code active}. The
+   * candidate is -1 when no build row has equal keys, when a key is NULL, when the lane has no row
+   * and when the row's keys belong to another partition than the launch's.
+   */
+  private Lookup emitLookup(int p, ProbeStage probe, String active) {
     TableRegisters table = tables.get(p);
     List<Expr> keys = probe.keys();
     String candidate = out.register(RegisterClass.B32);
+    String inPass = out.register(RegisterClass.PRED);
     String done = out.label("probe" + p + "_lookup_done");
     out.op("mov.b32 " + candidate + ", -1");
+    out.comment("a row with a NULL key matches nothing, and the first partition's launch emits it");
+    out.op("setp.eq.u32 " + inPass + ", " + table.partition() + ", 0");
     out.op("@!" + active + " bra " + done);
     // The residual's input columns are loaded here too, for every lane with a row: a LEFT join's
     // NULL-extended row and an ANTI join's row skip the residual but may read them later.
@@ -225,6 +247,11 @@ final class PtxProbeStages {
       encoded.add(PtxGroupKey.keyBits(out, exprs, key));
     }
     String hash = PtxGroupKey.joinHash(out, encoded);
+    out.comment("rows of other partitions wait for their launch (a shift of 32 keeps every row)");
+    String rowPartition = out.register(RegisterClass.B32);
+    out.op("shr.b32 " + rowPartition + ", " + hash + ", " + table.partitionShift());
+    out.op("setp.eq.u32 " + inPass + ", " + rowPartition + ", " + table.partition());
+    out.op("@!" + inPass + " bra " + done);
     String slot = out.register(RegisterClass.B32);
     String probes = out.register(RegisterClass.B32);
     out.op("and.b32 " + slot + ", " + hash + ", " + table.slotMask());
@@ -267,7 +294,7 @@ final class PtxProbeStages {
     out.op("setp.gt.u32 " + searched + ", " + probes + ", " + table.slotMask());
     out.op("@!" + searched + " bra " + loop);
     out.place(done);
-    return candidate;
+    return new Lookup(candidate, inPass);
   }
 
   private String emitInner(int p, ProbeStage probe, String candidate) {

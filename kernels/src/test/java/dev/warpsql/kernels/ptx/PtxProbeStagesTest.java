@@ -55,6 +55,8 @@ class PtxProbeStagesTest {
             "chunk_count",
             "chunk_table",
             "probe0_slot_mask",
+            "probe0_partition_shift",
+            "probe0_partition",
             "probe0_slot_rows",
             "probe0_slot_keys",
             "probe0_slot_hashes",

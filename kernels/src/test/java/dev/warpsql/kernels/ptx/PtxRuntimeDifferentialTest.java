@@ -11,6 +11,7 @@ import dev.warpsql.kernels.cuda.ColumnUpload;
 import dev.warpsql.kernels.cuda.DeviceColumn;
 import dev.warpsql.kernels.cuda.DeviceKernelRunner;
 import dev.warpsql.kernels.cuda.DeviceMemoryOwner;
+import dev.warpsql.kernels.cuda.JoinPass;
 import dev.warpsql.kernels.cuda.LoadedKernel;
 import dev.warpsql.kernels.ir.AggregateSink;
 import dev.warpsql.kernels.ir.Expr;
@@ -69,9 +70,27 @@ class PtxRuntimeDifferentialTest {
     return PtxTestPrograms.all().stream();
   }
 
+  static Stream<PtxTestPrograms.Case> joins() {
+    return catalogue().filter(testCase -> !testCase.program().probes().isEmpty());
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("catalogue")
   void runtimeMatchesCpu(PtxTestPrograms.Case testCase) {
+    assertDeviceMatchesCpu(testCase, 0);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("joins")
+  void partitionedJoinMatchesCpu(PtxTestPrograms.Case testCase) {
+    assertDeviceMatchesCpu(testCase, 2);
+  }
+
+  /**
+   * Runs a catalogue program on generated data on the CPU and through the runtime, in {@code
+   * 2^bits} passes over partitions of its first build side, and compares the rows.
+   */
+  private void assertDeviceMatchesCpu(PtxTestPrograms.Case testCase, int bits) {
     assumeFalse(
         testCase.name().equals("LEFT join reading every build type"),
         "the CPU backend cannot compile LEFT joins reading TINYINT or SMALLINT build columns");
@@ -89,7 +108,7 @@ class PtxRuntimeDifferentialTest {
       SimKernelResult cpu = SimCpuReference.run(program, clean, allocator);
       assumeFalse(cpu.errorCode() != 0, "the CPU backend raises " + cpu.errorCode());
 
-      List<List<Object>> rows = runOnDevice(program, clean);
+      List<List<Object>> rows = runOnDevice(program, clean, bits);
 
       SimDifferential.assertSameRows(program, cpu.rows(), rows, SHAPE);
     } finally {
@@ -128,35 +147,90 @@ class PtxRuntimeDifferentialTest {
 
   /** Runs the program through the runtime and returns its rows as the harness decodes them. */
   private List<List<Object>> runOnDevice(KernelProgram program, SimKernelInputs inputs) {
-    List<JoinBuildSide> tables = new ArrayList<>();
-    JoinBuildSide[] hashTables = new JoinBuildSide[program.probes().size()];
+    return runOnDevice(program, inputs, 0);
+  }
+
+  /**
+   * Runs the program through the runtime, in {@code 2^bits} passes over partitions of the first
+   * probe stage's build side when {@code bits} is positive, and returns the rows of all passes.
+   */
+  private List<List<Object>> runOnDevice(KernelProgram program, SimKernelInputs inputs, int bits) {
+    List<AutoCloseable> resources = new ArrayList<>();
+    JoinBuildSide[] sides = new JoinBuildSide[program.probes().size()];
     if (inputs.buildSides() != null) {
-      hashTables = new JoinBuildSide[inputs.buildSides().length];
-      for (int i = 0; i < hashTables.length; i++) {
+      sides = new JoinBuildSide[inputs.buildSides().length];
+      for (int i = 0; i < sides.length; i++) {
         SimKernelInputs.BuildSide side = inputs.buildSides()[i];
         if (side != null) {
-          hashTables[i] = JoinBuildSide.of(side.keyColumns(), side.keyTypes(), side.payload());
-          tables.add(hashTables[i]);
+          sides[i] = JoinBuildSide.of(side.keyColumns(), side.keyTypes(), side.payload());
+          resources.add(sides[i]);
         }
       }
     }
+    int table = bits == 0 ? -1 : program.probes().get(0).table();
+    List<JoinBuildSide> partitions = table < 0 ? null : partitions(sides[table], bits, resources);
     try (DeviceMemoryOwner memory = runtime.pool().newOwner(program.name());
         LoadedKernel kernel = runtime.modules().acquire(program)) {
-      List<ColumnUpload> uploads = new ArrayList<>();
-      List<DeviceColumn> columns = new ArrayList<>();
-      for (int i = 0; i < program.inputs().size(); i++) {
-        KernelProgram.InputColumn input = program.inputs().get(i);
-        ColumnUpload upload =
-            ColumnUpload.upload(
-                runtime.device(),
-                memory,
-                "in" + i,
-                inputs.columns().get(i),
-                input.type(),
-                input.nullable(),
-                inputs.rowCount());
-        uploads.add(upload);
-        columns.add(upload.column());
+      List<AutoCloseable> uploads = new ArrayList<>();
+      try {
+        return runPasses(program, inputs, memory, kernel, uploads, sides, table, bits, partitions);
+      } finally {
+        closeAll(uploads);
+      }
+    } finally {
+      closeAll(resources);
+    }
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** Uploads the inputs into {@code resources} and runs every pass. */
+  private List<List<Object>> runPasses(
+      KernelProgram program,
+      SimKernelInputs inputs,
+      DeviceMemoryOwner memory,
+      LoadedKernel kernel,
+      List<AutoCloseable> resources,
+      JoinBuildSide[] sides,
+      int table,
+      int bits,
+      List<JoinBuildSide> partitions) {
+    List<DeviceColumn> columns = new ArrayList<>();
+    for (int i = 0; i < program.inputs().size(); i++) {
+      KernelProgram.InputColumn input = program.inputs().get(i);
+      ColumnUpload upload =
+          ColumnUpload.upload(
+              runtime.device(),
+              memory,
+              "in" + i,
+              inputs.columns().get(i),
+              input.type(),
+              input.nullable(),
+              inputs.rowCount());
+      resources.add(upload);
+      columns.add(upload.column());
+    }
+    AggregationTable groups = null;
+    if (program.sink() instanceof AggregateSink sink) {
+      groups = new AggregationTable(sink);
+      resources.add(groups);
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    for (int pass = 0; pass < 1 << bits; pass++) {
+      JoinBuildSide[] passSides = sides;
+      JoinPass joinPass = JoinPass.WHOLE;
+      if (partitions != null) {
+        passSides = sides.clone();
+        passSides[table] = partitions.get(pass);
+        joinPass = JoinPass.of(table, bits, pass);
       }
       try (DeviceKernelRunner runner =
           new DeviceKernelRunner(
@@ -168,16 +242,64 @@ class PtxRuntimeDifferentialTest {
               "ptx-sim",
               inputs.params(),
               inputs.lookups(),
-              hashTables)) {
-        return program.sink() instanceof MaterializeSink sink
-            ? materialize(runner, sink, columns, inputs.rowCount())
-            : aggregate(runner, (AggregateSink) program.sink(), columns, inputs.rowCount());
-      } finally {
-        uploads.forEach(ColumnUpload::close);
+              passSides,
+              joinPass)) {
+        if (groups == null) {
+          rows.addAll(
+              materialize(runner, (MaterializeSink) program.sink(), columns, inputs.rowCount()));
+        } else {
+          runner.aggregate(columns, inputs.rowCount(), groups);
+          runner.finishAggregate(groups);
+        }
       }
-    } finally {
-      tables.forEach(JoinBuildSide::close);
     }
+    return groups == null ? rows : groupRows(groups);
+  }
+
+  /** Splits a build side by {@link JoinBuildSide#partitions}, leaving out rows with NULL keys. */
+  private List<JoinBuildSide> partitions(
+      JoinBuildSide side, int bits, List<AutoCloseable> resources) {
+    int[] partitionOf = side.partitions(bits);
+    List<JoinBuildSide> partitions = new ArrayList<>();
+    for (int partition = 0; partition < 1 << bits; partition++) {
+      List<Integer> rows = new ArrayList<>();
+      for (int row = 0; row < partitionOf.length; row++) {
+        if (partitionOf[row] == partition) {
+          rows.add(row);
+        }
+      }
+      List<FieldVector> payload = new ArrayList<>();
+      for (FieldVector column : side.payload()) {
+        payload.add(gather(column, rows, resources));
+      }
+      List<FieldVector> keys = new ArrayList<>();
+      for (FieldVector key : side.keyColumns()) {
+        int index = -1;
+        for (int c = 0; c < side.payload().size(); c++) {
+          if (side.payload().get(c) == key) {
+            index = c;
+          }
+        }
+        keys.add(index >= 0 ? payload.get(index) : gather(key, rows, resources));
+      }
+      JoinBuildSide part = JoinBuildSide.of(keys, side.keyTypes(), payload);
+      resources.add(part);
+      partitions.add(part);
+    }
+    return partitions;
+  }
+
+  private FieldVector gather(
+      FieldVector source, List<Integer> rows, List<AutoCloseable> resources) {
+    FieldVector target = source.getField().createVector(allocator);
+    resources.add(target);
+    target.setInitialCapacity(rows.size());
+    target.allocateNew();
+    for (int i = 0; i < rows.size(); i++) {
+      target.copyFromSafe(rows.get(i), i, source);
+    }
+    target.setValueCount(rows.size());
+    return target;
   }
 
   private List<List<Object>> materialize(
@@ -195,21 +317,17 @@ class PtxRuntimeDifferentialTest {
     }
   }
 
-  private List<List<Object>> aggregate(
-      DeviceKernelRunner runner, AggregateSink sink, List<DeviceColumn> columns, int rows) {
-    try (AggregationTable table = new AggregationTable(sink)) {
-      runner.aggregate(columns, rows, table);
-      runner.finishAggregate(table);
-      List<String> names = new ArrayList<>();
-      for (int i = 0; i < sink.groupKeys().size() + sink.calls().size(); i++) {
-        names.add("c" + i);
-      }
-      List<FieldVector> vectors = table.toVectors(allocator, names);
-      try {
-        return SimVectors.rows(vectors);
-      } finally {
-        vectors.forEach(FieldVector::close);
-      }
+  private List<List<Object>> groupRows(AggregationTable table) {
+    AggregateSink sink = table.sink();
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < sink.groupKeys().size() + sink.calls().size(); i++) {
+      names.add("c" + i);
+    }
+    List<FieldVector> vectors = table.toVectors(allocator, names);
+    try {
+      return SimVectors.rows(vectors);
+    } finally {
+      vectors.forEach(FieldVector::close);
     }
   }
 }

@@ -227,6 +227,9 @@ public final class SimKernelHarness {
       SimJoinTables.Layout layout = SimJoinTables.build(side, rows, slots);
       String prefix = "probe" + p + "_";
       arguments.setLong(prefix + "slot_mask", layout.slotMask());
+      // The whole build side in one table: a shift of 32 keeps every row.
+      arguments.setLong(prefix + "partition_shift", 32);
+      arguments.setLong(prefix + "partition", 0);
       arguments.setLong(
           prefix + "slot_rows",
           global.allocate(prefix + "slot_rows", ints(layout.slotRows()), true));

@@ -34,6 +34,8 @@ final class SimKernelParameters {
       ProbeStage stage = program.probes().get(p);
       String prefix = "probe" + p + "_";
       names.add(prefix + "slot_mask .u32");
+      names.add(prefix + "partition_shift .u32");
+      names.add(prefix + "partition .u32");
       names.add(prefix + "slot_rows .u64");
       names.add(prefix + "slot_keys .u64");
       if (stage.keys().size() >= 2) {
