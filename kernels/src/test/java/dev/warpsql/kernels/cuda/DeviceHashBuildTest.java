@@ -83,6 +83,14 @@ class DeviceHashBuildTest {
   }
 
   @Test
+  void oneBlockBuildsEveryRow() {
+    runtime.device().limitGrid(1);
+    int rows = 700;
+    FieldVector keys = column(DataType.BIGINT, rows, row -> row % 13 == 0 ? null : row % 301L);
+    checkTable(List.of(keys), List.of(DataType.BIGINT), rows);
+  }
+
+  @Test
   void twoKeysStoreTheirHashes() {
     int rows = 240;
     FieldVector first = column(DataType.INTEGER, rows, row -> row % 13 == 0 ? null : row % 5L);

@@ -86,6 +86,13 @@ class PtxRuntimeDifferentialTest {
     assertDeviceMatchesCpu(testCase, 2);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("catalogue")
+  void oneBlockLoopsOverEveryRow(PtxTestPrograms.Case testCase) {
+    runtime.device().limitGrid(1);
+    assertDeviceMatchesCpu(testCase, 0);
+  }
+
   /**
    * Runs a catalogue program on generated data on the CPU and through the runtime, in {@code
    * 2^bits} passes over partitions of its first build side, and compares the rows.

@@ -30,6 +30,7 @@ public final class SimDevice implements DeviceApi {
 
   private final SimMemory global = new SimMemory("global", 0x1000_0000L);
   private final SimLaunch.Options options;
+  private int gridLimit = Integer.MAX_VALUE;
   private final long memoryBytes;
   private final Map<Long, Integer> allocations = new HashMap<>();
   private final Set<ByteBuffer> pinned = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -167,7 +168,12 @@ public final class SimDevice implements DeviceApi {
     try {
       instructions +=
           SimLaunch.run(
-              entry.module(), arguments, shape.gridSize(), shape.blockSize(), global, options);
+              entry.module(),
+              arguments,
+              Math.min(shape.gridSize(), gridLimit),
+              shape.blockSize(),
+              global,
+              options);
       launches++;
     } catch (SimException e) {
       throw new DeviceException(
@@ -175,6 +181,17 @@ public final class SimDevice implements DeviceApi {
           entry.entryName() + " failed in the PTX interpreter: " + e.getMessage(),
           e);
     }
+  }
+
+  /**
+   * Launches at most {@code blocks} blocks from now on, whatever grid a launch requests, so that
+   * tests run the grid-stride loops of kernels over more rows than threads.
+   */
+  public synchronized void limitGrid(int blocks) {
+    if (blocks < 1) {
+      throw new IllegalArgumentException("a grid needs at least one block, got " + blocks);
+    }
+    gridLimit = blocks;
   }
 
   @Override
