@@ -49,7 +49,7 @@ public final class JCudaDevice implements DeviceApi {
   /** The driver's handle of each pinned buffer, which cuMemFreeHost needs. */
   private final Map<ByteBuffer, Pointer> pinned = new IdentityHashMap<>();
 
-  private boolean closed;
+  private volatile boolean closed;
 
   private JCudaDevice(CUdevice device, CUcontext context, String description, long memoryBytes) {
     this.device = device;
@@ -217,8 +217,11 @@ public final class JCudaDevice implements DeviceApi {
     }
   }
 
+  // Not synchronized: the driver compiles the PTX on the calling thread, and its API is
+  // thread-safe, so modules of several pipelines may compile at once. The module cache waits for
+  // its loads before the device closes.
   @Override
-  public synchronized DeviceModule loadModule(String ptx, String moduleDescription) {
+  public DeviceModule loadModule(String ptx, String moduleDescription) {
     makeCurrent();
     CUmodule module = new CUmodule();
     // cuModuleLoadData reads a NUL-terminated image, and JCuda's String overload appends the NUL.

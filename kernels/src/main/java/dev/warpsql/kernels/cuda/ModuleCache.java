@@ -11,6 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +33,7 @@ public final class ModuleCache implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ModuleCache.class);
 
   private final DeviceApi device;
+  private final ExecutorService loaders;
   private final Map<String, Entry> entries;
   private final List<Entry> evicted = new ArrayList<>();
   private long moduleLoads;
@@ -59,18 +65,48 @@ public final class ModuleCache implements AutoCloseable {
   private static final class Entry {
     final Emission emission;
     final long emitNanos;
+    final String name;
+    final String compileName;
     DeviceModule module;
     DeviceFunction function;
     int users;
 
-    Entry(Emission emission, long emitNanos) {
+    /** The load in progress, null when none is; a failed load clears it so a later one retries. */
+    CompletableFuture<Void> loading;
+
+    Entry(Emission emission, long emitNanos, String name, String compileName) {
       this.emission = emission;
       this.emitNanos = emitNanos;
+      this.name = name;
+      this.compileName = compileName;
+    }
+
+    boolean isLoading() {
+      return loading != null && !loading.isDone();
     }
   }
 
   public ModuleCache(DeviceApi device, int capacity) {
+    this(device, capacity, defaultLoaders());
+  }
+
+  /**
+   * @param loaders threads that load modules ahead of their first launch (see {@link #preload})
+   */
+  public ModuleCache(DeviceApi device, int capacity, int loaders) {
     this.device = Objects.requireNonNull(device, "device");
+    if (loaders < 1) {
+      throw new IllegalArgumentException("loaders must be positive, got " + loaders);
+    }
+    AtomicInteger threads = new AtomicInteger();
+    this.loaders =
+        Executors.newFixedThreadPool(
+            loaders,
+            task -> {
+              Thread thread = new Thread(task, "warp-module-loader-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be positive, got " + capacity);
     }
@@ -87,6 +123,43 @@ public final class ModuleCache implements AutoCloseable {
             return true;
           }
         };
+  }
+
+  /**
+   * Returns the number of loader threads by default: half the processors, at least 1 and at most 8,
+   * since the driver compiles each module's PTX on the calling thread (an estimate, not measured).
+   */
+  private static int defaultLoaders() {
+    return Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors() / 2));
+  }
+
+  /**
+   * Starts loading the module of {@code program} on a loader thread unless it is loaded or being
+   * loaded, so that the pipelines of a query compile in parallel while it is planned and its first
+   * steps run. A program that the emitter rejects is skipped. Failures surface from {@link
+   * #acquire}, which loads again.
+   */
+  public synchronized void preload(KernelProgram program) {
+    checkOpen();
+    startLoad(entry(program));
+    unloadEvicted();
+  }
+
+  /**
+   * Starts loading the hash build kernel for keys of {@code keyTypes}, as {@link #preload} does.
+   */
+  public synchronized void preloadHashBuild(List<DataType> keyTypes) {
+    checkOpen();
+    startLoad(hashBuildEntry(keyTypes));
+    unloadEvicted();
+  }
+
+  private void startLoad(Entry entry) {
+    if (entry.emission.emitted() && entry.module == null && entry.loading == null) {
+      CompletableFuture<Void> loading = new CompletableFuture<>();
+      entry.loading = loading;
+      loaders.execute(() -> load(entry, loading));
+    }
   }
 
   /**
@@ -108,9 +181,14 @@ public final class ModuleCache implements AutoCloseable {
    * @throws DeviceException with {@link DeviceException.Kind#MODULE_LOAD_FAILED} when the device
    *     rejects the PTX
    */
-  public synchronized LoadedKernel acquire(KernelProgram program) {
-    checkOpen();
-    return acquire(entry(program), "pipeline " + program.name(), program.name());
+  public LoadedKernel acquire(KernelProgram program) {
+    Entry entry;
+    synchronized (this) {
+      checkOpen();
+      entry = entry(program);
+      unloadEvicted();
+    }
+    return acquire(entry);
   }
 
   /**
@@ -121,46 +199,116 @@ public final class ModuleCache implements AutoCloseable {
    * @throws DeviceException with {@link DeviceException.Kind#MODULE_LOAD_FAILED} when the device
    *     rejects the PTX
    */
-  public synchronized LoadedKernel acquireHashBuild(List<DataType> keyTypes) {
-    checkOpen();
+  public LoadedKernel acquireHashBuild(List<DataType> keyTypes) {
+    Entry entry;
+    synchronized (this) {
+      checkOpen();
+      entry = hashBuildEntry(keyTypes);
+      unloadEvicted();
+    }
+    return acquire(entry);
+  }
+
+  private Entry hashBuildEntry(List<DataType> keyTypes) {
     String shape = PtxHashBuild.shape(keyTypes);
     Entry entry = entries.get(shape);
     if (entry == null) {
       long start = System.nanoTime();
       Emission emission = new Emission(PtxHashBuild.emit(keyTypes), null);
-      entry = new Entry(emission, System.nanoTime() - start);
+      entry = new Entry(emission, System.nanoTime() - start, shape, shape);
       entries.put(shape, entry);
     }
-    return acquire(entry, shape, shape);
+    return entry;
   }
 
-  private LoadedKernel acquire(Entry entry, String name, String compileName) {
-    try {
+  /**
+   * Returns the loaded kernel of {@code entry}: at once when its module is loaded, after a load in
+   * progress on a loader thread, or after loading it on this thread. The cache's lock is not held
+   * while the driver compiles, so other pipelines keep using the cache meanwhile.
+   */
+  private LoadedKernel acquire(Entry entry) {
+    CompletableFuture<Void> loading;
+    boolean loadHere = false;
+    synchronized (this) {
+      checkOpen();
       if (!entry.emission.emitted()) {
-        throw new IllegalArgumentException(name + " has no PTX: " + entry.emission.rejection());
+        throw new IllegalArgumentException(
+            entry.name + " has no PTX: " + entry.emission.rejection());
       }
-      if (entry.module == null) {
-        PtxKernel kernel = entry.emission.kernel();
-        long start = System.nanoTime();
-        entry.module = device.loadModule(kernel.ptx(), name);
-        entry.function = device.function(entry.module, kernel.entryName());
-        Compile compile = new Compile(compileName, entry.emitNanos, System.nanoTime() - start);
-        moduleLoads++;
-        compileNanos += compile.nanos();
-        if (slowestCompile == null || compile.nanos() > slowestCompile.nanos()) {
-          slowestCompile = compile;
-        }
-        LOG.debug(
-            "Loaded the module of {} on {} in {} ms",
-            name,
-            device.description(),
-            compile.loadNanos() / 1_000_000);
-      }
+      // Held from here, so that an eviction does not unload the module before this caller runs it.
       entry.users++;
+      if (entry.module != null) {
+        return new LoadedKernel(this, entry.emission.kernel(), entry.function, entry);
+      }
+      if (entry.loading == null) {
+        entry.loading = new CompletableFuture<>();
+        loadHere = true;
+      }
+      loading = entry.loading;
+    }
+    if (loadHere) {
+      load(entry, loading);
+    }
+    try {
+      loading.join();
+    } catch (CompletionException e) {
+      release(entry);
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw e;
+    }
+    synchronized (this) {
       return new LoadedKernel(this, entry.emission.kernel(), entry.function, entry);
-    } finally {
+    }
+  }
+
+  /**
+   * Loads the module of {@code entry} without holding the cache's lock, publishes it, and completes
+   * {@code loading}. A module that finishes loading after the cache closed is unloaded at once.
+   */
+  private void load(Entry entry, CompletableFuture<Void> loading) {
+    PtxKernel kernel = entry.emission.kernel();
+    long start = System.nanoTime();
+    DeviceModule module;
+    DeviceFunction function;
+    try {
+      module = device.loadModule(kernel.ptx(), entry.name);
+      try {
+        function = device.function(module, kernel.entryName());
+      } catch (RuntimeException e) {
+        device.unloadModule(module);
+        throw e;
+      }
+    } catch (RuntimeException e) {
+      synchronized (this) {
+        entry.loading = null;
+      }
+      loading.completeExceptionally(e);
+      return;
+    }
+    synchronized (this) {
+      Compile compile = new Compile(entry.compileName, entry.emitNanos, System.nanoTime() - start);
+      moduleLoads++;
+      compileNanos += compile.nanos();
+      if (slowestCompile == null || compile.nanos() > slowestCompile.nanos()) {
+        slowestCompile = compile;
+      }
+      if (closed) {
+        device.unloadModule(module);
+      } else {
+        entry.module = module;
+        entry.function = function;
+      }
+      entry.loading = null;
+      LOG.debug(
+          "Loaded the module of {} on {} in {} ms",
+          entry.name,
+          device.description(),
+          compile.loadNanos() / 1_000_000);
       unloadEvicted();
     }
+    loading.complete(null);
   }
 
   /** Returns how many modules this cache loaded on the device. */
@@ -195,7 +343,9 @@ public final class ModuleCache implements AutoCloseable {
     if (entry == null) {
       long start = System.nanoTime();
       Emission emission = emission(program);
-      entry = new Entry(emission, System.nanoTime() - start);
+      entry =
+          new Entry(
+              emission, System.nanoTime() - start, "pipeline " + program.name(), program.name());
       entries.put(key, entry);
     }
     return entry;
@@ -212,7 +362,8 @@ public final class ModuleCache implements AutoCloseable {
   private void unloadEvicted() {
     for (Iterator<Entry> it = evicted.iterator(); it.hasNext(); ) {
       Entry entry = it.next();
-      if (entry.users == 0) {
+      // A module still loading is unloaded when its load finishes and calls this again.
+      if (entry.users == 0 && !entry.isLoading()) {
         it.remove();
         unload(entry);
       }
@@ -227,21 +378,38 @@ public final class ModuleCache implements AutoCloseable {
     }
   }
 
-  /** Unloads every module; kernels still held must not be launched afterwards. */
+  /**
+   * Unloads every module, after waiting for loads in progress; kernels still held must not be
+   * launched afterwards.
+   */
   @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
+  public void close() {
+    List<CompletableFuture<Void>> inProgress = new ArrayList<>();
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      for (Entry entry : entries.values()) {
+        unload(entry);
+        if (entry.loading != null) {
+          inProgress.add(entry.loading);
+        }
+      }
+      for (Entry entry : evicted) {
+        unload(entry);
+        if (entry.loading != null) {
+          inProgress.add(entry.loading);
+        }
+      }
+      entries.clear();
+      evicted.clear();
     }
-    closed = true;
-    for (Entry entry : entries.values()) {
-      unload(entry);
+    loaders.shutdown();
+    for (CompletableFuture<Void> loading : inProgress) {
+      // A failed load has nothing to unload, and its callers saw the failure.
+      loading.exceptionally(failure -> null).join();
     }
-    for (Entry entry : evicted) {
-      unload(entry);
-    }
-    entries.clear();
-    evicted.clear();
   }
 
   private void checkOpen() {

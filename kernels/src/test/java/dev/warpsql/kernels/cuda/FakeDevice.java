@@ -2,6 +2,7 @@ package dev.warpsql.kernels.cuda;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,12 @@ import java.util.Map;
 final class FakeDevice implements DeviceApi {
   private final long memoryBytes;
   final Map<Long, Long> allocations = new LinkedHashMap<>();
-  final List<String> loadedModules = new ArrayList<>();
-  final List<String> unloadedModules = new ArrayList<>();
+  final List<String> loadedModules = Collections.synchronizedList(new ArrayList<>());
+  final List<String> unloadedModules = Collections.synchronizedList(new ArrayList<>());
+
+  /** Runs at the start of every module load, on the loading thread; tests make it wait. */
+  volatile Runnable beforeLoad = () -> {};
+
   long allocateCalls;
   private long nextAddress = 0x10_0000;
 
@@ -72,6 +77,7 @@ final class FakeDevice implements DeviceApi {
 
   @Override
   public DeviceModule loadModule(String ptx, String description) {
+    beforeLoad.run();
     loadedModules.add(description);
     return new Module(description);
   }

@@ -13,6 +13,9 @@ import dev.warpsql.kernels.ir.KernelProgram;
 import dev.warpsql.kernels.ir.MaterializeSink;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ModuleCacheTest {
@@ -60,6 +63,86 @@ class ModuleCacheTest {
         }
       }
     }
+  }
+
+  /** Makes every module load wait until {@code gate} opens, counting down {@code started} first. */
+  private void holdLoads(CountDownLatch started, CountDownLatch gate) {
+    device.beforeLoad =
+        () -> {
+          started.countDown();
+          try {
+            if (!gate.await(10, TimeUnit.SECONDS)) {
+              throw new IllegalStateException("the test never opened the load gate");
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+        };
+  }
+
+  @Test
+  void preloadsCompileInParallel() throws Exception {
+    CountDownLatch started = new CountDownLatch(2);
+    CountDownLatch gate = new CountDownLatch(1);
+    holdLoads(started, gate);
+    try (ModuleCache cache = new ModuleCache(device, 8, 2)) {
+      cache.preload(scan("pipeline1", DataType.INTEGER));
+      cache.preload(scan("pipeline2", DataType.BIGINT));
+
+      boolean both = started.await(10, TimeUnit.SECONDS);
+      gate.countDown();
+
+      assertThat(both).as("both loads in progress at once").isTrue();
+      try (LoadedKernel first = cache.acquire(scan("pipeline1", DataType.INTEGER));
+          LoadedKernel second = cache.acquire(scan("pipeline2", DataType.BIGINT))) {
+        assertThat(cache.moduleLoads()).isEqualTo(2);
+        assertThat(device.loadedModules)
+            .containsExactlyInAnyOrder("pipeline pipeline1", "pipeline pipeline2");
+      }
+    }
+  }
+
+  @Test
+  void acquireWaitsForPreload() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch gate = new CountDownLatch(1);
+    holdLoads(started, gate);
+    try (ModuleCache cache = new ModuleCache(device, 8, 1)) {
+      cache.preload(scan("pipeline1", DataType.INTEGER));
+      assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+      CompletableFuture<LoadedKernel> acquired =
+          CompletableFuture.supplyAsync(() -> cache.acquire(scan("pipeline4", DataType.INTEGER)));
+      Thread.sleep(100);
+      boolean doneBeforeLoad = acquired.isDone();
+      gate.countDown();
+
+      assertThat(doneBeforeLoad).as("acquire returned before the module loaded").isFalse();
+      try (LoadedKernel kernel = acquired.get(10, TimeUnit.SECONDS)) {
+        assertThat(kernel.kernel().entryName()).isEqualTo("warp_pipeline1");
+      }
+      assertThat(device.loadedModules).containsExactly("pipeline pipeline1");
+    }
+  }
+
+  @Test
+  void closeWaitsForLoadsAndUnloadsThem() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch gate = new CountDownLatch(1);
+    holdLoads(started, gate);
+    ModuleCache cache = new ModuleCache(device, 8, 1);
+    cache.preload(scan("pipeline1", DataType.INTEGER));
+    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+    CompletableFuture<Void> closed = CompletableFuture.runAsync(cache::close);
+    Thread.sleep(100);
+    boolean closedBeforeLoad = closed.isDone();
+    gate.countDown();
+    closed.get(10, TimeUnit.SECONDS);
+
+    assertThat(closedBeforeLoad).as("close returned during a load").isFalse();
+    assertThat(device.unloadedModules).containsExactly("pipeline pipeline1");
   }
 
   @Test

@@ -143,7 +143,9 @@ public final class PlanLowering {
 
   /**
    * Returns where a pipeline runs: {@code on cpu}, {@code on gpu} or {@code on ptx-sim}, or {@code
-   * on cpu, fallback: reason} when the device cannot run it.
+   * on cpu, fallback: reason} when the device cannot run it. A pipeline that the device runs starts
+   * loading its modules, and those of its hash builds, in the background, so that the pipelines of
+   * a new query shape compile in parallel while the rest is planned.
    */
   private String deviceOf(KernelProgram program) {
     if (device == null) {
@@ -152,6 +154,10 @@ public final class PlanLowering {
     ModuleCache.Emission emission = device.modules().emit(program);
     if (!emission.emitted()) {
       return "on cpu, fallback: " + emission.rejection();
+    }
+    device.modules().preload(program);
+    for (ProbeStage probe : program.probes()) {
+      device.modules().preloadHashBuild(probe.keys().stream().map(Expr::type).toList());
     }
     return "on " + device.name();
   }
