@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.warpsql.executor.error.ErrorCode;
 import dev.warpsql.executor.error.WarpException;
+import dev.warpsql.kernels.ir.DataType;
+import dev.warpsql.kernels.ir.Expr;
 import dev.warpsql.kernels.ir.KernelProgram;
 import dev.warpsql.kernels.ptx.PtxEmitter;
+import dev.warpsql.kernels.ptx.PtxHashBuild;
 import dev.warpsql.kernels.ptx.PtxKernel;
 import dev.warpsql.planner.exec.WarpRuntime;
 import java.io.IOException;
@@ -24,7 +27,7 @@ import java.util.Set;
 /**
  * {@code warp kernels}: runs the SQL like {@code warp query} on the CPU backend, discarding the
  * results, then writes the PTX of every kernel that the run compiled, one {@code .ptx} file per
- * kernel named after its pipeline.
+ * kernel named after its pipeline, and of the kernels that build its join hash tables.
  *
  * <p>Running the statements is what compiles every pipeline, including those of subqueries that
  * planning alone would not reach. No GPU is needed: the PTX is only generated.
@@ -43,8 +46,9 @@ final class KernelsCommand {
       schema main, runs each SQL statement on the CPU backend without printing its
       result, then writes the PTX of every GPU kernel that the statements compiled
       into the folder OUT, one file per kernel named after its pipeline
-      (pipeline1.ptx, ...), and prints the paths of the written files. No GPU is
-      needed.
+      (pipeline1.ptx, ...), then for a pipeline with hash joins the kernels that
+      build their tables (pipeline1_build0.ptx, ...), and prints the paths of the
+      written files. No GPU is needed.
 
       Options:
         --dir OUT          Folder for the .ptx files; created when missing. Files of
@@ -101,11 +105,22 @@ final class KernelsCommand {
     }
   }
 
-  /** Emits and writes each program's PTX and returns the written files, in program order. */
+  /** A kernel to write and the name of its file before the extension. */
+  private record NamedKernel(String name, PtxKernel kernel) {}
+
+  /**
+   * Emits and writes each program's PTX, followed by the kernel that builds the hash table of each
+   * of its probe stages ({@code pipeline3_build0}, ...), and returns the written files in that
+   * order.
+   */
   private List<Path> writeKernels(List<KernelProgram> programs) throws IOException {
-    List<PtxKernel> kernels = new ArrayList<>();
+    List<NamedKernel> kernels = new ArrayList<>();
     for (KernelProgram program : programs) {
-      kernels.add(emit(program));
+      kernels.add(new NamedKernel(program.name(), emit(program)));
+      for (int p = 0; p < program.probes().size(); p++) {
+        List<DataType> keyTypes = program.probes().get(p).keys().stream().map(Expr::type).toList();
+        kernels.add(new NamedKernel(program.name() + "_build" + p, PtxHashBuild.emit(keyTypes)));
+      }
     }
     Path directory = options.outputDirectory();
     try {
@@ -115,10 +130,10 @@ final class KernelsCommand {
     }
     List<Path> files = new ArrayList<>();
     Set<String> usedNames = new HashSet<>();
-    for (int i = 0; i < programs.size(); i++) {
-      Path file = directory.resolve(uniqueFileName(programs.get(i).name(), usedNames));
+    for (NamedKernel kernel : kernels) {
+      Path file = directory.resolve(uniqueFileName(kernel.name(), usedNames));
       try {
-        Files.writeString(file, kernels.get(i).ptx(), StandardCharsets.UTF_8);
+        Files.writeString(file, kernel.kernel().ptx(), StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
       }

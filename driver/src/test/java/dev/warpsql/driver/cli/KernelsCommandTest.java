@@ -84,15 +84,23 @@ class KernelsCommandTest {
     List<String> lines = run.out().lines().toList();
     assertThat(lines).isNotEmpty();
     boolean sawProbe = false;
+    boolean sawBuild = false;
     for (String line : lines) {
       Path file = Path.of(line);
       assertThat(file.getParent()).isEqualTo(output);
-      assertThat(file.getFileName().toString()).matches("pipeline[0-9]+(_[0-9]+)?\\.ptx");
+      String name = file.getFileName().toString();
+      assertThat(name).matches("pipeline[0-9]+(_build[0-9]+)?(_[0-9]+)?\\.ptx");
       String ptx = Files.readString(file);
-      assertThat(ptx).contains(".visible .entry warp_pipeline");
-      sawProbe |= ptx.contains("LEFT join with hash table");
+      if (name.contains("_build")) {
+        assertThat(ptx).contains(".visible .entry warp_hash_build");
+        sawBuild = true;
+      } else {
+        assertThat(ptx).contains(".visible .entry warp_pipeline");
+        sawProbe |= ptx.contains("LEFT join with hash table");
+      }
     }
     assertThat(sawProbe).as("a kernel probes the customers hash table").isTrue();
+    assertThat(sawBuild).as("a kernel builds the customers hash table").isTrue();
     try (var files = Files.list(output)) {
       assertThat(files.count()).isEqualTo(lines.size());
     }
