@@ -36,8 +36,6 @@ public final class LookupTable {
   private final long[] longValues;
   private final double[] doubleValues;
   private final boolean[] nulls;
-  // TODO: the PTX emitter uploads values and nulls only, so a GPU kernel reads an entry with an
-  // error as NULL instead of raising the error.
   private final RuntimeException[] errors;
   private final long minLong;
   private final long maxLong;

@@ -56,6 +56,7 @@ public final class DeviceKernelRunner implements AutoCloseable {
   private final Object[] params;
   private final String deviceName;
   private final List<AutoCloseable> shared = new ArrayList<>();
+  private final LookupTable[] lookups;
   private final long[][] lookupAddresses;
   private final int[] lookupSizes;
   private final ProbeBinding[] probes;
@@ -133,6 +134,7 @@ public final class DeviceKernelRunner implements AutoCloseable {
     this.program = Objects.requireNonNull(program, "program");
     this.deviceName = deviceName;
     this.params = params == null ? new Object[0] : params.clone();
+    this.lookups = lookups == null ? new LookupTable[0] : lookups.clone();
     this.lookupAddresses = new long[program.lookupTables()][];
     this.lookupSizes = new int[program.lookupTables()];
     this.probes = new ProbeBinding[program.probes().size()];
@@ -409,6 +411,9 @@ public final class DeviceKernelRunner implements AutoCloseable {
       return;
     }
     long row = controlCopy.getLong(8);
+    if (code == PtxErrors.LOOKUP_ENTRY_FAILED) {
+      throw lookupEntryError((int) (row >>> 32), (int) row);
+    }
     KernelErrorCode error = PtxErrors.errorOf(code);
     if (error != null) {
       String where = row < 0 ? "while merging partial aggregates" : "at row " + row + " of a chunk";
@@ -431,6 +436,25 @@ public final class DeviceKernelRunner implements AutoCloseable {
         };
     throw new IllegalStateException(
         "the kernel of pipeline " + program.name() + " " + reason + " at row " + row);
+  }
+
+  /**
+   * Returns the error of entry {@code code} of lookup table {@code table}, the one that the CPU
+   * backend raises when a row reads that entry.
+   */
+  private RuntimeException lookupEntryError(int table, int code) {
+    RuntimeException[] errors = table < lookups.length ? lookups[table].errors() : null;
+    if (errors == null || code < 0 || code >= errors.length || errors[code] == null) {
+      return new IllegalStateException(
+          "the kernel of pipeline "
+              + program.name()
+              + " reported a failed entry "
+              + code
+              + " of lookup table #"
+              + table
+              + ", which has no error");
+    }
+    return errors[code];
   }
 
   private void checkInputCount(List<DeviceColumn> inputs) {

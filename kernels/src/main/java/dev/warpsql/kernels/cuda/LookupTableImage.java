@@ -10,7 +10,8 @@ import java.nio.ByteOrder;
  * table that a {@code CodeMap} reads; and the NULL flags, one byte per code, or none when no entry
  * is NULL.
  *
- * @param nulls the flags, or null when no entry is NULL
+ * @param nulls the flags, or null when no entry is NULL: 0 for a value, 1 for NULL, 2 for an entry
+ *     whose error a kernel raises when it reads it
  */
 public record LookupTableImage(byte[] values, byte[] nulls, int size) {
   /** Encodes {@code table}. A table without codes still gets one entry, so it has an address. */
@@ -37,7 +38,8 @@ public record LookupTableImage(byte[] values, byte[] nulls, int size) {
     if (table.nulls() != null) {
       nulls = new byte[Math.max(size, 1)];
       for (int code = 0; code < size; code++) {
-        nulls[code] = (byte) (table.isNull(code) ? 1 : 0);
+        boolean failed = table.errors() != null && table.errors()[code] != null;
+        nulls[code] = (byte) (failed ? 2 : table.isNull(code) ? 1 : 0);
       }
     }
     return new LookupTableImage(values, nulls, size);

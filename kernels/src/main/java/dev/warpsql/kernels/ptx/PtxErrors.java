@@ -29,6 +29,13 @@ public final class PtxErrors {
    */
   public static final int JOIN_TABLE_FULL = -4;
 
+  /**
+   * A kernel read a lookup table entry whose evaluation failed on the host, such as a string that
+   * does not convert to a number. The record's second word holds the table index in its high 32
+   * bits and the dictionary code in its low 32 bits, so the host raises that entry's error.
+   */
+  public static final int LOOKUP_ENTRY_FAILED = -5;
+
   private PtxErrors() {}
 
   /** Returns the code word that a kernel writes for {@code code}. */

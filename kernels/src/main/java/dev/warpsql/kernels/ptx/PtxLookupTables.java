@@ -70,6 +70,12 @@ final class PtxLookupTables {
     out.op("add.u64 " + address + ", " + table.nulls() + ", " + offset);
     out.op("@" + table.hasNulls() + " ld.global.nc.u8 " + flag + ", [" + address + "]");
     out.op("setp.ne.u32 " + isNull + ", " + flag + ", 0");
+    out.comment("flag 2: the entry raises an error, which the host finds by table and code");
+    String failed = out.register(RegisterClass.PRED);
+    String detail = out.register(RegisterClass.B64);
+    out.op("setp.eq.u32 " + failed + ", " + flag + ", 2");
+    out.op("or.b64 " + detail + ", " + offset + ", " + ((long) index << 32));
+    out.raiseWhen(failed, PtxErrors.LOOKUP_ENTRY_FAILED, "LOOKUP_ENTRY_FAILED", detail);
     out.place(done);
     return new PtxValue(result, isNull, type);
   }

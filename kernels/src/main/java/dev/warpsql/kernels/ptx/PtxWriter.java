@@ -104,6 +104,15 @@ final class PtxWriter {
    * error of a launch wins the compare-and-swap on the code word and alone stores its row.
    */
   void raiseWhen(String predicate, int code, String name) {
+    raiseWhen(predicate, code, name, row);
+  }
+
+  /**
+   * Emits code that records the error code {@code code} when {@code predicate} is true, as {@link
+   * #raiseWhen(String, int, String)} does, storing the 64-bit register {@code detail} in place of
+   * the row.
+   */
+  void raiseWhen(String predicate, int code, String name, String detail) {
     String skip = label("no_" + name.toLowerCase(java.util.Locale.ROOT));
     String old = register(RegisterClass.B32);
     String won = register(RegisterClass.PRED);
@@ -111,7 +120,7 @@ final class PtxWriter {
     op("@!" + predicate + " bra " + skip);
     op("atom.global.cas.b32 " + old + ", [" + errorFlag + "], 0, " + code);
     op("setp.eq.u32 " + won + ", " + old + ", 0");
-    op("@" + won + " st.global.u64 [" + errorFlag + "+8], " + row);
+    op("@" + won + " st.global.u64 [" + errorFlag + "+8], " + detail);
     place(skip);
   }
 
