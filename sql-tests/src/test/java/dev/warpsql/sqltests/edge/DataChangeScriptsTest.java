@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.warpsql.sqltests.QueryPlans;
 import dev.warpsql.sqltests.QueryResult;
 import dev.warpsql.sqltests.ResultComparison;
+import dev.warpsql.sqltests.WarpTestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,7 +14,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -29,6 +32,11 @@ import org.junit.jupiter.api.TestFactory;
  */
 class DataChangeScriptsTest {
   private static final String SCRIPT_FOLDER = "dml";
+
+  @AfterAll
+  static void checkDeviceUse() {
+    WarpTestDatabases.checkDeviceUse("DataChangeScriptsTest");
+  }
 
   @TestFactory
   Stream<DynamicTest> dataChangeScripts() {
@@ -46,7 +54,10 @@ class DataChangeScriptsTest {
 
   /** Runs a script in order; the first statement that differs from DuckDB fails it. */
   private static void runScript(List<EdgeStatement> statements) throws SQLException {
-    try (Connection warp = DriverManager.getConnection("jdbc:warp:mem:");
+    // The device that -Dwarp.device names, so that the scripts also run on a device.
+    Properties info = new Properties();
+    info.setProperty("device", System.getProperty(WarpTestDatabases.DEVICE_PROPERTY, "auto"));
+    try (Connection warp = DriverManager.getConnection("jdbc:warp:mem:", info);
         Connection duckDb = DriverManager.getConnection("jdbc:duckdb:")) {
       try (Statement statement = duckDb.createStatement()) {
         statement.execute("SET default_null_order = 'nulls_last_on_asc_first_on_desc'");

@@ -79,7 +79,35 @@ final class HandMadeTables {
               List.of(
                   ColumnSchema.nullable("id", DataType.INTEGER),
                   ColumnSchema.nullable("grp", DataType.VARCHAR),
-                  ColumnSchema.nullable("score", DataType.INTEGER))));
+                  ColumnSchema.nullable("score", DataType.INTEGER))),
+          // Join keys of every type, with edge values: -0.0, NaN, infinities, type minimums.
+          typedKeys("jk_a"),
+          typedKeys("jk_b"),
+          typedKeys("jk_empty"),
+          // Strings of which some do not convert to INTEGER.
+          new HandMadeTable(
+              "jk_codes",
+              List.of(
+                  ColumnSchema.nullable("id", DataType.INTEGER),
+                  ColumnSchema.nullable("v", DataType.VARCHAR))));
+
+  private static HandMadeTable typedKeys(String name) {
+    return new HandMadeTable(
+        name,
+        List.of(
+            ColumnSchema.nullable("id", DataType.INTEGER),
+            ColumnSchema.nullable("ti", DataType.TINYINT),
+            ColumnSchema.nullable("si", DataType.SMALLINT),
+            ColumnSchema.nullable("i", DataType.INTEGER),
+            ColumnSchema.nullable("bi", DataType.BIGINT),
+            ColumnSchema.nullable("r", DataType.REAL),
+            ColumnSchema.nullable("d", DataType.DOUBLE),
+            ColumnSchema.nullable("dc", DataType.decimal(12, 3)),
+            ColumnSchema.nullable("dt", DataType.DATE),
+            ColumnSchema.nullable("s", DataType.VARCHAR),
+            ColumnSchema.nullable("b", DataType.BOOLEAN),
+            ColumnSchema.nullable("ts", DataType.TIMESTAMP)));
+  }
 
   private HandMadeTables() {}
 
