@@ -28,8 +28,10 @@
  *       then {@code param<i>_null} ({@code .u32}, non-zero for SQL NULL).
  *   <li>Per lookup table {@code i}: {@code lookup<i>_values} (pointer to the entries, one per
  *       dictionary code, laid out as "Lookup tables" below describes), {@code lookup<i>_nulls}
- *       (pointer to one byte per code, non-zero for NULL, or a null pointer when no entry is NULL)
- *       and {@code lookup<i>_size} ({@code .u32}, the code count).
+ *       (pointer to one byte per code, non-zero for NULL, or a null pointer when no entry is NULL;
+ *       2 marks an entry whose evaluation failed, which raises {@link
+ *       dev.warpsql.kernels.ptx.PtxErrors#LOOKUP_ENTRY_FAILED} when a row reads it) and {@code
+ *       lookup<i>_size} ({@code .u32}, the code count).
  *   <li>Per probe stage {@code p}, in stage order: the hash table parameters described under
  *       "Hash-join probes".
  *   <li>{@code error} ({@code .u64}): pointer to the 16-byte error record described below.
