@@ -67,8 +67,13 @@ public final class ResultComparison {
               where, expectedDouble, actualDecimal.scale())
           .isEqualByComparingTo(rounded);
     } else if (expected instanceof Double expectedDouble && actual instanceof Double actualDouble) {
-      double tolerance = Math.abs(expectedDouble) * DOUBLE_RELATIVE_TOLERANCE;
-      assertThat(actualDouble).as(where).isCloseTo(expectedDouble, within(tolerance));
+      if (expectedDouble.isNaN() || expectedDouble.isInfinite()) {
+        // No tolerance around NaN or an infinity: Double.equals takes NaN as equal to NaN.
+        assertThat(actualDouble).as(where).isEqualTo(expectedDouble);
+      } else {
+        double tolerance = Math.abs(expectedDouble) * DOUBLE_RELATIVE_TOLERANCE;
+        assertThat(actualDouble).as(where).isCloseTo(expectedDouble, within(tolerance));
+      }
     } else if (expected.getClass() != actual.getClass()) {
       // A DOUBLE from WarpSQL where the oracle computed an exact DECIMAL would hide lost digits.
       fail(
