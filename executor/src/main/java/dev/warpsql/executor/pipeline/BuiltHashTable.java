@@ -5,7 +5,7 @@ import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
 /**
- * The build rows of a hash join with their keys, whose hash table is built on first use; closing it
+ * The build rows of a hash join with their keys, whose hash table is built on first use. Closing it
  * frees the rows and any table built over them.
  *
  * @param columns the build rows' columns, whose dictionaries decode VARCHAR payload

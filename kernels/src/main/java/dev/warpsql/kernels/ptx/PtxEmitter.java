@@ -194,25 +194,14 @@ public final class PtxEmitter {
         PtxProbeStages probes,
         PtxSink sink) {
       String thread = out.register(RegisterClass.B64);
-      String lane = out.register(RegisterClass.B64);
       String stride = out.register(RegisterClass.B64);
+      emitGridStride(out, thread, stride);
+      String lane = out.register(RegisterClass.B64);
       String base = out.register(RegisterClass.B64);
-      String block = out.register(RegisterClass.B32);
-      String blockSize = out.register(RegisterClass.B32);
-      String threadInBlock = out.register(RegisterClass.B32);
       String laneId = out.register(RegisterClass.B32);
-      String gridSize = out.register(RegisterClass.B32);
-      out.op("mov.u32 " + block + ", %ctaid.x");
-      out.op("mov.u32 " + blockSize + ", %ntid.x");
-      out.op("mov.u32 " + threadInBlock + ", %tid.x");
       out.op("mov.u32 " + laneId + ", %laneid");
-      out.op("mov.u32 " + gridSize + ", %nctaid.x");
-      out.op("mul.wide.u32 " + thread + ", " + block + ", " + blockSize);
-      out.op("cvt.u64.u32 " + lane + ", " + threadInBlock);
-      out.op("add.u64 " + thread + ", " + thread + ", " + lane);
       out.op("cvt.u64.u32 " + lane + ", " + laneId);
       out.op("sub.u64 " + base + ", " + thread + ", " + lane);
-      out.op("mul.wide.u32 " + stride + ", " + gridSize + ", " + blockSize);
       String loop = out.label("row_loop");
       String end = out.label("row_loop_end");
       String past = out.register(RegisterClass.PRED);
@@ -305,6 +294,26 @@ public final class PtxEmitter {
       appendEntry(text, entry, parameters, out);
       return text.toString();
     }
+  }
+
+  /**
+   * Emits this thread's index in the grid into {@code thread} and the grid's thread count into
+   * {@code stride}, both 64-bit registers, for a grid-stride loop.
+   */
+  static void emitGridStride(PtxWriter out, String thread, String stride) {
+    String block = out.register(RegisterClass.B32);
+    String blockSize = out.register(RegisterClass.B32);
+    String threadInBlock = out.register(RegisterClass.B32);
+    String gridSize = out.register(RegisterClass.B32);
+    String wide = out.register(RegisterClass.B64);
+    out.op("mov.u32 " + block + ", %ctaid.x");
+    out.op("mov.u32 " + blockSize + ", %ntid.x");
+    out.op("mov.u32 " + threadInBlock + ", %tid.x");
+    out.op("mov.u32 " + gridSize + ", %nctaid.x");
+    out.op("mul.wide.u32 " + thread + ", " + block + ", " + blockSize);
+    out.op("cvt.u64.u32 " + wide + ", " + threadInBlock);
+    out.op("add.u64 " + thread + ", " + thread + ", " + wide);
+    out.op("mul.wide.u32 " + stride + ", " + gridSize + ", " + blockSize);
   }
 
   /** Appends an {@code .entry} with its parameters, register declarations and body. */

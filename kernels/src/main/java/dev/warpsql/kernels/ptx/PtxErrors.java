@@ -31,7 +31,7 @@ public final class PtxErrors {
 
   /**
    * A kernel read a lookup table entry whose evaluation failed on the host, such as a string that
-   * does not convert to a number. The record's second word holds the table index in its high 32
+   * does not convert to a number. The record's second word contains the table index in its high 32
    * bits and the dictionary code in its low 32 bits, so the host raises that entry's error.
    */
   public static final int LOOKUP_ENTRY_FAILED = -5;

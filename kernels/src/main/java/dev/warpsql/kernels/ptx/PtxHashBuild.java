@@ -104,19 +104,7 @@ public final class PtxHashBuild {
     out.setErrorRegisters(PtxEmitter.globalPointer(out, "error"), row);
 
     String stride = out.register(RegisterClass.B64);
-    String blockSize = out.register(RegisterClass.B32);
-    String gridSize = out.register(RegisterClass.B32);
-    String block = out.register(RegisterClass.B32);
-    String thread = out.register(RegisterClass.B32);
-    String threadWide = out.register(RegisterClass.B64);
-    out.op("mov.u32 " + block + ", %ctaid.x");
-    out.op("mov.u32 " + blockSize + ", %ntid.x");
-    out.op("mov.u32 " + thread + ", %tid.x");
-    out.op("mov.u32 " + gridSize + ", %nctaid.x");
-    out.op("mul.wide.u32 " + row + ", " + block + ", " + blockSize);
-    out.op("cvt.u64.u32 " + threadWide + ", " + thread);
-    out.op("add.u64 " + row + ", " + row + ", " + threadWide);
-    out.op("mul.wide.u32 " + stride + ", " + gridSize + ", " + blockSize);
+    PtxEmitter.emitGridStride(out, row, stride);
 
     String loop = out.label("build_row");
     String nextRow = out.label("build_next_row");

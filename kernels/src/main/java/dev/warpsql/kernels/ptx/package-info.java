@@ -163,7 +163,7 @@
  *   <li>{@code probe<p>_slot_mask} ({@code .u32}): slot count minus one; the slot count is a power
  *       of two larger than the number of distinct keys, so that an empty slot ends every search.
  *   <li>{@code probe<p>_partition_shift} and {@code probe<p>_partition} ({@code .u32}): when the
- *       table holds one partition of a build side that did not fit, the stage passes on only the
+ *       table contains one partition of a build side that did not fit, the stage passes on only the
  *       rows whose hash shifted right by the shift equals the partition, and rows with a NULL key
  *       only in partition 0. The host runs the pipeline once per partition. A shift of 32 with
  *       partition 0 passes on every row.

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The build kernel's parameters and the memory-ordering qualifiers of its claim protocol. The PTX
  * interpreter runs threads one at a time over one memory, so it would not notice a missing acquire
- * or release; these checks pin them in the text.
+ * or release. These checks pin the qualifiers in the text.
  */
 class PtxHashBuildTest {
   @Test
