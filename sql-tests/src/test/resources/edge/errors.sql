@@ -149,6 +149,17 @@ SELECT CAST('2024-02-30' AS DATE);
 -- error 22018
 SELECT CAST('yes' AS BOOLEAN);
 
+-- A string that is no timestamp at all, or has month 13, is an invalid cast, whether or not it
+-- has microseconds.
+-- error 22018
+SELECT CAST('abc' AS TIMESTAMP);
+
+-- error 22018
+SELECT CAST('2024-13-01 00:00:00' AS TIMESTAMP);
+
+-- error 22018
+SELECT CAST('2024-13-01 00:00:00.000001' AS TIMESTAMP);
+
 -- error 2201E
 SELECT LN(0);
 

@@ -21,32 +21,29 @@ public final class TemporalPrecision {
 
   /**
    * Returns JDBC's precision of a DATE, TIME or TIMESTAMP column whose Calcite precision is {@code
-   * fractionDigits}, or {@code fractionDigits} for any other type. A fraction of 0, which is also
-   * the default of a TIME or TIMESTAMP without a precision, gives the standard size for WarpSQL's
-   * microseconds.
+   * fractionDigits}, the length of its text with that many digits of a second, or {@code
+   * fractionDigits} for any other type. A TIME or TIMESTAMP without a precision has six digits,
+   * WarpSQL's microseconds, which gives the standard size of {@link ColumnSizes}.
    *
    * @param jdbcType a {@link Types} constant
    */
   static int jdbcPrecision(int jdbcType, int fractionDigits) {
     return switch (jdbcType) {
       case Types.DATE -> ColumnSizes.fixedSize(jdbcType);
-      case Types.TIME, Types.TIME_WITH_TIMEZONE ->
-          fractionDigits > 0 ? TIME_LENGTH + 1 + fractionDigits : ColumnSizes.fixedSize(jdbcType);
+      case Types.TIME, Types.TIME_WITH_TIMEZONE -> textLength(TIME_LENGTH, fractionDigits);
       case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE ->
-          fractionDigits > 0
-              ? TIMESTAMP_LENGTH + 1 + fractionDigits
-              : ColumnSizes.fixedSize(jdbcType);
+          textLength(TIMESTAMP_LENGTH, fractionDigits);
       default -> fractionDigits;
     };
+  }
+
+  private static int textLength(int wholeSecondsLength, int fractionDigits) {
+    return fractionDigits > 0 ? wholeSecondsLength + 1 + fractionDigits : wholeSecondsLength;
   }
 
   /**
    * Returns the fraction digits of a TIME or TIMESTAMP column whose JDBC precision is {@code
    * jdbcPrecision}, the inverse of {@link #jdbcPrecision}; 0 for any other type.
-   *
-   * <p>NOTE: the standard size is also the length for 6 fraction digits, and it is read as 0. That
-   * is right as long as Calcite's maximum TIME and TIMESTAMP precision stays 3, the default of its
-   * type system, which WarpSQL's keeps.
    */
   public static int fractionDigits(int jdbcType, int jdbcPrecision) {
     int length =
@@ -55,7 +52,7 @@ public final class TemporalPrecision {
           case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> TIMESTAMP_LENGTH;
           default -> -1;
         };
-    if (length < 0 || jdbcPrecision == ColumnSizes.fixedSize(jdbcType)) {
+    if (length < 0) {
       return 0;
     }
     return Math.max(0, jdbcPrecision - length - 1);

@@ -80,6 +80,11 @@ class ServerTimestampTextTest {
 
     assertThat(remote).isEqualTo(embedded);
     assertThat(remote)
-        .contains("ts3=1998-09-02 13:45:01.100", "tm3=13:45:01.250", "ts=null", "d=1998-09-02");
+        .contains(
+            "ts=1998-09-02 13:45:01.000000",
+            "ts3=1998-09-02 13:45:01.100000",
+            "tm3=13:45:01.250000",
+            "ts=null",
+            "d=1998-09-02");
   }
 }

@@ -24,6 +24,11 @@ public final class CalendarFields {
     return Math.floorDiv(micros, MICROS_PER_DAY);
   }
 
+  /** Returns the microseconds since the midnight that starts a timestamp's day. */
+  public static long microsecondOfDay(long micros) {
+    return Math.floorMod(micros, MICROS_PER_DAY);
+  }
+
   public static long year(long epochDay) {
     long marchDays = epochDay + DAYS_FROM_MARCH_YEAR_ZERO;
     long era = Math.floorDiv(marchDays, DAYS_PER_400_YEARS);

@@ -324,6 +324,7 @@ final class ExprEmitter {
       case EXTRACT_DAY -> extract("day", operand, call.type());
       case EXTRACT_DOY -> extract("dayOfYear", operand, call.type());
       case EXTRACT_DOW -> extract("dayOfWeek", operand, call.type());
+      case MICROSECOND_OF_DAY -> microsecondOfDay(operand, call.type());
       default -> throw new IllegalStateException(operator + " is not a strict operator");
     };
   }
@@ -342,6 +343,19 @@ final class ExprEmitter {
     }
     String value = "CalendarFields." + field + "(" + day + ")";
     return CastExpressions.convert(value, DataType.BIGINT, type);
+  }
+
+  private static String microsecondOfDay(JavaValue operand, DataType type) {
+    if (type.kind() != TypeKind.BIGINT) {
+      throw new IllegalArgumentException("MICROSECOND_OF_DAY returns BIGINT, not " + type);
+    }
+    return switch (operand.type().kind()) {
+      case TIME -> "((long) (" + operand.value() + "))";
+      case TIMESTAMP -> "CalendarFields.microsecondOfDay(" + operand.value() + ")";
+      default ->
+          throw new IllegalArgumentException(
+              "MICROSECOND_OF_DAY needs a TIME or TIMESTAMP, got " + operand.type());
+    };
   }
 
   /** Declares the result of an operator that is NULL when any operand is NULL. */

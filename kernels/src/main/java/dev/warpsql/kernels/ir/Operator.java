@@ -83,6 +83,11 @@ public enum Operator {
    */
   EXTRACT_DOW(1),
   /**
+   * Microseconds since midnight, 0 to 86,399,999,999, of a TIME or TIMESTAMP, as BIGINT; a
+   * TIMESTAMP before 1970 counts from the midnight before it, not toward zero.
+   */
+  MICROSECOND_OF_DAY(1),
+  /**
    * A DATE or TIMESTAMP (first operand) plus a BIGINT number of days (second operand, may be
    * negative), as the first operand's type; raises on overflow of the type's range.
    */

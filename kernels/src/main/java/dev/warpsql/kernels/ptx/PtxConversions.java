@@ -198,6 +198,16 @@ final class PtxConversions {
     return quotient;
   }
 
+  /** Returns a 64-bit register with the microseconds since the midnight that starts the day. */
+  String microsecondOfDay(String micros) {
+    String remainder = out.register(RegisterClass.B64);
+    String negative = out.register(RegisterClass.PRED);
+    out.op("rem.s64 " + remainder + ", " + micros + ", " + MICROS_PER_DAY);
+    out.op("setp.lt.s64 " + negative + ", " + remainder + ", 0");
+    out.op("@" + negative + " add.s64 " + remainder + ", " + remainder + ", " + MICROS_PER_DAY);
+    return remainder;
+  }
+
   private String toDecimal(String value, DataType from, DataType to) {
     if (from.kind().isApproximateNumeric()) {
       String asDouble = toDouble(value, from);

@@ -254,6 +254,7 @@ final class PtxExprEmitter {
       case EXTRACT_DAY -> extract(operator, operand, call.type());
       case EXTRACT_DOY -> extract(operator, operand, call.type());
       case EXTRACT_DOW -> extract(operator, operand, call.type());
+      case MICROSECOND_OF_DAY -> microsecondOfDay(operand, call.type());
       default -> throw new IllegalStateException(operator + " is not a strict operator");
     };
   }
@@ -274,6 +275,19 @@ final class PtxExprEmitter {
     String field =
         operator == Operator.EXTRACT_DOW ? calendar.dayOfWeek(day) : civilField(operator, day);
     return conversions.convert(field, DataType.BIGINT, type);
+  }
+
+  private String microsecondOfDay(PtxValue operand, DataType type) {
+    if (type.kind() != TypeKind.BIGINT) {
+      throw new IllegalArgumentException("MICROSECOND_OF_DAY returns BIGINT, not " + type);
+    }
+    return switch (operand.type().kind()) {
+      case TIME -> operand.value();
+      case TIMESTAMP -> conversions.microsecondOfDay(operand.value());
+      default ->
+          throw new IllegalArgumentException(
+              "MICROSECOND_OF_DAY needs a TIME or TIMESTAMP, got " + operand.type());
+    };
   }
 
   /** Returns a field of a day count that its year, month and day of month give. */

@@ -48,6 +48,17 @@ class CalendarFieldsTest {
   }
 
   @Test
+  void microsecondOfDayCountsFromTheDaysMidnight() {
+    long day = CalendarFields.MICROS_PER_DAY;
+    assertThat(CalendarFields.microsecondOfDay(0)).isEqualTo(0);
+    assertThat(CalendarFields.microsecondOfDay(day + 1)).isEqualTo(1);
+    assertThat(CalendarFields.microsecondOfDay(-1)).isEqualTo(day - 1);
+    assertThat(CalendarFields.microsecondOfDay(-day)).isEqualTo(0);
+    assertThat(CalendarFields.microsecondOfDay(Long.MIN_VALUE))
+        .isEqualTo(Math.floorMod(Long.MIN_VALUE, day));
+  }
+
+  @Test
   void epochDayOfInvertsFields() {
     for (long day = -1_600_000; day <= 857_000; day += 3) {
       long year = CalendarFields.year(day);

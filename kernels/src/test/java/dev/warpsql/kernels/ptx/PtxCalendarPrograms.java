@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Programs with ADD_DAYS, ADD_MONTHS and ADD_MICROSECONDS on DATE and TIMESTAMP columns, with
- * amounts of several integer types, and with every EXTRACT field of both types, for the assembly
- * table of {@link PtxTestPrograms}.
+ * amounts of several integer types, with every EXTRACT field of both types and with the microsecond
+ * of the day of TIMESTAMP and TIME, for the assembly table of {@link PtxTestPrograms}.
  */
 final class PtxCalendarPrograms {
   private static final List<Operator> EXTRACTS =
@@ -76,6 +76,8 @@ final class PtxCalendarPrograms {
         fields.add(Call.of(extract, DataType.BIGINT, in(type)));
       }
     }
+    fields.add(Call.of(Operator.MICROSECOND_OF_DAY, DataType.BIGINT, in(DataType.TIMESTAMP)));
+    fields.add(Call.of(Operator.MICROSECOND_OF_DAY, DataType.BIGINT, in(DataType.TIME)));
 
     return List.of(
         new PtxTestPrograms.Case(

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -197,6 +198,10 @@ public final class SqlErrors {
     return exception;
   }
 
+  /** Calcite's message (1.41) for a string that a CAST to DATE, TIME or TIMESTAMP rejects. */
+  private static final Pattern INVALID_DATETIME_TEXT =
+      Pattern.compile("Invalid (DATE|TIME|TIMESTAMP) value, ");
+
   /**
    * Returns the SQL error for a data error that Calcite's constant folding or Enumerable code
    * (1.41) raises as a plain exception, recognised by its message, or null for any other failure.
@@ -207,6 +212,16 @@ public final class SqlErrors {
         && message.startsWith("Value of ")
         && message.contains(" field is out of range")) {
       return create(ErrorCode.DATETIME_FIELD_OVERFLOW, "invalid date or time: " + message, failure);
+    }
+    if (cause instanceof IllegalArgumentException
+        && INVALID_DATETIME_TEXT.matcher(message).lookingAt()) {
+      return create(
+          ErrorCode.INVALID_CAST,
+          "invalid date or time: "
+              + message
+              + "; write dates as YYYY-MM-DD, times as HH:MM:SS[.ffffff] and timestamps as"
+              + " YYYY-MM-DD HH:MM:SS[.ffffff]",
+          failure);
     }
     if (message.startsWith("Invalid character for cast")) {
       return create(ErrorCode.INVALID_CAST, message, failure);

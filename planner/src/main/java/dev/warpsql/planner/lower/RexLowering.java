@@ -32,6 +32,8 @@ import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.TimeString;
+import org.apache.calcite.util.TimestampString;
 
 /**
  * Lowers Calcite row expressions over an open {@link Stream} into kernel IR.
@@ -142,7 +144,9 @@ public final class RexLowering {
     }
     DataType resultType = TypeMapping.require(node.getType());
     int table = stream.lookups().size() + newLookups.size();
-    newLookups.add(new StringFunctionLookup(origin, function, resultType, node.toString()));
+    newLookups.add(
+        new StringFunctionLookup(
+            origin, function, resultType, node.toString(), RexSupport.isTimeCastOfText(node)));
     Expr lookup =
         resultType.kind() == TypeKind.BOOLEAN
             ? new CodeLookup(code, table)
@@ -197,8 +201,11 @@ public final class RexLowering {
       }
       case REAL, DOUBLE -> new Literal(literal.getValueAs(Double.class), type);
       case DATE -> new Literal(literal.getValueAs(Integer.class).longValue(), type);
-      case TIME -> new Literal(literal.getValueAs(Integer.class).longValue() * 1000L, type);
-      case TIMESTAMP -> new Literal(literal.getValueAs(Long.class) * 1000L, type);
+      case TIME ->
+          new Literal(SecondFractions.timeMicros(literal.getValueAs(TimeString.class)), type);
+      case TIMESTAMP ->
+          new Literal(
+              SecondFractions.timestampMicros(literal.getValueAs(TimestampString.class)), type);
       case VARCHAR -> throw new UnsupportedLoweringException("string literal " + literal);
     };
   }
@@ -464,6 +471,10 @@ public final class RexLowering {
 
   private Expr extract(RexCall call, DataType type, boolean nullable) {
     TimeUnitRange unit = ((RexLiteral) call.getOperands().get(0)).getValueAs(TimeUnitRange.class);
+    Expr value = lower(call.getOperands().get(1));
+    if (RexSupport.TIME_OF_DAY_UNITS.contains(unit)) {
+      return cast(timeOfDayField(unit, value, nullable), type);
+    }
     Operator operator =
         switch (unit) {
           case YEAR -> Operator.EXTRACT_YEAR;
@@ -474,9 +485,39 @@ public final class RexLowering {
           case DOW -> Operator.EXTRACT_DOW;
           default -> throw new UnsupportedLoweringException("EXTRACT(" + unit + ")");
         };
-    Expr value = lower(call.getOperands().get(1));
     Expr extracted = new Call(operator, List.of(value), DataType.BIGINT, nullable);
     return cast(extracted, type);
+  }
+
+  /**
+   * Returns a field of the time of day of a TIME or TIMESTAMP, as BIGINT, computed from its
+   * microseconds since midnight. MILLISECOND and MICROSECOND include the seconds, as in Calcite and
+   * DuckDB: 12:00:05.123456 has 5123 milliseconds and 5123456 microseconds.
+   */
+  private static Expr timeOfDayField(TimeUnitRange unit, Expr value, boolean nullable) {
+    TypeKind kind = value.type().kind();
+    if (kind != TypeKind.TIME && kind != TypeKind.TIMESTAMP) {
+      throw new UnsupportedLoweringException("EXTRACT(" + unit + ") of " + value.type());
+    }
+    Expr micros = new Call(Operator.MICROSECOND_OF_DAY, List.of(value), DataType.BIGINT, nullable);
+    return switch (unit) {
+      case HOUR -> bigint(Operator.DIVIDE, micros, 3_600_000_000L, nullable);
+      case MINUTE -> within(micros, 60_000_000L, 60, nullable);
+      case SECOND -> within(micros, 1_000_000L, 60, nullable);
+      case MILLISECOND -> within(micros, 1000L, 60_000, nullable);
+      case MICROSECOND -> bigint(Operator.MOD, micros, 60_000_000L, nullable);
+      default -> throw new UnsupportedLoweringException("EXTRACT(" + unit + ")");
+    };
+  }
+
+  /** Returns {@code micros / unit % count}, the count of whole units within the next larger one. */
+  private static Expr within(Expr micros, long unit, long count, boolean nullable) {
+    return bigint(Operator.MOD, bigint(Operator.DIVIDE, micros, unit, nullable), count, nullable);
+  }
+
+  private static Expr bigint(Operator operator, Expr left, long right, boolean nullable) {
+    Expr constant = new Literal(right, DataType.BIGINT);
+    return new Call(operator, List.of(left, constant), DataType.BIGINT, nullable);
   }
 
   /**

@@ -60,7 +60,7 @@ public final class RexSupport {
           SqlKind.CAST,
           SqlKind.EXTRACT);
 
-  /** Fields of a DATE or TIMESTAMP that kernels extract. */
+  /** Fields of a DATE, TIME or TIMESTAMP that kernels extract. */
   private static final Set<TimeUnitRange> EXTRACTED_UNITS =
       EnumSet.of(
           TimeUnitRange.YEAR,
@@ -68,7 +68,21 @@ public final class RexSupport {
           TimeUnitRange.MONTH,
           TimeUnitRange.DAY,
           TimeUnitRange.DOY,
-          TimeUnitRange.DOW);
+          TimeUnitRange.DOW,
+          TimeUnitRange.HOUR,
+          TimeUnitRange.MINUTE,
+          TimeUnitRange.SECOND,
+          TimeUnitRange.MILLISECOND,
+          TimeUnitRange.MICROSECOND);
+
+  /** Fields of the time of day, which kernels compute from the microseconds since midnight. */
+  static final Set<TimeUnitRange> TIME_OF_DAY_UNITS =
+      EnumSet.of(
+          TimeUnitRange.HOUR,
+          TimeUnitRange.MINUTE,
+          TimeUnitRange.SECOND,
+          TimeUnitRange.MILLISECOND,
+          TimeUnitRange.MICROSECOND);
 
   private RexSupport() {}
 
@@ -128,6 +142,11 @@ public final class RexSupport {
       TimeUnitRange unit = ((RexLiteral) call.getOperands().get(0)).getValueAs(TimeUnitRange.class);
       if (!EXTRACTED_UNITS.contains(unit)) {
         return "EXTRACT(" + unit + ")";
+      }
+      SqlTypeName source = call.getOperands().get(1).getType().getSqlTypeName();
+      boolean timeOfDay = TIME_OF_DAY_UNITS.contains(unit);
+      if (timeOfDay ? source == SqlTypeName.DATE : source == SqlTypeName.TIME) {
+        return "EXTRACT(" + unit + ") of " + source;
       }
       return unsupportedReason(call.getOperands().get(1), inputRowType);
     }
@@ -209,12 +228,66 @@ public final class RexSupport {
     if (node instanceof RexInputRef || !RexUtil.isDeterministic(node)) {
       return false;
     }
+    if (computesWithTimes(node)) {
+      return false;
+    }
     if (isStrict(node, column)) {
       return true;
     }
     SqlTypeName result = node.getType().getSqlTypeName();
     boolean stringResult = result == SqlTypeName.CHAR || result == SqlTypeName.VARCHAR;
     return !stringResult && !containsParameter(node);
+  }
+
+  /**
+   * Returns whether an expression with a result other than a string has an operand, at any depth,
+   * of type TIME or TIMESTAMP. Calcite's compiled expressions hold times in milliseconds, so such
+   * an expression, say {@code CAST(s AS TIMESTAMP) > TIMESTAMP '2024-01-01 00:00:00.000001'}, is
+   * lowered operator by operator, with only the CAST as a lookup, and the kernel compares
+   * microseconds.
+   */
+  private static boolean computesWithTimes(RexNode node) {
+    SqlTypeName result = node.getType().getSqlTypeName();
+    if (result == SqlTypeName.CHAR || result == SqlTypeName.VARCHAR || !(node instanceof RexCall)) {
+      return false;
+    }
+    boolean[] found = {false};
+    for (RexNode operand : ((RexCall) node).getOperands()) {
+      operand.accept(
+          new RexVisitorImpl<Void>(true) {
+            @Override
+            public Void visitCall(RexCall call) {
+              found[0] |= isTime(call);
+              return super.visitCall(call);
+            }
+
+            @Override
+            public Void visitLiteral(RexLiteral literal) {
+              found[0] |= isTime(literal);
+              return null;
+            }
+
+            @Override
+            public Void visitDynamicParam(RexDynamicParam param) {
+              found[0] |= isTime(param);
+              return null;
+            }
+          });
+    }
+    return found[0];
+  }
+
+  private static boolean isTime(RexNode node) {
+    SqlTypeName type = node.getType().getSqlTypeName();
+    return type == SqlTypeName.TIME || type == SqlTypeName.TIMESTAMP;
+  }
+
+  /** Returns whether an expression is a CAST of a string to TIME or TIMESTAMP. */
+  static boolean isTimeCastOfText(RexNode node) {
+    return node instanceof RexCall call
+        && call.getKind() == SqlKind.CAST
+        && isTime(call)
+        && SqlTypeFamily.CHARACTER.contains(call.getOperands().get(0).getType());
   }
 
   private static boolean containsParameter(RexNode node) {

@@ -34,16 +34,23 @@ final class StringFunctionLookup implements LookupSource {
   private final Function1<DataContext, Object[]> function;
   private final DataType resultType;
   private final String description;
+  private final boolean castToTime;
 
+  /**
+   * @param castToTime whether the expression is a CAST of the string to TIME or TIMESTAMP, whose
+   *     microseconds are taken from the string, since Calcite computes milliseconds
+   */
   StringFunctionLookup(
       ColumnOrigin origin,
       Function1<DataContext, Object[]> function,
       DataType resultType,
-      String description) {
+      String description,
+      boolean castToTime) {
     this.origin = origin;
     this.function = Objects.requireNonNull(function, "function");
     this.resultType = Objects.requireNonNull(resultType, "resultType");
     this.description = description;
+    this.castToTime = castToTime;
   }
 
   /**
@@ -60,7 +67,7 @@ final class StringFunctionLookup implements LookupSource {
 
   @Override
   public StringFunctionLookup withOrigin(ColumnOrigin newOrigin) {
-    return new StringFunctionLookup(newOrigin, function, resultType, description);
+    return new StringFunctionLookup(newOrigin, function, resultType, description, castToTime);
   }
 
   @Override
@@ -91,7 +98,7 @@ final class StringFunctionLookup implements LookupSource {
       }
       nulls[code] = results[code] == null;
     }
-    BuiltLookup lookup = table(results, nulls);
+    BuiltLookup lookup = table(dictionary, results, nulls);
     if (errors == null) {
       return lookup;
     }
@@ -111,7 +118,7 @@ final class StringFunctionLookup implements LookupSource {
         e);
   }
 
-  private BuiltLookup table(Object[] results, boolean[] nulls) {
+  private BuiltLookup table(StringDictionary dictionary, Object[] results, boolean[] nulls) {
     int size = results.length;
     switch (resultType.physicalType()) {
       case BOOLEAN -> {
@@ -134,6 +141,9 @@ final class StringFunctionLookup implements LookupSource {
         long[] values = new long[size];
         for (int i = 0; i < size; i++) {
           values[i] = nulls[i] ? 0 : physical(results[i], strings);
+          if (castToTime && !nulls[i]) {
+            values[i] += SecondFractions.castCorrection(dictionary.value(i));
+          }
         }
         return new BuiltLookup(LookupTable.ofLongs(values, nulls), strings);
       }

@@ -67,7 +67,7 @@ public final class WarpPrepare extends CalcitePrepareImpl {
   @Override
   protected SqlRexConvertletTable createConvertletTable() {
     return new LikeEscapeConvertletTable(
-        new CoalesceConvertletTable(StandardConvertletTable.INSTANCE));
+        new CoalesceConvertletTable(new TimeCastConvertletTable(StandardConvertletTable.INSTANCE)));
   }
 
   @Override

@@ -20,8 +20,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * constants whose result leaves its type is not folded: the kernel evaluates it at run time and
  * raises the numeric overflow error, where Calcite's own folding would wrap around as Java integers
  * do. Nor is a division of approximate numbers by zero, which Calcite's folding turns into infinity
- * or NaN, nor an approximate expression whose result is infinity or NaN. The wrapped executor folds
- * everything else.
+ * or NaN, nor an approximate expression whose result is infinity or NaN. Times and timestamps keep
+ * their microseconds (see {@link MicrosecondFolding}). The wrapped executor folds everything else.
  */
 final class OverflowCheckingExecutor implements RexExecutor {
   private final RexExecutor delegate;
@@ -41,19 +41,24 @@ final class OverflowCheckingExecutor implements RexExecutor {
   @Override
   public void reduce(RexBuilder rexBuilder, List<RexNode> constExps, List<RexNode> reducedValues) {
     List<RexNode> foldable = new ArrayList<>();
-    boolean[] keep = new boolean[constExps.size()];
-    for (int i = 0; i < keep.length; i++) {
-      keep[i] =
-          overflows(constExps.get(i)) || dividesApproximateByZero(rexBuilder, constExps.get(i));
-      if (!keep[i]) {
-        foldable.add(constExps.get(i));
+    RexNode[] kept = new RexNode[constExps.size()];
+    MicrosecondFolding micros = new MicrosecondFolding(rexBuilder, delegate);
+    for (int i = 0; i < kept.length; i++) {
+      RexNode expression = constExps.get(i);
+      RexNode exact = micros.foldCasts(expression);
+      if (exact instanceof RexLiteral || MicrosecondFolding.hasMicrosecondLiteral(exact)) {
+        kept[i] = exact;
+      } else if (overflows(expression) || dividesApproximateByZero(rexBuilder, expression)) {
+        kept[i] = expression;
+      } else {
+        foldable.add(expression);
       }
     }
     List<RexNode> folded = new ArrayList<>();
     delegate.reduce(rexBuilder, foldable, folded);
     int next = 0;
-    for (int i = 0; i < keep.length; i++) {
-      RexNode value = keep[i] ? constExps.get(i) : folded.get(next++);
+    for (int i = 0; i < kept.length; i++) {
+      RexNode value = kept[i] != null ? kept[i] : folded.get(next++);
       reducedValues.add(isNonFiniteResult(constExps.get(i), value) ? constExps.get(i) : value);
     }
   }

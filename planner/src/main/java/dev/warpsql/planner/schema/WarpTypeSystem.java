@@ -25,12 +25,9 @@ public final class WarpTypeSystem extends RelDataTypeSystemImpl {
 
   private static final int MIN_AVG_SCALE = 6;
 
-  /**
-   * Returns half away from zero ({@code HALF_UP} on BigDecimal), the rounding of WarpSQL's kernels,
-   * so that Calcite folds constant casts and runs fallback operators the same way; the SQL standard
-   * leaves the choice between rounding and truncating to the implementation, and PostgreSQL rounds
-   * this way.
-   */
+  /** Fractional digits of seconds that TIME and TIMESTAMP values hold: microseconds. */
+  private static final int MICROSECOND_PRECISION = 6;
+
   /**
    * Gives UNION, CASE and VALUES of strings of different lengths a VARCHAR type, as PostgreSQL and
    * DuckDB do, instead of the SQL standard's CHAR, which pads the shorter strings with spaces.
@@ -40,6 +37,12 @@ public final class WarpTypeSystem extends RelDataTypeSystemImpl {
     return true;
   }
 
+  /**
+   * Returns half away from zero ({@code HALF_UP} on BigDecimal), the rounding of WarpSQL's kernels,
+   * so that Calcite folds constant casts and runs fallback operators the same way; the SQL standard
+   * leaves the choice between rounding and truncating to the implementation, and PostgreSQL rounds
+   * this way.
+   */
   @Override
   public RoundingMode roundingMode() {
     return RoundingMode.HALF_UP;
@@ -58,7 +61,23 @@ public final class WarpTypeSystem extends RelDataTypeSystemImpl {
     if (typeName == SqlTypeName.DECIMAL) {
       return DataType.MAX_DECIMAL_PRECISION;
     }
+    if (typeName == SqlTypeName.TIME || typeName == SqlTypeName.TIMESTAMP) {
+      return MICROSECOND_PRECISION;
+    }
     return super.getMaxPrecision(typeName);
+  }
+
+  /**
+   * Gives TIME and TIMESTAMP without a precision six fractional digits, the SQL standard's default
+   * for TIMESTAMP and what kernels store; Calcite's default, 0, would make a literal such as {@code
+   * TIMESTAMP '2024-02-29 12:00:00.000001'} equal to the whole second.
+   */
+  @Override
+  public int getDefaultPrecision(SqlTypeName typeName) {
+    if (typeName == SqlTypeName.TIME || typeName == SqlTypeName.TIMESTAMP) {
+      return MICROSECOND_PRECISION;
+    }
+    return super.getDefaultPrecision(typeName);
   }
 
   @Override

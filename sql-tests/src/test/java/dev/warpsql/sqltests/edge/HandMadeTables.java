@@ -61,6 +61,13 @@ final class HandMadeTables {
                   ColumnSchema.nullable("k", DataType.INTEGER),
                   ColumnSchema.nullable("label", DataType.VARCHAR))),
           new HandMadeTable(
+              "moments",
+              List.of(
+                  ColumnSchema.nullable("id", DataType.INTEGER),
+                  ColumnSchema.nullable("ts", DataType.TIMESTAMP),
+                  ColumnSchema.nullable("tm", DataType.TIME),
+                  ColumnSchema.nullable("s", DataType.VARCHAR))),
+          new HandMadeTable(
               "calendar_days",
               List.of(
                   ColumnSchema.nullable("id", DataType.INTEGER),

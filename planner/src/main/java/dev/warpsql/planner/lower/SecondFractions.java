@@ -1,0 +1,95 @@
+package dev.warpsql.planner.lower;
+
+import org.apache.calcite.util.TimeString;
+import org.apache.calcite.util.TimestampString;
+
+/**
+ * Microseconds of TIME and TIMESTAMP values that Calcite computes in milliseconds.
+ *
+ * <p>Kernels keep times in microseconds, the SQL standard's default precision of TIMESTAMP, while
+ * Calcite's literals, its constant folding and its compiled CAST from a string stop at
+ * milliseconds: it parses the text {@code 12:00:00.0006} as 1 ms, rounding half up at the fourth
+ * digit. This class recovers the digits past the third from the text.
+ */
+public final class SecondFractions {
+  private static final int MICROS_PER_MILLI = 1000;
+
+  private SecondFractions() {}
+
+  /** Returns microseconds since midnight of a TIME literal. */
+  public static long timeMicros(TimeString time) {
+    return time.getMillisOfDay() * (long) MICROS_PER_MILLI + belowMillisecond(time.toString());
+  }
+
+  /** Returns microseconds since the epoch of a TIMESTAMP literal. */
+  public static long timestampMicros(TimestampString timestamp) {
+    return Math.addExact(
+        Math.multiplyExact(timestamp.getMillisSinceEpoch(), MICROS_PER_MILLI),
+        belowMillisecond(timestamp.toString()));
+  }
+
+  /** Returns the TIME literal of microseconds since midnight. */
+  public static TimeString time(long micros) {
+    long millis = Math.floorDiv(micros, MICROS_PER_MILLI);
+    int nanosOfSecond = (int) (Math.floorMod(micros, 1_000_000L) * 1000);
+    return TimeString.fromMillisOfDay((int) (millis - Math.floorMod(millis, 1000)))
+        .withNanos(nanosOfSecond);
+  }
+
+  /** Returns the TIMESTAMP literal of microseconds since the epoch. */
+  public static TimestampString timestamp(long micros) {
+    long millis = Math.floorDiv(micros, MICROS_PER_MILLI);
+    int nanosOfSecond = (int) (Math.floorMod(micros, 1_000_000L) * 1000);
+    return TimestampString.fromMillisSinceEpoch(millis - Math.floorMod(millis, 1000))
+        .withNanos(nanosOfSecond);
+  }
+
+  /**
+   * Returns the microseconds to add to the milliseconds (times 1000) that Calcite parsed from a
+   * time's text, so that the sum is the text's value rounded half up to microseconds. Zero for a
+   * text with at most three fractional digits, whose milliseconds are exact.
+   *
+   * <p>The fraction is the digits after the last dot that follows a colon, the form of both {@code
+   * HH:MM:SS.fff} and {@code YYYY-MM-DD HH:MM:SS.fff}; leading and trailing spaces are ignored, as
+   * Calcite's CAST ignores them.
+   */
+  public static long castCorrection(String text) {
+    String trimmed = text.strip();
+    int colon = trimmed.lastIndexOf(':');
+    int dot = trimmed.lastIndexOf('.');
+    if (colon < 0 || dot < colon) {
+      return 0;
+    }
+    String fraction = trimmed.substring(dot + 1);
+    if (fraction.length() <= 3 || !fraction.chars().allMatch(Character::isDigit)) {
+      return 0;
+    }
+    long calciteMillis = digits(fraction, 3) + (fraction.charAt(3) >= '5' ? 1 : 0);
+    long exactMicros =
+        digits(fraction, 6) + (fraction.length() > 6 && fraction.charAt(6) >= '5' ? 1 : 0);
+    return exactMicros - calciteMillis * MICROS_PER_MILLI;
+  }
+
+  /** Returns the first {@code count} digits of a fraction, padded with zeros, as an integer. */
+  private static long digits(String fraction, int count) {
+    long value = 0;
+    for (int i = 0; i < count; i++) {
+      value = value * 10 + (i < fraction.length() ? fraction.charAt(i) - '0' : 0);
+    }
+    return value;
+  }
+
+  /**
+   * Returns the fourth to sixth fractional digits of a literal's text as microseconds. Calcite's
+   * literal strings keep the digits the literal was written with, up to the type's precision, so
+   * these are exact.
+   */
+  private static long belowMillisecond(String text) {
+    int dot = text.indexOf('.');
+    if (dot < 0) {
+      return 0;
+    }
+    String fraction = text.substring(dot + 1);
+    return digits(fraction, 6) - digits(fraction, 3) * MICROS_PER_MILLI;
+  }
+}

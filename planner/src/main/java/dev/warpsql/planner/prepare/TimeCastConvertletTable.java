@@ -1,0 +1,102 @@
+package dev.warpsql.planner.prepare;
+
+import dev.warpsql.planner.lower.SecondFractions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.calcite.DataContexts;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexExecutor;
+import org.apache.calcite.rex.RexExecutorImpl;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql2rel.SqlRexContext;
+import org.apache.calcite.sql2rel.SqlRexConvertlet;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
+import org.apache.calcite.util.TimeString;
+import org.apache.calcite.util.TimestampString;
+
+/**
+ * Converts a CAST of a string literal to TIME or TIMESTAMP with its microseconds, and delegates
+ * every other call to the next table.
+ *
+ * <p>Calcite 1.41 folds such a cast while it converts the statement, parsing the text to
+ * milliseconds, so {@code CAST('2024-02-29 12:00:00.000001' AS TIMESTAMP)} became the whole second
+ * before any of WarpSQL's own folding could see it. Here the digits past the third are added back
+ * from the text. A cast that Calcite leaves unfolded is folded later, exactly, by the planner's
+ * executor.
+ */
+final class TimeCastConvertletTable implements SqlRexConvertletTable {
+  private static final RexExecutor EXECUTOR = new RexExecutorImpl(DataContexts.EMPTY);
+
+  private final SqlRexConvertletTable next;
+
+  /**
+   * Creates a table that converts casts of text to times and every other call with {@code next}.
+   */
+  TimeCastConvertletTable(SqlRexConvertletTable next) {
+    this.next = Objects.requireNonNull(next, "next");
+  }
+
+  @Override
+  public SqlRexConvertlet get(SqlCall call) {
+    SqlRexConvertlet standard = next.get(call);
+    if (standard == null || call.getKind() != SqlKind.CAST) {
+      return standard;
+    }
+    SqlNode operand = call.operand(0);
+    if (!(operand instanceof SqlCharStringLiteral text)) {
+      return standard;
+    }
+    long correction = SecondFractions.castCorrection(text.getValueAs(String.class));
+    if (correction == 0) {
+      return standard;
+    }
+    return (context, castCall) -> convertCast(standard, context, castCall, correction);
+  }
+
+  private static RexNode convertCast(
+      SqlRexConvertlet standard, SqlRexContext context, SqlCall call, long correction) {
+    RexNode converted = standard.convertCall(context, call);
+    RexNode folded = fold(context.getRexBuilder(), converted);
+    if (!(folded instanceof RexLiteral literal) || literal.isNull()) {
+      return converted;
+    }
+    RelDataType type = literal.getType();
+    Comparable<?> exact =
+        switch (type.getSqlTypeName()) {
+          case TIME ->
+              SecondFractions.time(
+                  SecondFractions.timeMicros(literal.getValueAs(TimeString.class)) + correction);
+          case TIMESTAMP ->
+              SecondFractions.timestamp(
+                  Math.addExact(
+                      SecondFractions.timestampMicros(literal.getValueAs(TimestampString.class)),
+                      correction));
+          default -> null;
+        };
+    return exact == null ? converted : context.getRexBuilder().makeLiteral(exact, type);
+  }
+
+  /**
+   * Folds the cast with Calcite's executor, which parses the text as every other cast of text does;
+   * a text it rejects stays a cast, and running the statement raises the error.
+   */
+  private static RexNode fold(RexBuilder rexBuilder, RexNode cast) {
+    if (cast instanceof RexLiteral) {
+      return cast;
+    }
+    List<RexNode> folded = new ArrayList<>();
+    try {
+      EXECUTOR.reduce(rexBuilder, List.of(cast), folded);
+    } catch (RuntimeException e) {
+      return cast;
+    }
+    return folded.get(0);
+  }
+}

@@ -1,0 +1,110 @@
+package dev.warpsql.planner.rules;
+
+import dev.warpsql.planner.lower.SecondFractions;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexExecutor;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexVisitorImpl;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.TimeString;
+import org.apache.calcite.util.TimestampString;
+
+/**
+ * Constant folding of TIME and TIMESTAMP values that keeps their microseconds.
+ *
+ * <p>Calcite's executor folds times in milliseconds: {@code CAST('12:00:00.000001' AS TIME)} would
+ * become {@code TIME '12:00:00'}, and {@code EXTRACT(MICROSECOND FROM ...)} of a literal would lose
+ * the last three digits. Here a CAST of a string literal with more than three fractional digits
+ * folds to a literal with the exact microseconds, and a constant expression over a literal with
+ * microseconds is left for the kernels, which compute in microseconds.
+ */
+final class MicrosecondFolding {
+  private final RexBuilder rexBuilder;
+  private final RexExecutor delegate;
+
+  MicrosecondFolding(RexBuilder rexBuilder, RexExecutor delegate) {
+    this.rexBuilder = rexBuilder;
+    this.delegate = delegate;
+  }
+
+  /** Returns the expression with every CAST of a string literal to a time folded exactly. */
+  RexNode foldCasts(RexNode expression) {
+    return expression.accept(
+        new RexShuttle() {
+          @Override
+          public RexNode visitCall(RexCall call) {
+            RexNode visited = super.visitCall(call);
+            if (visited instanceof RexCall cast && isTimeCastOfText(cast)) {
+              return foldCast(cast);
+            }
+            return visited;
+          }
+        });
+  }
+
+  /** Returns whether an expression holds a TIME or TIMESTAMP literal with microseconds. */
+  static boolean hasMicrosecondLiteral(RexNode expression) {
+    boolean[] found = {false};
+    expression.accept(
+        new RexVisitorImpl<Void>(true) {
+          @Override
+          public Void visitLiteral(RexLiteral literal) {
+            found[0] |= micros(literal) % 1000 != 0;
+            return null;
+          }
+        });
+    return found[0];
+  }
+
+  /** Returns a time literal's microseconds, or 0 for NULL and other literals. */
+  private static long micros(RexLiteral literal) {
+    if (literal.isNull()) {
+      return 0;
+    }
+    return switch (literal.getType().getSqlTypeName()) {
+      case TIME -> SecondFractions.timeMicros(literal.getValueAs(TimeString.class));
+      case TIMESTAMP -> SecondFractions.timestampMicros(literal.getValueAs(TimestampString.class));
+      default -> 0;
+    };
+  }
+
+  private static boolean isTimeCastOfText(RexCall call) {
+    SqlTypeName target = call.getType().getSqlTypeName();
+    return call.getKind() == SqlKind.CAST
+        && (target == SqlTypeName.TIME || target == SqlTypeName.TIMESTAMP)
+        && call.getOperands().get(0) instanceof RexLiteral text
+        && !text.isNull()
+        && SqlTypeFamily.CHARACTER.contains(text.getType());
+  }
+
+  /**
+   * Folds the cast with Calcite's executor, which also checks the text and raises its errors, then
+   * adds the microseconds that Calcite's milliseconds miss. A cast whose text has at most three
+   * fractional digits is returned as Calcite folds it.
+   */
+  private RexNode foldCast(RexCall cast) {
+    String text = ((RexLiteral) cast.getOperands().get(0)).getValueAs(String.class);
+    long correction = SecondFractions.castCorrection(text);
+    if (correction == 0) {
+      return cast;
+    }
+    List<RexNode> folded = new ArrayList<>();
+    delegate.reduce(rexBuilder, List.of(cast), folded);
+    if (!(folded.get(0) instanceof RexLiteral literal) || literal.isNull()) {
+      return cast;
+    }
+    long micros = Math.addExact(micros(literal), correction);
+    Comparable<?> value =
+        cast.getType().getSqlTypeName() == SqlTypeName.TIME
+            ? SecondFractions.time(micros)
+            : SecondFractions.timestamp(micros);
+    return rexBuilder.makeLiteral(value, cast.getType());
+  }
+}

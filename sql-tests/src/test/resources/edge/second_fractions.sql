@@ -1,0 +1,98 @@
+-- Fractions of a second: TIMESTAMP and TIME hold microseconds, the SQL standard's default precision
+-- of TIMESTAMP, in columns, literals, casts from strings and EXTRACT. moments.s is the text of
+-- moments.ts. Results carry no sub-millisecond value, since JDBC results hold milliseconds; the
+-- statements compare and extract instead.
+--   id 1 2024-02-29 12:00:00           12:00:00
+--   id 2 2024-02-29 12:00:00.000001    12:00:00.000001
+--   id 3 2024-02-29 12:00:00.0005      12:00:00.0005
+--   id 4 2024-02-29 12:00:00.000999    23:59:59.999999
+--   id 5 1969-12-31 23:59:59.999999    00:00:00.000001
+--   id 6 1969-12-31 23:59:59.5         00:00:00
+--   id 7 1900-01-01 00:00:00.123456    13:45:01.25
+--   id 8 NULL                          NULL
+
+-- A literal keeps its microseconds, so one microsecond apart is not equal.
+-- expect: 2
+SELECT id FROM moments WHERE ts = TIMESTAMP '2024-02-29 12:00:00.000001';
+
+-- expect: 2, 3, 4
+SELECT id FROM moments WHERE ts > TIMESTAMP '2024-02-29 12:00:00';
+
+-- expect: 3, 4
+SELECT id FROM moments WHERE ts >= TIMESTAMP '2024-02-29 12:00:00.0005';
+
+-- expect: 5, 6, 7
+SELECT id FROM moments WHERE ts < TIMESTAMP '1970-01-01 00:00:00';
+
+-- expect: 5
+SELECT id FROM moments WHERE ts BETWEEN TIMESTAMP '1969-12-31 23:59:59.999998'
+  AND TIMESTAMP '1970-01-01 00:00:00';
+
+-- expect: 2, 5
+SELECT id FROM moments WHERE tm IN (TIME '12:00:00.000001', TIME '00:00:00.000001');
+
+-- expect: 4
+SELECT id FROM moments WHERE tm > TIME '23:59:59.999998';
+
+-- EXTRACT of the time of day. MILLISECOND and MICROSECOND include the seconds, in Calcite as in
+-- DuckDB. A timestamp before 1970 counts from its own midnight.
+-- expect: (1, 12, 0, 0, 0, 0), (2, 12, 0, 0, 0, 1), (3, 12, 0, 0, 0, 500),
+-- expect: (4, 12, 0, 0, 0, 999), (5, 23, 59, 59, 59999, 59999999),
+-- expect: (6, 23, 59, 59, 59500, 59500000), (7, 0, 0, 0, 123, 123456), (8, NULL, NULL, NULL, NULL, NULL)
+SELECT id, EXTRACT(HOUR FROM ts), EXTRACT(MINUTE FROM ts), EXTRACT(SECOND FROM ts),
+  EXTRACT(MILLISECOND FROM ts), EXTRACT(MICROSECOND FROM ts)
+FROM moments;
+
+-- expect: (1, 12, 0, 0, 0, 0), (2, 12, 0, 0, 0, 1), (3, 12, 0, 0, 0, 500),
+-- expect: (4, 23, 59, 59, 59999, 59999999), (5, 0, 0, 0, 0, 1), (6, 0, 0, 0, 0, 0),
+-- expect: (7, 13, 45, 1, 1250, 1250000), (8, NULL, NULL, NULL, NULL, NULL)
+SELECT id, EXTRACT(HOUR FROM tm), EXTRACT(MINUTE FROM tm), EXTRACT(SECOND FROM tm),
+  EXTRACT(MILLISECOND FROM tm), EXTRACT(MICROSECOND FROM tm)
+FROM moments;
+
+-- Date fields of the same timestamps still come from the day.
+-- expect: (5, 1969, 12, 31), (6, 1969, 12, 31), (7, 1900, 1, 1)
+SELECT id, EXTRACT(YEAR FROM ts), EXTRACT(MONTH FROM ts), EXTRACT(DAY FROM ts)
+FROM moments WHERE id IN (5, 6, 7);
+
+-- A cast of each string gives back its column's value, microseconds included.
+-- expect: 1, 2, 3, 4, 5, 6, 7
+SELECT id FROM moments WHERE CAST(s AS TIMESTAMP) = ts;
+
+-- expect: 4
+SELECT id FROM moments WHERE CAST(s AS TIMESTAMP) > TIMESTAMP '2024-02-29 12:00:00.0005';
+
+-- expect: (1, 0), (2, 1), (3, 500), (4, 999), (5, 59999999), (6, 59500000), (7, 123456), (8, NULL)
+SELECT id, EXTRACT(MICROSECOND FROM CAST(s AS TIMESTAMP)) FROM moments;
+
+-- Casts of string literals, folded while planning.
+-- expect: (false, true, true)
+SELECT CAST('2024-02-29 12:00:00.000001' AS TIMESTAMP) = TIMESTAMP '2024-02-29 12:00:00',
+  CAST('2024-02-29 12:00:00.000001' AS TIMESTAMP) = TIMESTAMP '2024-02-29 12:00:00.000001',
+  CAST('12:00:00.0006' AS TIME) > TIME '12:00:00.0005';
+
+-- expect: (5123456, 5000001, 59999999)
+SELECT EXTRACT(MICROSECOND FROM TIMESTAMP '2024-02-29 12:00:05.123456'),
+  EXTRACT(MICROSECOND FROM TIME '12:00:05.000001'),
+  EXTRACT(MICROSECOND FROM CAST('1969-12-31 23:59:59.999999' AS TIMESTAMP));
+
+-- Grouping, DISTINCT and ordering tell microseconds apart.
+-- expect: 7
+SELECT COUNT(DISTINCT ts) FROM moments;
+
+-- Seven times and the NULL group.
+-- expect: 8
+SELECT COUNT(*) FROM (SELECT tm FROM moments GROUP BY tm) AS t;
+
+-- ordered
+-- expect: 7, 6, 5, 1, 2, 3, 4, 8
+SELECT id FROM moments ORDER BY ts NULLS LAST;
+
+-- ordered
+-- expect: 6, 5, 1, 2, 3, 7, 4, 8
+SELECT id FROM moments ORDER BY tm NULLS LAST, id;
+
+-- expect: (1, 2), (1, 3), (2, 3), (2, 4), (3, 4)
+SELECT a.id, b.id FROM moments a JOIN moments b ON a.ts < b.ts
+WHERE a.ts >= TIMESTAMP '2024-02-29 12:00:00' AND b.ts < TIMESTAMP '2024-02-29 12:00:01'
+  AND b.id - a.id <= 2;
