@@ -3,6 +3,7 @@ package dev.warpsql.executor.pipeline;
 import dev.warpsql.executor.storage.Chunk;
 import dev.warpsql.executor.storage.Table;
 import dev.warpsql.executor.storage.TableSchema;
+import dev.warpsql.kernels.cuda.DeviceCopies;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
@@ -14,22 +15,28 @@ import org.apache.arrow.vector.FieldVector;
  * <p>A batch either owns its vectors, and frees them on {@link #close()}, or borrows them from a
  * table, whose chunks it must not free; {@link #ofTable} makes a borrowing batch. Batches are
  * read-only once built, so several threads may read one at the same time.
+ *
+ * <p>A batch that a device pipeline produced may also carry device copies of its vectors ({@link
+ * #deviceCopies()}), which it frees on close with the vectors.
  */
 public final class Batch implements AutoCloseable {
   private final List<BatchColumn> columns;
   private final List<BatchChunk> chunks;
   private final boolean ownsVectors;
   private final List<Chunk> loadedChunks;
+  private final DeviceCopies deviceCopies;
 
   public Batch(List<BatchColumn> columns, List<BatchChunk> chunks, boolean ownsVectors) {
-    this(columns, chunks, ownsVectors, null);
+    this(columns, chunks, ownsVectors, null, null);
   }
 
   private Batch(
       List<BatchColumn> columns,
       List<BatchChunk> chunks,
       boolean ownsVectors,
-      List<Chunk> loadedChunks) {
+      List<Chunk> loadedChunks,
+      DeviceCopies deviceCopies) {
+    this.deviceCopies = deviceCopies;
     this.loadedChunks = loadedChunks == null ? null : List.copyOf(loadedChunks);
     this.columns = List.copyOf(columns);
     this.chunks = List.copyOf(chunks);
@@ -44,6 +51,14 @@ public final class Batch implements AutoCloseable {
                 + " columns");
       }
     }
+  }
+
+  /**
+   * Returns a batch that owns its vectors and {@code deviceCopies}, device copies of some of them.
+   */
+  public static Batch withDeviceCopies(
+      List<BatchColumn> columns, List<BatchChunk> chunks, DeviceCopies deviceCopies) {
+    return new Batch(columns, chunks, true, null, deviceCopies);
   }
 
   /** Returns a batch that reads a table's chunks in place, without copying or owning them. */
@@ -75,7 +90,7 @@ public final class Batch implements AutoCloseable {
       }
       chunks.add(new BatchChunk(chunk.rowCount(), chunk.vectors(), zoneMaps));
     }
-    return new Batch(columns, chunks, false, loaded ? table.chunks() : null);
+    return new Batch(columns, chunks, false, loaded ? table.chunks() : null, null);
   }
 
   public List<BatchColumn> columns() {
@@ -103,6 +118,11 @@ public final class Batch implements AutoCloseable {
     return loadedChunks;
   }
 
+  /** Returns the device copies of this batch's vectors, or null when it has none. */
+  public DeviceCopies deviceCopies() {
+    return deviceCopies;
+  }
+
   /** Returns the total row count over all chunks. */
   public long rowCount() {
     long rows = 0;
@@ -112,9 +132,15 @@ public final class Batch implements AutoCloseable {
     return rows;
   }
 
-  /** Frees the vectors when this batch owns them; a borrowing batch frees nothing. */
+  /**
+   * Frees the vectors and their device copies when this batch owns them; a borrowing batch frees
+   * nothing.
+   */
   @Override
   public void close() {
+    if (deviceCopies != null) {
+      deviceCopies.close();
+    }
     if (!ownsVectors) {
       return;
     }

@@ -12,6 +12,7 @@ import dev.warpsql.kernels.cpu.KernelArguments;
 import dev.warpsql.kernels.cpu.LookupTable;
 import dev.warpsql.kernels.cuda.ColumnUpload;
 import dev.warpsql.kernels.cuda.DeviceColumn;
+import dev.warpsql.kernels.cuda.DeviceCopies;
 import dev.warpsql.kernels.cuda.DeviceException;
 import dev.warpsql.kernels.cuda.DeviceKernelRunner;
 import dev.warpsql.kernels.cuda.DeviceMemoryOwner;
@@ -30,8 +31,10 @@ import org.slf4j.LoggerFactory;
  * Runs a {@link KernelStep}'s pipeline on a device: one launch of its PTX per batch of input
  * chunks, through a {@link DeviceKernelRunner}. The chunks of a table are read through the
  * residency manager, so they stay on the device for later queries. The chunks of an intermediate
- * result are uploaded for this run only. The result is one chunk per batch that kept rows, or one
- * chunk of merged groups.
+ * result are read from the device copies that the pipeline which produced them kept, or else
+ * uploaded for this run only. The result is one chunk per batch that kept rows, or one chunk of
+ * merged groups; when a later pipeline or hash build reads it, a materialized result keeps device
+ * copies of its vectors ({@link Batch#deviceCopies()}).
  *
  * <p>When the hash tables of the pipeline's probes do not fit in device memory, the run splits its
  * largest build side into partitions ({@link BuildPartitions}) and runs once per partition.
@@ -66,18 +69,40 @@ final class DevicePipelineRun {
   private final KernelProgram program;
   private final int[] inputColumns;
   private final ExecutionContext context;
+  private final boolean keepOutputCopies;
 
+  /**
+   * @param keepOutputCopies whether a materialized result keeps device copies of its vectors,
+   *     because a later pipeline or hash build reads it
+   */
   DevicePipelineRun(
-      DeviceRuntime device, CpuKernel kernel, int[] inputColumns, ExecutionContext context) {
+      DeviceRuntime device,
+      CpuKernel kernel,
+      int[] inputColumns,
+      ExecutionContext context,
+      boolean keepOutputCopies) {
     this.device = device;
     this.kernel = kernel;
     this.program = kernel.program();
     this.inputColumns = inputColumns;
     this.context = context;
+    this.keepOutputCopies = keepOutputCopies;
   }
 
-  /** Per-execution inputs that every chunk shares. */
-  record Shared(Object[] params, LookupTable[] lookups, JoinBuildSide[] buildSides) {}
+  /**
+   * Per-execution inputs that every chunk shares.
+   *
+   * @param buildCopies device copies of build-side vectors, which hash builds read in place
+   */
+  record Shared(
+      Object[] params,
+      LookupTable[] lookups,
+      JoinBuildSide[] buildSides,
+      List<DeviceCopies> buildCopies) {
+    Shared(Object[] params, LookupTable[] lookups, JoinBuildSide[] buildSides) {
+      this(params, lookups, buildSides, List.of());
+    }
+  }
 
   /**
    * Runs the pipeline over {@code chunks} of {@code source} and returns the batch of {@code
@@ -120,11 +145,11 @@ final class DevicePipelineRun {
 
   private Batch launchAll(
       Batch source, List<BatchChunk> chunks, List<BatchColumn> columns, Shared shared) {
-    boolean resident = !source.ownsVectors();
+    Inputs inputs = new Inputs(!source.ownsVectors(), source.deviceCopies());
     int bits = 0;
     while (true) {
       try {
-        return launchPasses(chunks, columns, shared, resident, bits);
+        return launchPasses(chunks, columns, shared, inputs, bits);
       } catch (TablesDoNotFit e) {
         if (largestBuildSide(shared.buildSides()) < 0 || bits == MAX_PARTITION_BITS) {
           throw e.failure();
@@ -146,11 +171,7 @@ final class DevicePipelineRun {
    * over whole build sides when {@code bits} is 0.
    */
   private Batch launchPasses(
-      List<BatchChunk> chunks,
-      List<BatchColumn> columns,
-      Shared shared,
-      boolean resident,
-      int bits) {
+      List<BatchChunk> chunks, List<BatchColumn> columns, Shared shared, Inputs inputs, int bits) {
     int table = bits == 0 ? -1 : largestBuildSide(shared.buildSides());
     try (BuildPartitions partitions =
             bits == 0
@@ -160,9 +181,9 @@ final class DevicePipelineRun {
         LoadedKernel loaded = device.modules().acquire(program)) {
       Passes passes = new Passes(memory, loaded, shared, table, bits, partitions);
       if (program.sink() instanceof AggregateSink sink) {
-        return aggregate(passes, sink, chunks, columns, shared, resident);
+        return aggregate(passes, sink, chunks, columns, shared, inputs);
       }
-      return materialize(passes, chunks, columns, shared, resident);
+      return materialize(passes, chunks, columns, shared, inputs);
     }
   }
 
@@ -242,7 +263,8 @@ final class DevicePipelineRun {
             shared.params(),
             shared.lookups(),
             sides,
-            joinPass);
+            joinPass,
+            shared.buildCopies());
       } catch (DeviceException e) {
         if (e.kind() == DeviceException.Kind.OUT_OF_MEMORY && program.probes().size() > 0) {
           throw new TablesDoNotFit(e);
@@ -257,8 +279,13 @@ final class DevicePipelineRun {
       List<BatchChunk> chunks,
       List<BatchColumn> columns,
       Shared shared,
-      boolean resident) {
+      Inputs inputs) {
     List<BatchChunk> result = new ArrayList<>();
+    DeviceCopies copies =
+        keepOutputCopies
+            ? new DeviceCopies(
+                device.api(), device.pool(), "device copy of pipeline " + program.name())
+            : null;
     try {
       for (int pass = 0; pass < passes.count(); pass++) {
         try (DeviceKernelRunner runner = passes.open(pass)) {
@@ -268,18 +295,18 @@ final class DevicePipelineRun {
               chunks,
               passes.memory(),
               shared,
-              resident,
-              (inputs, rows) -> {
+              inputs,
+              (batchInputs, rows) -> {
                 List<FieldVector> vectors = outputVectors(columns);
                 try {
-                  int emitted = runner.materialize(inputs, rows, vectors);
+                  int emitted = runner.materialize(batchInputs, rows, vectors, copies);
                   if (emitted > 0 || result.isEmpty()) {
                     result.add(new BatchChunk(emitted, vectors, null));
                   } else {
-                    vectors.forEach(FieldVector::close);
+                    vectors.forEach(vector -> closeWithCopy(vector, copies));
                   }
                 } catch (RuntimeException e) {
-                  vectors.forEach(FieldVector::close);
+                  vectors.forEach(vector -> closeWithCopy(vector, copies));
                   throw e;
                 }
               });
@@ -287,9 +314,25 @@ final class DevicePipelineRun {
       }
     } catch (RuntimeException e) {
       result.forEach(chunk -> chunk.vectors().forEach(FieldVector::close));
+      if (copies != null) {
+        copies.close();
+      }
       throw e;
     }
-    return new Batch(columns, result, true);
+    if (copies == null || copies.size() == 0) {
+      if (copies != null) {
+        copies.close();
+      }
+      return new Batch(columns, result, true);
+    }
+    return Batch.withDeviceCopies(columns, result, copies);
+  }
+
+  private static void closeWithCopy(FieldVector vector, DeviceCopies copies) {
+    if (copies != null) {
+      copies.remove(vector);
+    }
+    vector.close();
   }
 
   private Batch aggregate(
@@ -298,7 +341,7 @@ final class DevicePipelineRun {
       List<BatchChunk> chunks,
       List<BatchColumn> columns,
       Shared shared,
-      boolean resident) {
+      Inputs inputs) {
     try (AggregationTable merged = new AggregationTable(sink)) {
       long maxGroups =
           sink.groupKeys().isEmpty()
@@ -313,8 +356,8 @@ final class DevicePipelineRun {
               chunks,
               passes.memory(),
               shared,
-              resident,
-              (inputs, rows) -> runner.aggregate(inputs, rows, merged));
+              inputs,
+              (batchInputs, rows) -> runner.aggregate(batchInputs, rows, merged));
           runner.finishAggregate(merged);
         }
       }
@@ -343,7 +386,7 @@ final class DevicePipelineRun {
       List<BatchChunk> chunks,
       DeviceMemoryOwner memory,
       Shared shared,
-      boolean resident,
+      Inputs inputs,
       BatchLaunch launch) {
     List<ChunkInputs> batch = new ArrayList<>();
     List<Integer> batchRows = new ArrayList<>();
@@ -356,7 +399,7 @@ final class DevicePipelineRun {
           launchBatch(batch, batchRows, launch);
           rowsInBatch = 0;
         }
-        batch.add(upload(chunk, memory, shared, resident));
+        batch.add(upload(chunk, memory, shared, inputs));
         batchRows.add(chunk.rowCount());
         rowsInBatch += chunk.rowCount();
       }
@@ -396,11 +439,20 @@ final class DevicePipelineRun {
   }
 
   /**
+   * Where the input chunks' device columns come from.
+   *
+   * @param resident whether the chunks are a table's, which the residency manager keeps
+   * @param copies device copies of an intermediate result's vectors, or null
+   */
+  private record Inputs(boolean resident, DeviceCopies copies) {}
+
+  /**
    * Checks a chunk's arguments as the CPU kernel would, then puts its input columns on the device:
-   * resident chunks through the residency manager, others as uploads charged to {@code memory}.
+   * resident chunks through the residency manager, vectors with a device copy from that copy, and
+   * others as uploads charged to {@code memory}.
    */
   private ChunkInputs upload(
-      BatchChunk chunk, DeviceMemoryOwner memory, Shared shared, boolean resident) {
+      BatchChunk chunk, DeviceMemoryOwner memory, Shared shared, Inputs sources) {
     List<FieldVector> vectors = new ArrayList<>(inputColumns.length);
     for (int column : inputColumns) {
       vectors.add(chunk.vectors().get(column));
@@ -413,7 +465,13 @@ final class DevicePipelineRun {
     try {
       for (int i = 0; i < vectors.size(); i++) {
         KernelProgram.InputColumn input = program.inputs().get(i);
-        if (resident) {
+        DeviceColumn copy =
+            sources.copies() == null
+                ? null
+                : sources.copies().column(vectors.get(i), input.nullable());
+        if (copy != null) {
+          inputs.add(() -> {}, copy);
+        } else if (sources.resident()) {
           ResidencyManager.Lease lease =
               device
                   .residency()

@@ -1,6 +1,7 @@
 package dev.warpsql.executor.pipeline;
 
 import dev.warpsql.kernels.cpu.JoinBuildSide;
+import dev.warpsql.kernels.cuda.DeviceCopies;
 import dev.warpsql.kernels.ir.DataType;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,9 @@ import org.apache.arrow.vector.FieldVector;
  * Build side of a hash join: a pipeline breaker that materializes its input as the build rows that
  * probe stages of a later kernel read. Every column of the input is payload, readable through the
  * probe's build references; {@code keyColumns} are hashed. The hash table is built where the
- * probing kernel runs: by the CPU on its first probe, or by the GPU in device memory.
+ * probing kernel runs: by the CPU on its first probe, or by the GPU in device memory. When the
+ * input's chunks have device copies, the build rows get device copies too, joined on the device, so
+ * that a GPU build does not copy them from the host.
  */
 public final class HashBuildStep {
   private final ExecutionStep input;
@@ -19,6 +22,9 @@ public final class HashBuildStep {
 
   public HashBuildStep(ExecutionStep input, int[] keyColumns) {
     this.input = Objects.requireNonNull(input, "input");
+    if (input instanceof KernelStep producer) {
+      producer.readOutputOnDevice();
+    }
     this.keyColumns = keyColumns.clone();
   }
 
@@ -42,7 +48,8 @@ public final class HashBuildStep {
           keyTypes.add(batch.columns().get(column).type());
         }
         JoinBuildSide side = JoinBuildSide.of(keys, keyTypes, payload);
-        return new BuiltHashTable(side, payload, batch.columns());
+        DeviceCopies copies = DeviceConcatenation.of(batch, payload, "build rows of " + describe());
+        return new BuiltHashTable(side, payload, batch.columns(), copies);
       } catch (RuntimeException e) {
         payload.forEach(FieldVector::close);
         throw e;

@@ -12,6 +12,7 @@ import dev.warpsql.kernels.cpu.JoinBuildSide;
 import dev.warpsql.kernels.cpu.KernelArguments;
 import dev.warpsql.kernels.cpu.LookupTable;
 import dev.warpsql.kernels.cpu.MaterializeOutput;
+import dev.warpsql.kernels.cuda.DeviceCopies;
 import dev.warpsql.kernels.ir.AggregateSink;
 import dev.warpsql.kernels.ir.BuildRef;
 import dev.warpsql.kernels.ir.CodeMap;
@@ -55,6 +56,9 @@ public final class KernelStep implements ExecutionStep {
   private final List<HashBuildStep> builds;
   private final ColumnOrigin[] dictionarySources;
 
+  /** Whether a consumer that may run on the device reads this step's output; set at plan time. */
+  private volatile boolean outputReadOnDevice;
+
   /**
    * @param inputColumns the input batch's column for each kernel input, in kernel order
    * @param outputColumns the columns of the batch this step returns, in sink order
@@ -85,6 +89,9 @@ public final class KernelStep implements ExecutionStep {
       ChunkPruner pruner,
       List<HashBuildStep> builds) {
     this.input = Objects.requireNonNull(input, "input");
+    if (input instanceof KernelStep producer) {
+      producer.readOutputOnDevice();
+    }
     this.builds = List.copyOf(builds);
     this.inputColumns = inputColumns.clone();
     this.kernel = Objects.requireNonNull(kernel, "kernel");
@@ -180,6 +187,14 @@ public final class KernelStep implements ExecutionStep {
     return kernel;
   }
 
+  /**
+   * Marks this step's output as input of a pipeline or hash build, which may run on the device, so
+   * that a device run of this step keeps device copies of its output for it.
+   */
+  void readOutputOnDevice() {
+    outputReadOnDevice = true;
+  }
+
   @Override
   public String describe() {
     return "kernel " + kernel.program().name();
@@ -207,10 +222,18 @@ public final class KernelStep implements ExecutionStep {
             new Arguments(lookupTables, buildSides, context.params(), context::checkCanceled);
         List<BatchColumn> columns = outputColumns(source, tables, builtLookups);
         if (context.device() != null) {
+          List<DeviceCopies> buildCopies = new ArrayList<>();
+          for (BuiltHashTable table : tables) {
+            if (table.deviceCopies() != null) {
+              buildCopies.add(table.deviceCopies());
+            }
+          }
           DevicePipelineRun.Shared shared =
-              new DevicePipelineRun.Shared(arguments.params(), lookupTables, buildSides);
+              new DevicePipelineRun.Shared(
+                  arguments.params(), lookupTables, buildSides, buildCopies);
           Batch onDevice =
-              new DevicePipelineRun(context.device(), kernel, inputColumns, context)
+              new DevicePipelineRun(
+                      context.device(), kernel, inputColumns, context, outputReadOnDevice)
                   .run(source, chunks, columns, shared);
           if (onDevice != null) {
             return onDevice;

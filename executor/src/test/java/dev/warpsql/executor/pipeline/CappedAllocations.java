@@ -7,18 +7,26 @@ import dev.warpsql.kernels.cuda.DeviceModule;
 import dev.warpsql.kernels.cuda.KernelParameterBuffer;
 import dev.warpsql.kernels.cuda.LaunchShape;
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A device that raises {@code OUT_OF_MEMORY} for any allocation above a size and otherwise passes
- * every call to another device, so tests can make one large buffer fail while small ones fit.
+ * every call to another device, so tests can make one large buffer fail while small ones fit. It
+ * also counts the bytes copied from the host.
  */
 final class CappedAllocations implements DeviceApi {
   private final DeviceApi device;
   private final long maxBytes;
+  private final AtomicLong bytesToDevice = new AtomicLong();
 
   CappedAllocations(DeviceApi device, long maxBytes) {
     this.device = device;
     this.maxBytes = maxBytes;
+  }
+
+  /** Returns the bytes copied from the host to the device so far. */
+  long bytesToDevice() {
+    return bytesToDevice.get();
   }
 
   @Override
@@ -48,7 +56,13 @@ final class CappedAllocations implements DeviceApi {
 
   @Override
   public void copyToDevice(long address, ByteBuffer source) {
+    bytesToDevice.addAndGet(source.remaining());
     device.copyToDevice(address, source);
+  }
+
+  @Override
+  public void copyWithinDevice(long target, long source, long bytes) {
+    device.copyWithinDevice(target, source, bytes);
   }
 
   @Override

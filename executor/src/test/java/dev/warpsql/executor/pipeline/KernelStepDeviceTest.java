@@ -32,7 +32,6 @@ import java.util.TreeMap;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,26 +108,10 @@ class KernelStepDeviceTest {
         source, new int[] {1, 0}, BACKEND.compile(program), outputs, List.of(), null);
   }
 
-  /** Returns the rows of a batch as text, sorted, so that row order does not matter. */
-  private static List<String> rows(Batch batch) {
-    List<String> rows = new ArrayList<>();
-    for (BatchChunk chunk : batch.chunks()) {
-      for (int row = 0; row < chunk.rowCount(); row++) {
-        StringBuilder text = new StringBuilder();
-        for (FieldVector vector : chunk.vectors()) {
-          text.append(vector.getObject(row)).append('|');
-        }
-        rows.add(text.toString());
-      }
-    }
-    rows.sort(null);
-    return rows;
-  }
-
   private List<String> cpuRows(KernelStep step) {
     try (ExecutionContext context = context(null);
         Batch result = step.execute(context)) {
-      return rows(result);
+      return KernelStepFixtures.sortedRows(result);
     }
   }
 
@@ -148,7 +131,7 @@ class KernelStepDeviceTest {
 
       List<String> actual;
       try (Batch result = step.execute(context)) {
-        actual = rows(result);
+        actual = KernelStepFixtures.sortedRows(result);
       }
 
       assertThat(actual).hasSize(200).isEqualTo(cpuRows(step));
@@ -204,7 +187,7 @@ class KernelStepDeviceTest {
     List<String> actual;
     try (Batch result = step.execute(context)) {
       assertThat(result.chunks()).hasSize(1);
-      actual = rows(result);
+      actual = KernelStepFixtures.sortedRows(result);
     }
 
     assertThat(actual).hasSize(8).isEqualTo(cpuRows(step));
@@ -312,7 +295,7 @@ class KernelStepDeviceTest {
 
       List<String> actual;
       try (Batch result = step.execute(context)) {
-        actual = rows(result);
+        actual = KernelStepFixtures.sortedRows(result);
       }
 
       assertThat(actual).isEqualTo(cpuRows(step));
@@ -333,7 +316,7 @@ class KernelStepDeviceTest {
 
     List<String> actual;
     try (Batch result = step.execute(context)) {
-      actual = rows(result);
+      actual = KernelStepFixtures.sortedRows(result);
     }
 
     assertThat(actual).hasSize(MisleadingZoneMaps.ROWS);

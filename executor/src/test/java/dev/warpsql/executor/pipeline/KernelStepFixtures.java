@@ -13,8 +13,10 @@ import dev.warpsql.kernels.ir.KernelProgram;
 import dev.warpsql.kernels.ir.Literal;
 import dev.warpsql.kernels.ir.MaterializeSink;
 import dev.warpsql.kernels.ir.Operator;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
 
 /** The table and a pipeline that the kernel step tests share. */
 final class KernelStepFixtures {
@@ -24,6 +26,22 @@ final class KernelStepFixtures {
    * Returns a table of {@code rows} rows: {@code id} 0.., {@code grp} NULL in every tenth row and
    * {@code id % 7} otherwise, and {@code name} "name" plus {@code id % 3}.
    */
+  /** Returns the rows of a batch as text, sorted, so that row order does not matter. */
+  static List<String> sortedRows(Batch batch) {
+    List<String> rows = new ArrayList<>();
+    for (BatchChunk chunk : batch.chunks()) {
+      for (int row = 0; row < chunk.rowCount(); row++) {
+        StringBuilder text = new StringBuilder();
+        for (FieldVector vector : chunk.vectors()) {
+          text.append(vector.getObject(row)).append('|');
+        }
+        rows.add(text.toString());
+      }
+    }
+    rows.sort(null);
+    return rows;
+  }
+
   static Table table(BufferAllocator allocator, int rows, int chunkRows) {
     TableSchema schema =
         new TableSchema(

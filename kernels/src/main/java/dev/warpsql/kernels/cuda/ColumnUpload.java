@@ -4,6 +4,7 @@ import dev.warpsql.kernels.arrow.ArrowColumns;
 import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.TypeKind;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.FieldVector;
 
@@ -51,6 +52,16 @@ public final class ColumnUpload implements AutoCloseable {
       throw e;
     }
     return new ColumnUpload(data, validity);
+  }
+
+  /**
+   * Returns the column of buffers already on the device, such as a kernel's output; it takes over
+   * closing them.
+   *
+   * @param validity the validity bitmap, or null when the column has no NULLs
+   */
+  public static ColumnUpload ofBuffers(DeviceBuffer data, DeviceBuffer validity) {
+    return new ColumnUpload(Objects.requireNonNull(data, "data"), validity);
   }
 
   /** Returns the bytes that {@code rows} values of {@code type} take in a data buffer. */

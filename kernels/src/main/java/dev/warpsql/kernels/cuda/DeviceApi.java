@@ -38,6 +38,12 @@ public interface DeviceApi extends AutoCloseable {
   /** Copies {@code target.remaining()} bytes from device memory at {@code address}. */
   void copyToHost(ByteBuffer target, long address);
 
+  /**
+   * Copies {@code bytes} bytes between two ranges of device memory, after every launch so far and
+   * before any later one.
+   */
+  void copyWithinDevice(long target, long source, long bytes);
+
   /** Sets {@code bytes} bytes of device memory at {@code address} to {@code value}. */
   void fill(long address, long bytes, byte value);
 

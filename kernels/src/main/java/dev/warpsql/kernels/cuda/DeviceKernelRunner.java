@@ -60,6 +60,7 @@ public final class DeviceKernelRunner implements AutoCloseable {
   private final long[][] lookupAddresses;
   private final int[] lookupSizes;
   private final ProbeBinding[] probes;
+  private final List<DeviceCopies> buildCopies;
   private final DeviceBuffer control;
   private final ByteBuffer controlCopy;
   private AggregateSinkBuffers groups;
@@ -110,12 +111,14 @@ public final class DeviceKernelRunner implements AutoCloseable {
         params,
         lookups,
         buildSides,
-        JoinPass.WHOLE);
+        JoinPass.WHOLE,
+        List.of());
   }
 
   /**
    * Returns a runner for one pass of a partitioned hash join: {@code buildSides} holds, at {@code
-   * pass.table()}, the build rows of the pass's partition only.
+   * pass.table()}, the build rows of the pass's partition only. Hash builds read build-side vectors
+   * from {@code buildCopies} where those have a copy, instead of copying them to the device.
    */
   public DeviceKernelRunner(
       DeviceApi device,
@@ -127,7 +130,9 @@ public final class DeviceKernelRunner implements AutoCloseable {
       Object[] params,
       LookupTable[] lookups,
       JoinBuildSide[] buildSides,
-      JoinPass pass) {
+      JoinPass pass,
+      List<DeviceCopies> buildCopies) {
+    this.buildCopies = List.copyOf(buildCopies);
     this.device = Objects.requireNonNull(device, "device");
     this.memory = Objects.requireNonNull(memory, "memory");
     this.kernel = Objects.requireNonNull(kernel, "kernel");
@@ -180,6 +185,15 @@ public final class DeviceKernelRunner implements AutoCloseable {
    * @throws KernelException for a data error, as the CPU backend raises it
    */
   public int materialize(List<List<DeviceColumn>> chunks, int[] rows, List<FieldVector> outputs) {
+    return materialize(chunks, rows, outputs, null);
+  }
+
+  /**
+   * Runs a materializing kernel as {@link #materialize(List, int[], List)} does and, unless {@code
+   * keep} is null, also keeps a device copy of every output vector in {@code keep}.
+   */
+  public int materialize(
+      List<List<DeviceColumn>> chunks, int[] rows, List<FieldVector> outputs, DeviceCopies keep) {
     MaterializeSink sink = (MaterializeSink) program.sink();
     ChunkRows sizes = ChunkRows.of(chunks, rows);
     int totalRows = Math.toIntExact(sizes.total());
@@ -207,7 +221,28 @@ public final class DeviceKernelRunner implements AutoCloseable {
         }
         checkError(code);
         buffers.read((int) counted, outputs);
+        if (keep != null) {
+          keepCopies(buffers, (int) counted, outputs, keep);
+        }
         return (int) counted;
+      }
+    }
+  }
+
+  /**
+   * Copies each output into {@code keep}. An output without room for its copy stays on the host
+   * only, so a reader copies it to the device again, as it would without copies.
+   */
+  private static void keepCopies(
+      MaterializeSinkBuffers buffers, int rows, List<FieldVector> outputs, DeviceCopies keep) {
+    for (int i = 0; i < outputs.size(); i++) {
+      try {
+        keep.put(outputs.get(i), buffers.copyOnDevice(i, rows, keep.owner()));
+      } catch (DeviceException e) {
+        if (e.kind() != DeviceException.Kind.OUT_OF_MEMORY) {
+          throw e;
+        }
+        return;
       }
     }
   }
@@ -577,9 +612,12 @@ public final class DeviceKernelRunner implements AutoCloseable {
       List<DeviceColumn> columns = new ArrayList<>();
       for (int c = 0; c < stage.buildColumns().size(); c++) {
         KernelProgram.InputColumn column = stage.buildColumns().get(c);
+        FieldVector vector = side.payload().get(c);
+        DeviceColumn copy = copyOf(vector, column.nullable());
         columns.add(
-            uploadColumn(
-                prefix + "col" + c, side.payload().get(c), column.type(), column.nullable()));
+            copy != null
+                ? copy
+                : uploadColumn(prefix + "col" + c, vector, column.type(), column.nullable()));
       }
       List<DeviceColumn> keys = new ArrayList<>();
       for (int k = 0; k < side.keyTypes().size(); k++) {
@@ -591,10 +629,14 @@ public final class DeviceKernelRunner implements AutoCloseable {
         boolean reusable =
             payloadIndex >= 0
                 && (stage.buildColumns().get(payloadIndex).nullable() || key.getNullCount() == 0);
-        keys.add(
-            reusable
-                ? columns.get(payloadIndex)
-                : uploadColumn(prefix + "key" + k, key, side.keyTypes().get(k), true));
+        DeviceColumn copy = reusable ? null : copyOf(key, true);
+        if (reusable) {
+          keys.add(columns.get(payloadIndex));
+        } else if (copy != null) {
+          keys.add(copy);
+        } else {
+          keys.add(uploadColumn(prefix + "key" + k, key, side.keyTypes().get(k), true));
+        }
       }
 
       int slots = slotCount(rows);
@@ -698,6 +740,17 @@ public final class DeviceKernelRunner implements AutoCloseable {
     parameters.setLong("error", control.address());
     device.launch(build.function(), LaunchShape.forRows(rows), parameters);
     launches++;
+  }
+
+  /** Returns the device copy of a build-side vector from {@link #buildCopies}, or null. */
+  private DeviceColumn copyOf(FieldVector vector, boolean nullable) {
+    for (DeviceCopies copies : buildCopies) {
+      DeviceColumn column = copies.column(vector, nullable);
+      if (column != null) {
+        return column;
+      }
+    }
+    return null;
   }
 
   private DeviceColumn uploadColumn(

@@ -198,6 +198,17 @@ public final class JCudaDevice implements DeviceApi {
   }
 
   @Override
+  public synchronized void copyWithinDevice(long target, long source, long bytes) {
+    makeCurrent();
+    if (bytes > 0) {
+      // The legacy default stream orders the copy after the launches on the blocking stream.
+      check(
+          JCudaDriver.cuMemcpyDtoD(pointerTo(target), pointerTo(source), bytes),
+          "cuMemcpyDtoD of " + bytes + " bytes");
+    }
+  }
+
+  @Override
   public synchronized void copyToHost(ByteBuffer target, long address) {
     makeCurrent();
     checkLaunch(JCudaDriver.cuStreamSynchronize(stream));

@@ -87,6 +87,31 @@ final class MaterializeSinkBuffers implements AutoCloseable {
     }
   }
 
+  /**
+   * Returns a copy of the first {@code rows} values of output {@code output}, data and bitmap, in
+   * buffers of their exact size charged to {@code owner}, so that these launch-sized buffers can be
+   * freed.
+   */
+  ColumnUpload copyOnDevice(int output, int rows, DeviceMemoryOwner owner) {
+    DataType type = outputs.get(output).type();
+    long dataBytes = ColumnUpload.dataBytes(type, rows);
+    DeviceBuffer values = owner.allocate("out" + output + " data", Math.max(dataBytes, 1));
+    DeviceBuffer flags = null;
+    try {
+      device.copyWithinDevice(values.address(), data.get(output).address(), dataBytes);
+      long validityBytes = (rows + 7) / 8;
+      flags = owner.allocate("out" + output + " validity", Math.max(validityBytes, 1));
+      device.copyWithinDevice(flags.address(), validity.get(output).address(), validityBytes);
+    } catch (RuntimeException e) {
+      values.close();
+      if (flags != null) {
+        flags.close();
+      }
+      throw e;
+    }
+    return ColumnUpload.ofBuffers(values, flags);
+  }
+
   private void copyToHost(ByteBuffer target, int output) {
     if (target.remaining() > 0) {
       device.copyToHost(target, data.get(output).address());

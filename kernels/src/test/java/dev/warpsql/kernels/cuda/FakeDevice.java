@@ -66,6 +66,11 @@ final class FakeDevice implements DeviceApi {
   }
 
   @Override
+  public void copyWithinDevice(long target, long source, long bytes) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
   public void copyToHost(ByteBuffer target, long address) {
     throw new UnsupportedOperationException();
   }

@@ -250,7 +250,8 @@ class PtxRuntimeDifferentialTest {
               inputs.params(),
               inputs.lookups(),
               passSides,
-              joinPass)) {
+              joinPass,
+              List.of())) {
         if (groups == null) {
           rows.addAll(
               materialize(runner, (MaterializeSink) program.sink(), columns, inputs.rowCount()));

@@ -116,6 +116,13 @@ public final class SimDevice implements DeviceApi {
   }
 
   @Override
+  public synchronized void copyWithinDevice(long target, long source, long bytes) {
+    if (bytes > 0) {
+      global.write(target, global.read(source, Math.toIntExact(bytes)));
+    }
+  }
+
+  @Override
   public synchronized void copyToHost(ByteBuffer target, long address) {
     int bytes = target.remaining();
     if (bytes > 0) {
