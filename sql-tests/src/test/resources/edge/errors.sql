@@ -160,6 +160,28 @@ SELECT CAST('2024-13-01 00:00:00' AS TIMESTAMP);
 -- error 22018
 SELECT CAST('2024-13-01 00:00:00.000001' AS TIMESTAMP);
 
+-- A time of day past 23:59:59 is out of range; Calcite's own CAST would carry it into the next
+-- field or past midnight.
+-- error 22008
+SELECT CAST('24:00:00' AS TIME);
+
+-- error 22008
+SELECT CAST('12:60:00' AS TIME);
+
+-- error 22008
+SELECT CAST(s AS TIME) FROM (VALUES ('12:00:00'), ('25:00:00')) AS t (s);
+
+-- Calcite holds intervals in milliseconds and computes TIMESTAMPADD and TIMESTAMPDIFF through
+-- milliseconds or whole seconds, so finer units would give wrong results.
+-- error 0A000
+SELECT TIMESTAMP '2024-02-29 12:00:00' + INTERVAL '0.000001' SECOND;
+
+-- error 0A000
+SELECT TIMESTAMPADD(MICROSECOND, 1, TIMESTAMP '2024-02-29 12:00:00');
+
+-- error 0A000
+SELECT TIMESTAMPDIFF(MICROSECOND, TIMESTAMP '2024-02-29 12:00:00', TIMESTAMP '2024-02-29 12:00:01');
+
 -- error 2201E
 SELECT LN(0);
 

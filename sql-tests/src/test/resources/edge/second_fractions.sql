@@ -96,3 +96,29 @@ SELECT id FROM moments ORDER BY tm NULLS LAST, id;
 SELECT a.id, b.id FROM moments a JOIN moments b ON a.ts < b.ts
 WHERE a.ts >= TIMESTAMP '2024-02-29 12:00:00' AND b.ts < TIMESTAMP '2024-02-29 12:00:01'
   AND b.id - a.id <= 2;
+
+-- A cast of a string with more than six fractional digits drops the rest, as a literal does.
+-- duckdb: SELECT true, true
+-- expect: (true, true)
+SELECT TIMESTAMP '2024-02-29 12:00:00.1234565' = CAST('2024-02-29 12:00:00.1234565' AS TIMESTAMP),
+  TIME '10:00:00.9999999' = CAST('10:00:00.9999999' AS TIME);
+
+-- A cast of a constant string expression keeps its microseconds too.
+-- expect: (500, false)
+SELECT EXTRACT(MICROSECOND FROM CAST('2024-02-29 ' || '12:00:00.0005' AS TIMESTAMP)),
+  CAST('2024-02-29 ' || '12:00:00.0005' AS TIMESTAMP) = TIMESTAMP '2024-02-29 12:00:00.001';
+
+-- Window functions run in Calcite's Enumerable engine, which keeps milliseconds. Values that
+-- only pass through it to the result are read as milliseconds, as every result is.
+-- expect: (1, 0, 1), (2, 1, 2), (3, 500, 3), (4, 999, 4), (5, 59999999, 5), (6, 59500000, 6),
+-- expect: (7, 123456, 7), (8, NULL, 8)
+-- fallback
+SELECT id, EXTRACT(MICROSECOND FROM ts), ROW_NUMBER() OVER (ORDER BY id) FROM moments;
+
+-- Ordering or partitioning by microseconds there raises an error instead of tying rows one
+-- microsecond apart.
+-- error 0A000
+SELECT id, RANK() OVER (ORDER BY ts) FROM moments;
+
+-- error 0A000
+SELECT id, COUNT(*) OVER (PARTITION BY tm) FROM moments;

@@ -1,5 +1,7 @@
 package dev.warpsql.planner.exec;
 
+import dev.warpsql.executor.error.ErrorCode;
+import dev.warpsql.executor.error.WarpException;
 import dev.warpsql.executor.pipeline.BatchColumn;
 import dev.warpsql.kernels.ir.TypeKind;
 import java.math.BigDecimal;
@@ -23,6 +25,37 @@ import org.apache.arrow.vector.TinyIntVector;
  */
 final class ResultValues {
   private ResultValues() {}
+
+  /**
+   * Raises an error when the TIME or TIMESTAMP value at {@code row} has microseconds, which {@code
+   * reader} would cut off; does nothing for other types and NULL.
+   */
+  static void checkWholeMilliseconds(
+      FieldVector vector, BatchColumn column, int row, String reader) {
+    TypeKind kind = column.type().kind();
+    if ((kind != TypeKind.TIME && kind != TypeKind.TIMESTAMP) || vector.isNull(row)) {
+      return;
+    }
+    long micros =
+        kind == TypeKind.TIME
+            ? ((TimeMicroVector) vector).get(row)
+            : ((TimeStampMicroVector) vector).get(row);
+    if (micros % 1000 == 0) {
+      return;
+    }
+    String text = String.valueOf(vector.getObject(row)).replace('T', ' ');
+    throw new WarpException(
+        ErrorCode.UNSUPPORTED,
+        "the value "
+            + text
+            + " of column "
+            + column.name()
+            + " has microseconds, but "
+            + reader
+            + " computes with it in milliseconds; write the statement so that it runs as"
+            + " kernels (EXPLAIN PLAN FOR names the operator that does not) or round the values"
+            + " to milliseconds");
+  }
 
   /**
    * Returns the value at {@code row}, or null for SQL NULL.

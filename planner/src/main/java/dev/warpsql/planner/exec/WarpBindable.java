@@ -38,6 +38,8 @@ public final class WarpBindable implements Bindable<Object>, Typed {
   private final int[] declaredScales;
   private final List<DataType> paramTypes;
   private final DeviceRuntime device;
+  private final boolean[] millisecondFields;
+  private final String millisecondReader;
 
   /**
    * @param resultFields the root batch's column for each result column, in result order
@@ -59,11 +61,38 @@ public final class WarpBindable implements Bindable<Object>, Typed {
       int[] declaredScales,
       List<DataType> paramTypes,
       DeviceRuntime device) {
+    this(root, resultFields, declaredScales, paramTypes, device, new boolean[0], null);
+  }
+
+  private WarpBindable(
+      ExecutionStep root,
+      int[] resultFields,
+      int[] declaredScales,
+      List<DataType> paramTypes,
+      DeviceRuntime device,
+      boolean[] millisecondFields,
+      String millisecondReader) {
     this.root = root;
     this.resultFields = resultFields.clone();
     this.declaredScales = declaredScales.clone();
     this.paramTypes = List.copyOf(paramTypes);
     this.device = device;
+    this.millisecondFields = millisecondFields;
+    this.millisecondReader = millisecondReader;
+  }
+
+  /**
+   * Returns this plan with the result columns {@code fields} checked: a TIME or TIMESTAMP value
+   * there with microseconds raises an error, because {@code reader}, which computes with it, holds
+   * milliseconds only.
+   */
+  public WarpBindable withMillisecondFields(int[] fields, String reader) {
+    boolean[] checked = new boolean[resultFields.length];
+    for (int field : fields) {
+      checked[field] = true;
+    }
+    return new WarpBindable(
+        root, resultFields, declaredScales, paramTypes, device, checked, reader);
   }
 
   @Override
@@ -139,6 +168,10 @@ public final class WarpBindable implements Bindable<Object>, Typed {
 
   private Object value(BatchChunk chunk, List<BatchColumn> columns, int result, int row) {
     int field = resultFields[result];
+    if (result < millisecondFields.length && millisecondFields[result]) {
+      ResultValues.checkWholeMilliseconds(
+          chunk.vectors().get(field), columns.get(field), row, millisecondReader);
+    }
     return ResultValues.read(
         chunk.vectors().get(field), columns.get(field), row, declaredScales[result]);
   }

@@ -1,5 +1,7 @@
 package dev.warpsql.planner.lower;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.calcite.util.TimeString;
 import org.apache.calcite.util.TimestampString;
 
@@ -13,6 +15,9 @@ import org.apache.calcite.util.TimestampString;
  */
 public final class SecondFractions {
   private static final int MICROS_PER_MILLI = 1000;
+
+  private static final Pattern TIME_OF_DAY =
+      Pattern.compile("(\\d{1,2}):(\\d{1,2}):(\\d{1,2})(\\.\\d*)?");
 
   private SecondFractions() {}
 
@@ -46,8 +51,9 @@ public final class SecondFractions {
 
   /**
    * Returns the microseconds to add to the milliseconds (times 1000) that Calcite parsed from a
-   * time's text, so that the sum is the text's value rounded half up to microseconds. Zero for a
-   * text with at most three fractional digits, whose milliseconds are exact.
+   * time's text, so that the sum is the text's value cut to microseconds, as Calcite cuts a literal
+   * with more than six digits. Zero for a text with at most three fractional digits, whose
+   * milliseconds are exact.
    *
    * <p>The fraction is the digits after the last dot that follows a colon, the form of both {@code
    * HH:MM:SS.fff} and {@code YYYY-MM-DD HH:MM:SS.fff}; leading and trailing spaces are ignored, as
@@ -65,9 +71,27 @@ public final class SecondFractions {
       return 0;
     }
     long calciteMillis = digits(fraction, 3) + (fraction.charAt(3) >= '5' ? 1 : 0);
-    long exactMicros =
-        digits(fraction, 6) + (fraction.length() > 6 && fraction.charAt(6) >= '5' ? 1 : 0);
-    return exactMicros - calciteMillis * MICROS_PER_MILLI;
+    return digits(fraction, 6) - calciteMillis * MICROS_PER_MILLI;
+  }
+
+  /**
+   * Raises Calcite's error for a field out of range when {@code text} is a time of day, {@code
+   * HH:MM:SS} with an optional fraction, whose hour is past 23 or whose minute or second is past
+   * 59. Calcite's own CAST to TIME carries such a field into the next one, or past midnight.
+   */
+  public static void checkTimeOfDay(String text) {
+    Matcher time = TIME_OF_DAY.matcher(text.strip());
+    if (!time.matches()) {
+      return;
+    }
+    String[] units = {"HOUR", "MINUTE", "SECOND"};
+    int[] limits = {23, 59, 59};
+    for (int i = 0; i < units.length; i++) {
+      if (Integer.parseInt(time.group(i + 1)) > limits[i]) {
+        throw new IllegalArgumentException(
+            "Value of " + units[i] + " field is out of range in '" + text + "'");
+      }
+    }
   }
 
   /** Returns the first {@code count} digits of a fraction, padded with zeros, as an integer. */

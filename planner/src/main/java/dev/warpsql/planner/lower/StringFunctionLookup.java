@@ -88,6 +88,9 @@ final class StringFunctionLookup implements LookupSource {
     for (int code = 0; code < size; code++) {
       row[0] = dictionary.value(code);
       try {
+        if (castToTime && resultType.kind() == TypeKind.TIME) {
+          SecondFractions.checkTimeOfDay(dictionary.value(code));
+        }
         Object[] result = function.apply(perValue);
         results[code] = result == null ? null : result[0];
       } catch (RuntimeException e) {
@@ -107,11 +110,19 @@ final class StringFunctionLookup implements LookupSource {
 
   /**
    * Returns the error for a value whose evaluation failed: SQLSTATE 22018 for a string that is no
-   * number, as a CAST raises it, and 22000 otherwise.
+   * number or no date or time, as a CAST raises it, 22008 for a date or time with a field out of
+   * range, and 22000 otherwise.
    */
   private WarpException evaluationError(Object value, RuntimeException e) {
-    ErrorCode code =
-        e instanceof NumberFormatException ? ErrorCode.INVALID_CAST : ErrorCode.DATA_EXCEPTION;
+    String message = String.valueOf(e.getMessage());
+    ErrorCode code;
+    if (e instanceof NumberFormatException || message.matches("Invalid (DATE|TIME|TIMESTAMP) .*")) {
+      code = ErrorCode.INVALID_CAST;
+    } else if (message.startsWith("Value of ") && message.contains(" field is out of range")) {
+      code = ErrorCode.DATETIME_FIELD_OVERFLOW;
+    } else {
+      code = ErrorCode.DATA_EXCEPTION;
+    }
     return new WarpException(
         code,
         "evaluating " + description + " for value '" + value + "' failed: " + e.getMessage(),

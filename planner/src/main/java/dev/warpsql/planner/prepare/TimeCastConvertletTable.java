@@ -15,6 +15,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql2rel.SqlRexContext;
 import org.apache.calcite.sql2rel.SqlRexConvertlet;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
@@ -23,7 +24,8 @@ import org.apache.calcite.util.TimestampString;
 
 /**
  * Converts a CAST of a string literal to TIME or TIMESTAMP with its microseconds, and delegates
- * every other call to the next table.
+ * every other call to the next table. A time of day with a field out of range, such as {@code
+ * '24:00:00'}, raises an error, which Calcite's CAST would carry into the next field.
  *
  * <p>Calcite 1.41 folds such a cast while it converts the statement, parsing the text to
  * milliseconds, so {@code CAST('2024-02-29 12:00:00.000001' AS TIMESTAMP)} became the whole second
@@ -50,19 +52,27 @@ final class TimeCastConvertletTable implements SqlRexConvertletTable {
       return standard;
     }
     SqlNode operand = call.operand(0);
-    if (!(operand instanceof SqlCharStringLiteral text)) {
+    if (!(operand instanceof SqlCharStringLiteral literal)) {
       return standard;
     }
-    long correction = SecondFractions.castCorrection(text.getValueAs(String.class));
-    if (correction == 0) {
-      return standard;
-    }
-    return (context, castCall) -> convertCast(standard, context, castCall, correction);
+    String text = literal.getValueAs(String.class);
+    return (context, castCall) -> convertCast(standard, context, castCall, text);
   }
 
   private static RexNode convertCast(
-      SqlRexConvertlet standard, SqlRexContext context, SqlCall call, long correction) {
+      SqlRexConvertlet standard, SqlRexContext context, SqlCall call, String text) {
     RexNode converted = standard.convertCall(context, call);
+    SqlTypeName target = converted.getType().getSqlTypeName();
+    if (target == SqlTypeName.TIME) {
+      SecondFractions.checkTimeOfDay(text);
+    }
+    if (target != SqlTypeName.TIME && target != SqlTypeName.TIMESTAMP) {
+      return converted;
+    }
+    long correction = SecondFractions.castCorrection(text);
+    if (correction == 0) {
+      return converted;
+    }
     RexNode folded = fold(context.getRexBuilder(), converted);
     if (!(folded instanceof RexLiteral literal) || literal.isNull()) {
       return converted;

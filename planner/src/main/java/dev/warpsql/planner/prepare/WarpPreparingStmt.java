@@ -3,6 +3,7 @@ package dev.warpsql.planner.prepare;
 import dev.warpsql.planner.exec.TableWrite;
 import dev.warpsql.planner.exec.WarpBindable;
 import dev.warpsql.planner.exec.WarpPlans;
+import dev.warpsql.planner.rel.EnumerableTimeCheck;
 import dev.warpsql.planner.rel.WarpConvention;
 import dev.warpsql.planner.rel.WarpRel;
 import dev.warpsql.planner.rules.ApproximateValuesLiterals;
@@ -190,6 +191,7 @@ final class WarpPreparingStmt extends CalcitePrepareImpl.CalcitePreparingStmt {
   protected PreparedResult implement(RelRoot root) {
     WarpRel warpRoot = (WarpRel) root.rel;
     List<Integer> fields = Pair.left(root.fields);
+    EnumerableTimeCheck.apply(warpRoot, write == null && !root.kind.belongsTo(SqlKind.DML));
     if (write != null) {
       return implementWrite(root, warpRoot, fields);
     }

@@ -1,16 +1,24 @@
 package dev.warpsql.planner.prepare;
 
+import dev.warpsql.planner.lower.UnsupportedLoweringException;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.avatica.util.TimeUnit;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalciteSqlValidator;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlIntervalLiteral;
+import org.apache.calcite.sql.SqlIntervalQualifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.apache.calcite.sql.validate.SqlValidatorTable;
 
 /**
@@ -22,6 +30,11 @@ import org.apache.calcite.sql.validate.SqlValidatorTable;
  * right truncation" unless only spaces are cut. So the target of an INSERT has VARCHAR without a
  * length where the table has a string type, and the table write applies the standard's rule to each
  * value (see {@code TableBuilder.setString}).
+ *
+ * <p>It also rejects what Calcite (1.41) would compute in milliseconds, where WarpSQL's times have
+ * microseconds: interval literals with more than three fractional digits of a second, which Calcite
+ * stores in milliseconds, and TIMESTAMPADD or TIMESTAMPDIFF in microseconds or nanoseconds, and
+ * TIMESTAMPDIFF in milliseconds, which Calcite computes through whole seconds or milliseconds.
  */
 final class WarpSqlValidator extends CalciteSqlValidator {
   WarpSqlValidator(
@@ -45,6 +58,50 @@ final class WarpSqlValidator extends CalciteSqlValidator {
       unbounded.add(field.getName(), withoutLength(field.getType()));
     }
     return unbounded.build();
+  }
+
+  @Override
+  public void validateLiteral(SqlLiteral literal) {
+    super.validateLiteral(literal);
+    if (!(literal instanceof SqlIntervalLiteral interval)) {
+      return;
+    }
+    SqlIntervalLiteral.IntervalValue value =
+        interval.getValueAs(SqlIntervalLiteral.IntervalValue.class);
+    String text = value.getIntervalLiteral();
+    int dot = text.lastIndexOf('.');
+    if (value.getIntervalQualifier().getEndUnit() == TimeUnit.SECOND
+        || value.getIntervalQualifier().getStartUnit() == TimeUnit.SECOND) {
+      if (dot >= 0 && text.length() - dot - 1 > 3) {
+        throw new UnsupportedLoweringException(
+            "the interval literal "
+                + literal
+                + " has more than three fractional digits of a second, which Calcite's intervals"
+                + " do not hold; write it in whole milliseconds");
+      }
+    }
+  }
+
+  @Override
+  public void validateCall(SqlCall call, SqlValidatorScope scope) {
+    SqlKind kind = call.getKind();
+    if ((kind == SqlKind.TIMESTAMP_ADD || kind == SqlKind.TIMESTAMP_DIFF)
+        && call.operandCount() > 0
+        && call.operand(0) instanceof SqlIntervalQualifier unit) {
+      TimeUnit timeUnit = unit.getStartUnit();
+      boolean belowMillisecond =
+          timeUnit == TimeUnit.MICROSECOND || timeUnit == TimeUnit.NANOSECOND;
+      if (belowMillisecond
+          || (kind == SqlKind.TIMESTAMP_DIFF && timeUnit == TimeUnit.MILLISECOND)) {
+        throw new UnsupportedLoweringException(
+            call.getOperator().getName()
+                + " in "
+                + timeUnit
+                + " is computed by Calcite from milliseconds or whole seconds, which would give a"
+                + " wrong result; compare or EXTRACT the timestamps instead");
+      }
+    }
+    super.validateCall(call, scope);
   }
 
   private RelDataType withoutLength(RelDataType type) {

@@ -18,6 +18,7 @@ import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.convert.ConverterImpl;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.util.ImmutableIntList;
 
 /**
@@ -25,6 +26,12 @@ import org.apache.calcite.util.ImmutableIntList;
  * kernels; the operators above it run in Calcite's Enumerable engine.
  */
 public final class WarpToEnumerableConverter extends ConverterImpl implements EnumerableRel {
+  /**
+   * The fields whose TIME and TIMESTAMP values the operators above compute with, which {@link
+   * EnumerableTimeCheck} sets on the final plan; null means every field.
+   */
+  private ImmutableBitSet computedTimeFields;
+
   public WarpToEnumerableConverter(RelOptCluster cluster, RelTraitSet traits, RelNode input) {
     super(cluster, ConventionTraitDef.INSTANCE, traits, input);
   }
@@ -32,6 +39,11 @@ public final class WarpToEnumerableConverter extends ConverterImpl implements En
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new WarpToEnumerableConverter(getCluster(), traitSet, sole(inputs));
+  }
+
+  /** Sets the fields whose values must be whole milliseconds; see {@link EnumerableTimeCheck}. */
+  void setComputedTimeFields(ImmutableBitSet fields) {
+    computedTimeFields = fields;
   }
 
   @Override
@@ -43,11 +55,13 @@ public final class WarpToEnumerableConverter extends ConverterImpl implements En
   public Result implement(EnumerableRelImplementor implementor, Prefer preference) {
     PhysType physType =
         PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), preference.preferArray());
+    int fields = getRowType().getFieldCount();
+    ImmutableBitSet checked =
+        computedTimeFields == null ? ImmutableBitSet.range(fields) : computedTimeFields;
     WarpBindable bindable =
-        WarpPlans.bindable(
-            (WarpRel) getInput(),
-            ImmutableIntList.identity(getRowType().getFieldCount()),
-            getRowType());
+        WarpPlans.bindable((WarpRel) getInput(), ImmutableIntList.identity(fields), getRowType())
+            .withMillisecondFields(
+                checked.toArray(), "an operator that runs in Calcite's Enumerable engine");
     Expression stashed = implementor.stash(bindable, WarpBindable.class);
     BlockBuilder block = new BlockBuilder();
     block.add(

@@ -9,6 +9,7 @@ import org.apache.calcite.rex.RexExecutor;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.rex.RexVisitorImpl;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
@@ -41,8 +42,9 @@ final class MicrosecondFolding {
           @Override
           public RexNode visitCall(RexCall call) {
             RexNode visited = super.visitCall(call);
-            if (visited instanceof RexCall cast && isTimeCastOfText(cast)) {
-              return foldCast(cast);
+            if (visited instanceof RexCall cast && isTimeCast(cast)) {
+              RexCall ofText = withTextLiteral(cast);
+              return ofText == null ? visited : foldCast(ofText);
             }
             return visited;
           }
@@ -75,13 +77,32 @@ final class MicrosecondFolding {
     };
   }
 
-  private static boolean isTimeCastOfText(RexCall call) {
+  private static boolean isTimeCast(RexCall call) {
     SqlTypeName target = call.getType().getSqlTypeName();
     return call.getKind() == SqlKind.CAST
         && (target == SqlTypeName.TIME || target == SqlTypeName.TIMESTAMP)
-        && call.getOperands().get(0) instanceof RexLiteral text
-        && !text.isNull()
-        && SqlTypeFamily.CHARACTER.contains(text.getType());
+        && SqlTypeFamily.CHARACTER.contains(call.getOperands().get(0).getType());
+  }
+
+  /**
+   * Returns the cast with its string operand as a literal: the operand itself, or a constant
+   * expression such as {@code ' 2024-02-29 ' || '12:00:00.0005'} folded by the wrapped executor,
+   * which computes strings exactly. Returns null when the operand is not constant or is NULL.
+   */
+  private RexCall withTextLiteral(RexCall cast) {
+    RexNode operand = cast.getOperands().get(0);
+    if (operand instanceof RexLiteral literal) {
+      return literal.isNull() ? null : cast;
+    }
+    if (!RexUtil.isConstant(operand)) {
+      return null;
+    }
+    List<RexNode> folded = new ArrayList<>();
+    delegate.reduce(rexBuilder, List.of(operand), folded);
+    if (!(folded.get(0) instanceof RexLiteral text) || text.isNull()) {
+      return null;
+    }
+    return (RexCall) rexBuilder.makeCall(cast.getType(), cast.getOperator(), List.of(text));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.warpsql.planner.lower;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.apache.calcite.avatica.util.DateTimeUtils;
 import org.apache.calcite.util.TimeString;
@@ -37,13 +38,26 @@ class SecondFractionsTest {
   }
 
   @Test
-  void castCorrectionUndoesCalcitesMillisecondRounding() {
+  void castCorrectionCutsToMicroseconds() {
     // Calcite rounds .0005 up to 1 ms; the exact value is 500 microseconds.
     assertThat(castMicros("1970-01-01 00:00:00.0005")).isEqualTo(500);
     assertThat(castMicros("1970-01-01 00:00:00.000001")).isEqualTo(1);
-    assertThat(castMicros("1970-01-01 00:00:00.9999996")).isEqualTo(1_000_000);
+    assertThat(castMicros("1970-01-01 00:00:00.9999996")).isEqualTo(999_999);
     assertThat(castMicros("1969-12-31 23:59:59.999999")).isEqualTo(-1);
-    assertThat(castMicros(" 1970-01-01 00:00:00.1234564 ")).isEqualTo(123_456);
+    assertThat(castMicros(" 1970-01-01 00:00:00.1234567 ")).isEqualTo(123_456);
+  }
+
+  @Test
+  void timeOfDayRejectsFieldsOutOfRange() {
+    SecondFractions.checkTimeOfDay("23:59:59.999999");
+    SecondFractions.checkTimeOfDay("2024-02-29 25:00:00");
+
+    assertThatThrownBy(() -> SecondFractions.checkTimeOfDay("24:00:00"))
+        .hasMessageContaining("HOUR");
+    assertThatThrownBy(() -> SecondFractions.checkTimeOfDay(" 12:60:00 "))
+        .hasMessageContaining("MINUTE");
+    assertThatThrownBy(() -> SecondFractions.checkTimeOfDay("12:00:60.5"))
+        .hasMessageContaining("SECOND");
   }
 
   @Test
