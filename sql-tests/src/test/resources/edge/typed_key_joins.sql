@@ -460,6 +460,13 @@ SELECT id FROM jk_a a WHERE NOT EXISTS (SELECT 1 FROM jk_b b WHERE b.dc = a.bi);
 -- known-bug BIGINT = DECIMAL(12, 3) overflows (22003) on BIGINT extremes, which DuckDB compares
 SELECT id FROM jk_a WHERE bi IN (SELECT dc FROM jk_b);
 
+-- Outside join keys, a BIGINT compares with a DECIMAL by value, also where the BIGINT has more
+-- digits than their common type DECIMAL(19, 3) holds.
+SELECT id FROM jk_a WHERE bi = dc OR bi = -dc;
+SELECT a.id, b.id FROM jk_a a, jk_b b WHERE a.bi < b.dc;
+SELECT id FROM jk_a WHERE bi >= dc;
+SELECT id FROM jk_a WHERE bi BETWEEN dc AND 5;
+
 -- Keys of two types: r and i.
 SELECT a.id, b.id FROM jk_a a JOIN jk_b b ON a.r = b.i;
 SELECT a.id, b.id FROM jk_a a LEFT JOIN jk_b b ON a.r = b.i;

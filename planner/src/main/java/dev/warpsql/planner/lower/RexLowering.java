@@ -386,8 +386,8 @@ public final class RexLowering {
 
   /** Returns the two operands of a comparison, converted to their common type. */
   private List<Expr> comparedOperands(RexCall call) {
-    Expr left = lower(call.getOperands().get(0));
-    Expr right = lower(call.getOperands().get(1));
+    Expr left = lower(withoutExactWidening(call.getOperands().get(0)));
+    Expr right = lower(withoutExactWidening(call.getOperands().get(1)));
     DataType common = comparisonType(left.type(), right.type());
     if (common != null) {
       left = cast(left, common);
@@ -415,6 +415,30 @@ public final class RexLowering {
       return same;
     }
     return new Call(Operator.NOT, List.of(same), DataType.BOOLEAN, false);
+  }
+
+  /**
+   * Returns the operand of a CAST from an exact number to a DECIMAL that keeps its digits, such as
+   * the {@code CAST(b AS DECIMAL(19, 3))} that Calcite puts on the BIGINT side of {@code b = d} for
+   * a DECIMAL(12, 3) {@code d}, or the node itself. Kernels compare exact numbers of any scale
+   * exactly, and without the cast a BIGINT beyond 10^16 compares instead of overflowing the wider
+   * DECIMAL, as the SQL standard compares numbers by their values.
+   */
+  // NOTE: a CAST that the statement wrote itself is dropped too, so CAST(b AS DECIMAL(19, 3)) = d
+  // compares where the cast alone would raise 22003.
+  private static RexNode withoutExactWidening(RexNode node) {
+    if (node.getKind() != SqlKind.CAST
+        || node.getType().getSqlTypeName() != SqlTypeName.DECIMAL
+        || !(node instanceof RexCall cast)) {
+      return node;
+    }
+    RexNode operand = cast.getOperands().get(0);
+    RelDataType from = operand.getType();
+    boolean integer = SqlTypeName.INT_TYPES.contains(from.getSqlTypeName());
+    boolean narrowerDecimal =
+        from.getSqlTypeName() == SqlTypeName.DECIMAL
+            && from.getScale() <= node.getType().getScale();
+    return integer || narrowerDecimal ? operand : node;
   }
 
   /** Returns the type both sides of a comparison convert to, or null when none is needed. */
