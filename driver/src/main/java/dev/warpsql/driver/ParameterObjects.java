@@ -47,7 +47,7 @@ public final class ParameterObjects {
       return Timestamp.valueOf(dateTime);
     }
     if (value instanceof LocalTime time) {
-      return Time.valueOf(time);
+      return timeWithMillis(time);
     }
     if (value instanceof OffsetDateTime
         || value instanceof ZonedDateTime
@@ -111,12 +111,22 @@ public final class ParameterObjects {
     return seconds + "." + fraction;
   }
 
+  /**
+   * Returns the {@code Time} of a time of day with its milliseconds, which {@code Time.valueOf}
+   * drops. Avatica (1.27) carries TIME parameters in milliseconds, so finer digits are cut.
+   */
+  private static Time timeWithMillis(LocalTime time) {
+    Time whole = Time.valueOf(time);
+    whole.setTime(whole.getTime() + time.getNano() / 1_000_000);
+    return whole;
+  }
+
   private static Object parsed(int index, String text, int sqlType) throws SQLException {
     String trimmed = text.trim();
     try {
       return switch (sqlType) {
         case Types.DATE -> Date.valueOf(LocalDate.parse(trimmed));
-        case Types.TIME -> Time.valueOf(LocalTime.parse(trimmed));
+        case Types.TIME -> timeWithMillis(LocalTime.parse(trimmed));
         case Types.TIMESTAMP -> Timestamp.valueOf(LocalDateTime.parse(trimmed.replace(' ', 'T')));
         case Types.TINYINT,
             Types.SMALLINT,

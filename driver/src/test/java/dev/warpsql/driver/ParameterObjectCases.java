@@ -55,7 +55,7 @@ public abstract class ParameterObjectCases {
       insert.setObject(1, 1);
       insert.setObject(2, LocalDate.of(2024, 2, 29));
       insert.setObject(3, at);
-      insert.setObject(4, LocalTime.of(23, 59, 58));
+      insert.setObject(4, LocalTime.of(23, 59, 58, 250_000_000));
       insert.setObject(5, new BigDecimal("12.50"));
       insert.setObject(6, true);
       assertThat(insert.executeUpdate()).isEqualTo(1);
@@ -69,7 +69,8 @@ public abstract class ParameterObjectCases {
         assertThat(rows.next()).isTrue();
         assertThat(rows.getObject(1, LocalDate.class)).isEqualTo(LocalDate.of(2024, 2, 29));
         assertThat(rows.getObject(2, LocalDateTime.class)).isEqualTo(at);
-        assertThat(rows.getObject(3, LocalTime.class)).isEqualTo(LocalTime.of(23, 59, 58));
+        assertThat(rows.getObject(3, LocalTime.class))
+            .isEqualTo(LocalTime.of(23, 59, 58, 250_000_000));
         assertThat(rows.next()).isFalse();
       }
     }

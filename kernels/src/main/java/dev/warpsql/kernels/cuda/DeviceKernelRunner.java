@@ -116,9 +116,10 @@ public final class DeviceKernelRunner implements AutoCloseable {
   }
 
   /**
-   * Returns a runner for one pass of a partitioned hash join: {@code buildSides} holds, at {@code
-   * pass.table()}, the build rows of the pass's partition only. Hash builds read build-side vectors
-   * from {@code buildCopies} where those have a copy, instead of copying them to the device.
+   * Returns a runner for {@code pass}. For a pass of a partitioned join, {@code buildSides} holds,
+   * at {@code pass.table()}, the build rows of the pass's partition only. Hash builds read
+   * build-side vectors from {@code buildCopies} where those have a copy, instead of copying them to
+   * the device.
    */
   public DeviceKernelRunner(
       DeviceApi device,
