@@ -103,6 +103,23 @@ WHERE a.ts >= TIMESTAMP '2024-02-29 12:00:00' AND b.ts < TIMESTAMP '2024-02-29 1
 SELECT TIMESTAMP '2024-02-29 12:00:00.1234565' = CAST('2024-02-29 12:00:00.1234565' AS TIMESTAMP),
   TIME '10:00:00.9999999' = CAST('10:00:00.9999999' AS TIME);
 
+-- A cast to a TIMESTAMP with fewer fractional digits cuts the rest, toward the past.
+-- expect: (1, 0, 0), (2, 0, 0), (3, 0, 0), (4, 0, 0), (5, 59999000, 59000000),
+-- expect: (6, 59500000, 59000000), (7, 123000, 0), (8, NULL, NULL)
+-- duckdb: SELECT id, EXTRACT(MICROSECOND FROM date_trunc('millisecond', ts)), EXTRACT(MICROSECOND FROM date_trunc('second', ts)) FROM moments;
+SELECT id, EXTRACT(MICROSECOND FROM CAST(ts AS TIMESTAMP(3))),
+  EXTRACT(MICROSECOND FROM CAST(ts AS TIMESTAMP(0)))
+FROM moments;
+
+-- expect: 1, 2, 3, 4
+-- duckdb: SELECT id FROM moments WHERE date_trunc('second', ts) = TIMESTAMP '2024-02-29 12:00:00';
+SELECT id FROM moments WHERE CAST(ts AS TIMESTAMP(0)) = TIMESTAMP '2024-02-29 12:00:00';
+
+-- A cast to TIME with fewer digits runs in Calcite, which computes in milliseconds, so a value
+-- with microseconds raises an error.
+-- error 0A000
+SELECT id, CAST(tm AS TIME(0)) FROM moments;
+
 -- A cast of a constant string expression keeps its microseconds too.
 -- expect: (500, false)
 SELECT EXTRACT(MICROSECOND FROM CAST('2024-02-29 ' || '12:00:00.0005' AS TIMESTAMP)),

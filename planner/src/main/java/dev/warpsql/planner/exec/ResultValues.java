@@ -43,7 +43,11 @@ final class ResultValues {
     if (micros % 1000 == 0) {
       return;
     }
-    String text = String.valueOf(vector.getObject(row)).replace('T', ' ');
+    String text =
+        kind == TypeKind.TIME
+            ? java.time.LocalTime.ofNanoOfDay(Math.floorMod(micros, 86_400_000_000L) * 1000)
+                .toString()
+            : String.valueOf(vector.getObject(row)).replace('T', ' ');
     throw new WarpException(
         ErrorCode.UNSUPPORTED,
         "the value "

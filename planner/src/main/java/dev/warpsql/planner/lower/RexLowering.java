@@ -270,7 +270,7 @@ public final class RexLowering {
         }
         return new Call(Operator.COALESCE, operands, type, nullable);
       case CAST:
-        return cast(lower(call.getOperands().get(0)), type);
+        return truncateSeconds(cast(lower(call.getOperands().get(0)), type), call, nullable);
       case EXTRACT:
         return extract(call, type, nullable);
       default:
@@ -279,6 +279,34 @@ public final class RexLowering {
         }
         throw new UnsupportedLoweringException("operator " + call.getOperator().getName());
     }
+  }
+
+  /**
+   * Cuts a TIMESTAMP to the fractional digits of a CAST's target type, such as TIMESTAMP(0), as
+   * Calcite cuts a literal; kernels hold every TIMESTAMP in microseconds, so the type alone cuts
+   * nothing. A cast to TIME with fewer than six digits is not lowered: kernels have no TIME
+   * arithmetic to cut it with.
+   */
+  private static Expr truncateSeconds(Expr value, RexCall cast, boolean nullable) {
+    RelDataType target = cast.getType();
+    SqlTypeName name = target.getSqlTypeName();
+    int precision = target.getPrecision();
+    if ((name != SqlTypeName.TIMESTAMP && name != SqlTypeName.TIME) || precision >= 6) {
+      return value;
+    }
+    RelDataType source = cast.getOperands().get(0).getType();
+    boolean sameKind = source.getSqlTypeName() == name;
+    if (sameKind && source.getPrecision() <= precision) {
+      return value;
+    }
+    if (name == SqlTypeName.TIME) {
+      throw new UnsupportedLoweringException("CAST to " + target);
+    }
+    long unit = (long) Math.pow(10, 6 - precision);
+    Expr micros = new Call(Operator.MICROSECOND_OF_DAY, List.of(value), DataType.BIGINT, nullable);
+    Expr below = bigint(Operator.MOD, micros, unit, nullable);
+    Expr back = new Call(Operator.NEGATE, List.of(below), DataType.BIGINT, nullable);
+    return new Call(Operator.ADD_MICROSECONDS, List.of(value, back), value.type(), nullable);
   }
 
   private List<Expr> lowerAll(RexCall call) {

@@ -138,6 +138,13 @@ public final class RexSupport {
               : call.getOperands().get(0);
       return unsupportedReason(datetime, inputRowType);
     }
+    if (call.getKind() == SqlKind.CAST
+        && call.getType().getSqlTypeName() == SqlTypeName.TIME
+        && call.getType().getPrecision() < 6
+        && call.getOperands().get(0).getType().getSqlTypeName() == SqlTypeName.TIME
+        && call.getOperands().get(0).getType().getPrecision() > call.getType().getPrecision()) {
+      return "CAST to " + call.getType();
+    }
     if (call.getKind() == SqlKind.EXTRACT) {
       TimeUnitRange unit = ((RexLiteral) call.getOperands().get(0)).getValueAs(TimeUnitRange.class);
       if (!EXTRACTED_UNITS.contains(unit)) {

@@ -8,6 +8,7 @@ import dev.warpsql.planner.rel.WarpConvention;
 import dev.warpsql.planner.rel.WarpRel;
 import dev.warpsql.planner.rules.ApproximateValuesLiterals;
 import dev.warpsql.planner.rules.BooleanComparisonRewrite;
+import dev.warpsql.planner.rules.ConstantRowValues;
 import dev.warpsql.planner.rules.NullComparisonFolding;
 import dev.warpsql.planner.rules.WarpPrograms;
 import java.lang.reflect.Type;
@@ -165,12 +166,15 @@ final class WarpPreparingStmt extends CalcitePrepareImpl.CalcitePreparingStmt {
    * Rewrites comparisons of BOOLEAN values before anything simplifies them (see {@link
    * BooleanComparisonRewrite}), then folds comparisons with NULL and makes the approximate literals
    * of VALUES Doubles, because Calcite's field trimming fails on either (see {@link
-   * NullComparisonFolding} and {@link ApproximateValuesLiterals}).
+   * NullComparisonFolding} and {@link ApproximateValuesLiterals}). A projection of literals over
+   * one row of VALUES becomes VALUES, which kernels run (see {@link ConstantRowValues}).
    */
   @Override
   protected RelRoot trimUnusedFields(RelRoot root) {
     RelNode rewritten = BooleanComparisonRewrite.apply(root.rel);
-    RelNode prepared = ApproximateValuesLiterals.apply(NullComparisonFolding.apply(rewritten));
+    RelNode prepared =
+        ConstantRowValues.apply(
+            ApproximateValuesLiterals.apply(NullComparisonFolding.apply(rewritten)));
     return super.trimUnusedFields(root.withRel(prepared));
   }
 
