@@ -42,14 +42,11 @@ SELECT a.id, b.id FROM jk_a a JOIN jk_b b ON a.i = b.i AND b.i = -1;
 SELECT a.id, b.id FROM jk_a a JOIN jk_b b ON a.i = b.i AND a.d = b.d AND a.d IS NOT NULL AND b.s <> 'x';
 SELECT a.id, b.id FROM jk_a a LEFT JOIN jk_b b ON a.i = b.i AND b.s = 'a';
 SELECT a.id, b.id FROM jk_a a LEFT JOIN jk_b b ON a.i = b.i AND a.s = 'a';
--- NaN equals NaN as a join key, but a residual compares NaN as IEEE 754 does.
--- known-bug NaN < x is FALSE and NaN <> NaN is TRUE, but DuckDB sorts NaN above every value
+-- NaN equals NaN and is above every other value in comparisons, as in join keys.
 SELECT a.id, b.id FROM jk_a a LEFT JOIN jk_b b ON a.i = b.i AND a.d < b.d;
--- NaN equals NaN as a join key, but a residual compares NaN as IEEE 754 does.
--- known-bug NaN < x is FALSE and NaN <> NaN is TRUE, but DuckDB sorts NaN above every value
+-- NaN equals NaN and is above every other value in comparisons, as in join keys.
 SELECT a.id, b.id FROM jk_a a LEFT JOIN jk_b b ON a.i = b.i AND a.d <= b.d;
--- NaN equals NaN as a join key, but a residual compares NaN as IEEE 754 does.
--- known-bug NaN < x is FALSE and NaN <> NaN is TRUE, but DuckDB sorts NaN above every value
+-- NaN equals NaN and is above every other value in comparisons, as in join keys.
 SELECT a.id, b.id FROM jk_a a LEFT JOIN jk_b b ON a.s = b.s AND a.r <> b.r;
 SELECT a.id, b.id FROM jk_a a LEFT JOIN jk_b b ON a.s = b.s AND a.b <> b.b;
 SELECT a.id, b.id FROM jk_a a LEFT JOIN jk_b b ON a.s = b.s AND (a.b OR b.b);
@@ -59,8 +56,7 @@ SELECT a.id, b.id FROM jk_a a LEFT JOIN jk_b b ON a.s = b.s WHERE b.b IS NOT TRU
 SELECT a.id, b.id FROM jk_a a LEFT JOIN jk_b b ON a.s = b.s WHERE b.id IS NULL OR b.dc > 0;
 SELECT a.id, b.id FROM jk_a a LEFT JOIN jk_b b ON a.s = b.s WHERE COALESCE(b.i, 99) > 0;
 SELECT a.id, b.id FROM jk_a a JOIN jk_b b ON a.i < b.i;
--- NaN equals NaN as a join key, but a residual compares NaN as IEEE 754 does.
--- known-bug NaN < x is FALSE and NaN <> NaN is TRUE, but DuckDB sorts NaN above every value
+-- NaN equals NaN and is above every other value in comparisons, as in join keys.
 SELECT a.id, b.id FROM jk_a a LEFT JOIN jk_b b ON a.d > b.d;
 SELECT a.id, b.id FROM jk_a a LEFT JOIN jk_empty b ON a.d > b.d;
 -- fallback
@@ -69,14 +65,12 @@ SELECT a.id, b.id FROM jk_a a, jk_b b;
 SELECT a.id, b.id FROM jk_a a, jk_empty b;
 SELECT a.id, b.id FROM jk_a a CROSS JOIN jk_b b WHERE a.b;
 SELECT a.id FROM jk_a a WHERE a.i > (SELECT AVG(i) FROM jk_b);
--- NaN equals NaN as a join key, but a residual compares NaN as IEEE 754 does.
--- known-bug NaN < x is FALSE and NaN <> NaN is TRUE, but DuckDB sorts NaN above every value
+-- NaN equals NaN and is above every other value in comparisons, as in join keys.
 SELECT a.id FROM jk_a a WHERE a.d > (SELECT MIN(d) FROM jk_b);
 SELECT a.id FROM jk_a a WHERE a.i > (SELECT MAX(i) FROM jk_empty);
 SELECT a.id FROM jk_a a WHERE a.i = (SELECT MAX(i) FROM jk_b);
 SELECT a.id FROM jk_a a WHERE NOT EXISTS (SELECT 1 FROM jk_b b WHERE b.i > a.i);
--- NaN equals NaN as a join key, but a residual compares NaN as IEEE 754 does.
--- known-bug NaN < x is FALSE and NaN <> NaN is TRUE, but DuckDB sorts NaN above every value
+-- NaN equals NaN and is above every other value in comparisons, as in join keys.
 SELECT a.id FROM jk_a a WHERE EXISTS (SELECT 1 FROM jk_b b WHERE b.d < a.d);
 SELECT a.id FROM jk_a a WHERE NOT EXISTS (SELECT 1 FROM jk_empty b WHERE b.i > a.i);
 SELECT a.id FROM jk_a a WHERE a.i > ALL (SELECT i FROM jk_b WHERE i < 3);

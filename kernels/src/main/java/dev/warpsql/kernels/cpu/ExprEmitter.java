@@ -303,7 +303,7 @@ final class ExprEmitter {
       return ArithmeticExpressions.expression(call, operands);
     }
     if (ComparisonExpressions.isComparison(operator)) {
-      return ComparisonExpressions.expression(operator, operands.get(0), operands.get(1));
+      return ComparisonExpressions.expression(call, operands.get(0), operands.get(1));
     }
     if (CalendarExpressions.isCalendar(operator)) {
       return CalendarExpressions.expression(call, operands);

@@ -8,6 +8,8 @@ import java.util.Objects;
 /**
  * BOOLEAN membership test of {@code operand} in a set of non-NULL constants of its type: TRUE when
  * the operand equals one of them, FALSE when it equals none, and NULL when the operand is NULL.
+ * REAL and DOUBLE values are equal as {@link Operator#EQUALS} defines it, so NaN matches a NaN
+ * member.
  *
  * <p>This is the form of a long IN list. As a chain of OR operands it would make code and nesting
  * grow with the list, while backends test membership in about log2(n) comparisons. The constants

@@ -27,7 +27,12 @@ public enum Operator {
   /** Negation; raises on overflow (the minimum BIGINT has no negation). */
   NEGATE(1),
 
-  /** Comparisons: operands of the same kind; DECIMAL operands may differ in scale. */
+  /**
+   * Comparisons: operands of the same kind; DECIMAL operands may differ in scale. Numeric operands
+   * of which one is REAL or DOUBLE compare as doubles in the {@link FloatOrder total order}, not as
+   * IEEE 754 does: NaN equals NaN and is greater than every other value, +Infinity included, and
+   * -0.0 equals 0.0.
+   */
   EQUALS(2),
   NOT_EQUALS(2),
   LESS_THAN(2),

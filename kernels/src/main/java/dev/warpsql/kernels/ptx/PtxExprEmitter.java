@@ -229,7 +229,7 @@ final class PtxExprEmitter {
       return arithmetic.emit(operator, call.type(), operands);
     }
     if (PtxComparisons.isComparison(operator)) {
-      return comparisons.emit(operator, operands.get(0), operands.get(1));
+      return comparisons.emit(call, operands.get(0), operands.get(1));
     }
     if (PtxCalendar.isCalendar(operator)) {
       return calendar.emit(operator, call.type(), operands);

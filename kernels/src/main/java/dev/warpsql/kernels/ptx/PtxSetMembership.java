@@ -54,12 +54,19 @@ final class PtxSetMembership {
     String suffix = typeSuffix(type);
     if (to - from <= LINEAR_RANGE) {
       for (int i = from; i < to; i++) {
-        out.op("setp.eq" + suffix + " " + test + ", " + value + ", " + constant(members.get(i)));
+        Literal member = members.get(i);
+        if (member.value() instanceof Double number && number.isNaN()) {
+          // NaN equals NaN in SQL's order, but setp.eq is false for it.
+          out.op("testp.notanumber" + suffix + " " + test + ", " + value);
+        } else {
+          out.op("setp.eq" + suffix + " " + test + ", " + value + ", " + constant(member));
+        }
         out.op("@" + test + " bra " + found);
       }
       out.op("bra " + done);
       return;
     }
+    // NaN sorts last, so the middle member is a number and a NaN value takes the upper half.
     int middle = (from + to) >>> 1;
     String lower = out.label("in_set_lower");
     out.op("setp.lt" + suffix + " " + test + ", " + value + ", " + constant(members.get(middle)));

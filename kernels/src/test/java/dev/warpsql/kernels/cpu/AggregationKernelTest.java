@@ -15,6 +15,7 @@ import dev.warpsql.kernels.ir.KernelProgram;
 import dev.warpsql.kernels.ir.KernelProgram.InputColumn;
 import dev.warpsql.kernels.ir.Operator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,58 @@ class AggregationKernelTest extends KernelTestSupport {
             .as("%s", type)
             .containsExactly(List.of(4L), List.of(3L), List.of(5.25), List.of(-0.25), List.of(4.0));
       }
+    }
+  }
+
+  @Test
+  void floatMinMaxPlaceNaNAboveInfinity() {
+    // MIN is NaN only when every value is, and MAX is NaN when any value is.
+    Object[][] cases = {
+      {new Object[] {1.5, Double.NaN, null, Double.POSITIVE_INFINITY, -2.0}, -2.0, Double.NaN},
+      {new Object[] {Double.NaN, null, Double.NaN}, Double.NaN, Double.NaN},
+      {new Object[] {Double.NaN, Double.NEGATIVE_INFINITY}, Double.NEGATIVE_INFINITY, Double.NaN},
+      {new Object[] {Double.POSITIVE_INFINITY, Double.NaN}, Double.POSITIVE_INFINITY, Double.NaN},
+    };
+    for (DataType type : List.of(DataType.REAL, DataType.DOUBLE)) {
+      Expr x = in(0, type);
+      KernelProgram program =
+          program(
+              List.of(new InputColumn(type, true)),
+              null,
+              List.of(),
+              List.of(call(AggregateFunction.MIN, x, type), call(AggregateFunction.MAX, x, type)));
+      for (Object[] c : cases) {
+        Object[] values = (Object[]) c[0];
+        try (FieldVector input = vector(type, values)) {
+          assertThat(aggregate(program, List.of(input), values.length))
+              .as("%s over %s", type, Arrays.toString(values))
+              .containsExactly(List.of(c[1]), List.of(c[2]));
+        }
+      }
+    }
+  }
+
+  @Test
+  void mergedFloatMinMaxPlaceNaNAboveInfinity() {
+    Expr x = in(0, DataType.DOUBLE);
+    KernelProgram program =
+        program(
+            List.of(new InputColumn(DataType.DOUBLE, true)),
+            null,
+            List.of(),
+            List.of(
+                call(AggregateFunction.MIN, x, DataType.DOUBLE),
+                call(AggregateFunction.MAX, x, DataType.DOUBLE)));
+    CpuKernel kernel = backend.compile(program);
+    AggregateSink sink = (AggregateSink) program.sink();
+    try (FieldVector input = vector(DataType.DOUBLE, Double.NaN, 3.0, Double.POSITIVE_INFINITY);
+        AggregationTable nanOnly = new AggregationTable(sink);
+        AggregationTable numbers = new AggregationTable(sink)) {
+      KernelArguments arguments = new KernelArguments(List.of(input), null, null);
+      kernel.run(arguments, 0, 1, nanOnly);
+      kernel.run(arguments, 1, 3, numbers);
+      nanOnly.merge(numbers);
+      assertThat(columns(nanOnly)).containsExactly(List.of(3.0), List.of(Double.NaN));
     }
   }
 

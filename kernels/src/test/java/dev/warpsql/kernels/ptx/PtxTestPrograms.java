@@ -7,6 +7,7 @@ import dev.warpsql.kernels.ir.Call;
 import dev.warpsql.kernels.ir.CodeLookup;
 import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.Expr;
+import dev.warpsql.kernels.ir.InSet;
 import dev.warpsql.kernels.ir.InputRef;
 import dev.warpsql.kernels.ir.KernelProgram;
 import dev.warpsql.kernels.ir.KernelProgram.InputColumn;
@@ -160,6 +161,12 @@ final class PtxTestPrograms {
       outputs.add(Call.of(operator, DataType.BOOLEAN, in(DataType.INTEGER), in(DECIMAL_15_2)));
       outputs.add(Call.of(operator, DataType.BOOLEAN, in(DataType.DOUBLE), in(DataType.BIGINT)));
       outputs.add(Call.of(operator, DataType.BOOLEAN, in(DataType.REAL), in(DECIMAL_12_4)));
+      // REAL and DOUBLE operands that may be NaN on one side, on both, or against a literal
+      outputs.add(Call.of(operator, DataType.BOOLEAN, in(DataType.REAL), in(DataType.DOUBLE)));
+      Literal nan = new Literal(Double.NaN, DataType.DOUBLE);
+      outputs.add(Call.of(operator, DataType.BOOLEAN, in(DataType.DOUBLE), nan));
+      Literal negativeZero = new Literal(-0.0, DataType.REAL);
+      outputs.add(Call.of(operator, DataType.BOOLEAN, negativeZero, in(DataType.REAL)));
       Expr filter = Call.of(operator, DataType.BOOLEAN, in(DataType.DATE), in(DataType.DATE));
       cases.add(new Case(operator.name(), materialize(operator.name(), filter, outputs)));
     }
@@ -224,6 +231,18 @@ final class PtxTestPrograms {
       extracts.add(Call.of(field, DataType.decimal(6, 2), in(DataType.DATE)));
     }
     cases.add(new Case("EXTRACT", materialize("extract", null, extracts)));
+
+    List<Expr> sets = new ArrayList<>();
+    for (DataType type : List.of(DataType.REAL, DataType.DOUBLE)) {
+      List<Literal> members = new ArrayList<>();
+      for (int i = -10; i < 10; i++) {
+        members.add(new Literal(i * 0.5, type));
+      }
+      members.add(new Literal(Double.NaN, type));
+      members.add(new Literal(Double.NEGATIVE_INFINITY, type));
+      sets.add(new InSet(in(type), members));
+    }
+    cases.add(new Case("IN set with NaN", materialize("in_set_nan", null, sets)));
 
     Expr condition =
         Call.of(
