@@ -3,9 +3,12 @@ package dev.warpsql.planner.rules;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableHashJoin;
+import org.apache.calcite.adapter.enumerable.EnumerableMergeJoin;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rex.RexBuilder;
@@ -17,6 +20,7 @@ import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * Rewrites the expressions of the plan's Enumerable operators into forms that Calcite's Enumerable
@@ -26,6 +30,11 @@ import org.apache.calcite.sql.type.SqlTypeName;
  *   <li>Arithmetic on approximate numbers and POWER become {@link CheckedApproximateArithmetic},
  *       which raises division by zero, overflow and invalid arguments of POWER instead of returning
  *       infinity or NaN.
+ *   <li>Comparisons of approximate numbers become {@link TotalOrderComparisons}, which order NaN
+ *       above every other value as the kernels do. A SEARCH of an approximate number is expanded
+ *       into such comparisons first, because Calcite's code for a Sarg compares as Java does. The
+ *       key equalities of a hash or merge join stay, so that it keeps its keys.
+ *   <li>MIN and MAX of approximate numbers become {@link TotalOrderMinMax}.
  *   <li>IS [NOT] DISTINCT FROM becomes its CASE form. Calcite 1.41's Enumerable code generator has
  *       no implementation of the operator, and simplification creates it, for example from {@code
  *       NOT (1 IS NOT DISTINCT FROM 0)}, after SQL-to-relational conversion has expanded the ones
@@ -44,12 +53,23 @@ final class EnumerableFallbackRewrite extends RelHomogeneousShuttle {
     if (visited.getConvention() != EnumerableConvention.INSTANCE) {
       return visited;
     }
-    FallbackShuttle shuttle = new FallbackShuttle(visited.getCluster().getRexBuilder());
+    RexBuilder rexBuilder = visited.getCluster().getRexBuilder();
+    FallbackShuttle shuttle = new FallbackShuttle(rexBuilder, true);
     if (visited instanceof EnumerableCalc calc) {
       return rewriteCalc(calc, shuttle);
     }
-    RelNode rewritten = visited.accept(shuttle);
-    return rewritten instanceof Join join ? withTestedRemainder(join) : rewritten;
+    if (visited instanceof Aggregate aggregate) {
+      return TotalOrderMinMax.apply(aggregate);
+    }
+    if (!(visited instanceof EnumerableHashJoin || visited instanceof EnumerableMergeJoin)) {
+      RelNode rewritten = visited.accept(shuttle);
+      return rewritten instanceof Join join ? withTestedRemainder(join, shuttle) : rewritten;
+    }
+    // The key equalities stay Calcite's own, so that the join still finds its keys.
+    // TODO: Calcite matches REAL and DOUBLE keys with Double.equals, so a -0.0 key misses 0.0.
+    // Keys with -0.0 turned into 0.0, in extra columns of both inputs, would match them.
+    RelNode rewritten = visited.accept(new FallbackShuttle(rexBuilder, false));
+    return withTestedRemainder((Join) rewritten, shuttle);
   }
 
   /**
@@ -60,14 +80,15 @@ final class EnumerableFallbackRewrite extends RelHomogeneousShuttle {
    * for some conditions on a nullable BOOLEAN column, such as {@code NOT b}, and Janino rejects the
    * code.
    */
-  private static RelNode withTestedRemainder(Join join) {
+  private static RelNode withTestedRemainder(Join join, FallbackShuttle shuttle) {
     JoinInfo info = join.analyzeCondition();
     if (info.nonEquiConditions.isEmpty()) {
       return join;
     }
 
     RexBuilder rexBuilder = join.getCluster().getRexBuilder();
-    RexNode remainder = RexUtil.composeConjunction(rexBuilder, info.nonEquiConditions);
+    RexNode remainder =
+        RexUtil.composeConjunction(rexBuilder, info.nonEquiConditions).accept(shuttle);
     RexNode condition =
         RexUtil.composeConjunction(
             rexBuilder,
@@ -113,9 +134,15 @@ final class EnumerableFallbackRewrite extends RelHomogeneousShuttle {
   /** Rewrites one operator's expressions. */
   private static final class FallbackShuttle extends RexShuttle {
     private final RexBuilder rexBuilder;
+    private final boolean rewritesComparisons;
 
-    FallbackShuttle(RexBuilder rexBuilder) {
+    /**
+     * @param rewritesComparisons whether comparisons of approximate numbers become {@link
+     *     TotalOrderComparisons}
+     */
+    FallbackShuttle(RexBuilder rexBuilder, boolean rewritesComparisons) {
       this.rexBuilder = rexBuilder;
+      this.rewritesComparisons = rewritesComparisons;
     }
 
     @Override
@@ -131,8 +158,44 @@ final class EnumerableFallbackRewrite extends RelHomogeneousShuttle {
             RelOptUtil.isDistinctFrom(rexBuilder, operands.get(0), operands.get(1), false);
         case IS_NOT_DISTINCT_FROM ->
             RelOptUtil.isDistinctFrom(rexBuilder, operands.get(0), operands.get(1), true);
+        case EQUALS,
+            NOT_EQUALS,
+            LESS_THAN,
+            LESS_THAN_OR_EQUAL,
+            GREATER_THAN,
+            GREATER_THAN_OR_EQUAL ->
+            totalOrderComparison(rewritten, operands);
+        case SEARCH ->
+            rewritesComparisons && isApproximate(operands.get(0))
+                ? RexUtil.expandSearch(rexBuilder, null, rewritten).accept(this)
+                : rewritten;
         default -> rewritten;
       };
+    }
+
+    /**
+     * Returns the {@link TotalOrderComparisons} form of a comparison of numbers of which one is
+     * approximate, or the call itself for other comparisons.
+     */
+    private RexNode totalOrderComparison(RexCall call, List<RexNode> operands) {
+      if (!rewritesComparisons) {
+        return call;
+      }
+      boolean numeric = true;
+      boolean approximate = false;
+      for (RexNode operand : operands) {
+        numeric &= SqlTypeUtil.isNumeric(operand.getType());
+        approximate |= isApproximate(operand);
+      }
+      if (!numeric || !approximate) {
+        return call;
+      }
+      SqlOperator comparison = TotalOrderComparisons.forKind(call.getKind());
+      return rexBuilder.makeCall(call.getType(), comparison, operands);
+    }
+
+    private static boolean isApproximate(RexNode node) {
+      return SqlTypeName.APPROX_TYPES.contains(node.getType().getSqlTypeName());
     }
 
     /**

@@ -20,8 +20,13 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * constants whose result leaves its type is not folded: the kernel evaluates it at run time and
  * raises the numeric overflow error, where Calcite's own folding would wrap around as Java integers
  * do. Nor is a division of approximate numbers by zero, which Calcite's folding turns into infinity
- * or NaN, nor an approximate expression whose result is infinity or NaN. Times and timestamps keep
- * their microseconds (see {@link MicrosecondFolding}). The wrapped executor folds everything else.
+ * or NaN, nor an approximate expression whose result is infinity or NaN, nor a comparison of
+ * approximate numbers. Times and timestamps keep their microseconds (see {@link
+ * MicrosecondFolding}). The wrapped executor folds everything else.
+ *
+ * <p>NOTE: RexSimplify in Calcite 1.41 folds a comparison of two REAL or DOUBLE literals itself,
+ * with {@code Double.compareTo}. That agrees with SQL's total order on NaN but puts -0.0 below 0.0,
+ * so {@code CAST('-0.0' AS DOUBLE) < 0.0E0}, whose cast folds to a -0.0 literal, becomes TRUE.
  */
 final class OverflowCheckingExecutor implements RexExecutor {
   private final RexExecutor delegate;
@@ -48,7 +53,9 @@ final class OverflowCheckingExecutor implements RexExecutor {
       RexNode exact = micros.foldCasts(expression);
       if (exact instanceof RexLiteral || MicrosecondFolding.hasMicrosecondLiteral(exact)) {
         kept[i] = exact;
-      } else if (overflows(expression) || dividesApproximateByZero(rexBuilder, expression)) {
+      } else if (overflows(expression)
+          || dividesApproximateByZero(rexBuilder, expression)
+          || comparesApproximate(expression)) {
         kept[i] = expression;
       } else {
         foldable.add(expression);
@@ -76,6 +83,40 @@ final class OverflowCheckingExecutor implements RexExecutor {
         && !literal.isNull()
         && SqlTypeName.APPROX_TYPES.contains(literal.getType().getSqlTypeName())
         && !Double.isFinite(literal.getValueAs(Double.class));
+  }
+
+  /**
+   * Returns whether a constant expression compares REAL or DOUBLE values. The wrapped executor
+   * compares them with Java's operators, so {@code CAST('NaN' AS DOUBLE) * 2 > 1} would fold to
+   * FALSE, while the kernels and the Enumerable engine (see {@link TotalOrderComparisons}) find it
+   * TRUE at run time, as the total order of SQL's floating-point values requires.
+   */
+  static boolean comparesApproximate(RexNode expression) {
+    if (!(expression instanceof RexCall call)) {
+      return false;
+    }
+    boolean comparison =
+        switch (call.getKind()) {
+          case EQUALS,
+              NOT_EQUALS,
+              LESS_THAN,
+              LESS_THAN_OR_EQUAL,
+              GREATER_THAN,
+              GREATER_THAN_OR_EQUAL,
+              IS_DISTINCT_FROM,
+              IS_NOT_DISTINCT_FROM ->
+              true;
+          default -> false;
+        };
+    for (RexNode operand : call.getOperands()) {
+      if (comparison && SqlTypeName.APPROX_TYPES.contains(operand.getType().getSqlTypeName())) {
+        return true;
+      }
+      if (comparesApproximate(operand)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns whether evaluating the constant expression exactly leaves an exact type's range. */
