@@ -6,8 +6,11 @@ import java.util.List;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Calc;
 import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.Union;
@@ -84,6 +87,21 @@ public final class EnumerableTimeCheck {
       union.getInputs().forEach(input -> visit(input, computed));
     } else if (rel instanceof Window window) {
       visit(window.getInput(), windowInputs(window, computed));
+    } else if (rel instanceof Aggregate aggregate) {
+      visit(aggregate.getInput(), aggregateInputs(aggregate));
+    } else if (rel instanceof Join join) {
+      int leftFields = join.getLeft().getRowType().getFieldCount();
+      int rightFields = join.getRight().getRowType().getFieldCount();
+      ImmutableBitSet used = computed.union(references(join.getCondition()));
+      visit(join.getLeft(), used.intersect(ImmutableBitSet.range(leftFields)));
+      ImmutableBitSet.Builder right = ImmutableBitSet.builder();
+      used.forEach(
+          field -> {
+            if (field >= leftFields && field < leftFields + rightFields) {
+              right.set(field - leftFields);
+            }
+          });
+      visit(join.getRight(), right.build());
     } else {
       for (RelNode input : rel.getInputs()) {
         visit(input, ImmutableBitSet.range(input.getRowType().getFieldCount()));
@@ -130,6 +148,22 @@ public final class EnumerableTimeCheck {
       }
     }
     return inputs.build().intersect(ImmutableBitSet.range(inputFields));
+  }
+
+  /**
+   * Returns the input fields of an aggregate: its group keys, which it compares, and its functions'
+   * arguments, filters and orderings. Other input fields are unused.
+   */
+  private static ImmutableBitSet aggregateInputs(Aggregate aggregate) {
+    ImmutableBitSet.Builder inputs = aggregate.getGroupSet().rebuild();
+    for (AggregateCall call : aggregate.getAggCallList()) {
+      inputs.addAll(call.getArgList());
+      if (call.filterArg >= 0) {
+        inputs.set(call.filterArg);
+      }
+      call.collation.getFieldCollations().forEach(key -> inputs.set(key.getFieldIndex()));
+    }
+    return inputs.build();
   }
 
   private static ImmutableBitSet references(RexNode node) {
