@@ -439,7 +439,7 @@ final class DevicePipelineRun {
   }
 
   /**
-   * Where the input chunks' device columns come from.
+   * The sources of the input chunks' device columns.
    *
    * @param resident whether the chunks are a table's, which the residency manager keeps
    * @param copies device copies of an intermediate result's vectors, or null

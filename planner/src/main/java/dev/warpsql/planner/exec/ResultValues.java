@@ -28,7 +28,7 @@ final class ResultValues {
 
   /**
    * Raises an error when the TIME or TIMESTAMP value at {@code row} has microseconds, which {@code
-   * reader} would cut off; does nothing for other types and NULL.
+   * reader} would cut off. Other types and NULL pass.
    */
   static void checkWholeMilliseconds(
       FieldVector vector, BatchColumn column, int row, String reader) {

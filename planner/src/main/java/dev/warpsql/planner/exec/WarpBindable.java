@@ -83,7 +83,7 @@ public final class WarpBindable implements Bindable<Object>, Typed {
 
   /**
    * Returns this plan with the result columns {@code fields} checked: a TIME or TIMESTAMP value
-   * there with microseconds raises an error, because {@code reader}, which computes with it, holds
+   * there with microseconds raises an error, because {@code reader}, which computes with it, keeps
    * milliseconds only.
    */
   public WarpBindable withMillisecondFields(int[] fields, String reader) {
