@@ -171,7 +171,11 @@ SELECT CAST('12:60:00' AS TIME);
 -- error 22008
 SELECT CAST(s AS TIME) FROM (VALUES ('12:00:00'), ('25:00:00')) AS t (s);
 
--- Calcite holds intervals in milliseconds and computes TIMESTAMPADD and TIMESTAMPDIFF through
+-- A string column's value that is no timestamp is an invalid cast, as a literal is.
+-- error 22018
+SELECT CAST(s AS TIMESTAMP) FROM (VALUES ('2024-02-29 12:00:00'), ('abc')) AS t (s);
+
+-- Calcite keeps intervals in milliseconds and computes TIMESTAMPADD and TIMESTAMPDIFF through
 -- milliseconds or whole seconds, so finer units would give wrong results.
 -- error 0A000
 SELECT TIMESTAMP '2024-02-29 12:00:00' + INTERVAL '0.000001' SECOND;

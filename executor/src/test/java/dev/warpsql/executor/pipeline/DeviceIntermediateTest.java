@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Pipelines on the simulated device whose input or build side is another device pipeline's output:
- * they read its device copies instead of copying its vectors from the host, and answer as the CPU
- * backend does.
+ * they read its device copies instead of copying its vectors from the host, and return the CPU
+ * backend's rows.
  */
 class DeviceIntermediateTest {
   private static final CpuBackend BACKEND = new CpuBackend(16);

@@ -32,8 +32,6 @@ import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.apache.calcite.util.TimeString;
-import org.apache.calcite.util.TimestampString;
 
 /**
  * Lowers Calcite row expressions over an open {@link Stream} into kernel IR.
@@ -201,11 +199,7 @@ public final class RexLowering {
       }
       case REAL, DOUBLE -> new Literal(literal.getValueAs(Double.class), type);
       case DATE -> new Literal(literal.getValueAs(Integer.class).longValue(), type);
-      case TIME ->
-          new Literal(SecondFractions.timeMicros(literal.getValueAs(TimeString.class)), type);
-      case TIMESTAMP ->
-          new Literal(
-              SecondFractions.timestampMicros(literal.getValueAs(TimestampString.class)), type);
+      case TIME, TIMESTAMP -> new Literal(SecondFractions.literalMicros(literal), type);
       case VARCHAR -> throw new UnsupportedLoweringException("string literal " + literal);
     };
   }
@@ -283,8 +277,8 @@ public final class RexLowering {
 
   /**
    * Cuts a TIMESTAMP to the fractional digits of a CAST's target type, such as TIMESTAMP(0), as
-   * Calcite cuts a literal; kernels hold every TIMESTAMP in microseconds, so the type alone cuts
-   * nothing. A cast to TIME with fewer than six digits is not lowered: kernels have no TIME
+   * Calcite cuts a literal. Kernels keep every TIMESTAMP in microseconds, so the type alone cuts
+   * nothing. A cast to TIME with fewer than six digits is not lowered, because kernels have no TIME
    * arithmetic to cut it with.
    */
   private static Expr truncateSeconds(Expr value, RexCall cast, boolean nullable) {

@@ -2,6 +2,10 @@ package dev.warpsql.planner.lower;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.TimeString;
 import org.apache.calcite.util.TimestampString;
 
@@ -31,6 +35,33 @@ public final class SecondFractions {
     return Math.addExact(
         Math.multiplyExact(timestamp.getMillisSinceEpoch(), MICROS_PER_MILLI),
         belowMillisecond(timestamp.toString()));
+  }
+
+  /**
+   * Returns the microseconds of a TIME literal since midnight or of a TIMESTAMP literal since the
+   * epoch, or 0 for NULL and literals of other types.
+   */
+  public static long literalMicros(RexLiteral literal) {
+    if (literal.isNull()) {
+      return 0;
+    }
+    return switch (literal.getType().getSqlTypeName()) {
+      case TIME -> timeMicros(literal.getValueAs(TimeString.class));
+      case TIMESTAMP -> timestampMicros(literal.getValueAs(TimestampString.class));
+      default -> 0;
+    };
+  }
+
+  /**
+   * Returns a literal of {@code type} whose value is that of {@code literal}, a non-NULL TIME or
+   * TIMESTAMP literal, plus {@code micros} microseconds.
+   */
+  public static RexLiteral shifted(
+      RexBuilder rexBuilder, RexLiteral literal, long micros, RelDataType type) {
+    long value = Math.addExact(literalMicros(literal), micros);
+    Comparable<?> shifted =
+        type.getSqlTypeName() == SqlTypeName.TIME ? time(value) : timestamp(value);
+    return (RexLiteral) rexBuilder.makeLiteral(shifted, type);
   }
 
   /** Returns the TIME literal of microseconds since midnight. */

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.calcite.DataContexts;
-import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexExecutor;
 import org.apache.calcite.rex.RexExecutorImpl;
@@ -19,8 +18,6 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql2rel.SqlRexContext;
 import org.apache.calcite.sql2rel.SqlRexConvertlet;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
-import org.apache.calcite.util.TimeString;
-import org.apache.calcite.util.TimestampString;
 
 /**
  * Converts a CAST of a string literal to TIME or TIMESTAMP with its microseconds, and delegates
@@ -77,25 +74,12 @@ final class TimeCastConvertletTable implements SqlRexConvertletTable {
     if (!(folded instanceof RexLiteral literal) || literal.isNull()) {
       return converted;
     }
-    RelDataType type = literal.getType();
-    Comparable<?> exact =
-        switch (type.getSqlTypeName()) {
-          case TIME ->
-              SecondFractions.time(
-                  SecondFractions.timeMicros(literal.getValueAs(TimeString.class)) + correction);
-          case TIMESTAMP ->
-              SecondFractions.timestamp(
-                  Math.addExact(
-                      SecondFractions.timestampMicros(literal.getValueAs(TimestampString.class)),
-                      correction));
-          default -> null;
-        };
-    return exact == null ? converted : context.getRexBuilder().makeLiteral(exact, type);
+    return SecondFractions.shifted(context.getRexBuilder(), literal, correction, literal.getType());
   }
 
   /**
-   * Folds the cast with Calcite's executor, which parses the text as every other cast of text does;
-   * a text it rejects stays a cast, and running the statement raises the error.
+   * Folds the cast with Calcite's executor, which parses the text as every other cast of text does.
+   * A text that it rejects stays a cast, so running the statement raises the error.
    */
   private static RexNode fold(RexBuilder rexBuilder, RexNode cast) {
     if (cast instanceof RexLiteral) {

@@ -22,10 +22,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexVisitorImpl;
-import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.ImmutableBitSet;
-import org.apache.calcite.util.TimeString;
-import org.apache.calcite.util.TimestampString;
 
 /**
  * Keeps Calcite's Enumerable engine from computing with TIME and TIMESTAMP values it cannot hold.
@@ -45,8 +42,9 @@ public final class EnumerableTimeCheck {
   /**
    * Checks a physical plan before it is implemented.
    *
-   * @param resultOnly whether the root's rows only become the statement's result, as a query's do;
-   *     false when they are written to a table or select the rows that a DML statement changes
+   * @param resultOnly whether the root's rows only become the statement's result, as a query's do.
+   *     It is false when they are written to a table or select the rows that a DML statement
+   *     changes.
    * @throws UnsupportedLoweringException for a literal with microseconds in an Enumerable operator
    */
   public static void apply(RelNode root, boolean resultOnly) {
@@ -196,27 +194,13 @@ public final class EnumerableTimeCheck {
   }
 
   private static void check(RexLiteral literal, RelNode rel) {
-    if (literal.isNull()) {
-      return;
-    }
-    SqlTypeName type = literal.getType().getSqlTypeName();
-    long micros;
-    String text;
-    if (type == SqlTypeName.TIMESTAMP) {
-      TimestampString timestamp = literal.getValueAs(TimestampString.class);
-      micros = SecondFractions.timestampMicros(timestamp);
-      text = "TIMESTAMP '" + timestamp + "'";
-    } else if (type == SqlTypeName.TIME) {
-      TimeString time = literal.getValueAs(TimeString.class);
-      micros = SecondFractions.timeMicros(time);
-      text = "TIME '" + time + "'";
-    } else {
-      return;
-    }
-    if (micros % 1000 != 0) {
+    if (SecondFractions.literalMicros(literal) % 1000 != 0) {
       throw new UnsupportedLoweringException(
           "the literal "
-              + text
+              + literal.getType().getSqlTypeName()
+              + " '"
+              + literal.getValue()
+              + "'"
               + " has microseconds, but "
               + rel.getRelTypeName()
               + " runs in Calcite's Enumerable engine, which keeps milliseconds; write the"

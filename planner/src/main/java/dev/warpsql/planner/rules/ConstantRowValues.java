@@ -55,7 +55,7 @@ public final class ConstantRowValues extends RelHomogeneousShuttle {
 
   /**
    * Returns the value of a literal, or of a cast of a literal that changes only nullability, as a
-   * literal of the expression's type; null for any other expression.
+   * literal of the expression's type. Returns null for any other expression.
    */
   private static RexLiteral literalOf(RexBuilder rexBuilder, RexNode expression) {
     RexNode operand = expression;

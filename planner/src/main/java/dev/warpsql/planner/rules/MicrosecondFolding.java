@@ -14,8 +14,6 @@ import org.apache.calcite.rex.RexVisitorImpl;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.apache.calcite.util.TimeString;
-import org.apache.calcite.util.TimestampString;
 
 /**
  * Constant folding of TIME and TIMESTAMP values that keeps their microseconds.
@@ -51,30 +49,18 @@ final class MicrosecondFolding {
         });
   }
 
-  /** Returns whether an expression holds a TIME or TIMESTAMP literal with microseconds. */
+  /** Returns whether an expression contains a TIME or TIMESTAMP literal with microseconds. */
   static boolean hasMicrosecondLiteral(RexNode expression) {
     boolean[] found = {false};
     expression.accept(
         new RexVisitorImpl<Void>(true) {
           @Override
           public Void visitLiteral(RexLiteral literal) {
-            found[0] |= micros(literal) % 1000 != 0;
+            found[0] |= SecondFractions.literalMicros(literal) % 1000 != 0;
             return null;
           }
         });
     return found[0];
-  }
-
-  /** Returns a time literal's microseconds, or 0 for NULL and other literals. */
-  private static long micros(RexLiteral literal) {
-    if (literal.isNull()) {
-      return 0;
-    }
-    return switch (literal.getType().getSqlTypeName()) {
-      case TIME -> SecondFractions.timeMicros(literal.getValueAs(TimeString.class));
-      case TIMESTAMP -> SecondFractions.timestampMicros(literal.getValueAs(TimestampString.class));
-      default -> 0;
-    };
   }
 
   private static boolean isTimeCast(RexCall call) {
@@ -121,11 +107,6 @@ final class MicrosecondFolding {
     if (!(folded.get(0) instanceof RexLiteral literal) || literal.isNull()) {
       return cast;
     }
-    long micros = Math.addExact(micros(literal), correction);
-    Comparable<?> value =
-        cast.getType().getSqlTypeName() == SqlTypeName.TIME
-            ? SecondFractions.time(micros)
-            : SecondFractions.timestamp(micros);
-    return rexBuilder.makeLiteral(value, cast.getType());
+    return SecondFractions.shifted(rexBuilder, literal, correction, cast.getType());
   }
 }

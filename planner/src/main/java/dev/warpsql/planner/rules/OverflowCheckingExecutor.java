@@ -46,17 +46,17 @@ final class OverflowCheckingExecutor implements RexExecutor {
   @Override
   public void reduce(RexBuilder rexBuilder, List<RexNode> constExps, List<RexNode> reducedValues) {
     List<RexNode> foldable = new ArrayList<>();
-    RexNode[] kept = new RexNode[constExps.size()];
+    RexNode[] unfolded = new RexNode[constExps.size()];
     MicrosecondFolding micros = new MicrosecondFolding(rexBuilder, delegate);
-    for (int i = 0; i < kept.length; i++) {
+    for (int i = 0; i < unfolded.length; i++) {
       RexNode expression = constExps.get(i);
       RexNode exact = micros.foldCasts(expression);
       if (exact instanceof RexLiteral || MicrosecondFolding.hasMicrosecondLiteral(exact)) {
-        kept[i] = exact;
+        unfolded[i] = exact;
       } else if (overflows(expression)
           || dividesApproximateByZero(rexBuilder, expression)
           || comparesApproximate(expression)) {
-        kept[i] = expression;
+        unfolded[i] = expression;
       } else {
         foldable.add(expression);
       }
@@ -64,8 +64,8 @@ final class OverflowCheckingExecutor implements RexExecutor {
     List<RexNode> folded = new ArrayList<>();
     delegate.reduce(rexBuilder, foldable, folded);
     int next = 0;
-    for (int i = 0; i < kept.length; i++) {
-      RexNode value = kept[i] != null ? kept[i] : folded.get(next++);
+    for (int i = 0; i < unfolded.length; i++) {
+      RexNode value = unfolded[i] != null ? unfolded[i] : folded.get(next++);
       reducedValues.add(isNonFiniteResult(constExps.get(i), value) ? constExps.get(i) : value);
     }
   }
