@@ -16,14 +16,15 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Kernels emitted as PTX and loaded on one device, cached by {@link KernelProgram#canonicalText()},
- * so that a pipeline shape is emitted and loaded once per device. Hash build kernels share the
- * cache, keyed by their key types. Programs of the same canonical text share the module and its
- * entry, named after the first of them.
+ * so that a pipeline shape is emitted and loaded once per device. Hash build and sort kernels share
+ * the cache, keyed by the text that names their shape. Programs of the same canonical text share
+ * the module and its entry, named after the first of them.
  *
  * <p>The cache keeps at most {@code capacity} programs, least recently used first out. A module
  * leaves the device when it is out of the cache and no {@link LoadedKernel} references it.
@@ -209,12 +210,34 @@ public final class ModuleCache implements AutoCloseable {
     return acquire(entry);
   }
 
+  /**
+   * Returns the loaded kernel of a fixed routine that no program describes, such as one of {@link
+   * dev.warpsql.kernels.ptx.PtxRadixSort}'s, cached under {@code shape}, which must name the
+   * emitted kernel uniquely. {@code emitter} runs on the first use only. The caller closes the
+   * result after its last launch.
+   *
+   * @throws DeviceException with {@link DeviceException.Kind#MODULE_LOAD_FAILED} when the device
+   *     rejects the PTX
+   */
+  public LoadedKernel acquireRoutine(String shape, Supplier<PtxKernel> emitter) {
+    Entry entry;
+    synchronized (this) {
+      checkOpen();
+      entry = routineEntry(shape, emitter);
+      unloadEvicted();
+    }
+    return acquire(entry);
+  }
+
   private Entry hashBuildEntry(List<DataType> keyTypes) {
-    String shape = PtxHashBuild.shape(keyTypes);
+    return routineEntry(PtxHashBuild.shape(keyTypes), () -> PtxHashBuild.emit(keyTypes));
+  }
+
+  private Entry routineEntry(String shape, Supplier<PtxKernel> emitter) {
     Entry entry = entries.get(shape);
     if (entry == null) {
       long start = System.nanoTime();
-      Emission emission = new Emission(PtxHashBuild.emit(keyTypes), null);
+      Emission emission = new Emission(emitter.get(), null);
       entry = new Entry(emission, System.nanoTime() - start, shape, shape);
       entries.put(shape, entry);
     }

@@ -93,6 +93,53 @@ class PtxAssemblyTest {
         .isTrue();
   }
 
+  /** Every sort kernel: the key kernel of each type and direction, and the four radix kernels. */
+  static Stream<Arguments> sortKernels() {
+    List<PtxKernel> kernels = new ArrayList<>();
+    List<DataType> types =
+        List.of(
+            DataType.BOOLEAN,
+            DataType.TINYINT,
+            DataType.SMALLINT,
+            DataType.INTEGER,
+            DataType.BIGINT,
+            DataType.REAL,
+            DataType.DOUBLE,
+            DataType.DATE,
+            DataType.TIME,
+            DataType.TIMESTAMP,
+            DataType.VARCHAR,
+            DataType.decimal(12, 2));
+    for (DataType type : types) {
+      kernels.add(PtxSortKeys.emit(type, false));
+      kernels.add(PtxSortKeys.emit(type, true));
+    }
+    kernels.add(PtxRadixSort.digitCounts());
+    kernels.add(PtxRadixSort.tileCounts());
+    kernels.add(PtxRadixSort.scan());
+    kernels.add(PtxRadixSort.scatter());
+    List<Arguments> arguments = new ArrayList<>();
+    for (PtxKernel kernel : kernels) {
+      String name = kernel.ptx().lines().findFirst().orElseThrow();
+      for (String gpuName : PtxValidator.ARCHITECTURES) {
+        arguments.add(Arguments.of(name, kernel, gpuName));
+      }
+    }
+    return arguments.stream();
+  }
+
+  @ParameterizedTest(name = "{0} on {2}")
+  @MethodSource("sortKernels")
+  void sortKernelAssembles(String name, PtxKernel kernel, String gpuName) {
+    assumeTrue(
+        PtxValidator.isAvailable(),
+        () -> "nvPTXCompiler did not load: " + PtxValidator.unavailableReason());
+    PtxValidator.Assembly assembly = PtxValidator.assemble(kernel.ptx(), gpuName);
+    assertThat(assembly.success())
+        .as(() -> name + ": " + assembly.errorLog() + "\n" + numbered(kernel.ptx()))
+        .isTrue();
+  }
+
   static String numbered(String text) {
     StringBuilder out = new StringBuilder();
     String[] lines = text.split("\n", -1);

@@ -1,0 +1,253 @@
+package dev.warpsql.kernels.cuda;
+
+import dev.warpsql.kernels.ir.DataType;
+import dev.warpsql.kernels.ptx.PtxKernel;
+import dev.warpsql.kernels.ptx.PtxRadixSort;
+import dev.warpsql.kernels.ptx.PtxSortKeys;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * ORDER BY on the device: returns the rows of columns in device memory in sorted order, by a stable
+ * radix sort of one pass per key byte ({@link PtxRadixSort}).
+ *
+ * <p>Keys are sorted from the last to the first, each by its bytes from the lowest, and a nullable
+ * key's NULL flags after its values, so that every earlier key decides ties of the later ones.
+ * Equal rows keep their input order, as the CPU's sort does. Before sorting by a key, the device
+ * counts every byte's values over all keys, and a byte that is the same in every key costs no pass:
+ * an INTEGER key between 0 and 255 takes one.
+ *
+ * <p>Only the positions from OFFSET to FETCH come back to the host, as 32-bit rows.
+ *
+ * <p>Memory, charged to the caller's owner: 24 bytes per row for two copies of the keys and rows,
+ * plus one 32-bit count per digit value and tile of {@link PtxRadixSort#TILE_ROWS} rows.
+ */
+public final class DeviceSort implements AutoCloseable {
+  private static final int DIGIT_VALUES = PtxRadixSort.BLOCK_SIZE;
+
+  private final DeviceApi device;
+  private final ModuleCache modules;
+  private final int rowCount;
+  private final int tileCount;
+  private final Map<String, LoadedKernel> kernels = new HashMap<>();
+  private final List<DeviceBuffer> buffers = new ArrayList<>();
+  private final DeviceBuffer[] keys = new DeviceBuffer[2];
+  private final DeviceBuffer[] rows = new DeviceBuffer[2];
+  private DeviceBuffer digitCounts;
+  private DeviceBuffer tileCounts;
+  private int current;
+  private boolean ordered;
+  private int passes;
+
+  /**
+   * One ORDER BY key: a column on the device, its type, direction and NULL placement.
+   *
+   * @param ranks for VARCHAR, the device address of each dictionary code's 32-bit rank in string
+   *     order; 0 for other types
+   */
+  public record Key(
+      DataType type, DeviceColumn column, long ranks, boolean descending, boolean nullsFirst) {
+    public Key {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(column, "column");
+    }
+  }
+
+  private DeviceSort(DeviceApi device, ModuleCache modules, DeviceMemoryOwner owner, int rowCount) {
+    this.device = device;
+    this.modules = modules;
+    this.rowCount = rowCount;
+    this.tileCount = (rowCount + PtxRadixSort.TILE_ROWS - 1) / PtxRadixSort.TILE_ROWS;
+    try {
+      for (int copy = 0; copy < 2; copy++) {
+        keys[copy] = allocate(owner, "sort keys " + copy, rowCount * 8L);
+        rows[copy] = allocate(owner, "sort rows " + copy, rowCount * 4L);
+      }
+      long digitBytes = PtxRadixSort.MAX_DIGITS * DIGIT_VALUES * 4L;
+      digitCounts = allocate(owner, "sort digit counts", digitBytes);
+      tileCounts = allocate(owner, "sort tile counts", (long) DIGIT_VALUES * tileCount * 4);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private DeviceBuffer allocate(DeviceMemoryOwner owner, String name, long bytes) {
+    DeviceBuffer buffer = owner.allocate(name, bytes);
+    buffers.add(buffer);
+    return buffer;
+  }
+
+  /**
+   * Returns the rows of {@code rowCount} rows at sorted positions {@code offset} (inclusive) to
+   * {@code end} (exclusive).
+   *
+   * @param owner the owner that the sort's buffers are charged to; they are freed before the return
+   * @throws DeviceException with {@link DeviceException.Kind#OUT_OF_MEMORY} when the buffers do not
+   *     fit, or another kind when the device fails
+   */
+  public static int[] sortedRows(
+      DeviceApi device,
+      ModuleCache modules,
+      DeviceMemoryOwner owner,
+      int rowCount,
+      List<Key> keys,
+      int offset,
+      int end) {
+    if (keys.isEmpty()) {
+      throw new IllegalArgumentException("a device sort needs at least one key");
+    }
+    if (offset < 0 || end > rowCount || offset > end) {
+      throw new IllegalArgumentException(
+          "sorted positions " + offset + " to " + end + " are outside " + rowCount + " rows");
+    }
+    if (offset == end) {
+      return new int[0];
+    }
+    try (DeviceSort sort = start(device, modules, owner, rowCount)) {
+      for (int k = keys.size() - 1; k >= 0; k--) {
+        sort.sortBy(keys.get(k));
+      }
+      return sort.positions(offset, end);
+    }
+  }
+
+  /** Allocates the buffers of a sort of {@code rowCount} rows, in input order until sorted. */
+  static DeviceSort start(
+      DeviceApi device, ModuleCache modules, DeviceMemoryOwner owner, int rowCount) {
+    return new DeviceSort(device, modules, owner, rowCount);
+  }
+
+  /** Returns the radix passes that moved keys in this sort so far. */
+  int passes() {
+    return passes;
+  }
+
+  /** Sorts the rows by {@code key}, stably, so that the current order breaks its ties. */
+  void sortBy(Key key) {
+    writeKeys(key, PtxSortKeys.VALUE_PASS);
+    sortByDigits(PtxSortKeys.keyBytes(key.type()));
+    if (key.column().validity() != 0) {
+      int pass = key.nullsFirst() ? PtxSortKeys.NULLS_FIRST_PASS : PtxSortKeys.NULLS_LAST_PASS;
+      writeKeys(key, pass);
+      sortByDigits(1);
+    }
+  }
+
+  private void writeKeys(Key key, int nullPass) {
+    LoadedKernel kernel =
+        kernel(
+            PtxSortKeys.shape(key.type(), key.descending()),
+            () -> PtxSortKeys.emit(key.type(), key.descending()));
+    KernelParameterBuffer parameters = new KernelParameterBuffer(kernel.kernel().parameters());
+    parameters.setLong("row_count", rowCount);
+    parameters.setLong("rows_in", ordered ? rows[current].address() : 0);
+    parameters.setLong("rows_init", ordered ? 0 : rows[current].address());
+    parameters.setLong("column_data", key.column().data());
+    parameters.setLong("column_validity", key.column().validity());
+    parameters.setLong("ranks", key.ranks());
+    parameters.setLong("null_pass", nullPass);
+    parameters.setLong("keys_out", keys[current].address());
+    device.launch(kernel.function(), LaunchShape.forRows(rowCount), parameters);
+    ordered = true;
+  }
+
+  /** Sorts the current keys by their low {@code digits} bytes, skipping bytes that never differ. */
+  private void sortByDigits(int digits) {
+    long countBytes = PtxRadixSort.MAX_DIGITS * DIGIT_VALUES * 4L;
+    device.fillZero(digitCounts.address(), countBytes);
+    LoadedKernel counter = kernel(PtxRadixSort.DIGIT_COUNTS, PtxRadixSort::digitCounts);
+    KernelParameterBuffer parameters = new KernelParameterBuffer(counter.kernel().parameters());
+    parameters.setLong("row_count", rowCount);
+    parameters.setLong("keys", keys[current].address());
+    parameters.setLong("digits", digits);
+    parameters.setLong("counts", digitCounts.address());
+    device.launch(counter.function(), LaunchShape.forRows(rowCount), parameters);
+    int[] counts = copyInts(digitCounts.address(), digits * DIGIT_VALUES);
+
+    for (int digit = 0; digit < digits; digit++) {
+      if (!sameInEveryKey(counts, digit)) {
+        moveByDigit(digit * 8);
+      }
+    }
+  }
+
+  private boolean sameInEveryKey(int[] counts, int digit) {
+    for (int value = 0; value < DIGIT_VALUES; value++) {
+      int count = counts[digit * DIGIT_VALUES + value];
+      if (count != 0) {
+        return count == rowCount;
+      }
+    }
+    return true;
+  }
+
+  private void moveByDigit(int shift) {
+    LaunchShape perTile = new LaunchShape(tileCount, PtxRadixSort.BLOCK_SIZE);
+    LoadedKernel counter = kernel(PtxRadixSort.TILE_COUNTS, PtxRadixSort::tileCounts);
+    KernelParameterBuffer counts = new KernelParameterBuffer(counter.kernel().parameters());
+    counts.setLong("row_count", rowCount);
+    counts.setLong("keys", keys[current].address());
+    counts.setLong("shift", shift);
+    counts.setLong("tile_count", tileCount);
+    counts.setLong("counts", tileCounts.address());
+    device.launch(counter.function(), perTile, counts);
+
+    LoadedKernel scan = kernel(PtxRadixSort.SCAN, PtxRadixSort::scan);
+    KernelParameterBuffer scanned = new KernelParameterBuffer(scan.kernel().parameters());
+    scanned.setLong("tile_count", tileCount);
+    scanned.setLong("counts", tileCounts.address());
+    device.launch(scan.function(), new LaunchShape(1, PtxRadixSort.BLOCK_SIZE), scanned);
+
+    LoadedKernel scatter = kernel(PtxRadixSort.SCATTER, PtxRadixSort::scatter);
+    KernelParameterBuffer moves = new KernelParameterBuffer(scatter.kernel().parameters());
+    int next = 1 - current;
+    moves.setLong("row_count", rowCount);
+    moves.setLong("keys_in", keys[current].address());
+    moves.setLong("rows_in", rows[current].address());
+    moves.setLong("keys_out", keys[next].address());
+    moves.setLong("rows_out", rows[next].address());
+    moves.setLong("shift", shift);
+    moves.setLong("tile_count", tileCount);
+    moves.setLong("starts", tileCounts.address());
+    device.launch(scatter.function(), perTile, moves);
+    current = next;
+    passes++;
+  }
+
+  private int[] positions(int offset, int end) {
+    return copyInts(rows[current].address() + offset * 4L, end - offset);
+  }
+
+  private int[] copyInts(long address, int count) {
+    device.synchronize();
+    ByteBuffer bytes = ByteBuffer.allocate(count * 4).order(ByteOrder.LITTLE_ENDIAN);
+    device.copyToHost(bytes, address);
+    bytes.clear();
+    int[] values = new int[count];
+    bytes.asIntBuffer().get(values);
+    return values;
+  }
+
+  private LoadedKernel kernel(String shape, Supplier<PtxKernel> emitter) {
+    LoadedKernel kernel = kernels.get(shape);
+    if (kernel == null) {
+      kernel = modules.acquireRoutine(shape, emitter);
+      kernels.put(shape, kernel);
+    }
+    return kernel;
+  }
+
+  /** Frees the sort's buffers and releases its kernels. */
+  @Override
+  public void close() {
+    kernels.values().forEach(LoadedKernel::close);
+    buffers.forEach(DeviceBuffer::close);
+  }
+}

@@ -1,0 +1,388 @@
+package dev.warpsql.kernels.cuda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.warpsql.kernels.ir.DataType;
+import dev.warpsql.kernels.ptxsim.SimDevice;
+import dev.warpsql.kernels.ptxsim.SimLaunch;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TinyIntVector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The device radix sort on the PTX interpreter, against a stable sort on the host with SQL's order:
+ * NULLs placed by the key, NaN above every number, -0.0 equal to 0.0, ties in input order.
+ */
+class DeviceSortTest {
+  /** Rows of the larger cases: three tiles, the last one partial. */
+  private static final int ROWS = 9_000;
+
+  private SimDevice device;
+  private DeviceMemoryPool pool;
+  private ModuleCache modules;
+  private BufferAllocator allocator;
+  private DeviceMemoryOwner owner;
+  private final List<FieldVector> vectors = new ArrayList<>();
+  private final List<AutoCloseable> deviceBuffers = new ArrayList<>();
+  private final Random random = new Random(20261205);
+
+  @BeforeEach
+  void setUp() {
+    device = new SimDevice(SimLaunch.Options.sequential());
+    pool = new DeviceMemoryPool(device, 1 << 20, 64 << 20);
+    modules = new ModuleCache(device, 16, 1);
+    allocator = new RootAllocator();
+    owner = pool.newOwner("sort test");
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    for (AutoCloseable buffer : deviceBuffers) {
+      buffer.close();
+    }
+    owner.close();
+    vectors.forEach(FieldVector::close);
+    allocator.close();
+    modules.close();
+    pool.close();
+    device.close();
+  }
+
+  /** A host column and its device copy. */
+  private record Column(DataType type, FieldVector vector, DeviceColumn device) {}
+
+  /** A key of the reference sort and of the device sort. */
+  private record SortSpec(Column column, boolean descending, boolean nullsFirst, int[] ranks) {}
+
+  @Test
+  void integerKeyInEveryDirection() {
+    IntVector values = new IntVector("ints", allocator);
+    values.allocateNew(ROWS);
+    for (int row = 0; row < ROWS; row++) {
+      if (row % 10 == 3) {
+        values.setNull(row);
+      } else if (row % 97 == 0) {
+        values.set(row, row % 2 == 0 ? Integer.MIN_VALUE : Integer.MAX_VALUE);
+      } else {
+        values.set(row, random.nextInt(2001) - 1000);
+      }
+    }
+    values.setValueCount(ROWS);
+    Column column = column(DataType.INTEGER, values);
+
+    assertSorted(List.of(new SortSpec(column, false, false, null)));
+    assertSorted(List.of(new SortSpec(column, true, true, null)));
+    assertSorted(List.of(new SortSpec(column, false, true, null)));
+    assertSorted(List.of(new SortSpec(column, true, false, null)));
+  }
+
+  @Test
+  void bigintExtremes() {
+    long[] samples = {Long.MIN_VALUE, Long.MAX_VALUE, 0, -1, 1, 1L << 40, -(1L << 40), 255, 256};
+    BigIntVector values = new BigIntVector("longs", allocator);
+    values.allocateNew(ROWS);
+    for (int row = 0; row < ROWS; row++) {
+      values.set(row, row % 3 == 0 ? samples[row % samples.length] : random.nextLong());
+    }
+    values.setValueCount(ROWS);
+    Column column = column(DataType.BIGINT, values);
+
+    assertSorted(List.of(new SortSpec(column, false, false, null)));
+    assertSorted(List.of(new SortSpec(column, true, false, null)));
+  }
+
+  @Test
+  void doubleTotalOrder() {
+    double[] samples = {
+      Double.NaN,
+      -0.0,
+      0.0,
+      Double.POSITIVE_INFINITY,
+      Double.NEGATIVE_INFINITY,
+      Double.MIN_VALUE,
+      -Double.MIN_VALUE,
+      Double.MAX_VALUE,
+      -Double.MAX_VALUE,
+      Double.longBitsToDouble(0xFFF8_0000_0000_0001L)
+    };
+    Float8Vector values = new Float8Vector("doubles", allocator);
+    values.allocateNew(ROWS);
+    for (int row = 0; row < ROWS; row++) {
+      if (row % 11 == 5) {
+        values.setNull(row);
+      } else {
+        values.set(row, row % 2 == 0 ? samples[row % samples.length] : random.nextGaussian());
+      }
+    }
+    values.setValueCount(ROWS);
+    Column column = column(DataType.DOUBLE, values);
+
+    assertSorted(List.of(new SortSpec(column, false, false, null)));
+    assertSorted(List.of(new SortSpec(column, true, true, null)));
+  }
+
+  @Test
+  void realAndSmallIntegers() {
+    Float4Vector reals = new Float4Vector("reals", allocator);
+    SmallIntVector smalls = new SmallIntVector("smalls", allocator);
+    TinyIntVector tinies = new TinyIntVector("tinies", allocator);
+    int rows = 600;
+    reals.allocateNew(rows);
+    smalls.allocateNew(rows);
+    tinies.allocateNew(rows);
+    for (int row = 0; row < rows; row++) {
+      reals.set(row, row % 7 == 0 ? Float.NaN : row % 5 == 0 ? -0.0f : random.nextFloat() - 0.5f);
+      smalls.set(row, (short) (random.nextInt(65536) - 32768));
+      tinies.set(row, (byte) (random.nextInt(7) - 3));
+    }
+    reals.setValueCount(rows);
+    smalls.setValueCount(rows);
+    tinies.setValueCount(rows);
+
+    assertSorted(List.of(new SortSpec(column(DataType.REAL, reals), false, false, null)));
+    assertSorted(List.of(new SortSpec(column(DataType.SMALLINT, smalls), true, false, null)));
+    assertSorted(List.of(new SortSpec(column(DataType.TINYINT, tinies), false, false, null)));
+  }
+
+  @Test
+  void booleanKeyWithNulls() {
+    BitVector flags = new BitVector("flags", allocator);
+    int rows = 300;
+    flags.allocateNew(rows);
+    for (int row = 0; row < rows; row++) {
+      if (row % 4 == 1) {
+        flags.setNull(row);
+      } else {
+        flags.set(row, random.nextBoolean() ? 1 : 0);
+      }
+    }
+    flags.setValueCount(rows);
+    Column column = column(DataType.BOOLEAN, flags);
+
+    assertSorted(List.of(new SortSpec(column, false, false, null)));
+    assertSorted(List.of(new SortSpec(column, true, true, null)));
+  }
+
+  @Test
+  void varcharKeyReadsCodeRanks() {
+    int codes = 50;
+    int[] ranks = new int[codes];
+    List<Integer> shuffled = new ArrayList<>();
+    for (int code = 0; code < codes; code++) {
+      shuffled.add(code);
+    }
+    Collections.shuffle(shuffled, random);
+    for (int code = 0; code < codes; code++) {
+      ranks[code] = shuffled.get(code);
+    }
+    IntVector values = new IntVector("codes", allocator);
+    int rows = 2_000;
+    values.allocateNew(rows);
+    for (int row = 0; row < rows; row++) {
+      if (row % 9 == 0) {
+        values.setNull(row);
+      } else {
+        values.set(row, random.nextInt(codes));
+      }
+    }
+    values.setValueCount(rows);
+    Column column = column(DataType.VARCHAR, values);
+
+    assertSorted(List.of(new SortSpec(column, false, false, ranks)));
+    assertSorted(List.of(new SortSpec(column, true, true, ranks)));
+  }
+
+  @Test
+  void laterKeysBreakTies() {
+    IntVector groups = new IntVector("groups", allocator);
+    Float8Vector amounts = new Float8Vector("amounts", allocator);
+    BigIntVector ids = new BigIntVector("ids", allocator);
+    groups.allocateNew(ROWS);
+    amounts.allocateNew(ROWS);
+    ids.allocateNew(ROWS);
+    for (int row = 0; row < ROWS; row++) {
+      groups.set(row, random.nextInt(5));
+      if (row % 13 == 0) {
+        amounts.setNull(row);
+      } else {
+        amounts.set(row, random.nextInt(20) / 4.0);
+      }
+      ids.set(row, random.nextInt(3));
+    }
+    groups.setValueCount(ROWS);
+    amounts.setValueCount(ROWS);
+    ids.setValueCount(ROWS);
+
+    assertSorted(
+        List.of(
+            new SortSpec(column(DataType.INTEGER, groups), true, false, null),
+            new SortSpec(column(DataType.DOUBLE, amounts), false, true, null),
+            new SortSpec(column(DataType.BIGINT, ids), false, false, null)));
+  }
+
+  @Test
+  void offsetAndFetchReturnTheirSlice() {
+    BigIntVector values = new BigIntVector("values", allocator);
+    values.allocateNew(ROWS);
+    for (int row = 0; row < ROWS; row++) {
+      values.set(row, random.nextInt(1000));
+    }
+    values.setValueCount(ROWS);
+    List<SortSpec> keys =
+        List.of(new SortSpec(column(DataType.BIGINT, values), false, false, null));
+    int[] expected = referenceOrder(keys, ROWS);
+
+    int[] slice = deviceOrder(keys, ROWS, 4_100, 4_110);
+
+    assertThat(slice).containsExactly(Arrays.copyOfRange(expected, 4_100, 4_110));
+    assertThat(deviceOrder(keys, ROWS, 7, 7)).isEmpty();
+  }
+
+  @Test
+  void bytesThatNeverDifferCostNoPass() {
+    IntVector small = new IntVector("small", allocator);
+    IntVector same = new IntVector("same", allocator);
+    int rows = 1_000;
+    small.allocateNew(rows);
+    same.allocateNew(rows);
+    for (int row = 0; row < rows; row++) {
+      small.set(row, random.nextInt(256));
+      same.set(row, 42);
+    }
+    small.setValueCount(rows);
+    same.setValueCount(rows);
+    Column smallColumn = column(DataType.INTEGER, small);
+    Column sameColumn = column(DataType.INTEGER, same);
+
+    try (DeviceSort sort = DeviceSort.start(device, modules, owner, rows)) {
+      sort.sortBy(deviceKey(new SortSpec(smallColumn, false, false, null)));
+      assertThat(sort.passes()).isEqualTo(1);
+      sort.sortBy(deviceKey(new SortSpec(sameColumn, false, false, null)));
+      assertThat(sort.passes()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void invalidSliceIsRejected() {
+    IntVector values = new IntVector("values", allocator);
+    values.allocateNew(3);
+    values.setValueCount(3);
+    List<DeviceSort.Key> keys =
+        List.of(deviceKey(new SortSpec(column(DataType.INTEGER, values), false, false, null)));
+
+    assertThatThrownBy(() -> DeviceSort.sortedRows(device, modules, owner, 3, keys, 2, 4))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("outside 3 rows");
+    assertThatThrownBy(() -> DeviceSort.sortedRows(device, modules, owner, 3, List.of(), 0, 3))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private Column column(DataType type, FieldVector vector) {
+    vectors.add(vector);
+    int rows = vector.getValueCount();
+    ColumnUpload upload = ColumnUpload.upload(device, owner, "column", vector, type, true, rows);
+    deviceBuffers.add(upload);
+    return new Column(type, vector, upload.column());
+  }
+
+  private void assertSorted(List<SortSpec> keys) {
+    int rows = keys.get(0).column().vector().getValueCount();
+    int[] expected = referenceOrder(keys, rows);
+
+    int[] actual = deviceOrder(keys, rows, 0, rows);
+
+    assertThat(actual).containsExactly(expected);
+  }
+
+  private int[] deviceOrder(List<SortSpec> keys, int rows, int offset, int end) {
+    List<DeviceSort.Key> deviceKeys = new ArrayList<>();
+    for (SortSpec key : keys) {
+      deviceKeys.add(deviceKey(key));
+    }
+    return DeviceSort.sortedRows(device, modules, owner, rows, deviceKeys, offset, end);
+  }
+
+  private DeviceSort.Key deviceKey(SortSpec key) {
+    long ranks = 0;
+    if (key.ranks() != null) {
+      DeviceBuffer buffer = owner.allocate("ranks", key.ranks().length * 4L);
+      deviceBuffers.add(buffer);
+      ByteBuffer bytes = ByteBuffer.allocate(key.ranks().length * 4).order(ByteOrder.LITTLE_ENDIAN);
+      bytes.asIntBuffer().put(key.ranks());
+      device.copyToDevice(buffer.address(), bytes);
+      ranks = buffer.address();
+    }
+    return new DeviceSort.Key(
+        key.column().type(), key.column().device(), ranks, key.descending(), key.nullsFirst());
+  }
+
+  private static int[] referenceOrder(List<SortSpec> keys, int rows) {
+    Integer[] order = new Integer[rows];
+    for (int row = 0; row < rows; row++) {
+      order[row] = row;
+    }
+    Comparator<Integer> comparator = (a, b) -> 0;
+    for (SortSpec key : keys) {
+      comparator = comparator.thenComparing((a, b) -> compare(key, a, b));
+    }
+    Arrays.sort(order, comparator);
+    return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+  }
+
+  private static int compare(SortSpec key, int left, int right) {
+    FieldVector vector = key.column().vector();
+    boolean leftNull = vector.isNull(left);
+    boolean rightNull = vector.isNull(right);
+    if (leftNull || rightNull) {
+      if (leftNull == rightNull) {
+        return 0;
+      }
+      return leftNull == key.nullsFirst() ? -1 : 1;
+    }
+    int result = compareValues(key, vector, left, right);
+    return key.descending() ? -result : result;
+  }
+
+  private static int compareValues(SortSpec key, FieldVector vector, int left, int right) {
+    if (vector instanceof Float8Vector doubles) {
+      return Double.compare(canonical(doubles.get(left)), canonical(doubles.get(right)));
+    }
+    if (vector instanceof Float4Vector floats) {
+      return Double.compare(canonical(floats.get(left)), canonical(floats.get(right)));
+    }
+    if (vector instanceof BitVector bits) {
+      return Integer.compare(bits.get(left), bits.get(right));
+    }
+    long a = ((Number) vector.getObject(left)).longValue();
+    long b = ((Number) vector.getObject(right)).longValue();
+    if (key.ranks() != null) {
+      a = key.ranks()[(int) a];
+      b = key.ranks()[(int) b];
+    }
+    return Long.compare(a, b);
+  }
+
+  /** Reads -0.0 as 0.0, so that Double.compare, which puts NaN last, follows SQL's order. */
+  private static double canonical(double value) {
+    return value == 0.0 ? 0.0 : value;
+  }
+}
