@@ -50,8 +50,8 @@ public final class WarpTestDatabases {
   }
 
   /**
-   * Prints how many pipelines ran on the device that {@link #DEVICE_PROPERTY} selects and how many
-   * fell back to the CPU since the JVM started, when a device was selected.
+   * Prints how many pipelines and sorts ran on the device that {@link #DEVICE_PROPERTY} selects and
+   * how many fell back to the CPU since the JVM started, when a device was selected.
    *
    * @throws AssertionError on {@code gpu} or {@code ptx-sim} when no pipeline ran on the device or
    *     any fell back, listing the latest fallbacks, so that a device run never passes on the CPU
@@ -63,8 +63,12 @@ public final class WarpTestDatabases {
       return;
     }
     System.out.printf(
-        "%s on %s: %d pipelines ran on the device, %d fell back to the CPU%n",
-        suite, device.name(), device.devicePipelines(), device.cpuFallbacks());
+        "%s on %s: %d pipelines and %d sorts ran on the device, %d fell back to the CPU%n",
+        suite,
+        device.name(),
+        device.devicePipelines(),
+        device.deviceSorts(),
+        device.cpuFallbacks());
     if (choice == DeviceChoice.AUTO) {
       return;
     }

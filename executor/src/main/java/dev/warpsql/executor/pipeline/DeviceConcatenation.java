@@ -9,6 +9,7 @@ import dev.warpsql.kernels.cuda.DeviceException;
 import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.TypeKind;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -29,6 +30,14 @@ final class DeviceConcatenation {
    * Once the device has no room for a column, neither it nor any later column gets one.
    */
   static DeviceCopies of(Batch batch, List<FieldVector> joined, String name) {
+    return of(batch, joined, name, column -> true);
+  }
+
+  /**
+   * Returns device copies of the columns of {@code joined} that {@code selected} accepts, as above.
+   */
+  static DeviceCopies of(
+      Batch batch, List<FieldVector> joined, String name, IntPredicate selected) {
     DeviceCopies sources = batch.deviceCopies();
     if (sources == null || batch.chunks().isEmpty()) {
       return null;
@@ -37,7 +46,9 @@ final class DeviceConcatenation {
     try {
       for (int column = 0; column < joined.size(); column++) {
         DataType type = batch.columns().get(column).type();
-        if (type.kind() == TypeKind.BOOLEAN || !hasCopies(batch, sources, column)) {
+        if (!selected.test(column)
+            || type.kind() == TypeKind.BOOLEAN
+            || !hasCopies(batch, sources, column)) {
           continue;
         }
         ColumnUpload copy = join(batch, sources, column, joined.get(column), type, copies);

@@ -188,8 +188,8 @@ public final class KernelStep implements ExecutionStep {
   }
 
   /**
-   * Marks this step's output as input of a pipeline or hash build, which may run on the device, so
-   * that a device run of this step keeps device copies of its output for it.
+   * Marks this step's output as input of a pipeline, hash build or sort, which may run on the
+   * device, so that a device run of this step keeps device copies of its output for it.
    */
   void readOutputOnDevice() {
     outputReadOnDevice = true;

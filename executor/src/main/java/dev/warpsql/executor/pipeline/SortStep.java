@@ -12,9 +12,13 @@ import org.apache.arrow.vector.FieldVector;
 /**
  * ORDER BY with OFFSET and FETCH over a materialized input: a pipeline breaker whose output is one
  * chunk of sorted rows. Without sort keys it only applies OFFSET and FETCH, in input order.
+ *
+ * <p>On a device, inputs of at least {@link
+ * dev.warpsql.executor.device.DeviceRuntime#sortMinRows()} rows are sorted there ({@link
+ * DeviceSortRun}), and the host gathers the sorted rows.
  */
-// TODO: sorts run on the CPU on every device. A radix sort, or a top-N kernel under FETCH, would
-// let a GPU order large inputs without copying them back first.
+// TODO: the host gathers the sorted rows from its own vectors, and a device sort orders every row
+// even under a small FETCH, where a top-N kernel would keep only the first rows.
 public final class SortStep implements ExecutionStep {
   private final ExecutionStep input;
   private final List<BatchColumn> columns;
@@ -31,6 +35,9 @@ public final class SortStep implements ExecutionStep {
     this.input = Objects.requireNonNull(input, "input");
     this.columns = List.copyOf(columns);
     this.keys = List.copyOf(keys);
+    if (input instanceof KernelStep producer && !keys.isEmpty()) {
+      producer.readOutputOnDevice();
+    }
     this.offset = Objects.requireNonNull(offset, "offset");
     this.fetch = Objects.requireNonNull(fetch, "fetch");
   }
@@ -118,12 +125,35 @@ public final class SortStep implements ExecutionStep {
       List<FieldVector> all = BatchVectors.concatenate(source, allocator);
       List<FieldVector> sorted;
       try {
-        sorted = Sorter.sort(all, sortKeys, skip, keep < 0 ? Sorter.ALL_ROWS : keep, allocator);
+        sorted =
+            Sorter.gather(all, sortedRows(context, source, all, sortKeys, skip, keep), allocator);
       } finally {
         all.forEach(FieldVector::close);
       }
       int rows = sorted.isEmpty() ? 0 : sorted.get(0).getValueCount();
       return new Batch(outputColumns, List.of(new BatchChunk(rows, sorted, null)), true);
     }
+  }
+
+  /**
+   * Returns the rows of {@code all} in sorted order after OFFSET and FETCH: from the device when it
+   * sorts them, otherwise from the CPU.
+   */
+  private static int[] sortedRows(
+      ExecutionContext context,
+      Batch source,
+      List<FieldVector> all,
+      List<dev.warpsql.executor.sort.SortKey> sortKeys,
+      long skip,
+      long keep) {
+    int rowCount = all.isEmpty() ? 0 : all.get(0).getValueCount();
+    long end = keep < 0 ? rowCount : Math.min(rowCount, skip + Math.min(keep, rowCount));
+    if (skip < end) {
+      int[] rows = DeviceSortRun.sortedRows(context, source, all, sortKeys, (int) skip, (int) end);
+      if (rows != null) {
+        return rows;
+      }
+    }
+    return Sorter.sortedRows(all, sortKeys, skip, keep < 0 ? Sorter.ALL_ROWS : keep);
   }
 }

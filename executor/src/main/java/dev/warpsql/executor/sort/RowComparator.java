@@ -3,7 +3,6 @@ package dev.warpsql.executor.sort;
 import dev.warpsql.executor.storage.PhysicalValues;
 import dev.warpsql.executor.storage.StringDictionary;
 import dev.warpsql.kernels.ir.TypeKind;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
@@ -84,41 +83,7 @@ final class RowComparator {
 
     /** Replaces dictionary codes by their rank in string order among the codes present. */
     private static void rankCodes(long[] codes, boolean[] nulls, StringDictionary dictionary) {
-      int size = dictionary.size();
-      boolean[] present = new boolean[size];
-      int distinct = 0;
-      for (int row = 0; row < codes.length; row++) {
-        if (nulls[row]) {
-          continue;
-        }
-        long code = codes[row];
-        if (code < 0 || code >= size) {
-          throw new IllegalArgumentException(
-              "dictionary code "
-                  + code
-                  + " at row "
-                  + row
-                  + " is outside the dictionary of "
-                  + size
-                  + " values");
-        }
-        if (!present[(int) code]) {
-          present[(int) code] = true;
-          distinct++;
-        }
-      }
-      Integer[] sorted = new Integer[distinct];
-      int next = 0;
-      for (int code = 0; code < size; code++) {
-        if (present[code]) {
-          sorted[next++] = code;
-        }
-      }
-      Arrays.sort(sorted, (a, b) -> compareCodePoints(dictionary.value(a), dictionary.value(b)));
-      int[] rank = new int[size];
-      for (int i = 0; i < sorted.length; i++) {
-        rank[sorted[i]] = i;
-      }
+      int[] rank = CodeRanks.of(codes, nulls, dictionary);
       for (int row = 0; row < codes.length; row++) {
         if (!nulls[row]) {
           codes[row] = rank[(int) codes[row]];
@@ -174,25 +139,5 @@ final class RowComparator {
       }
       return Double.compare(a, b);
     }
-  }
-
-  /** Compares strings by Unicode code point, which is also the order of their UTF-8 bytes. */
-  static int compareCodePoints(String left, String right) {
-    int length = Math.min(left.length(), right.length());
-    for (int i = 0; i < length; i++) {
-      char a = left.charAt(i);
-      char b = right.charAt(i);
-      if (a != b) {
-        // Surrogates (U+D800..U+DFFF) encode code points above U+FFFF, so they sort after
-        // every other UTF-16 unit.
-        boolean aSurrogate = Character.isSurrogate(a);
-        boolean bSurrogate = Character.isSurrogate(b);
-        if (aSurrogate != bSurrogate) {
-          return aSurrogate ? 1 : -1;
-        }
-        return Character.compare(a, b);
-      }
-    }
-    return Integer.compare(left.length(), right.length());
   }
 }

@@ -125,9 +125,9 @@ public final class WarpRuntime {
                 + " device=cpu or device=auto");
       }
       DeviceApi api = provider.open();
-      simulated =
-          new DeviceRuntime(
-              DeviceChoice.PTX_SIM.value(), api, DeviceRuntime.Config.forMemory(api.memoryBytes()));
+      // Every keyed sort runs on the interpreter, so that the suites check the device sort too.
+      DeviceRuntime.Config config = DeviceRuntime.Config.forMemory(api.memoryBytes());
+      simulated = new DeviceRuntime(DeviceChoice.PTX_SIM.value(), api, config.withSortMinRows(1));
       LOG.info("Running pipelines on {}", api.description());
     }
     return simulated;
