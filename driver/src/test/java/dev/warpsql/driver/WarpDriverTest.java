@@ -249,6 +249,20 @@ class WarpDriverTest {
   }
 
   @Test
+  void explainListsSortKeysAndDevice() throws SQLException {
+    try (Connection cpu = DriverManager.getConnection(URL + ";device=cpu");
+        Statement statement = cpu.createStatement();
+        ResultSet plan =
+            statement.executeQuery(
+                "EXPLAIN PLAN FOR SELECT r_name, r_regionkey FROM region"
+                    + " ORDER BY r_name DESC, r_regionkey NULLS FIRST")) {
+      assertThat(plan.next()).isTrue();
+      assertThat(plan.getString(1))
+          .contains("sort1: order by r_name DESC NULLS FIRST, r_regionkey NULLS FIRST [on cpu]");
+    }
+  }
+
+  @Test
   void autoDeviceWithoutGpuRunsOnCpu() throws SQLException {
     assumeFalse(JCudaDevice.probe().available(), "this machine has a GPU");
 

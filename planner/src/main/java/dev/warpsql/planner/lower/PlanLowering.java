@@ -46,6 +46,8 @@ public final class PlanLowering {
   private final List<DataType> paramTypes;
   private final DeviceRuntime device;
   private final List<String> pipelineDescriptions = new ArrayList<>();
+  private int pipelines;
+  private int sorts;
 
   /**
    * Creates a lowering for the device of the connection whose statement this thread prepares (see
@@ -103,8 +105,9 @@ public final class PlanLowering {
   }
 
   /**
-   * Returns one line per compiled pipeline: its number, fused operators, kernel shape and the
-   * device that runs it.
+   * Returns one line per compiled pipeline and per ORDER BY, in the order they were lowered. A
+   * pipeline's line has its number, fused operators, kernel shape and the device that runs it. A
+   * sort's line has its keys and where it runs.
    */
   public List<String> pipelineDescriptions() {
     return List.copyOf(pipelineDescriptions);
@@ -160,6 +163,30 @@ public final class PlanLowering {
       device.modules().preloadHashBuild(probe.keys().stream().map(Expr::type).toList());
     }
     return "on " + device.name();
+  }
+
+  /**
+   * Adds the line of an ORDER BY over {@code keys}, each written like {@code name DESC NULLS
+   * FIRST}.
+   */
+  public void describeSort(List<String> keys) {
+    sorts++;
+    pipelineDescriptions.add(
+        "sort" + sorts + ": order by " + String.join(", ", keys) + " [" + sortDevice() + "]");
+  }
+
+  /**
+   * Returns where a sort runs: on the CPU without a device, otherwise on the device from its
+   * minimum row count.
+   */
+  private String sortDevice() {
+    if (device == null) {
+      return "on cpu";
+    }
+    if (device.sortMinRows() <= 1) {
+      return "on " + device.name();
+    }
+    return "on " + device.name() + " from " + device.sortMinRows() + " rows, else on cpu";
   }
 
   /** A closed stream: the step that materializes it and the columns of its batch. */
@@ -220,7 +247,8 @@ public final class PlanLowering {
       pruner = ZoneMapPruner.forFilter(stream.filter());
     }
 
-    String name = "pipeline" + (pipelineDescriptions.size() + 1);
+    pipelines++;
+    String name = "pipeline" + pipelines;
     KernelProgram program =
         new KernelProgram(name, inputs, paramTypes, lookups.size(), filter, probes, remappedSink);
     CpuKernel kernel = backend.compile(program);

@@ -51,7 +51,7 @@ final class WarpPreparedExplain extends Prepare.PreparedExplain {
     if (!plan.endsWith("\n")) {
       text.append('\n');
     }
-    text.append("Pipelines (fused operators -> sink):\n");
+    text.append("Pipelines (fused operators -> sink) and sorts:\n");
     for (String pipeline : lowering.pipelineDescriptions()) {
       text.append("  ").append(pipeline).append('\n');
     }

@@ -69,9 +69,18 @@ public final class WarpSort extends Sort implements WarpRel {
     List<BatchColumn> columns = closed.columns();
 
     List<SortStep.SortKey> keys = new ArrayList<>();
+    List<String> keyTexts = new ArrayList<>();
     for (RelFieldCollation field : getCollation().getFieldCollations()) {
       boolean descending = field.getDirection().isDescending();
-      keys.add(new SortStep.SortKey(field.getFieldIndex(), descending, nullsFirst(field)));
+      boolean nullsFirst = nullsFirst(field);
+      keys.add(new SortStep.SortKey(field.getFieldIndex(), descending, nullsFirst));
+      keyTexts.add(
+          columns.get(field.getFieldIndex()).name()
+              + (descending ? " DESC" : "")
+              + (nullsFirst ? " NULLS FIRST" : " NULLS LAST"));
+    }
+    if (!keys.isEmpty()) {
+      lowering.describeSort(keyTexts);
     }
     SortStep sort = new SortStep(closed.step(), columns, keys, rowCount(offset), rowCount(fetch));
     return Stream.over(sort, columns, keys.isEmpty() ? "limit" : "sort");
