@@ -312,6 +312,44 @@ class SorterTest {
   }
 
   @Test
+  void gatherCopiesEveryWidth() {
+    DataType[] types = {
+      DataType.TINYINT, DataType.SMALLINT, DataType.INTEGER, DataType.BIGINT, DataType.BOOLEAN
+    };
+    int rows = 1_000;
+    List<FieldVector> columns = new ArrayList<>();
+    for (int t = 0; t < types.length; t++) {
+      Long[] values = new Long[rows];
+      for (int row = 0; row < rows; row++) {
+        boolean isNull = t % 2 == 1 && row % 7 == 0;
+        values[row] =
+            isNull ? null : (long) ((row * 31 + t) % (types[t] == DataType.BOOLEAN ? 2 : 100));
+      }
+      columns.add(vector(types[t], values));
+    }
+    int[] order = new int[rows + 3];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = (i * 617) % rows;
+    }
+
+    List<FieldVector> result = Sorter.gather(columns, order, allocator);
+    try {
+      for (int column = 0; column < types.length; column++) {
+        FieldVector source = columns.get(column);
+        FieldVector gathered = result.get(column);
+        assertThat(gathered.getValueCount()).isEqualTo(order.length);
+        for (int i = 0; i < order.length; i++) {
+          assertThat(gathered.getObject(i))
+              .as("%s row %d", types[column], i)
+              .isEqualTo(source.getObject(order[i]));
+        }
+      }
+    } finally {
+      result.forEach(FieldVector::close);
+    }
+  }
+
+  @Test
   void mismatchedKeyTypeIsRejected() {
     FieldVector vector = vector(DataType.BIGINT, 1L, 2L);
     assertThatThrownBy(() -> ascending(vector, DataType.DOUBLE))
