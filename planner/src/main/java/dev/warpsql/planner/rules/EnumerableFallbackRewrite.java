@@ -66,10 +66,9 @@ final class EnumerableFallbackRewrite extends RelHomogeneousShuttle {
       return rewritten instanceof Join join ? withTestedRemainder(join, shuttle) : rewritten;
     }
     // The key equalities stay Calcite's own, so that the join still finds its keys.
-    // TODO: Calcite matches REAL and DOUBLE keys with Double.equals, so a -0.0 key misses 0.0.
-    // Keys with -0.0 turned into 0.0, in extra columns of both inputs, would match them.
+    // TODO: a merge join orders REAL and DOUBLE keys with compareTo, so -0.0 still misses 0.0.
     RelNode rewritten = visited.accept(new FallbackShuttle(rexBuilder, false));
-    return withTestedRemainder((Join) rewritten, shuttle);
+    return CanonicalFloatKeys.apply((Join) withTestedRemainder((Join) rewritten, shuttle));
   }
 
   /**
