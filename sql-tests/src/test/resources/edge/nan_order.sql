@@ -178,5 +178,11 @@ SELECT CAST('NaN' AS DOUBLE) * 2 > 1;
 SELECT CAST('NaN' AS DOUBLE) * 2 = CAST('NaN' AS DOUBLE);
 SELECT CAST('Infinity' AS DOUBLE) - CAST('Infinity' AS DOUBLE) >= 0;
 SELECT id FROM jk_a WHERE CAST('NaN' AS DOUBLE) * 2 > d;
--- known-bug Calcite folds a comparison of two literals with Double.compareTo, so -0.0 < 0.0
+-- Calcite folds a comparison of two literals with Double.compareTo, so no folding makes a -0.0
+-- literal, and a folded comparison reads an operand of -0.0 as 0.0.
 SELECT CAST('-0.0' AS DOUBLE) < 0.0E0;
+SELECT CAST('-0.0' AS DOUBLE) = 0.0E0, CAST('-0.0' AS DOUBLE) >= 0.0E0;
+SELECT CAST('-0.0' AS REAL) <> CAST('0.0' AS REAL);
+SELECT -CAST('0.0' AS DOUBLE) < 0.0E0;
+SELECT id FROM jk_a WHERE d = CAST('-0.0' AS DOUBLE);
+SELECT id FROM jk_a WHERE d < CAST('-0.0' AS DOUBLE);

@@ -22,11 +22,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * do. Nor is a division of approximate numbers by zero, which Calcite's folding turns into infinity
  * or NaN, nor an approximate expression whose result is infinity or NaN, nor a comparison of
  * approximate numbers. Times and timestamps keep their microseconds (see {@link
- * MicrosecondFolding}). The wrapped executor folds everything else.
- *
- * <p>NOTE: RexSimplify in Calcite 1.41 folds a comparison of two REAL or DOUBLE literals itself,
- * with {@code Double.compareTo}. That agrees with SQL's total order on NaN but puts -0.0 below 0.0,
- * so {@code CAST('-0.0' AS DOUBLE) < 0.0E0}, whose cast folds to a -0.0 literal, becomes TRUE.
+ * MicrosecondFolding}). The wrapped executor folds everything else. The wrapped executor is a
+ * {@link NegativeZeroGuard}, so no folding makes a -0.0 literal.
  */
 final class OverflowCheckingExecutor implements RexExecutor {
   private final RexExecutor delegate;
@@ -95,19 +92,7 @@ final class OverflowCheckingExecutor implements RexExecutor {
     if (!(expression instanceof RexCall call)) {
       return false;
     }
-    boolean comparison =
-        switch (call.getKind()) {
-          case EQUALS,
-              NOT_EQUALS,
-              LESS_THAN,
-              LESS_THAN_OR_EQUAL,
-              GREATER_THAN,
-              GREATER_THAN_OR_EQUAL,
-              IS_DISTINCT_FROM,
-              IS_NOT_DISTINCT_FROM ->
-              true;
-          default -> false;
-        };
+    boolean comparison = isComparison(call);
     for (RexNode operand : call.getOperands()) {
       if (comparison && SqlTypeName.APPROX_TYPES.contains(operand.getType().getSqlTypeName())) {
         return true;
@@ -117,6 +102,24 @@ final class OverflowCheckingExecutor implements RexExecutor {
       }
     }
     return false;
+  }
+
+  /**
+   * Returns whether a call compares its operands: =, <>, <, <=, >, >= or IS [NOT] DISTINCT FROM.
+   */
+  static boolean isComparison(RexCall call) {
+    return switch (call.getKind()) {
+      case EQUALS,
+          NOT_EQUALS,
+          LESS_THAN,
+          LESS_THAN_OR_EQUAL,
+          GREATER_THAN,
+          GREATER_THAN_OR_EQUAL,
+          IS_DISTINCT_FROM,
+          IS_NOT_DISTINCT_FROM ->
+          true;
+      default -> false;
+    };
   }
 
   /** Returns whether evaluating the constant expression exactly leaves an exact type's range. */
