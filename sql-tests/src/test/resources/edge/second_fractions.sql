@@ -139,3 +139,17 @@ SELECT id, RANK() OVER (ORDER BY ts) FROM moments;
 
 -- error 0A000
 SELECT id, COUNT(*) OVER (PARTITION BY tm) FROM moments;
+
+-- A timestamp plus an interval in seconds has the larger of their fractional precisions, as the
+-- SQL standard types it, so a TIMESTAMP(0) literal plus half a second keeps the half second.
+SELECT TIMESTAMP '2024-02-29 12:00:00' + INTERVAL '0.5' SECOND,
+  TIMESTAMP '2024-02-29 12:00:00' - INTERVAL '0.25' SECOND;
+
+-- duckdb: SELECT id, date_trunc('second', ts) + INTERVAL '0.25' SECOND FROM moments;
+SELECT id, CAST(ts AS TIMESTAMP(0)) + INTERVAL '0.25' SECOND FROM moments;
+
+-- The same sum of literals in Calcite's Enumerable engine, beside a window function.
+-- duckdb: SELECT id, TIMESTAMP '2024-02-29 12:00:00.5', ROW_NUMBER() OVER (ORDER BY id) FROM moments;
+-- fallback
+SELECT id, TIMESTAMP '2024-02-29 12:00:00' + INTERVAL '0.5' SECOND, ROW_NUMBER() OVER (ORDER BY id)
+FROM moments;

@@ -68,7 +68,9 @@ public final class WarpPrepare extends CalcitePrepareImpl {
   @Override
   protected SqlRexConvertletTable createConvertletTable() {
     return new LikeEscapeConvertletTable(
-        new CoalesceConvertletTable(new TimeCastConvertletTable(StandardConvertletTable.INSTANCE)));
+        new CoalesceConvertletTable(
+            new DatetimeIntervalConvertletTable(
+                new TimeCastConvertletTable(StandardConvertletTable.INSTANCE))));
   }
 
   @Override

@@ -14,8 +14,10 @@ import org.apache.calcite.sql.SqlIntervalLiteral;
 import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.type.IntervalSqlType;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
@@ -35,6 +37,11 @@ import org.apache.calcite.sql.validate.SqlValidatorTable;
  * microseconds: interval literals with more than three fractional digits of a second, which Calcite
  * stores in milliseconds, and TIMESTAMPADD or TIMESTAMPDIFF in microseconds or nanoseconds, and
  * TIMESTAMPDIFF in milliseconds, which Calcite computes through whole seconds or milliseconds.
+ *
+ * <p>A TIME or TIMESTAMP plus or minus an interval in seconds has the larger of the two fractional
+ * precisions, as the SQL standard types datetime arithmetic. Calcite types it by the datetime
+ * alone, so {@code TIMESTAMP '2024-02-29 12:00:00' + INTERVAL '0.5' SECOND} would be a TIMESTAMP(0)
+ * and lose its half second. {@link DatetimeIntervalConvertletTable} keeps the type in the plan.
  */
 final class WarpSqlValidator extends CalciteSqlValidator {
   WarpSqlValidator(
@@ -102,6 +109,48 @@ final class WarpSqlValidator extends CalciteSqlValidator {
       }
     }
     super.validateCall(call, scope);
+  }
+
+  @Override
+  public RelDataType deriveType(SqlValidatorScope scope, SqlNode expression) {
+    RelDataType type = super.deriveType(scope, expression);
+    if (!(expression instanceof SqlCall call)
+        || (call.getKind() != SqlKind.PLUS && call.getKind() != SqlKind.MINUS)
+        || call.operandCount() != 2) {
+      return type;
+    }
+    RelDataType widened = type;
+    for (SqlNode operand : call.getOperandList()) {
+      widened = withIntervalFraction(widened, deriveType(scope, operand));
+    }
+    if (widened != type) {
+      setValidatedNodeType(expression, widened);
+    }
+    return widened;
+  }
+
+  /**
+   * Returns a TIME or TIMESTAMP type with at least the fractional digits of an interval that ends
+   * in SECOND, or the type itself for other pairs of types.
+   */
+  private RelDataType withIntervalFraction(RelDataType datetime, RelDataType interval) {
+    SqlTypeName name = datetime.getSqlTypeName();
+    if ((name != SqlTypeName.TIME && name != SqlTypeName.TIMESTAMP)
+        || !(interval instanceof IntervalSqlType intervalType)
+        || interval.getSqlTypeName().getEndUnit() != TimeUnit.SECOND) {
+      return datetime;
+    }
+    int fraction =
+        Math.min(
+            intervalType
+                .getIntervalQualifier()
+                .getFractionalSecondPrecision(typeFactory.getTypeSystem()),
+            typeFactory.getTypeSystem().getMaxPrecision(name));
+    if (fraction <= datetime.getPrecision()) {
+      return datetime;
+    }
+    RelDataType wider = typeFactory.createSqlType(name, fraction);
+    return typeFactory.createTypeWithNullability(wider, datetime.isNullable());
   }
 
   private RelDataType withoutLength(RelDataType type) {
