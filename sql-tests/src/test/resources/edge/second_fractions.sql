@@ -140,6 +140,21 @@ SELECT id, RANK() OVER (ORDER BY ts) FROM moments;
 -- error 0A000
 SELECT id, COUNT(*) OVER (PARTITION BY tm) FROM moments;
 
+-- EXTRACT(EPOCH) is a BIGINT of whole seconds, the type Calcite gives it, rounded toward the past
+-- as every other field of a time before 1970 is: 1969-12-31 23:59:59.5 lies in second -1, and
+-- rounding toward zero would give 0. DuckDB returns the exact seconds as a DOUBLE instead, and its
+-- floor is the same number.
+-- expect: (1, 1709208000), (2, 1709208000), (3, 1709208000), (4, 1709208000), (5, -1), (6, -1),
+-- expect: (7, -2208988800), (8, NULL)
+-- duckdb: SELECT id, CAST(floor(EXTRACT(EPOCH FROM ts)) AS BIGINT) FROM moments;
+SELECT id, EXTRACT(EPOCH FROM ts) FROM moments;
+
+-- expect: (-1, -2208988800, -86400)
+-- duckdb: SELECT CAST(floor(EXTRACT(EPOCH FROM TIMESTAMP '1969-12-31 23:59:59.5')) AS BIGINT), CAST(floor(EXTRACT(EPOCH FROM TIMESTAMP '1900-01-01 00:00:00.123456')) AS BIGINT), CAST(EXTRACT(EPOCH FROM DATE '1969-12-31') AS BIGINT);
+SELECT EXTRACT(EPOCH FROM TIMESTAMP '1969-12-31 23:59:59.5'),
+  EXTRACT(EPOCH FROM CAST('1900-01-01 00:00:00.123456' AS TIMESTAMP)),
+  EXTRACT(EPOCH FROM DATE '1969-12-31');
+
 -- A timestamp plus an interval in seconds has the larger of their fractional precisions, as the
 -- SQL standard types it, so a TIMESTAMP(0) literal plus half a second keeps the half second.
 SELECT TIMESTAMP '2024-02-29 12:00:00' + INTERVAL '0.5' SECOND,
@@ -153,3 +168,14 @@ SELECT id, CAST(ts AS TIMESTAMP(0)) + INTERVAL '0.25' SECOND FROM moments;
 -- fallback
 SELECT id, TIMESTAMP '2024-02-29 12:00:00' + INTERVAL '0.5' SECOND, ROW_NUMBER() OVER (ORDER BY id)
 FROM moments;
+
+-- A cast of a TIMESTAMP to TIME keeps the time of day with its microseconds. A timestamp before
+-- 1970 counts from its own midnight.
+-- expect: (1, 12, 0), (2, 12, 1), (3, 12, 500), (4, 12, 999), (5, 23, 59999999), (6, 23, 59500000),
+-- expect: (7, 0, 123456), (8, NULL, NULL)
+SELECT id, EXTRACT(HOUR FROM CAST(ts AS TIME)), EXTRACT(MICROSECOND FROM CAST(ts AS TIME))
+FROM moments;
+
+-- expect: 5, 7
+SELECT id FROM moments
+WHERE CAST(ts AS TIME) < TIME '00:00:00.2' OR CAST(ts AS TIME) > TIME '23:59:59.9';

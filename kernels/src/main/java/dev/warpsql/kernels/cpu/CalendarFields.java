@@ -9,6 +9,11 @@ public final class CalendarFields {
   /** Microseconds in one day, to turn a TIMESTAMP into its date. */
   public static final long MICROS_PER_DAY = 86_400_000_000L;
 
+  /** Seconds in one day, for the epoch of a DATE. */
+  public static final long SECONDS_PER_DAY = 86_400;
+
+  private static final long MICROS_PER_SECOND = 1_000_000;
+
   private static final long DAYS_PER_400_YEARS = 146_097;
 
   /** Days from a Sunday to the Thursday that 1970-01-01 was. */
@@ -22,6 +27,11 @@ public final class CalendarFields {
   /** Returns the day (days since 1970-01-01) of a TIMESTAMP in microseconds. */
   public static long epochDay(long micros) {
     return Math.floorDiv(micros, MICROS_PER_DAY);
+  }
+
+  /** Returns the whole seconds since the epoch of a TIMESTAMP, rounded toward the past. */
+  public static long epochSecond(long micros) {
+    return Math.floorDiv(micros, MICROS_PER_SECOND);
   }
 
   /** Returns the microseconds since the midnight that starts a timestamp's day. */

@@ -6,7 +6,8 @@ import dev.warpsql.kernels.ir.TypeKind;
 /**
  * Java expressions that convert a non-NULL value between kernel types with CAST semantics: range
  * checks between numeric kinds, rounding half away from zero where digits are lost, DECIMAL
- * rescaling, and DATE to TIMESTAMP and back (floor to the day).
+ * rescaling, DATE to TIMESTAMP and back (floor to the day), and TIMESTAMP to TIME (the time of day,
+ * counted from the midnight before a timestamp before 1970).
  */
 final class CastExpressions {
   private CastExpressions() {}
@@ -21,7 +22,8 @@ final class CastExpressions {
     boolean numeric = isNumeric(source) && isNumeric(target);
     boolean dateTime =
         (source == TypeKind.DATE && target == TypeKind.TIMESTAMP)
-            || (source == TypeKind.TIMESTAMP && target == TypeKind.DATE);
+            || (source == TypeKind.TIMESTAMP && target == TypeKind.DATE)
+            || (source == TypeKind.TIMESTAMP && target == TypeKind.TIME);
     return numeric || dateTime;
   }
 
@@ -56,6 +58,9 @@ final class CastExpressions {
           + value
           + "), CalendarFields.MICROS_PER_DAY, "
           + "Long.MIN_VALUE, Long.MAX_VALUE, \"TIMESTAMP\")";
+    }
+    if (target == TypeKind.TIME) {
+      return "CalendarFields.microsecondOfDay(" + value + ")";
     }
     return "((int) CalendarFields.epochDay(" + value + "))";
   }

@@ -325,7 +325,21 @@ final class ExprEmitter {
       case EXTRACT_DOY -> extract("dayOfYear", operand, call.type());
       case EXTRACT_DOW -> extract("dayOfWeek", operand, call.type());
       case MICROSECOND_OF_DAY -> microsecondOfDay(operand, call.type());
+      case EXTRACT_EPOCH -> epochSecond(operand, call.type());
       default -> throw new IllegalStateException(operator + " is not a strict operator");
+    };
+  }
+
+  private static String epochSecond(JavaValue operand, DataType type) {
+    if (type.kind() != TypeKind.BIGINT) {
+      throw new IllegalArgumentException("EXTRACT_EPOCH returns BIGINT, not " + type);
+    }
+    return switch (operand.type().kind()) {
+      case DATE -> "(((long) (" + operand.value() + ")) * CalendarFields.SECONDS_PER_DAY)";
+      case TIMESTAMP -> "CalendarFields.epochSecond(" + operand.value() + ")";
+      default ->
+          throw new IllegalArgumentException(
+              "EXTRACT_EPOCH needs a DATE or TIMESTAMP, got " + operand.type());
     };
   }
 

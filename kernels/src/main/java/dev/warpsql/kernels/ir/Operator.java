@@ -70,7 +70,8 @@ public enum Operator {
   /**
    * Conversion of the operand to the call's type: between numeric kinds (raises on overflow, rounds
    * half away from zero when DECIMAL scale shrinks or a float becomes exact), DATE to TIMESTAMP and
-   * TIMESTAMP to DATE (floor to the day).
+   * TIMESTAMP to DATE (floor to the day), TIMESTAMP to TIME (the time of day, as {@link
+   * #MICROSECOND_OF_DAY} counts it).
    */
   CAST(1),
   /** Year of a DATE or TIMESTAMP, as BIGINT. */
@@ -92,6 +93,11 @@ public enum Operator {
    * TIMESTAMP before 1970 counts from the midnight before it, not toward zero.
    */
   MICROSECOND_OF_DAY(1),
+  /**
+   * Whole seconds since 1970-01-01 00:00:00 of a DATE or TIMESTAMP, as BIGINT, rounded toward
+   * negative infinity: 1969-12-31 23:59:59.5 is -1, the second that it falls in.
+   */
+  EXTRACT_EPOCH(1),
   /**
    * A DATE or TIMESTAMP (first operand) plus a BIGINT number of days (second operand, may be
    * negative), as the first operand's type; raises on overflow of the type's range.

@@ -9,12 +9,17 @@ import java.util.List;
 
 /**
  * PTX for CAST on non-NULL values: range checks between numeric kinds, rounding half away from zero
- * where digits are lost, DECIMAL rescaling, and DATE to TIMESTAMP and back (floor to the day).
+ * where digits are lost, DECIMAL rescaling, DATE to TIMESTAMP and back (floor to the day), and
+ * TIMESTAMP to TIME (the time of day, counted from the midnight before a timestamp before 1970).
  * Failed checks record an error through {@link PtxWriter#raiseWhen} and leave an unspecified value.
  */
 final class PtxConversions {
   /** Microseconds in one day. */
   static final long MICROS_PER_DAY = 86_400_000_000L;
+
+  private static final long MICROS_PER_SECOND = 1_000_000;
+
+  private static final int SECONDS_PER_DAY = 86_400;
 
   private final PtxWriter out;
   private final PtxRoutines routines;
@@ -34,7 +39,8 @@ final class PtxConversions {
     boolean numeric = isNumeric(source) && isNumeric(target);
     boolean dateTime =
         (source == TypeKind.DATE && target == TypeKind.TIMESTAMP)
-            || (source == TypeKind.TIMESTAMP && target == TypeKind.DATE);
+            || (source == TypeKind.TIMESTAMP && target == TypeKind.DATE)
+            || (source == TypeKind.TIMESTAMP && target == TypeKind.TIME);
     return numeric || dateTime;
   }
 
@@ -74,6 +80,9 @@ final class PtxConversions {
     }
     if (target == TypeKind.TIMESTAMP) {
       return dateToTimestamp(value);
+    }
+    if (target == TypeKind.TIME) {
+      return microsecondOfDay(value);
     }
     String days = epochDay(value);
     String result = out.register(RegisterClass.B32);
@@ -185,14 +194,31 @@ final class PtxConversions {
 
   /** Returns the day (days since 1970-01-01) of a TIMESTAMP, rounded toward negative infinity. */
   String epochDay(String micros) {
+    return floorDivide(micros, MICROS_PER_DAY);
+  }
+
+  /** Returns the whole seconds since the epoch of a TIMESTAMP, rounded toward negative infinity. */
+  String epochSecond(String micros) {
+    return floorDivide(micros, MICROS_PER_SECOND);
+  }
+
+  /** Returns the seconds since the epoch of a DATE's midnight, as a 64-bit register. */
+  String dateEpochSecond(String days) {
+    String seconds = out.register(RegisterClass.B64);
+    out.op("mul.wide.s32 " + seconds + ", " + days + ", " + SECONDS_PER_DAY);
+    return seconds;
+  }
+
+  /** Returns a 64-bit quotient rounded toward negative infinity, for a positive divisor. */
+  private String floorDivide(String dividend, long divisor) {
     String quotient = out.register(RegisterClass.B64);
     String remainder = out.register(RegisterClass.B64);
     String inexact = out.register(RegisterClass.PRED);
     String negative = out.register(RegisterClass.PRED);
-    out.op("div.s64 " + quotient + ", " + micros + ", " + MICROS_PER_DAY);
-    out.op("rem.s64 " + remainder + ", " + micros + ", " + MICROS_PER_DAY);
+    out.op("div.s64 " + quotient + ", " + dividend + ", " + divisor);
+    out.op("rem.s64 " + remainder + ", " + dividend + ", " + divisor);
     out.op("setp.ne.s64 " + inexact + ", " + remainder + ", 0");
-    out.op("setp.lt.s64 " + negative + ", " + micros + ", 0");
+    out.op("setp.lt.s64 " + negative + ", " + dividend + ", 0");
     out.op("and.pred " + inexact + ", " + inexact + ", " + negative);
     out.op("@" + inexact + " sub.s64 " + quotient + ", " + quotient + ", 1");
     return quotient;

@@ -255,7 +255,21 @@ final class PtxExprEmitter {
       case EXTRACT_DOY -> extract(operator, operand, call.type());
       case EXTRACT_DOW -> extract(operator, operand, call.type());
       case MICROSECOND_OF_DAY -> microsecondOfDay(operand, call.type());
+      case EXTRACT_EPOCH -> epochSecond(operand, call.type());
       default -> throw new IllegalStateException(operator + " is not a strict operator");
+    };
+  }
+
+  private String epochSecond(PtxValue operand, DataType type) {
+    if (type.kind() != TypeKind.BIGINT) {
+      throw new IllegalArgumentException("EXTRACT_EPOCH returns BIGINT, not " + type);
+    }
+    return switch (operand.type().kind()) {
+      case DATE -> conversions.dateEpochSecond(operand.value());
+      case TIMESTAMP -> conversions.epochSecond(operand.value());
+      default ->
+          throw new IllegalArgumentException(
+              "EXTRACT_EPOCH needs a DATE or TIMESTAMP, got " + operand.type());
     };
   }
 

@@ -145,6 +145,35 @@ class CastKernelTest extends KernelTestSupport {
   }
 
   @Test
+  void timestampToTimeKeepsTimeOfDay() {
+    long microsPerDay = 86_400_000_000L;
+    assertThat(eval(cast(lit(microsPerDay + 1, DataType.TIMESTAMP), DataType.TIME))).isEqualTo(1L);
+    assertThat(eval(cast(lit(-1, DataType.TIMESTAMP), DataType.TIME))).isEqualTo(microsPerDay - 1);
+    assertThat(eval(cast(lit(-microsPerDay, DataType.TIMESTAMP), DataType.TIME))).isEqualTo(0L);
+  }
+
+  @Test
+  void epochFloorsToTheSecond() {
+    long[][] microsAndSeconds = {
+      {0, 0},
+      {999_999, 0},
+      {1_000_000, 1},
+      {-1, -1},
+      {-500_000, -1},
+      {-1_000_000, -1},
+      {-1_000_001, -2},
+    };
+    for (long[] pair : microsAndSeconds) {
+      Expr timestamp = lit(pair[0], DataType.TIMESTAMP);
+      assertThat(eval(Call.of(Operator.EXTRACT_EPOCH, DataType.BIGINT, timestamp)))
+          .as("epoch of %d microseconds", pair[0])
+          .isEqualTo(pair[1]);
+    }
+    assertThat(eval(Call.of(Operator.EXTRACT_EPOCH, DataType.BIGINT, lit(-1, DataType.DATE))))
+        .isEqualTo(-86_400L);
+  }
+
+  @Test
   void unsupportedCastIsRejected() {
     assertThatThrownBy(() -> eval(cast(lit(true), DataType.INTEGER)))
         .isInstanceOf(IllegalArgumentException.class)

@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * Programs with ADD_DAYS, ADD_MONTHS and ADD_MICROSECONDS on DATE and TIMESTAMP columns, with
- * amounts of several integer types, with every EXTRACT field of both types and with the microsecond
- * of the day of TIMESTAMP and TIME, for the assembly table of {@link PtxTestPrograms}.
+ * amounts of several integer types, with every EXTRACT field and the epoch of both types, with the
+ * microsecond of the day of TIMESTAMP and TIME and with the cast of a TIMESTAMP to TIME, for the
+ * assembly table of {@link PtxTestPrograms}.
  */
 final class PtxCalendarPrograms {
   private static final List<Operator> EXTRACTS =
@@ -78,6 +79,9 @@ final class PtxCalendarPrograms {
     }
     fields.add(Call.of(Operator.MICROSECOND_OF_DAY, DataType.BIGINT, in(DataType.TIMESTAMP)));
     fields.add(Call.of(Operator.MICROSECOND_OF_DAY, DataType.BIGINT, in(DataType.TIME)));
+    fields.add(Call.of(Operator.EXTRACT_EPOCH, DataType.BIGINT, in(DataType.DATE)));
+    fields.add(Call.of(Operator.EXTRACT_EPOCH, DataType.BIGINT, in(DataType.TIMESTAMP)));
+    fields.add(Call.of(Operator.CAST, DataType.TIME, in(DataType.TIMESTAMP)));
 
     return List.of(
         new PtxTestPrograms.Case(

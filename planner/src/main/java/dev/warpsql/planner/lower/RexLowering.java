@@ -529,6 +529,7 @@ public final class RexLowering {
           case DAY -> Operator.EXTRACT_DAY;
           case DOY -> Operator.EXTRACT_DOY;
           case DOW -> Operator.EXTRACT_DOW;
+          case EPOCH -> Operator.EXTRACT_EPOCH;
           default -> throw new UnsupportedLoweringException("EXTRACT(" + unit + ")");
         };
     Expr extracted = new Call(operator, List.of(value), DataType.BIGINT, nullable);

@@ -69,6 +69,7 @@ public final class RexSupport {
           TimeUnitRange.DAY,
           TimeUnitRange.DOY,
           TimeUnitRange.DOW,
+          TimeUnitRange.EPOCH,
           TimeUnitRange.HOUR,
           TimeUnitRange.MINUTE,
           TimeUnitRange.SECOND,

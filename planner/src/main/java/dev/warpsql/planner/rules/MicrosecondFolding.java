@@ -3,6 +3,7 @@ package dev.warpsql.planner.rules;
 import dev.warpsql.planner.lower.SecondFractions;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexExecutor;
@@ -58,6 +59,27 @@ final class MicrosecondFolding {
           public Void visitLiteral(RexLiteral literal) {
             found[0] |= SecondFractions.literalMicros(literal) % 1000 != 0;
             return null;
+          }
+        });
+    return found[0];
+  }
+
+  /**
+   * Returns whether an expression contains {@code EXTRACT(EPOCH FROM ...)}. Calcite's executor
+   * divides milliseconds by 1000 toward zero, so 1969-12-31 23:59:59.5 would fold to 0, while
+   * kernels round toward the past, to -1, as for every other field of a time before 1970.
+   */
+  static boolean hasEpochExtract(RexNode expression) {
+    boolean[] found = {false};
+    expression.accept(
+        new RexVisitorImpl<Void>(true) {
+          @Override
+          public Void visitCall(RexCall call) {
+            found[0] |=
+                call.getKind() == SqlKind.EXTRACT
+                    && call.getOperands().get(0) instanceof RexLiteral unit
+                    && unit.getValue() == TimeUnitRange.EPOCH;
+            return super.visitCall(call);
           }
         });
     return found[0];

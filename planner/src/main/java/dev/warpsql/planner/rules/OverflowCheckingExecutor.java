@@ -21,9 +21,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * raises the numeric overflow error, where Calcite's own folding would wrap around as Java integers
  * do. Nor is a division of approximate numbers by zero, which Calcite's folding turns into infinity
  * or NaN, nor an approximate expression whose result is infinity or NaN, nor a comparison of
- * approximate numbers. Times and timestamps keep their microseconds (see {@link
- * MicrosecondFolding}). The wrapped executor folds everything else. The wrapped executor is a
- * {@link NegativeZeroGuard}, so no folding makes a -0.0 literal.
+ * approximate numbers. Times and timestamps keep their microseconds, and the EPOCH of a time before
+ * 1970 rounds toward the past (see {@link MicrosecondFolding}). The wrapped executor folds
+ * everything else. It is a {@link NegativeZeroGuard}, so no folding makes a -0.0 literal.
  */
 final class OverflowCheckingExecutor implements RexExecutor {
   private final RexExecutor delegate;
@@ -48,7 +48,9 @@ final class OverflowCheckingExecutor implements RexExecutor {
     for (int i = 0; i < unfolded.length; i++) {
       RexNode expression = constExps.get(i);
       RexNode exact = micros.foldCasts(expression);
-      if (exact instanceof RexLiteral || MicrosecondFolding.hasMicrosecondLiteral(exact)) {
+      if (exact instanceof RexLiteral
+          || MicrosecondFolding.hasMicrosecondLiteral(exact)
+          || MicrosecondFolding.hasEpochExtract(exact)) {
         unfolded[i] = exact;
       } else if (overflows(expression)
           || dividesApproximateByZero(rexBuilder, expression)
