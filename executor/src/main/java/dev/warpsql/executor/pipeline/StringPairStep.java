@@ -44,36 +44,19 @@ public final class StringPairStep implements ExecutionStep {
   @Override
   public Batch execute(ExecutionContext context) {
     Batch batch = input.execute(context);
-    List<Results> results = new ArrayList<>();
-    List<BatchChunk> chunks = new ArrayList<>();
-    List<FieldVector> created = new ArrayList<>();
+    List<AppendedColumns.Encoder> results = new ArrayList<>();
+    List<BatchColumn> columns = new ArrayList<>();
     try {
-      if (!batch.ownsVectors()) {
-        throw new IllegalStateException(describe() + " needs a batch that owns its vectors");
-      }
-      List<BatchColumn> columns = new ArrayList<>(batch.columns());
       for (Pair pair : pairs) {
         Results pairResults = new Results(pair, batch.columns());
-        results.add(pairResults);
+        results.add(pairResults::encode);
         columns.add(new BatchColumn(pair.name(), DataType.VARCHAR, true, pairResults.dictionary));
       }
-      for (BatchChunk chunk : batch.chunks()) {
-        context.checkCanceled();
-        List<FieldVector> vectors = new ArrayList<>(chunk.vectors());
-        for (Results pairResults : results) {
-          FieldVector encoded = pairResults.encode(chunk, context);
-          created.add(encoded);
-          vectors.add(encoded);
-        }
-        chunks.add(new BatchChunk(chunk.rowCount(), vectors, null));
-      }
-      // The new batch takes over the input's vectors, so the input batch is not closed.
-      return new Batch(columns, chunks, true);
     } catch (RuntimeException e) {
-      created.forEach(FieldVector::close);
       batch.close();
       throw e;
     }
+    return AppendedColumns.append(describe(), batch, columns, results, context);
   }
 
   /** The results of one pair function in one execution, by pair of operand codes. */

@@ -222,6 +222,33 @@ public final class RexSupport {
     return columns;
   }
 
+  /**
+   * Returns whether an expression is a CAST of a TIME or TIMESTAMP with a kernel form to a VARCHAR
+   * long enough for every value's text, which a projection writes per distinct value (see {@link
+   * StringPairProjection}). A shorter VARCHAR, which Calcite would cut the text to, is left to
+   * Calcite.
+   */
+  // TODO: such a cast within a larger expression, say CAST(ts AS VARCHAR) || 'x', still runs in
+  // Calcite, which writes no fraction of a millisecond value and rejects microseconds.
+  public static boolean isTimeText(RexNode node, RelDataType inputRowType) {
+    if (node.getKind() != SqlKind.CAST
+        || node.getType().getSqlTypeName() != SqlTypeName.VARCHAR
+        || !(node instanceof RexCall cast)) {
+      return false;
+    }
+    RexNode operand = cast.getOperands().get(0);
+    SqlTypeName source = operand.getType().getSqlTypeName();
+    int longestText =
+        switch (source) {
+          case TIME -> "HH:MM:SS.ffffff".length();
+          case TIMESTAMP -> "YYYY-MM-DD HH:MM:SS.ffffff".length();
+          default -> -1;
+        };
+    int length = node.getType().getPrecision();
+    boolean fits = length == RelDataType.PRECISION_NOT_SPECIFIED || length >= longestText;
+    return longestText > 0 && fits && unsupportedReason(operand, inputRowType) == null;
+  }
+
   static boolean isInterval(RexNode node) {
     return SqlTypeName.INTERVAL_TYPES.contains(node.getType().getSqlTypeName());
   }

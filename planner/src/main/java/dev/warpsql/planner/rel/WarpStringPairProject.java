@@ -16,9 +16,10 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexNode;
 
 /**
- * Projection with string expressions of two string columns, such as {@code a || b}: a pipeline
- * breaker whose kernel writes both operands' codes, followed by a step that evaluates each
- * expression once per distinct pair (see {@link StringPairProjection}).
+ * Projection with string expressions of two string columns, such as {@code a || b}, or casts of
+ * times to VARCHAR: a pipeline breaker whose kernel writes both operands' codes or the time's
+ * microseconds, followed by steps that evaluate each expression once per distinct pair or value
+ * (see {@link StringPairProjection}).
  *
  * <p>It is no {@code Project}, so that Calcite's rules for projections, such as pushing a filter
  * below one, do not move its expressions into operators that have no form for them.

@@ -16,7 +16,8 @@ import org.apache.calcite.rex.RexUtil;
 
 /**
  * Converts a logical projection whose expressions have kernel forms into a {@link WarpProject}, or
- * into a {@link WarpStringPairProject} when some compute a string from two string columns.
+ * into a {@link WarpStringPairProject} when some compute a string from two string columns or cast a
+ * time to VARCHAR.
  */
 public final class WarpProjectRule extends ConverterRule {
   public static final WarpProjectRule INSTANCE =
@@ -42,7 +43,8 @@ public final class WarpProjectRule extends ConverterRule {
     RelDataType inputRowType = project.getInput().getRowType();
     for (RexNode expression : project.getProjects()) {
       if (RexSupport.unsupportedReason(expression, inputRowType) != null
-          && RexSupport.stringPairInputs(expression, inputRowType) == null) {
+          && RexSupport.stringPairInputs(expression, inputRowType) == null
+          && !RexSupport.isTimeText(expression, inputRowType)) {
         return false;
       }
     }
