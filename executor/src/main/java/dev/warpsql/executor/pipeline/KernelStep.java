@@ -33,7 +33,8 @@ import org.apache.arrow.vector.FieldVector;
  *
  * <p>When the execution has a device, the pipeline's PTX runs there instead (see {@link
  * DevicePipelineRun}), and a pipeline that the device cannot run falls back to the CPU kernel with
- * the fallback recorded in the execution's device usage.
+ * the fallback recorded in the execution's device usage. A pipeline that must keep the order of a
+ * sort's output runs on the CPU (see {@link #keepsOrderOf}).
  *
  * <p>On the CPU, a materializing kernel yields one output chunk per input chunk that kept rows, in
  * input order, and an aggregating kernel keeps one partial aggregation table per worker thread and
@@ -58,6 +59,8 @@ public final class KernelStep implements ExecutionStep {
 
   /** Whether a consumer that may run on the device reads this step's output; set at plan time. */
   private volatile boolean outputReadOnDevice;
+
+  private final boolean keepsInputOrder;
 
   /**
    * @param inputColumns the input batch's column for each kernel input, in kernel order
@@ -99,6 +102,7 @@ public final class KernelStep implements ExecutionStep {
     this.lookups = List.copyOf(lookups);
     this.pruner = pruner;
     KernelProgram program = kernel.program();
+    this.keepsInputOrder = keepsOrderOf(input, program);
     this.dictionarySources = dictionarySources(program, inputColumns);
     if (program.inputs().size() != inputColumns.length) {
       throw new IllegalArgumentException(
@@ -188,6 +192,16 @@ public final class KernelStep implements ExecutionStep {
   }
 
   /**
+   * Returns whether a pipeline of {@code program} over {@code input} must keep the order of its
+   * input rows, and so runs on the CPU: a materializing pipeline over an ORDER BY's output, such as
+   * a projection that Calcite keeps above a sort with FETCH. A device materializes rows in no
+   * particular order, while the CPU keeps the order of the sorted chunk.
+   */
+  public static boolean keepsOrderOf(ExecutionStep input, KernelProgram program) {
+    return input instanceof SortStep && program.sink() instanceof MaterializeSink;
+  }
+
+  /**
    * Marks this step's output as input of a pipeline, hash build or sort, which may run on the
    * device, so that a device run of this step keeps device copies of its output for it.
    */
@@ -221,7 +235,7 @@ public final class KernelStep implements ExecutionStep {
         Arguments arguments =
             new Arguments(lookupTables, buildSides, context.params(), context::checkCanceled);
         List<BatchColumn> columns = outputColumns(source, tables, builtLookups);
-        if (context.device() != null) {
+        if (context.device() != null && !keepsInputOrder) {
           List<DeviceCopies> buildCopies = new ArrayList<>();
           for (BuiltHashTable table : tables) {
             if (table.deviceCopies() != null) {

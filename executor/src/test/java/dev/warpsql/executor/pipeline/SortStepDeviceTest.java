@@ -163,6 +163,46 @@ class SortStepDeviceTest {
   }
 
   /**
+   * A projection over a sort with FETCH, which Calcite keeps above the sort, runs on the CPU: a
+   * device materializes rows in no particular order, which threads interleaved at random expose.
+   */
+  @Test
+  void projectionAfterSortKeepsOrder() {
+    Expr id = new InputRef(0, DataType.BIGINT, false);
+    Expr shifted =
+        Call.of(Operator.PLUS, DataType.BIGINT, id, new Literal(1_000L, DataType.BIGINT));
+    KernelProgram program =
+        new KernelProgram(
+            "project_sorted",
+            List.of(new KernelProgram.InputColumn(DataType.BIGINT, false)),
+            List.of(),
+            0,
+            null,
+            new MaterializeSink(List.of(shifted)));
+    SortStep sort = sortTable(SortStep.RowCount.constant(100), SortStep.RowCount.constant(300));
+    KernelStep project =
+        new KernelStep(
+            sort,
+            new int[] {0},
+            BACKEND.compile(program),
+            List.of(new BatchColumn("shifted", DataType.BIGINT, false, null)),
+            List.of(),
+            null);
+    List<String> expected = run(project, null);
+
+    try (DeviceRuntime interleaved =
+        new DeviceRuntime(
+            "ptx-sim", new SimDevice(SimLaunch.Options.interleaved(3, 4)), SORT_EVERY_INPUT)) {
+      assertThat(run(project, interleaved)).containsExactlyElementsOf(expected);
+      assertThat(interleaved.deviceSorts()).isEqualTo(1);
+      assertThat(interleaved.devicePipelines()).isZero();
+      assertThat(interleaved.cpuFallbacks()).isZero();
+    }
+    assertThat(expected).hasSize(300);
+    assertThat(KernelStep.keepsOrderOf(sort, program)).isTrue();
+  }
+
+  /**
    * A sort of a device pipeline's output reads the pipeline's device copies: a second run copies to
    * the device only the NULL bitmap of {@code grp} (63 bytes), where sorting host rows would copy
    * both keys (6,000 bytes of values).

@@ -259,7 +259,9 @@ public final class PlanLowering {
             + " -> "
             + sinkName
             + " ["
-            + deviceOf(program)
+            + (KernelStep.keepsOrderOf(stream.source(), program)
+                ? "on cpu, keeps the order of the sort"
+                : deviceOf(program))
             + "]");
     return new KernelStep(
         stream.source(), inputColumns, kernel, outputs, lookups, pruner, stream.builds());

@@ -115,6 +115,11 @@ class PtxSimTpchTest {
 
     List<String> pipelines = plan.lines().filter(line -> line.contains(": ")).toList();
     assertThat(pipelines).as("pipeline lines of q3:%n%s", plan).isNotEmpty();
-    assertThat(pipelines).allMatch(line -> line.endsWith("[on ptx-sim]"));
+    assertThat(pipelines)
+        .allMatch(
+            line ->
+                line.endsWith("[on ptx-sim]")
+                    || line.endsWith("[on cpu, keeps the order of the sort]"));
+    assertThat(pipelines).anyMatch(line -> line.endsWith("[on ptx-sim]"));
   }
 }
