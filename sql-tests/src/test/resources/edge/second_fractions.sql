@@ -194,6 +194,17 @@ SELECT id, CAST(ts AS VARCHAR), CAST(tm AS VARCHAR) FROM moments;
 -- duckdb: SELECT id, CAST(ts + INTERVAL '0.25' SECOND AS VARCHAR), s FROM moments WHERE id = 6;
 SELECT id, CAST(ts + INTERVAL '0.25' SECOND AS VARCHAR), s FROM moments WHERE id = 6;
 
--- known-bug a cast of a time to VARCHAR within a larger expression runs in Calcite, which drops the fraction
+-- A cast of a time to VARCHAR within a larger expression runs in Calcite, with the fraction that
+-- WarpSQL's text function writes.
 -- fallback
 SELECT id, CAST(ts AS VARCHAR) || 'x' FROM moments WHERE id = 6;
+-- fallback
+SELECT id, CAST(tm AS VARCHAR) || 'y' FROM moments WHERE id IN (1, 7, 8);
+-- fallback
+SELECT id, UPPER(CAST(ts AS VARCHAR)) FROM moments WHERE id IN (1, 6, 8);
+
+-- Casts of time literals to text keep every digit of the fraction.
+SELECT CAST(TIMESTAMP '2024-01-02 03:04:05.123' AS VARCHAR), CAST(TIME '01:02:03.5' AS VARCHAR);
+SELECT CAST(TIMESTAMP '2024-01-02 03:04:05.123456' AS VARCHAR), CAST(TIME '23:59:59' AS VARCHAR);
+-- fallback
+SELECT CAST(TIMESTAMP '1969-12-31 23:59:59.5' AS VARCHAR) || 'z';

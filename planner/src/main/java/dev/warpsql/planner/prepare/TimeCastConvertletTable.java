@@ -1,5 +1,7 @@
 package dev.warpsql.planner.prepare;
 
+import dev.warpsql.executor.pipeline.TimeText;
+import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.planner.lower.SecondFractions;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,15 +16,21 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlTimeLiteral;
+import org.apache.calcite.sql.SqlTimestampLiteral;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql2rel.SqlRexContext;
 import org.apache.calcite.sql2rel.SqlRexConvertlet;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
+import org.apache.calcite.util.TimeString;
+import org.apache.calcite.util.TimestampString;
 
 /**
- * Converts a CAST of a string literal to TIME or TIMESTAMP with its microseconds, and delegates
- * every other call to the next table. A time of day with a field out of range, such as {@code
- * '24:00:00'}, raises an error, which Calcite's CAST would carry into the next field.
+ * Converts a CAST of a string literal to TIME or TIMESTAMP with its microseconds, and a CAST of a
+ * TIME or TIMESTAMP literal to a string with its fraction of a second, and delegates every other
+ * call to the next table. A time of day with a field out of range, such as {@code '24:00:00'},
+ * raises an error, which Calcite's CAST would carry into the next field.
  *
  * <p>Calcite 1.41 folds such a cast while it converts the statement, parsing the text to
  * milliseconds, so {@code CAST('2024-02-29 12:00:00.000001' AS TIMESTAMP)} became the whole second
@@ -49,6 +57,9 @@ final class TimeCastConvertletTable implements SqlRexConvertletTable {
       return standard;
     }
     SqlNode operand = call.operand(0);
+    if (operand instanceof SqlTimestampLiteral || operand instanceof SqlTimeLiteral) {
+      return (context, castCall) -> convertTimeText(standard, context, castCall, operand);
+    }
     if (!(operand instanceof SqlCharStringLiteral literal)) {
       return standard;
     }
@@ -75,6 +86,29 @@ final class TimeCastConvertletTable implements SqlRexConvertletTable {
       return converted;
     }
     return SecondFractions.shifted(context.getRexBuilder(), literal, correction, literal.getType());
+  }
+
+  /**
+   * Converts a cast of a TIME or TIMESTAMP literal to a string into the literal's text with every
+   * digit of its fraction, as {@link TimeText} writes it, cut or padded to the target type. Calcite
+   * would fold it to the text without any fraction.
+   */
+  private static RexNode convertTimeText(
+      SqlRexConvertlet standard, SqlRexContext context, SqlCall call, SqlNode operand) {
+    RexNode converted = standard.convertCall(context, call);
+    if (!SqlTypeUtil.inCharFamily(converted.getType())) {
+      return converted;
+    }
+    String text =
+        operand instanceof SqlTimestampLiteral timestamp
+            ? TimeText.format(
+                SecondFractions.timestampMicros(timestamp.getValueAs(TimestampString.class)),
+                DataType.TIMESTAMP)
+            : TimeText.format(
+                SecondFractions.timeMicros(((SqlTimeLiteral) operand).getValueAs(TimeString.class)),
+                DataType.TIME);
+    RexBuilder rexBuilder = context.getRexBuilder();
+    return rexBuilder.makeCast(converted.getType(), rexBuilder.makeLiteral(text), true, false);
   }
 
   /**

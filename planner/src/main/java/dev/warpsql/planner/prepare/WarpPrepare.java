@@ -3,7 +3,7 @@ package dev.warpsql.planner.prepare;
 import dev.warpsql.executor.catalog.Catalog;
 import dev.warpsql.planner.exec.SqlErrors;
 import dev.warpsql.planner.exec.TableWrite;
-import dev.warpsql.planner.rules.NegativeZeroGuard;
+import dev.warpsql.planner.rules.FoldingGuard;
 import dev.warpsql.planner.rules.WarpRules;
 import dev.warpsql.planner.schema.SchemaSync;
 import java.lang.reflect.Type;
@@ -59,7 +59,7 @@ public final class WarpPrepare extends CalcitePrepareImpl {
     org.apache.calcite.plan.Context context =
         externalContext != null ? externalContext : Contexts.of(prepareContext.config());
     VolcanoPlanner planner = new VolcanoPlanner(costFactory, context);
-    planner.setExecutor(new NegativeZeroGuard(new RexExecutorImpl(DataContexts.EMPTY)));
+    planner.setExecutor(new FoldingGuard(new RexExecutorImpl(DataContexts.EMPTY)));
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     WarpRules.register(planner);
     return planner;

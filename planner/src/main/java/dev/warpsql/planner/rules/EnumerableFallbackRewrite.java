@@ -35,6 +35,8 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  *       into such comparisons first, because Calcite's code for a Sarg compares as Java does. The
  *       key equalities of a hash or merge join stay, so that it keeps its keys.
  *   <li>MIN and MAX of approximate numbers become {@link TotalOrderMinMax}.
+ *   <li>Casts of TIME and TIMESTAMP to strings write the fraction of a second, with {@link
+ *       TimeTextFunctions}.
  *   <li>IS [NOT] DISTINCT FROM becomes its CASE form. Calcite 1.41's Enumerable code generator has
  *       no implementation of the operator, and simplification creates it, for example from {@code
  *       NOT (1 IS NOT DISTINCT FROM 0)}, after SQL-to-relational conversion has expanded the ones
@@ -164,12 +166,26 @@ final class EnumerableFallbackRewrite extends RelHomogeneousShuttle {
             GREATER_THAN,
             GREATER_THAN_OR_EQUAL ->
             totalOrderComparison(rewritten, operands);
+        case CAST -> timeText(rewritten, operands.get(0));
         case SEARCH ->
             rewritesComparisons && isApproximate(operands.get(0))
                 ? RexUtil.expandSearch(rexBuilder, null, rewritten).accept(this)
                 : rewritten;
         default -> rewritten;
       };
+    }
+
+    /**
+     * Returns a cast of a TIME or TIMESTAMP to a string with the text of {@link TimeTextFunctions},
+     * cast on to the target type, which cuts or pads it as the cast would; other casts unchanged.
+     */
+    private RexNode timeText(RexCall cast, RexNode operand) {
+      SqlOperator text = TimeTextFunctions.forType(operand.getType().getSqlTypeName());
+      if (text == null || !SqlTypeUtil.inCharFamily(cast.getType())) {
+        return cast;
+      }
+      RexNode call = rexBuilder.makeCall(text, operand);
+      return rexBuilder.makeCast(cast.getType(), call, true, false);
     }
 
     /**

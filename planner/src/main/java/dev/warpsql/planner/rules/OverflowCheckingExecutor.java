@@ -23,7 +23,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * or NaN, nor an approximate expression whose result is infinity or NaN, nor a comparison of
  * approximate numbers. Times and timestamps keep their microseconds, and the EPOCH of a time before
  * 1970 rounds toward the past (see {@link MicrosecondFolding}). The wrapped executor folds
- * everything else. It is a {@link NegativeZeroGuard}, so no folding makes a -0.0 literal.
+ * everything else. It is a {@link FoldingGuard}, so no folding makes a -0.0 literal.
  */
 final class OverflowCheckingExecutor implements RexExecutor {
   private final RexExecutor delegate;

@@ -14,21 +14,25 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * Constant folding that never makes a REAL or DOUBLE literal of -0.0, and folds everything else
- * with the wrapped executor.
+ * Constant folding with the wrapped executor, except where Calcite 1.41's folding gives another
+ * value than the kernels compute at run time. Preparation folds with this executor from the
+ * conversion of the statement on, and {@link OverflowCheckingExecutor} wraps it later.
  *
- * <p>RexSimplify in Calcite 1.41 compares two REAL or DOUBLE literals with {@code
- * Double.compareTo}, and so does the code that Calcite's executor generates for a comparison. Both
- * put -0.0 below 0.0, so {@code CAST('-0.0' AS DOUBLE) < 0.0E0} folded to TRUE, where SQL finds
- * -0.0 equal to 0.0. Here an expression whose value is -0.0 folds to {@code -(0.0)} instead of a
- * literal, and a comparison folds with each of its operands that is -0.0 read as 0.0. Preparation
- * folds with this executor from the conversion of the statement on, and {@link
- * OverflowCheckingExecutor} wraps it later.
+ * <ul>
+ *   <li>No folding makes a REAL or DOUBLE literal of -0.0. RexSimplify compares two such literals
+ *       with {@code Double.compareTo}, and so does the code that Calcite's executor generates for a
+ *       comparison. Both put -0.0 below 0.0, so {@code CAST('-0.0' AS DOUBLE) < 0.0E0} folded to
+ *       TRUE, where SQL finds -0.0 equal to 0.0. An expression whose value is -0.0 folds to {@code
+ *       -(0.0)} instead of a literal, and a comparison folds with each of its operands that is -0.0
+ *       read as 0.0.
+ *   <li>A cast of a TIME or TIMESTAMP to a string stays unfolded, because Calcite writes no
+ *       fraction of a second, and the kernels or {@link TimeTextFunctions} write it at run time.
+ * </ul>
  */
-public final class NegativeZeroGuard implements RexExecutor {
+public final class FoldingGuard implements RexExecutor {
   private final RexExecutor delegate;
 
-  public NegativeZeroGuard(RexExecutor delegate) {
+  public FoldingGuard(RexExecutor delegate) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
   }
 
@@ -39,9 +43,21 @@ public final class NegativeZeroGuard implements RexExecutor {
     for (RexNode expression : constExps) {
       comparable.add(expression.accept(zeroOperands));
     }
+    List<RexNode> foldable = new ArrayList<>();
+    for (RexNode expression : comparable) {
+      if (!TimeTextFunctions.castsTimeToText(expression)) {
+        foldable.add(expression);
+      }
+    }
     List<RexNode> folded = new ArrayList<>();
-    delegate.reduce(rexBuilder, comparable, folded);
-    for (RexNode value : folded) {
+    delegate.reduce(rexBuilder, foldable, folded);
+    int next = 0;
+    for (RexNode expression : comparable) {
+      if (TimeTextFunctions.castsTimeToText(expression)) {
+        reducedValues.add(expression);
+        continue;
+      }
+      RexNode value = folded.get(next++);
       reducedValues.add(isNegativeZero(value) ? negatedZero(rexBuilder, value) : value);
     }
   }
