@@ -67,16 +67,27 @@ public final class SortStep implements ExecutionStep {
       return new RowCount(-1, index);
     }
 
-    /** Returns the count for one execution, or -1 for none. */
-    long resolve(ExecutionContext context) {
+    /**
+     * Returns the count for one execution, or -1 for none. A parameter bound to NULL means none, as
+     * in PostgreSQL and DuckDB.
+     *
+     * @param clause {@code OFFSET} or {@code FETCH}, which names the clause and picks the error
+     */
+    long resolve(ExecutionContext context, String clause) {
       if (parameter < 0) {
         return value;
       }
       Object bound = context.params()[parameter];
+      if (bound == null) {
+        return -1;
+      }
       if (!(bound instanceof Long count) || count < 0) {
         throw new WarpException(
-            ErrorCode.DATA_EXCEPTION,
-            "OFFSET and FETCH parameter "
+            clause.equals("OFFSET")
+                ? ErrorCode.INVALID_ROW_COUNT_IN_OFFSET
+                : ErrorCode.INVALID_ROW_COUNT_IN_FETCH,
+            clause
+                + " parameter "
                 + (parameter + 1)
                 + " must be a non-negative integer, got "
                 + bound);
@@ -92,8 +103,8 @@ public final class SortStep implements ExecutionStep {
 
   @Override
   public Batch execute(ExecutionContext context) {
-    long skip = Math.max(offset.resolve(context), 0);
-    long keep = fetch.resolve(context);
+    long skip = Math.max(offset.resolve(context, "OFFSET"), 0);
+    long keep = fetch.resolve(context, "FETCH");
     try (Batch source = input.execute(context)) {
       context.checkCanceled();
       List<BatchColumn> sourceColumns = source.columns();

@@ -1,7 +1,10 @@
 package dev.warpsql.executor.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.warpsql.executor.error.ErrorCode;
+import dev.warpsql.executor.error.WarpException;
 import dev.warpsql.executor.storage.ColumnSchema;
 import dev.warpsql.executor.storage.Table;
 import dev.warpsql.executor.storage.TableBuilder;
@@ -132,6 +135,49 @@ class SortStepTest {
       try (Batch sorted = step.execute(context(2L))) {
         assertThat(ids(sorted)).containsExactly(0L, 1L);
       }
+    }
+  }
+
+  @Test
+  void nullParametersMeanNoOffsetOrFetch() {
+    try (Table table = table(50, 8)) {
+      List<BatchColumn> columns = Batch.ofTable(table).columns();
+      SortStep step =
+          new SortStep(
+              new ScanStep(table),
+              columns,
+              List.of(new SortStep.SortKey(0, false, false)),
+              SortStep.RowCount.parameter(0),
+              SortStep.RowCount.parameter(1));
+
+      try (Batch sorted = step.execute(context(null, null))) {
+        assertThat(ids(sorted)).hasSize(50);
+      }
+    }
+  }
+
+  @Test
+  void negativeParametersRaiseTheirClauseErrors() {
+    try (Table table = table(50, 8)) {
+      List<BatchColumn> columns = Batch.ofTable(table).columns();
+      SortStep step =
+          new SortStep(
+              new ScanStep(table),
+              columns,
+              List.of(new SortStep.SortKey(0, false, false)),
+              SortStep.RowCount.parameter(0),
+              SortStep.RowCount.parameter(1));
+
+      assertThatThrownBy(() -> step.execute(context(-1L, 2L)))
+          .isInstanceOfSatisfying(
+              WarpException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ROW_COUNT_IN_OFFSET))
+          .hasMessageContaining("OFFSET parameter 1");
+      assertThatThrownBy(() -> step.execute(context(0L, -2L)))
+          .isInstanceOfSatisfying(
+              WarpException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ROW_COUNT_IN_FETCH))
+          .hasMessageContaining("FETCH parameter 2");
     }
   }
 
