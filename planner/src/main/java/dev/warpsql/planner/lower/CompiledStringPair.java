@@ -5,6 +5,7 @@ import dev.warpsql.executor.error.WarpException;
 import dev.warpsql.executor.pipeline.ExecutionContext;
 import dev.warpsql.executor.pipeline.StringPairFunction;
 import dev.warpsql.planner.exec.OverlayDataContext;
+import dev.warpsql.planner.rules.CodePointFunctions;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.DataContext;
@@ -50,7 +51,9 @@ final class CompiledStringPair implements StringPairFunction {
             .add("second", types[1])
             .build();
     this.function =
-        RexExecutorImpl.getExecutable(rexBuilder, List.of(rebased), inputRowType).getFunction();
+        RexExecutorImpl.getExecutable(
+                rexBuilder, List.of(CodePointFunctions.rewrite(rexBuilder, rebased)), inputRowType)
+            .getFunction();
     this.description = node.toString();
   }
 

@@ -12,6 +12,7 @@ import dev.warpsql.kernels.ir.Literal;
 import dev.warpsql.kernels.ir.Operator;
 import dev.warpsql.kernels.ir.ParamRef;
 import dev.warpsql.kernels.ir.TypeKind;
+import dev.warpsql.planner.rules.CodePointFunctions;
 import dev.warpsql.planner.schema.TypeMapping;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -130,7 +131,9 @@ public final class RexLowering {
       function = LikeFunction.of(rebased);
     }
     if (function == null) {
-      RexNode compilable = rebased.accept(new DistinctFromExpansion(rexBuilder));
+      RexNode compilable =
+          CodePointFunctions.rewrite(
+              rexBuilder, rebased.accept(new DistinctFromExpansion(rexBuilder)));
       function =
           RexExecutorImpl.getExecutable(rexBuilder, List.of(compilable), inputRowType)
               .getFunction();

@@ -35,6 +35,8 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  *       into such comparisons first, because Calcite's code for a Sarg compares as Java does. The
  *       key equalities of a hash or merge join stay, so that it keeps its keys.
  *   <li>MIN and MAX of approximate numbers become {@link TotalOrderMinMax}.
+ *   <li>CHAR_LENGTH, SUBSTRING, POSITION and OVERLAY count code points ({@link
+ *       CodePointFunctions}).
  *   <li>Casts of TIME and TIMESTAMP to strings write the fraction of a second, with {@link
  *       TimeTextFunctions}.
  *   <li>IS [NOT] DISTINCT FROM becomes its CASE form. Calcite 1.41's Enumerable code generator has
@@ -148,7 +150,7 @@ final class EnumerableFallbackRewrite extends RelHomogeneousShuttle {
 
     @Override
     public RexNode visitCall(RexCall call) {
-      RexNode visited = super.visitCall(call);
+      RexNode visited = CodePointFunctions.rewrite(rexBuilder, super.visitCall(call));
       if (!(visited instanceof RexCall rewritten)) {
         return visited;
       }

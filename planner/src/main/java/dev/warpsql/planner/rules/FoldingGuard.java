@@ -25,6 +25,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  *       TRUE, where SQL finds -0.0 equal to 0.0. An expression whose value is -0.0 folds to {@code
  *       -(0.0)} instead of a literal, and a comparison folds with each of its operands that is -0.0
  *       read as 0.0.
+ *   <li>CHAR_LENGTH, SUBSTRING, POSITION and OVERLAY count code points ({@link
+ *       CodePointFunctions}).
  *   <li>A cast of a TIME or TIMESTAMP to a string stays unfolded, because Calcite writes no
  *       fraction of a second, and the kernels or {@link TimeTextFunctions} write it at run time.
  * </ul>
@@ -41,7 +43,7 @@ public final class FoldingGuard implements RexExecutor {
     List<RexNode> comparable = new ArrayList<>();
     ZeroOperands zeroOperands = new ZeroOperands(rexBuilder);
     for (RexNode expression : constExps) {
-      comparable.add(expression.accept(zeroOperands));
+      comparable.add(CodePointFunctions.rewrite(rexBuilder, expression.accept(zeroOperands)));
     }
     List<RexNode> foldable = new ArrayList<>();
     for (RexNode expression : comparable) {
@@ -52,9 +54,9 @@ public final class FoldingGuard implements RexExecutor {
     List<RexNode> folded = new ArrayList<>();
     delegate.reduce(rexBuilder, foldable, folded);
     int next = 0;
-    for (RexNode expression : comparable) {
-      if (TimeTextFunctions.castsTimeToText(expression)) {
-        reducedValues.add(expression);
+    for (int i = 0; i < comparable.size(); i++) {
+      if (TimeTextFunctions.castsTimeToText(comparable.get(i))) {
+        reducedValues.add(constExps.get(i));
         continue;
       }
       RexNode value = folded.get(next++);

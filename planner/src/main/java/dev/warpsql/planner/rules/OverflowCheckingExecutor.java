@@ -36,7 +36,10 @@ final class OverflowCheckingExecutor implements RexExecutor {
   static void install(RelOptPlanner planner) {
     RexExecutor current = planner.getExecutor();
     if (current != null && !(current instanceof OverflowCheckingExecutor)) {
-      planner.setExecutor(new OverflowCheckingExecutor(current));
+      // Calcite's Prepare sets an executor of its own before the programs run, so the guard that
+      // preparation installed is gone by then.
+      RexExecutor guarded = current instanceof FoldingGuard ? current : new FoldingGuard(current);
+      planner.setExecutor(new OverflowCheckingExecutor(guarded));
     }
   }
 

@@ -22,7 +22,7 @@ import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
  * Calcite 1.41 writes no fraction at all there, so {@code CAST(ts AS VARCHAR) || 'x'} lost the
  * milliseconds of {@code ts}.
  *
- * <p>The Enumerable engine holds a TIME as milliseconds of the day in an int and a TIMESTAMP as
+ * <p>The Enumerable engine stores a TIME as milliseconds of the day in an int and a TIMESTAMP as
  * milliseconds since 1970 in a long. Values with a fraction of a millisecond never reach it,
  * because {@code EnumerableTimeCheck} raises an error for them first. The methods are public
  * because the generated code calls them.

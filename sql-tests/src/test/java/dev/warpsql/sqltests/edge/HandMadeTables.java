@@ -77,6 +77,12 @@ final class HandMadeTables {
               List.of(
                   ColumnSchema.nullable("id", DataType.INTEGER),
                   ColumnSchema.nullable("s", DataType.VARCHAR))),
+          // Strings with characters above U+FFFF, which UTF-16 stores as two units.
+          new HandMadeTable(
+              "code_points",
+              List.of(
+                  ColumnSchema.nullable("id", DataType.INTEGER),
+                  ColumnSchema.nullable("s", DataType.VARCHAR))),
           // String join keys: duplicates, NULL and empty strings on both sides, strings that only
           // one side has, and strings that differ from another only in case or a trailing space.
           stringKeyed("string_keys_left"),
