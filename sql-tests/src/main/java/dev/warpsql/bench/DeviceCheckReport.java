@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /** The device check's table of queries and its summary lines. */
 final class DeviceCheckReport {
-  private static final String ROW_FORMAT = "%-5s %9s %11s %11s %9s %10s %10s %10s %9s %10s  %s%n";
+  private static final String ROW_FORMAT =
+      "%-5s %9s %11s %11s %9s %10s %10s %10s %9s %5s %10s  %s%n";
 
   private final PrintStream out;
   private final String reference;
@@ -32,7 +33,8 @@ final class DeviceCheckReport {
             + " warm-up, reading every row, on %1$s and on %2$s; MB_read: the bytes of the"
             + " columns the query reads, in MB of 10^6 bytes; floor_ms: MB_read at %3$.2f TB/s,"
             + " the device's memory bandwidth; %1$s/floor: how far %1$s is above that floor;"
-            + " pipelines: pipeline executions on %1$s in both runs; compile_ms: the time from"
+            + " pipelines: pipeline executions on %1$s in both runs; sorts: ORDER BY sorts on %1$s"
+            + " in both runs; compile_ms: the time from"
             + " kernel IR to loaded module of the pipeline shapes that %1$s had not run before%n",
         device,
         reference,
@@ -53,6 +55,7 @@ final class DeviceCheckReport {
         "floor_ms",
         device + "/floor",
         "pipelines",
+        "sorts",
         "compile_ms",
         "answers");
   }
@@ -79,6 +82,7 @@ final class DeviceCheckReport {
         number(floorMillis, "%.4f"),
         number(deviceMillis / floorMillis, "%.0f"),
         ran ? Long.toString(check.device().devicePipelines()) : "-",
+        ran ? Long.toString(check.device().deviceSorts()) : "-",
         ran ? number(check.device().compileMillis(), "%.1f") : "-",
         check.verdict());
     if (check.detail() != null && ran) {

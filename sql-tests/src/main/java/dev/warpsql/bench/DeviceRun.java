@@ -17,6 +17,7 @@ import java.util.List;
  * @param answers the warm-up's and the timed execution's answers, those that finished
  * @param devicePipelines pipeline executions that ran on the device in both executions; 0 on the
  *     CPU
+ * @param deviceSorts ORDER BY sorts that ran on the device in both executions; 0 on the CPU
  * @param fallbackCount pipeline executions that fell back to the CPU in both executions
  * @param fallbacks the latest of those fallbacks, each with its reason
  * @param modulesLoaded modules that the device loaded for pipeline shapes it had not seen before
@@ -28,6 +29,7 @@ record DeviceRun(
     double timedMillis,
     List<AnswerText> answers,
     long devicePipelines,
+    long deviceSorts,
     long fallbackCount,
     List<String> fallbacks,
     long modulesLoaded,
@@ -58,6 +60,7 @@ record DeviceRun(
   static DeviceRun run(
       Connection connection, DeviceRuntime runtime, String sql, int timeoutSeconds) {
     long pipelinesBefore = runtime == null ? 0 : runtime.devicePipelines();
+    long sortsBefore = runtime == null ? 0 : runtime.deviceSorts();
     long fallbacksBefore = runtime == null ? 0 : runtime.cpuFallbacks();
     long loadsBefore = runtime == null ? 0 : runtime.modules().moduleLoads();
     long compileBefore = runtime == null ? 0 : runtime.modules().compileNanos();
@@ -74,6 +77,7 @@ record DeviceRun(
           millis,
           List.of(warmUp, timed),
           pipelines(runtime, pipelinesBefore),
+          sorts(runtime, sortsBefore),
           fallbackCount(runtime, fallbacksBefore),
           fallbacks(runtime, fallbacksBefore),
           modulesLoaded(runtime, loadsBefore),
@@ -88,6 +92,7 @@ record DeviceRun(
           Double.NaN,
           warmUp == null ? List.of() : List.of(warmUp),
           pipelines(runtime, pipelinesBefore),
+          sorts(runtime, sortsBefore),
           fallbackCount(runtime, fallbacksBefore),
           fallbacks(runtime, fallbacksBefore),
           modulesLoaded(runtime, loadsBefore),
@@ -103,6 +108,10 @@ record DeviceRun(
 
   private static long pipelines(DeviceRuntime runtime, long before) {
     return runtime == null ? 0 : runtime.devicePipelines() - before;
+  }
+
+  private static long sorts(DeviceRuntime runtime, long before) {
+    return runtime == null ? 0 : runtime.deviceSorts() - before;
   }
 
   private static long modulesLoaded(DeviceRuntime runtime, long before) {

@@ -12,7 +12,8 @@ class QueryCheckTest {
   private static final Optional<List<Integer>> NO_ORDER_BY = Optional.of(List.of());
 
   private static DeviceRun finished(AnswerText warmUp, AnswerText timed, long fallbacks) {
-    return new DeviceRun(null, null, 1.0, List.of(warmUp, timed), 3, fallbacks, List.of(), 1, 12.5);
+    return new DeviceRun(
+        null, null, 1.0, List.of(warmUp, timed), 3, 0, fallbacks, List.of(), 1, 12.5);
   }
 
   private static QueryCheck judge(DeviceRun reference, DeviceRun device) {
@@ -47,7 +48,7 @@ class QueryCheckTest {
   void deviceTimeoutIsReported() {
     DeviceRun timeout =
         new DeviceRun(
-            DeviceRun.TIMEOUT, "canceled", Double.NaN, List.of(ONE), 1, 0, List.of(), 0, 0);
+            DeviceRun.TIMEOUT, "canceled", Double.NaN, List.of(ONE), 1, 0, 0, List.of(), 0, 0);
 
     QueryCheck check = judge(finished(ONE, ONE, 0), timeout);
 
