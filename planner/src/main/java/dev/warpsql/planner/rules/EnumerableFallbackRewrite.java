@@ -69,8 +69,9 @@ final class EnumerableFallbackRewrite extends RelHomogeneousShuttle {
       RelNode rewritten = visited.accept(shuttle);
       return rewritten instanceof Join join ? withTestedRemainder(join, shuttle) : rewritten;
     }
-    // The key equalities stay Calcite's own, so that the join still finds its keys.
-    // TODO: a merge join orders REAL and DOUBLE keys with compareTo, so -0.0 still misses 0.0.
+    // The key equalities stay Calcite's own, so that the join still finds its keys. Only hash
+    // joins get canonical float keys: merge joins, which would order -0.0 below 0.0, are never
+    // planned, because WarpRules leaves out Calcite's merge join rule.
     RelNode rewritten = visited.accept(new FallbackShuttle(rexBuilder, false));
     return CanonicalFloatKeys.apply((Join) withTestedRemainder((Join) rewritten, shuttle));
   }
