@@ -99,3 +99,14 @@ SELECT o_orderkey FROM orders ORDER BY o_totalprice DESC, o_orderkey OFFSET 1490
 SELECT c_name FROM customer ORDER BY c_acctbal, c_custkey LIMIT 40;
 -- ordered
 SELECT p_name FROM part ORDER BY p_size DESC, p_partkey LIMIT 200 OFFSET 10;
+-- ordered
+SELECT c_name || c_address AS label FROM customer ORDER BY c_custkey LIMIT 150;
+-- ordered
+SELECT c_custkey + 1, c_name || c_address AS label FROM customer ORDER BY c_custkey LIMIT 150;
+
+-- A sort in Calcite's Enumerable engine, under a projection that runs as kernels.
+-- fallback
+-- ordered
+SELECT o_orderkey * 2 AS doubled
+FROM (SELECT o_orderkey, RANK() OVER (ORDER BY o_orderkey) AS r FROM orders) t
+ORDER BY r LIMIT 200;

@@ -263,6 +263,20 @@ class WarpDriverTest {
   }
 
   @Test
+  void explainKeepsProjectionAfterSortOnCpu() throws SQLException {
+    try (Connection cpu = DriverManager.getConnection(URL + ";device=cpu");
+        Statement statement = cpu.createStatement();
+        ResultSet plan =
+            statement.executeQuery(
+                "EXPLAIN PLAN FOR SELECT r_regionkey + 1, r_name || r_comment FROM region"
+                    + " ORDER BY r_name LIMIT 3")) {
+      assertThat(plan.next()).isTrue();
+      assertThat(plan.getString(1))
+          .contains("-> materialize [on cpu, keeps the order of the sort]");
+    }
+  }
+
+  @Test
   void autoDeviceWithoutGpuRunsOnCpu() throws SQLException {
     assumeFalse(JCudaDevice.probe().available(), "this machine has a GPU");
 

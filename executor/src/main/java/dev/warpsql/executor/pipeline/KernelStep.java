@@ -193,12 +193,18 @@ public final class KernelStep implements ExecutionStep {
 
   /**
    * Returns whether a pipeline of {@code program} over {@code input} must keep the order of its
-   * input rows, and so runs on the CPU: a materializing pipeline over an ORDER BY's output, such as
-   * a projection that Calcite keeps above a sort with FETCH. A device materializes rows in no
-   * particular order, while the CPU keeps the order of the sorted chunk.
+   * input rows, and so runs on the CPU: a materializing pipeline over an {@link
+   * ExecutionStep#ordered() ordered} input, such as a projection that Calcite keeps above a sort
+   * with FETCH. A device materializes rows in no particular order, while the CPU keeps the order of
+   * the sorted chunk.
    */
   public static boolean keepsOrderOf(ExecutionStep input, KernelProgram program) {
-    return input instanceof SortStep && program.sink() instanceof MaterializeSink;
+    return input.ordered() && program.sink() instanceof MaterializeSink;
+  }
+
+  @Override
+  public boolean ordered() {
+    return keepsInputOrder;
   }
 
   /**

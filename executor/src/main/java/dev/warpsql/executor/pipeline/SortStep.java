@@ -96,6 +96,12 @@ public final class SortStep implements ExecutionStep {
     }
   }
 
+  /** Returns true with sort keys, and otherwise whether the input is ordered. */
+  @Override
+  public boolean ordered() {
+    return !keys.isEmpty() || input.ordered();
+  }
+
   @Override
   public String describe() {
     return "sort " + keys;

@@ -37,6 +37,11 @@ public final class StringPairStep implements ExecutionStep {
   }
 
   @Override
+  public boolean ordered() {
+    return input.ordered();
+  }
+
+  @Override
   public String describe() {
     return "string pairs over " + input.describe();
   }

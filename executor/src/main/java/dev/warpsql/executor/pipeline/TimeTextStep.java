@@ -39,6 +39,11 @@ public final class TimeTextStep implements ExecutionStep {
   }
 
   @Override
+  public boolean ordered() {
+    return input.ordered();
+  }
+
+  @Override
   public String describe() {
     return "time texts over " + input.describe();
   }

@@ -34,19 +34,28 @@ public final class EnumerableSourceStep implements ExecutionStep {
   private final Map<String, Object> stashedValues;
   private final List<ColumnSchema> columns;
   private final String description;
+  private final boolean ordered;
 
   /**
    * @param stashedValues values that the compiled code reads from its data context by name
+   * @param ordered whether the subplan returns its rows in an order that the statement needs
    */
   public EnumerableSourceStep(
       Bindable<?> bindable,
       Map<String, Object> stashedValues,
       List<ColumnSchema> columns,
-      String description) {
+      String description,
+      boolean ordered) {
     this.bindable = bindable;
     this.stashedValues = Map.copyOf(stashedValues);
     this.columns = List.copyOf(columns);
     this.description = description;
+    this.ordered = ordered;
+  }
+
+  @Override
+  public boolean ordered() {
+    return ordered;
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
+import org.apache.calcite.adapter.enumerable.EnumerableLimit;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptCluster;
@@ -21,6 +22,10 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.convert.ConverterImpl;
+import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -55,6 +60,29 @@ public final class WarpFromEnumerable extends ConverterImpl implements WarpRel {
     return super.computeSelfCost(planner, mq).multiplyBy(2.0);
   }
 
+  /**
+   * Returns whether an Enumerable subplan returns the rows of a sort, through operators that keep
+   * their order (calcs, projections, filters, limits and the converter from a WARP subplan).
+   */
+  private static boolean endsInSort(RelNode rel) {
+    RelNode node = rel;
+    while (true) {
+      if (node instanceof Sort sort) {
+        return !sort.getCollation().getFieldCollations().isEmpty() || endsInSort(sort.getInput());
+      }
+      boolean keepsOrder =
+          node instanceof Calc
+              || node instanceof Project
+              || node instanceof Filter
+              || node instanceof EnumerableLimit
+              || node instanceof ConverterImpl;
+      if (!keepsOrder) {
+        return false;
+      }
+      node = node.getInput(0);
+    }
+  }
+
   @Override
   public Stream lower(PlanLowering lowering) {
     Map<String, Object> stashed = new HashMap<>();
@@ -66,7 +94,8 @@ public final class WarpFromEnumerable extends ConverterImpl implements WarpRel {
       columns.add(new ColumnSchema(field.getName(), TypeMapping.require(field.getType()), true));
     }
     EnumerableSourceStep source =
-        new EnumerableSourceStep(bindable, stashed, columns, getInput().getRelTypeName());
+        new EnumerableSourceStep(
+            bindable, stashed, columns, getInput().getRelTypeName(), endsInSort(getInput()));
     // The source builds its string dictionaries when it runs; consumers take them from the
     // batch it returns, so these empty dictionaries only mark the VARCHAR columns.
     List<BatchColumn> batchColumns = new ArrayList<>();
