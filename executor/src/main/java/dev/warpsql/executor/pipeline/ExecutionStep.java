@@ -17,7 +17,7 @@ public interface ExecutionStep {
   /**
    * Returns whether the rows of this step's batch are in an order that the statement needs, such as
    * the output of an ORDER BY, so that the steps above must keep it. A step that only passes its
-   * input's rows on in the same order returns its input's answer.
+   * input's rows on in the same order returns what its input returns.
    */
   default boolean ordered() {
     return false;
