@@ -9,15 +9,12 @@ import dev.warpsql.kernels.ir.AggregateCall;
 import dev.warpsql.kernels.ir.AggregateFunction;
 import dev.warpsql.kernels.ir.AggregateSink;
 import dev.warpsql.kernels.ir.BuildRef;
-import dev.warpsql.kernels.ir.Call;
 import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.Expr;
 import dev.warpsql.kernels.ir.InputRef;
 import dev.warpsql.kernels.ir.JoinKind;
 import dev.warpsql.kernels.ir.KernelProgram;
-import dev.warpsql.kernels.ir.Literal;
 import dev.warpsql.kernels.ir.MaterializeSink;
-import dev.warpsql.kernels.ir.Operator;
 import dev.warpsql.kernels.ir.ProbeStage;
 import dev.warpsql.kernels.ptxsim.SimDevice;
 import dev.warpsql.kernels.ptxsim.SimLaunch;
@@ -74,30 +71,8 @@ class DeviceIntermediateTest {
     return new KernelProgram.InputColumn(type, nullable);
   }
 
-  /** Returns a step that materializes {@code id} and {@code grp} of the rows whose id is odd. */
   private KernelStep oddRows() {
-    Expr id = new InputRef(0, DataType.BIGINT, false);
-    Expr grp = new InputRef(1, DataType.INTEGER, true);
-    Expr odd =
-        Call.of(
-            Operator.EQUALS,
-            DataType.BOOLEAN,
-            Call.of(Operator.MOD, DataType.BIGINT, id, new Literal(2L, DataType.BIGINT)),
-            new Literal(1L, DataType.BIGINT));
-    KernelProgram program =
-        new KernelProgram(
-            "odd_rows",
-            List.of(input(DataType.BIGINT, false), input(DataType.INTEGER, true)),
-            List.of(),
-            0,
-            odd,
-            new MaterializeSink(List.of(id, grp)));
-    List<BatchColumn> outputs =
-        List.of(
-            new BatchColumn("id", DataType.BIGINT, false, null),
-            new BatchColumn("grp", DataType.INTEGER, true, null));
-    return new KernelStep(
-        new ScanStep(table), new int[] {0, 1}, BACKEND.compile(program), outputs, List.of(), null);
+    return KernelStepFixtures.oddRows(table, BACKEND);
   }
 
   /**

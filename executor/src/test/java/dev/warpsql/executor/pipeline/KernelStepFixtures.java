@@ -64,6 +64,34 @@ final class KernelStepFixtures {
     }
   }
 
+  /** Returns a step that materializes {@code id} and {@code grp} of the rows whose id is odd. */
+  static KernelStep oddRows(Table table, CpuBackend backend) {
+    Expr id = new InputRef(0, DataType.BIGINT, false);
+    Expr grp = new InputRef(1, DataType.INTEGER, true);
+    Expr odd =
+        Call.of(
+            Operator.EQUALS,
+            DataType.BOOLEAN,
+            Call.of(Operator.MOD, DataType.BIGINT, id, new Literal(2L, DataType.BIGINT)),
+            new Literal(1L, DataType.BIGINT));
+    KernelProgram program =
+        new KernelProgram(
+            "odd_rows",
+            List.of(
+                new KernelProgram.InputColumn(DataType.BIGINT, false),
+                new KernelProgram.InputColumn(DataType.INTEGER, true)),
+            List.of(),
+            0,
+            odd,
+            new MaterializeSink(List.of(id, grp)));
+    List<BatchColumn> outputs =
+        List.of(
+            new BatchColumn("id", DataType.BIGINT, false, null),
+            new BatchColumn("grp", DataType.INTEGER, true, null));
+    return new KernelStep(
+        new ScanStep(table), new int[] {0, 1}, backend.compile(program), outputs, List.of(), null);
+  }
+
   /**
    * Returns a step that materializes {@code id} and {@code name} of the rows whose id ends in 00.
    */

@@ -209,36 +209,11 @@ class SortStepDeviceTest {
    */
   @Test
   void sortReadsPipelineCopies() {
-    Expr id = new InputRef(0, DataType.BIGINT, false);
-    Expr grp = new InputRef(1, DataType.INTEGER, true);
-    Expr odd =
-        Call.of(
-            Operator.EQUALS,
-            DataType.BOOLEAN,
-            Call.of(Operator.MOD, DataType.BIGINT, id, new Literal(2L, DataType.BIGINT)),
-            new Literal(1L, DataType.BIGINT));
-    KernelProgram program =
-        new KernelProgram(
-            "odd_rows",
-            List.of(
-                new KernelProgram.InputColumn(DataType.BIGINT, false),
-                new KernelProgram.InputColumn(DataType.INTEGER, true)),
-            List.of(),
-            0,
-            odd,
-            new MaterializeSink(List.of(id, grp)));
+    KernelStep oddRows = KernelStepFixtures.oddRows(table, BACKEND);
     List<BatchColumn> outputs =
         List.of(
             new BatchColumn("id", DataType.BIGINT, false, null),
             new BatchColumn("grp", DataType.INTEGER, true, null));
-    KernelStep oddRows =
-        new KernelStep(
-            new ScanStep(table),
-            new int[] {0, 1},
-            BACKEND.compile(program),
-            outputs,
-            List.of(),
-            null);
     SortStep sort =
         new SortStep(
             oddRows,

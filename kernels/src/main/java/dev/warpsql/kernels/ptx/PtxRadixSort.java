@@ -453,9 +453,9 @@ public final class PtxRadixSort {
   }
 
   /**
-   * The loop over a tile's rounds: {@link #position()} holds this thread's key position of the
-   * round. The loop ends for the whole block at once, after the tile or past the last key, so
-   * barriers inside it are safe.
+   * The loop over a tile's rounds: {@link #position()} is this thread's key position of the round.
+   * The loop ends for the whole block at once, after the tile or past the last key, so barriers
+   * inside it are safe.
    */
   private record TileLoop(PtxWriter out, String position, String round, String top, String end) {
     static TileLoop open(PtxWriter out, String tile, String thread, String rowCount, String hint) {

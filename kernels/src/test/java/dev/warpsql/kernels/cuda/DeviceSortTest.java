@@ -150,7 +150,13 @@ class DeviceSortTest {
     smalls.allocateNew(rows);
     tinies.allocateNew(rows);
     for (int row = 0; row < rows; row++) {
-      reals.set(row, row % 7 == 0 ? Float.NaN : row % 5 == 0 ? -0.0f : random.nextFloat() - 0.5f);
+      float real = random.nextFloat() - 0.5f;
+      if (row % 7 == 0) {
+        real = Float.NaN;
+      } else if (row % 5 == 0) {
+        real = -0.0f;
+      }
+      reals.set(row, real);
       smalls.set(row, (short) (random.nextInt(65536) - 32768));
       tinies.set(row, (byte) (random.nextInt(7) - 3));
     }

@@ -93,7 +93,9 @@ class PtxAssemblyTest {
         .isTrue();
   }
 
-  /** Every sort kernel: the key kernel of each type and direction, and the four radix kernels. */
+  /**
+   * Returns every sort kernel: the key kernel of each type and direction, and the radix kernels.
+   */
   static Stream<Arguments> sortKernels() {
     List<PtxKernel> kernels = new ArrayList<>();
     List<DataType> types =

@@ -229,7 +229,7 @@ public final class RexSupport {
    * Calcite.
    */
   // TODO: such a cast within a larger expression, say CAST(ts AS VARCHAR) || 'x', still runs in
-  // Calcite, which holds milliseconds and so rejects values with microseconds.
+  // Calcite, which stores milliseconds and so rejects values with microseconds.
   public static boolean isTimeText(RexNode node, RelDataType inputRowType) {
     if (node.getKind() != SqlKind.CAST
         || node.getType().getSqlTypeName() != SqlTypeName.VARCHAR

@@ -27,10 +27,10 @@ import org.apache.calcite.util.TimeString;
 import org.apache.calcite.util.TimestampString;
 
 /**
- * Converts a CAST of a string literal to TIME or TIMESTAMP with its microseconds, and a CAST of a
- * TIME or TIMESTAMP literal to a string with its fraction of a second, and delegates every other
- * call to the next table. A time of day with a field out of range, such as {@code '24:00:00'},
- * raises an error, which Calcite's CAST would carry into the next field.
+ * Converts a CAST of a string literal to TIME or TIMESTAMP with its microseconds. It also converts
+ * a CAST of a TIME or TIMESTAMP literal to a string with its fraction of a second, and delegates
+ * every other call to the next table. A time of day with a field out of range, such as {@code
+ * '24:00:00'}, raises an error, which Calcite's CAST would carry into the next field.
  *
  * <p>Calcite 1.41 folds such a cast while it converts the statement, parsing the text to
  * milliseconds, so {@code CAST('2024-02-29 12:00:00.000001' AS TIMESTAMP)} became the whole second

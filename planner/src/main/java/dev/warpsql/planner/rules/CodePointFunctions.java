@@ -45,6 +45,18 @@ public final class CodePointFunctions {
     return node.accept(new Rewrite(rexBuilder));
   }
 
+  /**
+   * Returns the code point form of {@code call} itself, leaving its operands as they are, or the
+   * call unchanged; for shuttles that visit every call of an expression already.
+   */
+  static RexNode replaceCall(RexBuilder rexBuilder, RexCall call) {
+    SqlOperator replacement = Rewrite.replacementOf(call);
+    if (replacement == null) {
+      return call;
+    }
+    return rexBuilder.makeCall(call.getType(), replacement, call.getOperands());
+  }
+
   @Strict
   public static int charLength(String s) {
     return s.codePointCount(0, s.length());
@@ -136,13 +148,7 @@ public final class CodePointFunctions {
 
     @Override
     public RexNode visitCall(RexCall call) {
-      RexCall visited = (RexCall) super.visitCall(call);
-      SqlOperator replacement = replacementOf(visited);
-      if (replacement == null) {
-        return visited;
-      }
-      List<RexNode> operands = visited.getOperands();
-      return rexBuilder.makeCall(visited.getType(), replacement, operands);
+      return replaceCall(rexBuilder, (RexCall) super.visitCall(call));
     }
 
     /** Returns the code point form of a call on strings, or null for any other call. */

@@ -151,7 +151,11 @@ final class EnumerableFallbackRewrite extends RelHomogeneousShuttle {
 
     @Override
     public RexNode visitCall(RexCall call) {
-      RexNode visited = CodePointFunctions.rewrite(rexBuilder, super.visitCall(call));
+      RexNode children = super.visitCall(call);
+      RexNode visited =
+          children instanceof RexCall visitedCall
+              ? CodePointFunctions.replaceCall(rexBuilder, visitedCall)
+              : children;
       if (!(visited instanceof RexCall rewritten)) {
         return visited;
       }
