@@ -47,7 +47,7 @@ public final class CodePointFunctions {
 
   /**
    * Returns the code point form of {@code call} itself, leaving its operands as they are, or the
-   * call unchanged; for shuttles that visit every call of an expression already.
+   * call unchanged. Shuttles that already visit every call of an expression use it.
    */
   static RexNode replaceCall(RexBuilder rexBuilder, RexCall call) {
     SqlOperator replacement = Rewrite.replacementOf(call);
