@@ -4,9 +4,11 @@ import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ptx.PtxKernel;
 import dev.warpsql.kernels.ptx.PtxRadixSort;
 import dev.warpsql.kernels.ptx.PtxSortKeys;
+import dev.warpsql.kernels.ptx.PtxSortSelection;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,18 +25,34 @@ import java.util.function.Supplier;
  * counts every byte's values over all keys, and a byte that is the same in every key costs no pass:
  * an INTEGER key between 0 and 255 takes one.
  *
- * <p>Only the positions from OFFSET to FETCH come back to the host, as 32-bit rows.
+ * <p>Only the positions from OFFSET to FETCH come back to the host, as 32-bit rows. When those end
+ * within the first eighth of the rows, the sort first narrows the rows by the leading key ({@link
+ * #selectCandidates}): a radix selection finds, byte by byte from the highest, the key at the last
+ * wanted position, reading each key once per byte it needs. Only the rows whose key can come before
+ * or tie with it are then sorted by every key. With distinct leading keys that is a handful of
+ * rows; when many rows tie with it, the selection gives up and every row is sorted.
  *
  * <p>Memory, charged to the caller's owner: 24 bytes per row for two copies of the keys and rows,
- * plus one 32-bit count per digit value and tile of {@link PtxRadixSort#TILE_ROWS} rows.
+ * plus one 32-bit count per digit value and tile of {@link PtxRadixSort#TILE_ROWS} rows. A
+ * selection writes its candidates into the second copy and needs no more.
  */
 public final class DeviceSort implements AutoCloseable {
   private static final int DIGIT_VALUES = PtxRadixSort.BLOCK_SIZE;
 
+  /** A sort selects first when FETCH ends within this fraction of the rows (one in eight). */
+  private static final int SELECTION_FRACTION = 8;
+
+  /**
+   * The selection stops narrowing once this fraction of the rows is left (one in 64): another count
+   * pass reads 8 bytes of every row, while sorting the candidates moves about 24 bytes per
+   * candidate and byte of key, so below this the pass costs more than it saves.
+   */
+  private static final int SELECTION_STOP_FRACTION = 64;
+
   private final DeviceApi device;
   private final ModuleCache modules;
-  private final int rowCount;
-  private final int tileCount;
+  private final DeviceMemoryOwner owner;
+  private int rowCount;
   private final Map<String, LoadedKernel> kernels = new HashMap<>();
   private final List<DeviceBuffer> buffers = new ArrayList<>();
   private final DeviceBuffer[] keys = new DeviceBuffer[2];
@@ -44,6 +62,7 @@ public final class DeviceSort implements AutoCloseable {
   private int current;
   private boolean ordered;
   private int passes;
+  private int selectionPasses;
 
   /**
    * One ORDER BY key: a column on the device, its type, direction and NULL placement.
@@ -62,8 +81,8 @@ public final class DeviceSort implements AutoCloseable {
   private DeviceSort(DeviceApi device, ModuleCache modules, DeviceMemoryOwner owner, int rowCount) {
     this.device = device;
     this.modules = modules;
+    this.owner = owner;
     this.rowCount = rowCount;
-    this.tileCount = (rowCount + PtxRadixSort.TILE_ROWS - 1) / PtxRadixSort.TILE_ROWS;
     try {
       for (int copy = 0; copy < 2; copy++) {
         keys[copy] = allocate(owner, "sort keys " + copy, rowCount * 8L);
@@ -71,7 +90,7 @@ public final class DeviceSort implements AutoCloseable {
       }
       long digitBytes = PtxRadixSort.MAX_DIGITS * DIGIT_VALUES * 4L;
       digitCounts = allocate(owner, "sort digit counts", digitBytes);
-      tileCounts = allocate(owner, "sort tile counts", (long) DIGIT_VALUES * tileCount * 4);
+      tileCounts = allocate(owner, "sort tile counts", (long) DIGIT_VALUES * tileCount() * 4);
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -111,6 +130,10 @@ public final class DeviceSort implements AutoCloseable {
       return new int[0];
     }
     try (DeviceSort sort = start(device, modules, owner, rowCount)) {
+      if ((long) end * SELECTION_FRACTION <= rowCount) {
+        int stopRows = Math.max(PtxRadixSort.TILE_ROWS, rowCount / SELECTION_STOP_FRACTION);
+        sort.selectCandidates(keys.get(0), end, stopRows);
+      }
       for (int k = keys.size() - 1; k >= 0; k--) {
         sort.sortBy(keys.get(k));
       }
@@ -127,6 +150,90 @@ public final class DeviceSort implements AutoCloseable {
   /** Returns the radix passes that moved keys in this sort so far. */
   int passes() {
     return passes;
+  }
+
+  /** Returns the count passes of a selection over the keys of rows that earlier bytes set apart. */
+  int selectionPasses() {
+    return selectionPasses;
+  }
+
+  /** Returns the rows that the sort orders: all of them, or the candidates of a selection. */
+  int rowCount() {
+    return rowCount;
+  }
+
+  /**
+   * Narrows the sort to the rows that can be among the first {@code wanted} by the leading key
+   * {@code first}, in input order, so that the keys sorted next order only those. Takes bytes of
+   * the key until at most {@code stopRows} rows are left or none is left to take. When more than
+   * half of the rows are still candidates then, the sort is left as it was and orders every row.
+   * Must come before any other key.
+   */
+  void selectCandidates(Key first, int wanted, int stopRows) {
+    boolean nullable = first.column().validity() != 0;
+    boolean nullsLast = nullable && !first.nullsFirst();
+    int pass = nullsLast ? PtxSortKeys.SELECT_NULLS_LAST_PASS : PtxSortKeys.VALUE_PASS;
+    int digits = nullsLast ? PtxRadixSort.MAX_DIGITS : PtxSortKeys.keyBytes(first.type());
+    writeKeys(first, pass);
+    int[] counts = countDigits(digits);
+
+    RadixSelection selection = new RadixSelection(wanted, rowCount);
+    for (int digit = digits - 1; digit >= 0 && selection.candidates() > stopRows; digit--) {
+      int shift = digit * 8;
+      int[] byteCounts =
+          selection.separated()
+              ? prefixCounts(shift, selection.prefix())
+              : Arrays.copyOfRange(counts, digit * DIGIT_VALUES, (digit + 1) * DIGIT_VALUES);
+      selection.take(shift, byteCounts);
+    }
+    if (selection.candidates() * 2 > rowCount) {
+      ordered = false;
+      return;
+    }
+
+    keepCandidates(selection);
+    sortByDigits(4);
+  }
+
+  private int[] prefixCounts(int shift, long prefix) {
+    device.fillZero(digitCounts.address(), DIGIT_VALUES * 4L);
+    LoadedKernel counter = kernel(PtxSortSelection.PREFIX_COUNTS, PtxSortSelection::prefixCounts);
+    KernelParameterBuffer parameters = new KernelParameterBuffer(counter.kernel().parameters());
+    parameters.setLong("row_count", rowCount);
+    parameters.setLong("keys", keys[current].address());
+    parameters.setLong("shift", shift);
+    parameters.setLong("prefix", prefix);
+    parameters.setLong("counts", digitCounts.address());
+    device.launch(counter.function(), LaunchShape.forRows(rowCount), parameters);
+    selectionPasses++;
+    return copyInts(digitCounts.address(), DIGIT_VALUES);
+  }
+
+  /** Moves the selection's candidates to the other buffers, each with its row as the key. */
+  private void keepCandidates(RadixSelection selection) {
+    DeviceBuffer written = allocate(owner, "sort candidate count", 4);
+    device.fillZero(written.address(), 4);
+    LoadedKernel writer = kernel(PtxSortSelection.CANDIDATES, PtxSortSelection::candidates);
+    KernelParameterBuffer parameters = new KernelParameterBuffer(writer.kernel().parameters());
+    int next = 1 - current;
+    parameters.setLong("row_count", rowCount);
+    parameters.setLong("keys", keys[current].address());
+    parameters.setLong("shift", selection.shift());
+    parameters.setLong("prefix", selection.prefix());
+    parameters.setLong("count", written.address());
+    parameters.setLong("keys_out", keys[next].address());
+    parameters.setLong("rows_out", rows[next].address());
+    device.launch(writer.function(), LaunchShape.forRows(rowCount), parameters);
+    int candidates = copyInts(written.address(), 1)[0];
+    if (candidates != selection.candidates()) {
+      throw new IllegalStateException(
+          "the device wrote "
+              + candidates
+              + " candidate rows of a sort where the byte counts gave "
+              + selection.candidates());
+    }
+    current = next;
+    rowCount = candidates;
   }
 
   /** Sorts the rows by {@code key}, stably, so that the current order breaks its ties. */
@@ -160,6 +267,16 @@ public final class DeviceSort implements AutoCloseable {
 
   /** Sorts the current keys by their low {@code digits} bytes, skipping bytes that never differ. */
   private void sortByDigits(int digits) {
+    int[] counts = countDigits(digits);
+    for (int digit = 0; digit < digits; digit++) {
+      if (!sameInEveryKey(counts, digit)) {
+        moveByDigit(digit * 8);
+      }
+    }
+  }
+
+  /** Returns the count of every value of each of the current keys' low {@code digits} bytes. */
+  private int[] countDigits(int digits) {
     long countBytes = PtxRadixSort.MAX_DIGITS * DIGIT_VALUES * 4L;
     device.fillZero(digitCounts.address(), countBytes);
     LoadedKernel counter = kernel(PtxRadixSort.DIGIT_COUNTS, PtxRadixSort::digitCounts);
@@ -169,13 +286,11 @@ public final class DeviceSort implements AutoCloseable {
     parameters.setLong("digits", digits);
     parameters.setLong("counts", digitCounts.address());
     device.launch(counter.function(), LaunchShape.forRows(rowCount), parameters);
-    int[] counts = copyInts(digitCounts.address(), digits * DIGIT_VALUES);
+    return copyInts(digitCounts.address(), digits * DIGIT_VALUES);
+  }
 
-    for (int digit = 0; digit < digits; digit++) {
-      if (!sameInEveryKey(counts, digit)) {
-        moveByDigit(digit * 8);
-      }
-    }
+  private int tileCount() {
+    return (rowCount + PtxRadixSort.TILE_ROWS - 1) / PtxRadixSort.TILE_ROWS;
   }
 
   private boolean sameInEveryKey(int[] counts, int digit) {
@@ -189,6 +304,7 @@ public final class DeviceSort implements AutoCloseable {
   }
 
   private void moveByDigit(int shift) {
+    int tileCount = tileCount();
     LaunchShape perTile = new LaunchShape(tileCount, PtxRadixSort.BLOCK_SIZE);
     LoadedKernel counter = kernel(PtxRadixSort.TILE_COUNTS, PtxRadixSort::tileCounts);
     KernelParameterBuffer counts = new KernelParameterBuffer(counter.kernel().parameters());
@@ -221,7 +337,8 @@ public final class DeviceSort implements AutoCloseable {
     passes++;
   }
 
-  private int[] positions(int offset, int end) {
+  /** Returns the rows at sorted positions {@code offset} to {@code end}. */
+  int[] positions(int offset, int end) {
     return copyInts(rows[current].address() + offset * 4L, end - offset);
   }
 

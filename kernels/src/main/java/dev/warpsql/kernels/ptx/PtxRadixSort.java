@@ -503,7 +503,7 @@ public final class PtxRadixSort {
     return address;
   }
 
-  private static String loadRowCount(PtxWriter out) {
+  static String loadRowCount(PtxWriter out) {
     String narrow = out.register(RegisterClass.B32);
     String rowCount = out.register(RegisterClass.B64);
     out.op("ld.param.u32 " + narrow + ", [row_count]");
@@ -511,7 +511,7 @@ public final class PtxRadixSort {
     return rowCount;
   }
 
-  private static String threadInBlock(PtxWriter out) {
+  static String threadInBlock(PtxWriter out) {
     String thread = out.register(RegisterClass.B32);
     out.op("mov.u32 " + thread + ", %tid.x");
     return thread;
@@ -523,7 +523,7 @@ public final class PtxRadixSort {
     return key;
   }
 
-  private static String digitOf(PtxWriter out, String key, String shift) {
+  static String digitOf(PtxWriter out, String key, String shift) {
     String shifted = out.register(RegisterClass.B64);
     String digit = out.register(RegisterClass.B32);
     out.op("shr.u64 " + shifted + ", " + key + ", " + shift);
@@ -533,7 +533,7 @@ public final class PtxRadixSort {
   }
 
   /** Returns the shared address of 32-bit entry {@code index} (a 32-bit register) of a table. */
-  private static String sharedAddress(PtxWriter out, String table, String index) {
+  static String sharedAddress(PtxWriter out, String table, String index) {
     String offset = out.register(RegisterClass.B64);
     String address = out.register(RegisterClass.B64);
     out.op("mul.wide.u32 " + offset + ", " + index + ", 4");
@@ -542,7 +542,7 @@ public final class PtxRadixSort {
   }
 
   /** Emits the zeroing of a shared table of {@code entries} 32-bit words by the whole block. */
-  private static void zeroShared(PtxWriter out, String table, String thread, int entries) {
+  static void zeroShared(PtxWriter out, String table, String thread, int entries) {
     String index = out.register(RegisterClass.B32);
     String past = out.register(RegisterClass.PRED);
     String loop = out.label("zero_shared");
@@ -560,7 +560,7 @@ public final class PtxRadixSort {
     out.op("bar.sync 0");
   }
 
-  private static PtxKernel kernel(
+  static PtxKernel kernel(
       String entry, String declarations, List<PtxParameter> parameters, PtxWriter out) {
     StringBuilder text = new StringBuilder();
     text.append("// WarpSQL PTX kernel: radix sort, ").append(entry).append('\n');

@@ -30,6 +30,12 @@ import java.util.List;
  * <p>NULL values get key 0 in the value pass. A separate pass with {@code null_pass} set writes 0
  * or 1 by NULL placement instead, and sorting by it last puts the NULLs first or last.
  *
+ * <p>A sort that first narrows its rows by the leading key ({@link PtxSortSelection}) needs one key
+ * per row that orders NULLs and values together. For NULLs first the value pass is such a key; for
+ * NULLs last the selection pass writes the largest key for NULLs instead. A value with the same key
+ * as the NULLs then ties with them, which narrowing allows: it needs only that no two rows get keys
+ * in the opposite order to their rows, and a tie keeps both rows as candidates.
+ *
  * <p>Stateless and thread-safe.
  */
 public final class PtxSortKeys {
@@ -44,6 +50,11 @@ public final class PtxSortKeys {
 
   /** {@code null_pass} value for NULL flags that put NULLs last. */
   public static final int NULLS_LAST_PASS = 2;
+
+  /** {@code null_pass} value for selection keys with NULLs above every value. */
+  public static final int SELECT_NULLS_LAST_PASS = 3;
+
+  private static final String ALL_BITS_64 = "0xFFFFFFFFFFFFFFFF";
 
   private static final String SIGN_BIT_64 = "0x8000000000000000";
 
@@ -62,8 +73,8 @@ public final class PtxSortKeys {
    * {@code rows_init} (.u64, where to write the input order, 0 for nowhere); {@code column_data}
    * and {@code column_validity} (.u64, 0 when the column has no NULLs); {@code ranks} (.u64, the
    * 32-bit rank of each dictionary code, read for VARCHAR only); {@code null_pass} (.u32, one of
-   * {@link #VALUE_PASS}, {@link #NULLS_FIRST_PASS} and {@link #NULLS_LAST_PASS}); {@code keys_out}
-   * (.u64).
+   * {@link #VALUE_PASS}, {@link #NULLS_FIRST_PASS}, {@link #NULLS_LAST_PASS} and {@link
+   * #SELECT_NULLS_LAST_PASS}); {@code keys_out} (.u64).
    */
   public static PtxKernel emit(DataType type, boolean descending) {
     return new PtxSortKeys(type, descending).generate();
@@ -110,11 +121,21 @@ public final class PtxSortKeys {
     String ranks = type.kind() == TypeKind.VARCHAR ? PtxEmitter.globalPointer(out, "ranks") : null;
     String keysOut = PtxEmitter.globalPointer(out, "keys_out");
     String nullPass = out.register(RegisterClass.B32);
-    String valuePass = out.register(RegisterClass.PRED);
+    String flagPass = out.register(RegisterClass.PRED);
     String nullsFirst = out.register(RegisterClass.PRED);
+    String selectLast = out.register(RegisterClass.PRED);
     out.op("ld.param.u32 " + nullPass + ", [null_pass]");
-    out.op("setp.eq.u32 " + valuePass + ", " + nullPass + ", " + VALUE_PASS);
     out.op("setp.eq.u32 " + nullsFirst + ", " + nullPass + ", " + NULLS_FIRST_PASS);
+    out.op(
+        "setp.eq.or.u32 "
+            + flagPass
+            + ", "
+            + nullPass
+            + ", "
+            + NULLS_LAST_PASS
+            + ", "
+            + nullsFirst);
+    out.op("setp.eq.u32 " + selectLast + ", " + nullPass + ", " + SELECT_NULLS_LAST_PASS);
 
     String position = out.register(RegisterClass.B64);
     String stride = out.register(RegisterClass.B64);
@@ -133,7 +154,8 @@ public final class PtxSortKeys {
     out.op("@" + past + " bra " + end);
     loadRow(position, row, rowsIn, rowsInit);
 
-    out.comment("a NULL flag pass writes 0 or 1 by placement; a value pass writes 0 for NULL");
+    out.comment("a NULL flag pass writes 0 or 1 by placement; a value pass writes 0 for NULL,");
+    out.comment("and a selection pass with NULLs last the largest key");
     String valid = PtxInputs.loadBit(out, validity.address(), validity.present());
     String isNull = out.register(RegisterClass.PRED);
     String nullFirstKey = out.register(RegisterClass.B64);
@@ -141,8 +163,9 @@ public final class PtxSortKeys {
     out.op("selp.u64 " + nullFirstKey + ", 0, 1, " + isNull);
     out.op("selp.u64 " + key + ", 1, 0, " + isNull);
     out.op("@" + nullsFirst + " mov.b64 " + key + ", " + nullFirstKey);
-    out.op("@!" + valuePass + " bra " + store);
+    out.op("@" + flagPass + " bra " + store);
     out.op("mov.b64 " + key + ", 0");
+    out.op("@" + selectLast + " mov.b64 " + key + ", " + ALL_BITS_64);
     out.op("@" + isNull + " bra " + store);
     encodeValue(data, ranks, row, key);
 

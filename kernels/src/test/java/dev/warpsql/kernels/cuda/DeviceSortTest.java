@@ -288,6 +288,189 @@ class DeviceSortTest {
   }
 
   @Test
+  void selectionKeepsTheFirstRowsOfEveryKeyType() {
+    IntVector ints = new IntVector("ints", allocator);
+    BigIntVector longs = new BigIntVector("longs", allocator);
+    Float8Vector doubles = new Float8Vector("doubles", allocator);
+    IntVector codes = new IntVector("codes", allocator);
+    int[] ranks = new int[300];
+    for (int code = 0; code < ranks.length; code++) {
+      ranks[code] = (code * 7919) % ranks.length;
+    }
+    ints.allocateNew(ROWS);
+    longs.allocateNew(ROWS);
+    doubles.allocateNew(ROWS);
+    codes.allocateNew(ROWS);
+    for (int row = 0; row < ROWS; row++) {
+      if (row % 17 == 4) {
+        ints.setNull(row);
+        longs.setNull(row);
+        doubles.setNull(row);
+        codes.setNull(row);
+        continue;
+      }
+      ints.set(row, random.nextInt(50_000) - 25_000);
+      longs.set(row, row % 29 == 0 ? Long.MIN_VALUE : random.nextLong());
+      doubles.set(row, row % 31 == 0 ? Double.NaN : row % 37 == 0 ? -0.0 : random.nextGaussian());
+      codes.set(row, random.nextInt(ranks.length));
+    }
+    ints.setValueCount(ROWS);
+    longs.setValueCount(ROWS);
+    doubles.setValueCount(ROWS);
+    codes.setValueCount(ROWS);
+    Column intColumn = column(DataType.INTEGER, ints);
+    Column longColumn = column(DataType.BIGINT, longs);
+    Column doubleColumn = column(DataType.DOUBLE, doubles);
+    Column codeColumn = column(DataType.VARCHAR, codes);
+
+    for (boolean descending : new boolean[] {false, true}) {
+      for (boolean nullsFirst : new boolean[] {false, true}) {
+        for (int wanted : new int[] {1, 20, 700}) {
+          assertSelected(List.of(new SortSpec(intColumn, descending, nullsFirst, null)), wanted);
+          assertSelected(List.of(new SortSpec(longColumn, descending, nullsFirst, null)), wanted);
+          assertSelected(List.of(new SortSpec(doubleColumn, descending, nullsFirst, null)), wanted);
+          assertSelected(
+              List.of(
+                  new SortSpec(codeColumn, descending, nullsFirst, ranks),
+                  new SortSpec(intColumn, !descending, nullsFirst, null)),
+              wanted);
+        }
+      }
+    }
+  }
+
+  @Test
+  void selectionCountsLowerBytesOverUndecidedKeysOnly() {
+    BigIntVector values = new BigIntVector("values", allocator);
+    values.allocateNew(ROWS);
+    for (int row = 0; row < ROWS; row++) {
+      values.set(row, random.nextLong());
+    }
+    values.setValueCount(ROWS);
+    List<SortSpec> keys =
+        List.of(new SortSpec(column(DataType.BIGINT, values), false, false, null));
+    int[] expected = referenceOrder(keys, ROWS);
+
+    try (DeviceSort sort = DeviceSort.start(device, modules, owner, ROWS)) {
+      sort.selectCandidates(deviceKey(keys.get(0)), 10, 10);
+      assertThat(sort.rowCount()).isEqualTo(10);
+      assertThat(sort.selectionPasses()).isGreaterThan(0);
+      sort.sortBy(deviceKey(keys.get(0)));
+
+      assertThat(sort.positions(0, 10)).containsExactly(Arrays.copyOf(expected, 10));
+    }
+  }
+
+  @Test
+  void selectionKeepsNullsAndExtremesApart() {
+    BigIntVector values = new BigIntVector("values", allocator);
+    int rows = 1_000;
+    values.allocateNew(rows);
+    for (int row = 0; row < rows; row++) {
+      switch (row % 10) {
+        case 0 -> values.setNull(row);
+        case 1 -> values.set(row, Long.MIN_VALUE);
+        case 2 -> values.set(row, Long.MAX_VALUE);
+        default -> values.set(row, random.nextInt(100));
+      }
+    }
+    values.setValueCount(rows);
+    Column column = column(DataType.BIGINT, values);
+
+    for (int wanted : new int[] {50, 150, 250}) {
+      assertSelected(List.of(new SortSpec(column, false, true, null)), wanted);
+      assertSelected(List.of(new SortSpec(column, true, true, null)), wanted);
+    }
+  }
+
+  @Test
+  void selectionGivesUpWhenMostRowsTie() {
+    IntVector flags = new IntVector("flags", allocator);
+    IntVector ids = new IntVector("ids", allocator);
+    int rows = 1_000;
+    flags.allocateNew(rows);
+    ids.allocateNew(rows);
+    for (int row = 0; row < rows; row++) {
+      flags.set(row, row % 10 == 0 ? 1 : 0);
+      ids.set(row, random.nextInt(1_000_000));
+    }
+    flags.setValueCount(rows);
+    ids.setValueCount(rows);
+    List<SortSpec> keys =
+        List.of(
+            new SortSpec(column(DataType.INTEGER, flags), false, false, null),
+            new SortSpec(column(DataType.INTEGER, ids), true, false, null));
+    int[] expected = referenceOrder(keys, rows);
+
+    try (DeviceSort sort = DeviceSort.start(device, modules, owner, rows)) {
+      sort.selectCandidates(deviceKey(keys.get(0)), 10, 10);
+      assertThat(sort.rowCount()).isEqualTo(rows);
+      sort.sortBy(deviceKey(keys.get(1)));
+      sort.sortBy(deviceKey(keys.get(0)));
+
+      assertThat(sort.positions(0, 10)).containsExactly(Arrays.copyOf(expected, 10));
+    }
+  }
+
+  @Test
+  void candidatesTieInInputOrderWhenWarpsInterleave() {
+    IntVector values = new IntVector("values", allocator);
+    int rows = 2_000;
+    values.allocateNew(rows);
+    for (int row = 0; row < rows; row++) {
+      values.set(row, random.nextInt(10));
+    }
+    values.setValueCount(rows);
+    SortSpec spec = new SortSpec(new Column(DataType.INTEGER, values, null), false, false, null);
+    vectors.add(values);
+    int[] expected = referenceOrder(List.of(spec), rows);
+
+    try (SimDevice interleaved = new SimDevice(SimLaunch.Options.interleaved(7, 3));
+        DeviceMemoryPool interleavedPool = new DeviceMemoryPool(interleaved, 1 << 20, 16 << 20);
+        ModuleCache interleavedModules = new ModuleCache(interleaved, 4, 1);
+        DeviceMemoryOwner interleavedOwner = interleavedPool.newOwner("interleaved sort");
+        ColumnUpload upload =
+            ColumnUpload.upload(
+                interleaved, interleavedOwner, "values", values, DataType.INTEGER, true, rows);
+        DeviceSort sort =
+            DeviceSort.start(interleaved, interleavedModules, interleavedOwner, rows)) {
+      DeviceSort.Key key = new DeviceSort.Key(DataType.INTEGER, upload.column(), 0, false, false);
+      sort.selectCandidates(key, 50, 50);
+      assertThat(sort.rowCount()).isLessThan(rows / 2);
+      sort.sortBy(key);
+
+      assertThat(sort.positions(0, 50)).containsExactly(Arrays.copyOf(expected, 50));
+    }
+  }
+
+  @Test
+  void smallFetchSelectsThroughTheSortedRowsCall() {
+    IntVector groups = new IntVector("groups", allocator);
+    Float8Vector amounts = new Float8Vector("amounts", allocator);
+    groups.allocateNew(ROWS);
+    amounts.allocateNew(ROWS);
+    for (int row = 0; row < ROWS; row++) {
+      groups.set(row, random.nextInt(3_000));
+      if (row % 13 == 0) {
+        amounts.setNull(row);
+      } else {
+        amounts.set(row, random.nextInt(4));
+      }
+    }
+    groups.setValueCount(ROWS);
+    amounts.setValueCount(ROWS);
+    List<SortSpec> keys =
+        List.of(
+            new SortSpec(column(DataType.INTEGER, groups), true, false, null),
+            new SortSpec(column(DataType.DOUBLE, amounts), false, true, null));
+    int[] expected = referenceOrder(keys, ROWS);
+
+    int[] slice = deviceOrder(keys, ROWS, 5, 25);
+
+    assertThat(slice).containsExactly(Arrays.copyOfRange(expected, 5, 25));
+  }
+
+  @Test
   void invalidSliceIsRejected() {
     IntVector values = new IntVector("values", allocator);
     values.allocateNew(3);
@@ -317,6 +500,31 @@ class DeviceSortTest {
     int[] actual = deviceOrder(keys, rows, 0, rows);
 
     assertThat(actual).containsExactly(expected);
+  }
+
+  /**
+   * Asserts that a sort which first selects the candidates of the first {@code wanted} rows, taking
+   * every byte it can, returns the same rows as the reference, and that the selection narrowed the
+   * rows when it could.
+   */
+  private void assertSelected(List<SortSpec> keys, int wanted) {
+    int rows = keys.get(0).column().vector().getValueCount();
+    int[] expected = referenceOrder(keys, rows);
+
+    try (DeviceSort sort = DeviceSort.start(device, modules, owner, rows)) {
+      sort.selectCandidates(deviceKey(keys.get(0)), wanted, wanted);
+      int candidates = sort.rowCount();
+      for (int k = keys.size() - 1; k >= 0; k--) {
+        sort.sortBy(deviceKey(keys.get(k)));
+      }
+
+      assertThat(sort.positions(0, wanted))
+          .as("first %d rows by %s", wanted, keys)
+          .containsExactly(Arrays.copyOf(expected, wanted));
+      if (wanted * 2 < rows / 4) {
+        assertThat(candidates).as("candidates of %d rows", wanted).isLessThan(rows);
+      }
+    }
   }
 
   private int[] deviceOrder(List<SortSpec> keys, int rows, int offset, int end) {

@@ -94,7 +94,8 @@ class PtxAssemblyTest {
   }
 
   /**
-   * Returns every sort kernel: the key kernel of each type and direction, and the radix kernels.
+   * Returns every sort kernel: the key kernel of each type and direction, the radix kernels and the
+   * selection kernels.
    */
   static Stream<Arguments> sortKernels() {
     List<PtxKernel> kernels = new ArrayList<>();
@@ -120,6 +121,8 @@ class PtxAssemblyTest {
     kernels.add(PtxRadixSort.tileCounts());
     kernels.add(PtxRadixSort.scan());
     kernels.add(PtxRadixSort.scatter());
+    kernels.add(PtxSortSelection.prefixCounts());
+    kernels.add(PtxSortSelection.candidates());
     List<Arguments> arguments = new ArrayList<>();
     for (PtxKernel kernel : kernels) {
       String name = kernel.ptx().lines().findFirst().orElseThrow();
