@@ -28,9 +28,9 @@ import java.util.function.Supplier;
  * <p>Only the positions from OFFSET to FETCH come back to the host, as 32-bit rows. When those end
  * within the first eighth of the rows, the sort first narrows the rows by the leading key ({@link
  * #selectCandidates}): a radix selection finds, byte by byte from the highest, the key at the last
- * wanted position, reading each key once per byte it needs. Only the rows whose key can come before
- * or tie with it are then sorted by every key. With distinct leading keys that is a handful of
- * rows; when many rows tie with it, the selection gives up and every row is sorted.
+ * requested position, reading each key once per byte it needs. Only the rows whose key can come
+ * before or tie with it are then sorted by every key. With distinct leading keys that is a handful
+ * of rows. When many rows tie with it, the selection gives up and every row is sorted.
  *
  * <p>Memory, charged to the caller's owner: 24 bytes per row for two copies of the keys and rows,
  * plus one 32-bit count per digit value and tile of {@link PtxRadixSort#TILE_ROWS} rows. A
@@ -43,11 +43,13 @@ public final class DeviceSort implements AutoCloseable {
   private static final int SELECTION_FRACTION = 8;
 
   /**
-   * The selection stops narrowing once this fraction of the rows is left (one in 64): another count
-   * pass reads 8 bytes of every row, while sorting the candidates moves about 24 bytes per
-   * candidate and byte of key, so below this the pass costs more than it saves.
+   * The selection stops narrowing once at most this many rows are left, 16 tiles, or an eighth of
+   * the rows when that is fewer. Each pass of the candidates' sort runs a scan in which a thread
+   * reads one count per tile, one dependent load after another, so tiles cost more than bytes.
+   * Estimate: 16 tiles take about 13 µs per scan at 0.4 µs per load, and another selection pass
+   * over 60 million keys about 0.1 ms.
    */
-  private static final int SELECTION_STOP_FRACTION = 64;
+  private static final int SELECTION_STOP_ROWS = 16 * PtxRadixSort.TILE_ROWS;
 
   private final DeviceApi device;
   private final ModuleCache modules;
@@ -131,7 +133,7 @@ public final class DeviceSort implements AutoCloseable {
     }
     try (DeviceSort sort = start(device, modules, owner, rowCount)) {
       if ((long) end * SELECTION_FRACTION <= rowCount) {
-        int stopRows = Math.max(PtxRadixSort.TILE_ROWS, rowCount / SELECTION_STOP_FRACTION);
+        int stopRows = Math.min(SELECTION_STOP_ROWS, rowCount / SELECTION_FRACTION);
         sort.selectCandidates(keys.get(0), end, stopRows);
       }
       for (int k = keys.size() - 1; k >= 0; k--) {
@@ -163,21 +165,24 @@ public final class DeviceSort implements AutoCloseable {
   }
 
   /**
-   * Narrows the sort to the rows that can be among the first {@code wanted} by the leading key
+   * Narrows the sort to the rows that can be among the first {@code firstRows} by the leading key
    * {@code first}, in input order, so that the keys sorted next order only those. Takes bytes of
    * the key until at most {@code stopRows} rows are left or none is left to take. When more than
    * half of the rows are still candidates then, the sort is left as it was and orders every row.
-   * Must come before any other key.
+   * Must come before any key is sorted by.
    */
-  void selectCandidates(Key first, int wanted, int stopRows) {
+  void selectCandidates(Key first, int firstRows, int stopRows) {
+    if (ordered) {
+      throw new IllegalStateException("a selection must come before the sort's first key");
+    }
     boolean nullable = first.column().validity() != 0;
     boolean nullsLast = nullable && !first.nullsFirst();
     int pass = nullsLast ? PtxSortKeys.SELECT_NULLS_LAST_PASS : PtxSortKeys.VALUE_PASS;
     int digits = nullsLast ? PtxRadixSort.MAX_DIGITS : PtxSortKeys.keyBytes(first.type());
-    writeKeys(first, pass);
+    launchKeys(first, pass, false);
     int[] counts = countDigits(digits);
 
-    RadixSelection selection = new RadixSelection(wanted, rowCount);
+    RadixSelection selection = new RadixSelection(firstRows, rowCount);
     for (int digit = digits - 1; digit >= 0 && selection.candidates() > stopRows; digit--) {
       int shift = digit * 8;
       int[] byteCounts =
@@ -187,11 +192,11 @@ public final class DeviceSort implements AutoCloseable {
       selection.take(shift, byteCounts);
     }
     if (selection.candidates() * 2 > rowCount) {
-      ordered = false;
       return;
     }
 
     keepCandidates(selection);
+    ordered = true;
     sortByDigits(4);
   }
 
@@ -248,6 +253,15 @@ public final class DeviceSort implements AutoCloseable {
   }
 
   private void writeKeys(Key key, int nullPass) {
+    launchKeys(key, nullPass, !ordered);
+    ordered = true;
+  }
+
+  /**
+   * Writes the keys of the rows in the current order, or in input order before the first key, and
+   * when {@code writeRows} the input order into the current rows.
+   */
+  private void launchKeys(Key key, int nullPass, boolean writeRows) {
     LoadedKernel kernel =
         kernel(
             PtxSortKeys.shape(key.type(), key.descending()),
@@ -255,14 +269,13 @@ public final class DeviceSort implements AutoCloseable {
     KernelParameterBuffer parameters = new KernelParameterBuffer(kernel.kernel().parameters());
     parameters.setLong("row_count", rowCount);
     parameters.setLong("rows_in", ordered ? rows[current].address() : 0);
-    parameters.setLong("rows_init", ordered ? 0 : rows[current].address());
+    parameters.setLong("rows_init", writeRows ? rows[current].address() : 0);
     parameters.setLong("column_data", key.column().data());
     parameters.setLong("column_validity", key.column().validity());
     parameters.setLong("ranks", key.ranks());
     parameters.setLong("null_pass", nullPass);
     parameters.setLong("keys_out", keys[current].address());
     device.launch(kernel.function(), LaunchShape.forRows(rowCount), parameters);
-    ordered = true;
   }
 
   /** Sorts the current keys by their low {@code digits} bytes, skipping bytes that never differ. */

@@ -1,17 +1,17 @@
 package dev.warpsql.kernels.cuda;
 
 /**
- * The host's side of a radix selection: from byte counts, the prefix of the key at a wanted sorted
- * position, and how many keys can come before it.
+ * The host's side of a radix selection: from byte counts, the prefix of the key at a requested
+ * sorted position, and how many keys can come before it.
  *
  * <p>Bytes are taken from the highest down. After each, the keys below the prefix ({@link
- * #below()}) all sort before the wanted position's key, and the keys equal to it down to that byte
- * ({@link #candidates()} less {@link #below()}) are still undecided. The rows at the first wanted
- * positions are among the candidates: every other key is above the prefix and has at least the
- * wanted number of keys before it.
+ * #below()}) all sort before the requested position's key, and the keys equal to it down to that
+ * byte ({@link #candidates()} less {@link #below()}) are still undecided. The rows at the first
+ * requested positions are among the candidates: every other key is above the prefix and has at
+ * least the requested number of keys before it.
  */
 final class RadixSelection {
-  private final long wanted;
+  private final long firstRows;
   private final long rowCount;
   private long prefix;
   private long below;
@@ -19,22 +19,22 @@ final class RadixSelection {
   private int shift = 64;
 
   /**
-   * Starts a selection of the first {@code wanted} of {@code rowCount} keys; every key is a
+   * Starts a selection of the first {@code firstRows} of {@code rowCount} keys; every key is a
    * candidate until the first byte is taken.
    */
-  RadixSelection(int wanted, int rowCount) {
-    if (wanted < 1 || wanted > rowCount) {
+  RadixSelection(int firstRows, int rowCount) {
+    if (firstRows < 1 || firstRows > rowCount) {
       throw new IllegalArgumentException(
-          "cannot select the first " + wanted + " of " + rowCount + " rows");
+          "invalid selection: cannot select the first " + firstRows + " of " + rowCount + " rows");
     }
-    this.wanted = wanted;
+    this.firstRows = firstRows;
     this.rowCount = rowCount;
     this.candidates = rowCount;
   }
 
   /**
    * Takes the byte at {@code shift} from its {@code counts} over the undecided keys: the value
-   * whose keys hold the last wanted position joins the prefix.
+   * whose keys hold the last requested position joins the prefix.
    */
   void take(int shift, int[] counts) {
     if (shift >= this.shift || shift % 8 != 0 || shift < 0) {
@@ -42,7 +42,7 @@ final class RadixSelection {
     }
     long running = below;
     for (int value = 0; value < counts.length; value++) {
-      if (running + counts[value] >= wanted) {
+      if (running + counts[value] >= firstRows) {
         prefix |= (long) value << shift;
         below = running;
         candidates = running + counts[value];
@@ -52,7 +52,7 @@ final class RadixSelection {
       running += counts[value];
     }
     throw new IllegalStateException(
-        "byte counts at bit " + shift + " hold " + running + " keys, fewer than " + wanted);
+        "byte counts at bit " + shift + " hold " + running + " keys, fewer than " + firstRows);
   }
 
   /**

@@ -160,15 +160,15 @@ public final class PtxSortSelection {
 
     out.comment("one atomic add per warp reserves the positions of its candidates");
     String ballot = out.register(RegisterClass.B32);
-    String kept = out.register(RegisterClass.B32);
+    String warpCandidates = out.register(RegisterClass.B32);
     String leader = out.register(RegisterClass.PRED);
     String base = out.register(RegisterClass.B32);
     out.op("vote.sync.ballot.b32 " + ballot + ", " + keep + ", 0xffffffff");
-    out.op("popc.b32 " + kept + ", " + ballot);
+    out.op("popc.b32 " + warpCandidates + ", " + ballot);
     out.op("setp.eq.u32 " + leader + ", " + lane + ", 0");
-    out.op("setp.ne.and.u32 " + leader + ", " + kept + ", 0, " + leader);
+    out.op("setp.ne.and.u32 " + leader + ", " + warpCandidates + ", 0, " + leader);
     out.op("mov.b32 " + base + ", 0");
-    out.op("@" + leader + " atom.global.add.u32 " + base + ", [" + count + "], " + kept);
+    out.op("@" + leader + " atom.global.add.u32 " + base + ", [" + count + "], " + warpCandidates);
     out.op("shfl.sync.idx.b32 " + base + ", " + base + ", 0, 0x1f, 0xffffffff");
     String below = out.register(RegisterClass.B32);
     String target = out.register(RegisterClass.B32);

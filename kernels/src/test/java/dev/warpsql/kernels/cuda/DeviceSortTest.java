@@ -288,7 +288,7 @@ class DeviceSortTest {
   }
 
   @Test
-  void selectionKeepsTheFirstRowsOfEveryKeyType() {
+  void selectionMatchesEveryKeyType() {
     IntVector ints = new IntVector("ints", allocator);
     BigIntVector longs = new BigIntVector("longs", allocator);
     Float8Vector doubles = new Float8Vector("doubles", allocator);
@@ -325,22 +325,24 @@ class DeviceSortTest {
 
     for (boolean descending : new boolean[] {false, true}) {
       for (boolean nullsFirst : new boolean[] {false, true}) {
-        for (int wanted : new int[] {1, 20, 700}) {
-          assertSelected(List.of(new SortSpec(intColumn, descending, nullsFirst, null)), wanted);
-          assertSelected(List.of(new SortSpec(longColumn, descending, nullsFirst, null)), wanted);
-          assertSelected(List.of(new SortSpec(doubleColumn, descending, nullsFirst, null)), wanted);
+        for (int firstRows : new int[] {1, 20, 700}) {
+          assertSelected(List.of(new SortSpec(intColumn, descending, nullsFirst, null)), firstRows);
+          assertSelected(
+              List.of(new SortSpec(longColumn, descending, nullsFirst, null)), firstRows);
+          assertSelected(
+              List.of(new SortSpec(doubleColumn, descending, nullsFirst, null)), firstRows);
           assertSelected(
               List.of(
                   new SortSpec(codeColumn, descending, nullsFirst, ranks),
                   new SortSpec(intColumn, !descending, nullsFirst, null)),
-              wanted);
+              firstRows);
         }
       }
     }
   }
 
   @Test
-  void selectionCountsLowerBytesOverUndecidedKeysOnly() {
+  void selectionCountsUndecidedKeysOnly() {
     BigIntVector values = new BigIntVector("values", allocator);
     values.allocateNew(ROWS);
     for (int row = 0; row < ROWS; row++) {
@@ -362,7 +364,7 @@ class DeviceSortTest {
   }
 
   @Test
-  void selectionKeepsNullsAndExtremesApart() {
+  void selectionOrdersNullsAndExtremes() {
     BigIntVector values = new BigIntVector("values", allocator);
     int rows = 1_000;
     values.allocateNew(rows);
@@ -377,14 +379,14 @@ class DeviceSortTest {
     values.setValueCount(rows);
     Column column = column(DataType.BIGINT, values);
 
-    for (int wanted : new int[] {50, 150, 250}) {
-      assertSelected(List.of(new SortSpec(column, false, true, null)), wanted);
-      assertSelected(List.of(new SortSpec(column, true, true, null)), wanted);
+    for (int firstRows : new int[] {50, 150, 250}) {
+      assertSelected(List.of(new SortSpec(column, false, true, null)), firstRows);
+      assertSelected(List.of(new SortSpec(column, true, true, null)), firstRows);
     }
   }
 
   @Test
-  void selectionGivesUpWhenMostRowsTie() {
+  void selectionGivesUpOnTies() {
     IntVector flags = new IntVector("flags", allocator);
     IntVector ids = new IntVector("ids", allocator);
     int rows = 1_000;
@@ -413,7 +415,7 @@ class DeviceSortTest {
   }
 
   @Test
-  void candidatesTieInInputOrderWhenWarpsInterleave() {
+  void candidatesKeepInputOrderInterleaved() {
     IntVector values = new IntVector("values", allocator);
     int rows = 2_000;
     values.allocateNew(rows);
@@ -444,7 +446,7 @@ class DeviceSortTest {
   }
 
   @Test
-  void smallFetchSelectsThroughTheSortedRowsCall() {
+  void smallFetchSelectsCandidates() {
     IntVector groups = new IntVector("groups", allocator);
     Float8Vector amounts = new Float8Vector("amounts", allocator);
     groups.allocateNew(ROWS);
@@ -503,26 +505,26 @@ class DeviceSortTest {
   }
 
   /**
-   * Asserts that a sort which first selects the candidates of the first {@code wanted} rows, taking
-   * every byte it can, returns the same rows as the reference, and that the selection narrowed the
-   * rows when it could.
+   * Asserts that a sort which first selects the candidates of the first {@code firstRows} rows,
+   * taking every byte it can, returns the same rows as the reference, and that the selection
+   * narrowed the rows when it could.
    */
-  private void assertSelected(List<SortSpec> keys, int wanted) {
+  private void assertSelected(List<SortSpec> keys, int firstRows) {
     int rows = keys.get(0).column().vector().getValueCount();
     int[] expected = referenceOrder(keys, rows);
 
     try (DeviceSort sort = DeviceSort.start(device, modules, owner, rows)) {
-      sort.selectCandidates(deviceKey(keys.get(0)), wanted, wanted);
+      sort.selectCandidates(deviceKey(keys.get(0)), firstRows, firstRows);
       int candidates = sort.rowCount();
       for (int k = keys.size() - 1; k >= 0; k--) {
         sort.sortBy(deviceKey(keys.get(k)));
       }
 
-      assertThat(sort.positions(0, wanted))
-          .as("first %d rows by %s", wanted, keys)
-          .containsExactly(Arrays.copyOf(expected, wanted));
-      if (wanted * 2 < rows / 4) {
-        assertThat(candidates).as("candidates of %d rows", wanted).isLessThan(rows);
+      assertThat(sort.positions(0, firstRows))
+          .as("first %d rows by %s", firstRows, keys)
+          .containsExactly(Arrays.copyOf(expected, firstRows));
+      if (firstRows * 2 < rows / 4) {
+        assertThat(candidates).as("candidates of %d rows", firstRows).isLessThan(rows);
       }
     }
   }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class RadixSelectionTest {
   @Test
-  void takesTheValueThatHoldsTheLastWantedPosition() {
+  void takesValueAtRequestedPosition() {
     RadixSelection selection = new RadixSelection(5, 20);
     int[] counts = new int[256];
     counts[3] = 2;
@@ -24,7 +24,7 @@ class RadixSelectionTest {
   }
 
   @Test
-  void lowerBytesCountOnlyTheUndecidedKeys() {
+  void lowerBytesCountUndecidedKeys() {
     RadixSelection selection = new RadixSelection(5, 20);
     int[] high = new int[256];
     high[3] = 2;
@@ -44,7 +44,7 @@ class RadixSelectionTest {
   }
 
   @Test
-  void aByteEqualInEveryKeySeparatesNothing() {
+  void equalByteSeparatesNothing() {
     RadixSelection selection = new RadixSelection(1, 9);
     int[] counts = new int[256];
     counts[128] = 9;
@@ -57,7 +57,7 @@ class RadixSelectionTest {
   }
 
   @Test
-  void rejectsCountsThatCannotHoldTheWantedRows() {
+  void rejectsTooFewCountedKeys() {
     RadixSelection selection = new RadixSelection(5, 20);
     int[] counts = new int[256];
     counts[1] = 4;
@@ -69,7 +69,7 @@ class RadixSelectionTest {
   }
 
   @Test
-  void bytesMustComeFromTheHighestDown() {
+  void bytesComeHighestFirst() {
     RadixSelection selection = new RadixSelection(1, 2);
     int[] counts = new int[256];
     counts[0] = 2;
