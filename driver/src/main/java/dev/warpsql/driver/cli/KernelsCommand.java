@@ -4,12 +4,17 @@ import static java.util.Objects.requireNonNull;
 
 import dev.warpsql.executor.error.ErrorCode;
 import dev.warpsql.executor.error.WarpException;
+import dev.warpsql.executor.pipeline.SortKernelLog;
+import dev.warpsql.executor.pipeline.SortKernelLog.KeyKernel;
 import dev.warpsql.kernels.ir.DataType;
 import dev.warpsql.kernels.ir.Expr;
 import dev.warpsql.kernels.ir.KernelProgram;
 import dev.warpsql.kernels.ptx.PtxEmitter;
 import dev.warpsql.kernels.ptx.PtxHashBuild;
 import dev.warpsql.kernels.ptx.PtxKernel;
+import dev.warpsql.kernels.ptx.PtxRadixSort;
+import dev.warpsql.kernels.ptx.PtxSortKeys;
+import dev.warpsql.kernels.ptx.PtxSortSelection;
 import dev.warpsql.planner.exec.WarpRuntime;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +25,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -32,8 +39,10 @@ import java.util.Set;
  * <p>Running the statements is what compiles every pipeline, including those of subqueries that
  * planning alone would not reach. No GPU is needed: the PTX is only generated.
  *
- * <p>TODO: the kernels of a device sort, one per ORDER BY key type and direction plus four fixed
- * radix kernels, are not written, because the CPU run does not record the sorts' key types.
+ * <p>When the statements sorted rows by ORDER BY keys, it also writes the kernels of a device sort:
+ * one key kernel per key type and direction ({@code sort_keys_bigint_desc.ptx}), and the fixed
+ * kernels of the radix sort and of its selection under a small FETCH ({@code sort_scatter.ptx},
+ * ...). A GPU runs them for sorts of 4,096 rows or more; the CPU run records every sort.
  *
  * <p>NOTE: kernels are found as the programs that the process-wide CPU backend cache gained during
  * the run. In a fresh process, as from the command line, that is every kernel of the statements.
@@ -51,9 +60,10 @@ final class KernelsCommand {
       into the folder OUT, one file per kernel named after its pipeline
       (pipeline1.ptx, ...), then for a pipeline with hash joins the kernels that
       build their tables (pipeline1_build0.ptx, ...), and prints the paths of the
-      written files. No GPU is needed. The kernels of ORDER BY on a GPU are not
-      written: they are fixed per key type (PtxSortKeys and PtxRadixSort), and
-      the tests assemble every one of them.
+      written files. When a statement sorts rows by ORDER BY keys, it also writes
+      the key kernel of each key's type and direction (sort_keys_bigint_desc.ptx,
+      ...) and the fixed kernels of the device sort (sort_digit_counts.ptx, ...),
+      which a GPU runs for sorts of 4,096 rows or more. No GPU is needed.
 
       Options:
         --dir OUT          Folder for the .ptx files; created when missing. Files of
@@ -79,6 +89,7 @@ final class KernelsCommand {
 
   /** Runs the statements, writes the kernels and prints one written path per line. */
   void run(PrintStream out) throws UsageException, IOException, SQLException {
+    long sortsBefore = SortKernelLog.sequence();
     Set<String> compiledBefore = new HashSet<>();
     for (KernelProgram program : WarpRuntime.cpuBackend().compiledPrograms()) {
       compiledBefore.add(program.canonicalText());
@@ -105,7 +116,7 @@ final class KernelsCommand {
         compiled.add(program);
       }
     }
-    for (Path file : writeKernels(compiled)) {
+    for (Path file : writeKernels(compiled, SortKernelLog.usedSince(sortsBefore))) {
       out.println(file);
     }
   }
@@ -115,10 +126,11 @@ final class KernelsCommand {
 
   /**
    * Emits and writes each program's PTX, followed by the kernel that builds the hash table of each
-   * of its probe stages ({@code pipeline3_build0}, ...), and returns the written files in that
-   * order.
+   * of its probe stages ({@code pipeline3_build0}, ...), then the sort kernels, and returns the
+   * written files in that order.
    */
-  private List<Path> writeKernels(List<KernelProgram> programs) throws IOException {
+  private List<Path> writeKernels(List<KernelProgram> programs, List<KeyKernel> sortKeys)
+      throws IOException {
     List<NamedKernel> kernels = new ArrayList<>();
     for (KernelProgram program : programs) {
       kernels.add(new NamedKernel(program.name(), emit(program)));
@@ -127,6 +139,7 @@ final class KernelsCommand {
         kernels.add(new NamedKernel(program.name() + "_build" + p, PtxHashBuild.emit(keyTypes)));
       }
     }
+    kernels.addAll(sortKernels(sortKeys));
     Path directory = options.outputDirectory();
     try {
       Files.createDirectories(directory);
@@ -145,6 +158,37 @@ final class KernelsCommand {
       files.add(file);
     }
     return files;
+  }
+
+  /**
+   * Returns the key kernel of each sort key, ordered by name, then the fixed kernels of the radix
+   * sort and its selection. Returns nothing when no statement sorted by keys.
+   */
+  private static List<NamedKernel> sortKernels(List<KeyKernel> sortKeys) {
+    if (sortKeys.isEmpty()) {
+      return List.of();
+    }
+    List<NamedKernel> kernels = new ArrayList<>();
+    for (KeyKernel key : sortKeys) {
+      String name =
+          "sort_keys_"
+              + key.type().kind().name().toLowerCase(Locale.ROOT)
+              + (key.descending() ? "_desc" : "");
+      kernels.add(new NamedKernel(name, PtxSortKeys.emit(key.type(), key.descending())));
+    }
+    kernels.sort(Comparator.comparing(NamedKernel::name));
+    List<PtxKernel> fixed =
+        List.of(
+            PtxRadixSort.digitCounts(),
+            PtxRadixSort.tileCounts(),
+            PtxRadixSort.scan(),
+            PtxRadixSort.scatter(),
+            PtxSortSelection.prefixCounts(),
+            PtxSortSelection.candidates());
+    for (PtxKernel kernel : fixed) {
+      kernels.add(new NamedKernel(kernel.entryName().replaceFirst("^warp_", ""), kernel));
+    }
+    return kernels;
   }
 
   private static PtxKernel emit(KernelProgram program) {

@@ -129,6 +129,47 @@ class KernelsCommandTest {
   }
 
   @Test
+  void orderByWritesSortKernels() throws IOException {
+    Path orders = Files.writeString(directory.resolve("orders.csv"), ORDERS_CSV);
+    Path output = directory.resolve("sorted");
+
+    Run run =
+        run(
+            "kernels",
+            "--dir",
+            output.toString(),
+            "--csv",
+            "orders=" + orders,
+            "SELECT id, amount FROM orders ORDER BY amount DESC, customer LIMIT 3");
+
+    assertThat(run.status()).as("stderr: %s", run.err()).isZero();
+    Set<String> names = new HashSet<>();
+    for (String line : run.out().lines().toList()) {
+      names.add(Path.of(line).getFileName().toString());
+    }
+    assertThat(names)
+        .contains(
+            "sort_keys_decimal_desc.ptx",
+            "sort_keys_bigint.ptx",
+            "sort_digit_counts.ptx",
+            "sort_tile_counts.ptx",
+            "sort_scan.ptx",
+            "sort_scatter.ptx",
+            "sort_prefix_counts.ptx",
+            "sort_candidates.ptx");
+    assertThat(Files.readString(output.resolve("sort_keys_decimal_desc.ptx")))
+        .contains(".visible .entry warp_sort_keys");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        PtxValidator.isAvailable(), () -> "nvPTXCompiler: " + PtxValidator.unavailableReason());
+    for (String name : names) {
+      String ptx = Files.readString(output.resolve(name));
+      for (String gpuName : PtxValidator.ARCHITECTURES) {
+        assertThat(PtxValidator.assemble(ptx, gpuName).success()).as(name).isTrue();
+      }
+    }
+  }
+
+  @Test
   void missingDirIsUsageError() {
     Run run = run("kernels", "SELECT 1");
 

@@ -138,6 +138,13 @@ public final class SortStep implements ExecutionStep {
       if (source.chunks().isEmpty()) {
         return new Batch(outputColumns, List.of(), true);
       }
+      if (!sortKeys.isEmpty()) {
+        List<SortKernelLog.KeyKernel> kernels = new ArrayList<>();
+        for (dev.warpsql.executor.sort.SortKey key : sortKeys) {
+          kernels.add(new SortKernelLog.KeyKernel(key.type(), key.descending()));
+        }
+        SortKernelLog.record(kernels);
+      }
       BufferAllocator allocator = context.allocator();
       List<FieldVector> all = BatchVectors.concatenate(source, allocator);
       List<FieldVector> sorted;
