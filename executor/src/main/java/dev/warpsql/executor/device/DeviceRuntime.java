@@ -72,6 +72,11 @@ public final class DeviceRuntime implements AutoCloseable {
       return new Config(memoryBytes / 10 * 9, block, memoryBytes / 2, 1024);
     }
 
+    /** Returns these sizes with another budget for resident column chunks. */
+    public Config withResidencyBudget(long bytes) {
+      return new Config(poolLimitBytes, blockBytes, bytes, moduleCapacity, sortMinRows);
+    }
+
     /** Returns these sizes with another row count from which sorts run on the device. */
     public Config withSortMinRows(int rows) {
       return new Config(poolLimitBytes, blockBytes, residencyBudgetBytes, moduleCapacity, rows);

@@ -1,6 +1,7 @@
 package dev.warpsql.planner.exec;
 
 import dev.warpsql.executor.device.DeviceRuntime;
+import dev.warpsql.executor.device.ResidentMemorySetting;
 import dev.warpsql.executor.error.ErrorCode;
 import dev.warpsql.executor.error.WarpException;
 import dev.warpsql.executor.pipeline.MorselScheduler;
@@ -107,11 +108,36 @@ public final class WarpRuntime {
     }
     try {
       DeviceApi api = JCudaDevice.open(0);
-      gpu = new DeviceRuntime("gpu", api, DeviceRuntime.Config.forMemory(api.memoryBytes()));
-      LOG.info("Running pipelines on GPU {}", api.description());
+      DeviceRuntime.Config config;
+      try {
+        config = gpuConfig(api.memoryBytes(), System.getProperty(ResidentMemorySetting.PROPERTY));
+      } catch (IllegalArgumentException e) {
+        api.close();
+        gpuUnavailableReason = e.getMessage();
+        return;
+      }
+      gpu = new DeviceRuntime("gpu", api, config);
+      LOG.info(
+          "Running pipelines on GPU {}, resident columns up to {} bytes",
+          api.description(),
+          config.residencyBudgetBytes());
     } catch (DeviceException e) {
       gpuUnavailableReason = "opening the GPU failed: " + e.getMessage();
     }
+  }
+
+  /**
+   * Returns the sizes of a GPU with {@code memoryBytes}, with the resident column budget of {@code
+   * residentSetting} when it is set ({@link ResidentMemorySetting}).
+   *
+   * @throws IllegalArgumentException when the setting is invalid
+   */
+  static DeviceRuntime.Config gpuConfig(long memoryBytes, String residentSetting) {
+    DeviceRuntime.Config config = DeviceRuntime.Config.forMemory(memoryBytes);
+    if (residentSetting == null) {
+      return config;
+    }
+    return config.withResidencyBudget(ResidentMemorySetting.bytes(residentSetting, memoryBytes));
   }
 
   private static synchronized DeviceRuntime simulated() {
