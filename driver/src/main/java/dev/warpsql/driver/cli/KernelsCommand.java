@@ -12,6 +12,7 @@ import dev.warpsql.kernels.ir.KernelProgram;
 import dev.warpsql.kernels.ptx.PtxEmitter;
 import dev.warpsql.kernels.ptx.PtxHashBuild;
 import dev.warpsql.kernels.ptx.PtxKernel;
+import dev.warpsql.kernels.ptx.PtxPrefixSum;
 import dev.warpsql.kernels.ptx.PtxRadixSort;
 import dev.warpsql.kernels.ptx.PtxSortKeys;
 import dev.warpsql.kernels.ptx.PtxSortSelection;
@@ -41,8 +42,9 @@ import java.util.Set;
  *
  * <p>When the statements sorted rows by ORDER BY keys, it also writes the kernels of a device sort:
  * one key kernel per key type and direction ({@code sort_keys_bigint_desc.ptx}), and the fixed
- * kernels of the radix sort and of its selection under a small FETCH ({@code sort_scatter.ptx},
- * ...). A GPU runs them for sorts of 4,096 rows or more; the CPU run records every sort.
+ * kernels of the radix sort, of its selection under a small FETCH and of its scan across blocks
+ * ({@code sort_scatter.ptx}, {@code prefix_positions.ptx}, ...). A GPU runs them for sorts of 4,096
+ * rows or more; the CPU run records every sort.
  *
  * <p>NOTE: kernels are found as the programs that the process-wide CPU backend cache gained during
  * the run. In a fresh process, as from the command line, that is every kernel of the statements.
@@ -162,7 +164,8 @@ final class KernelsCommand {
 
   /**
    * Returns the key kernel of each sort key, ordered by name, then the fixed kernels of the radix
-   * sort and its selection. Returns nothing when no statement sorted by keys.
+   * sort, its selection and its scan across blocks. Returns nothing when no statement sorted by
+   * keys.
    */
   private static List<NamedKernel> sortKernels(List<KeyKernel> sortKeys) {
     if (sortKeys.isEmpty()) {
@@ -184,7 +187,10 @@ final class KernelsCommand {
             PtxRadixSort.scan(),
             PtxRadixSort.scatter(),
             PtxSortSelection.prefixCounts(),
-            PtxSortSelection.candidates());
+            PtxSortSelection.candidates(),
+            PtxPrefixSum.blockSums(),
+            PtxPrefixSum.totals(),
+            PtxPrefixSum.positions());
     for (PtxKernel kernel : fixed) {
       kernels.add(new NamedKernel(kernel.entryName().replaceFirst("^warp_", ""), kernel));
     }

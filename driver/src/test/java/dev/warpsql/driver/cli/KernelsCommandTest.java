@@ -156,7 +156,10 @@ class KernelsCommandTest {
             "sort_scan.ptx",
             "sort_scatter.ptx",
             "sort_prefix_counts.ptx",
-            "sort_candidates.ptx");
+            "sort_candidates.ptx",
+            "prefix_block_sums.ptx",
+            "prefix_totals.ptx",
+            "prefix_positions.ptx");
     assertThat(Files.readString(output.resolve("sort_keys_decimal_desc.ptx")))
         .contains(".visible .entry warp_sort_keys");
     org.junit.jupiter.api.Assumptions.assumeTrue(

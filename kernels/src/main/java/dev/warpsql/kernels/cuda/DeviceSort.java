@@ -33,8 +33,9 @@ import java.util.function.Supplier;
  * of rows. When many rows tie with it, the selection gives up and every row is sorted.
  *
  * <p>Memory, charged to the caller's owner: 24 bytes per row for two copies of the keys and rows,
- * plus one 32-bit count per digit value and tile of {@link PtxRadixSort#TILE_ROWS} rows. A
- * selection writes its candidates into the second copy and needs no more.
+ * plus one 32-bit count per digit value and tile of {@link PtxRadixSort#TILE_ROWS} rows, and one
+ * total per 16 tiles for the scan across blocks. A selection writes its candidates into the second
+ * copy and needs no more.
  */
 public final class DeviceSort implements AutoCloseable {
   private static final int DIGIT_VALUES = PtxRadixSort.BLOCK_SIZE;
@@ -44,12 +45,19 @@ public final class DeviceSort implements AutoCloseable {
 
   /**
    * The selection stops narrowing once at most this many rows are left, 16 tiles, or an eighth of
-   * the rows when that is fewer. Each pass of the candidates' sort runs a scan in which a thread
-   * reads one count per tile, one dependent load after another, so tiles cost more than bytes.
-   * Estimate: 16 tiles take about 13 µs per scan at 0.4 µs per load, and another selection pass
-   * over 60 million keys about 0.1 ms.
+   * the rows when that is fewer. NOTE: an estimate, not measured on a GPU. The candidates' sort
+   * then scans in one block and moves about 210 bytes per candidate over seven passes (14 MB),
+   * while another selection pass reads 8 bytes of every row (480 MB for 60 million rows).
    */
   private static final int SELECTION_STOP_ROWS = 16 * PtxRadixSort.TILE_ROWS;
+
+  /**
+   * From this many tiles a pass scans its tile counts across blocks ({@link DevicePrefixSum}), in
+   * three launches, instead of in one block whose threads each read one count per tile, one
+   * dependent load after another. NOTE: an estimate, not measured on a GPU: two more launches cost
+   * about 10 µs, and one block's scan about 0.8 µs per tile at 0.4 µs per load.
+   */
+  private static final int SCAN_ACROSS_BLOCKS_TILES = 16;
 
   private final DeviceApi device;
   private final ModuleCache modules;
@@ -61,6 +69,8 @@ public final class DeviceSort implements AutoCloseable {
   private final DeviceBuffer[] rows = new DeviceBuffer[2];
   private DeviceBuffer digitCounts;
   private DeviceBuffer tileCounts;
+  private DeviceBuffer scanTotals;
+  private int scanAcrossBlocksTiles = SCAN_ACROSS_BLOCKS_TILES;
   private int current;
   private boolean ordered;
   private int passes;
@@ -157,6 +167,11 @@ public final class DeviceSort implements AutoCloseable {
   /** Returns the count passes of a selection over the keys of rows that earlier bytes set apart. */
   int selectionPasses() {
     return selectionPasses;
+  }
+
+  /** Makes passes over {@code tiles} tiles or more scan across blocks, for tests of small sorts. */
+  void scanAcrossBlocksFrom(int tiles) {
+    scanAcrossBlocksTiles = tiles;
   }
 
   /** Returns the rows that the sort orders: all of them, or the candidates of a selection. */
@@ -302,6 +317,15 @@ public final class DeviceSort implements AutoCloseable {
     return copyInts(digitCounts.address(), digits * DIGIT_VALUES);
   }
 
+  /** Returns the block totals of the scan across blocks, allocated on first use. */
+  private long scanTotals() {
+    if (scanTotals == null) {
+      long blocks = DevicePrefixSum.blocks((long) DIGIT_VALUES * tileCount());
+      scanTotals = allocate(owner, "sort scan totals", blocks * 4);
+    }
+    return scanTotals.address();
+  }
+
   private int tileCount() {
     return (rowCount + PtxRadixSort.TILE_ROWS - 1) / PtxRadixSort.TILE_ROWS;
   }
@@ -328,11 +352,16 @@ public final class DeviceSort implements AutoCloseable {
     counts.setLong("counts", tileCounts.address());
     device.launch(counter.function(), perTile, counts);
 
-    LoadedKernel scan = kernel(PtxRadixSort.SCAN, PtxRadixSort::scan);
-    KernelParameterBuffer scanned = new KernelParameterBuffer(scan.kernel().parameters());
-    scanned.setLong("tile_count", tileCount);
-    scanned.setLong("counts", tileCounts.address());
-    device.launch(scan.function(), new LaunchShape(1, PtxRadixSort.BLOCK_SIZE), scanned);
+    if (tileCount >= scanAcrossBlocksTiles) {
+      int entries = DIGIT_VALUES * tileCount;
+      DevicePrefixSum.launch(device, this::kernel, tileCounts.address(), entries, scanTotals());
+    } else {
+      LoadedKernel scan = kernel(PtxRadixSort.SCAN, PtxRadixSort::scan);
+      KernelParameterBuffer scanned = new KernelParameterBuffer(scan.kernel().parameters());
+      scanned.setLong("tile_count", tileCount);
+      scanned.setLong("counts", tileCounts.address());
+      device.launch(scan.function(), new LaunchShape(1, PtxRadixSort.BLOCK_SIZE), scanned);
+    }
 
     LoadedKernel scatter = kernel(PtxRadixSort.SCATTER, PtxRadixSort::scatter);
     KernelParameterBuffer moves = new KernelParameterBuffer(scatter.kernel().parameters());

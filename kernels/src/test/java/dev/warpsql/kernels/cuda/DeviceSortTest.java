@@ -473,6 +473,38 @@ class DeviceSortTest {
   }
 
   @Test
+  void scanAcrossBlocksGivesTheSameOrder() {
+    BigIntVector values = new BigIntVector("values", allocator);
+    IntVector groups = new IntVector("groups", allocator);
+    values.allocateNew(ROWS);
+    groups.allocateNew(ROWS);
+    for (int row = 0; row < ROWS; row++) {
+      if (row % 19 == 7) {
+        values.setNull(row);
+      } else {
+        values.set(row, random.nextInt(1 << 20) - (1 << 19));
+      }
+      groups.set(row, random.nextInt(40));
+    }
+    values.setValueCount(ROWS);
+    groups.setValueCount(ROWS);
+    List<SortSpec> keys =
+        List.of(
+            new SortSpec(column(DataType.INTEGER, groups), true, false, null),
+            new SortSpec(column(DataType.BIGINT, values), false, false, null));
+    int[] expected = referenceOrder(keys, ROWS);
+
+    try (DeviceSort sort = DeviceSort.start(device, modules, owner, ROWS)) {
+      sort.scanAcrossBlocksFrom(1);
+      for (int k = keys.size() - 1; k >= 0; k--) {
+        sort.sortBy(deviceKey(keys.get(k)));
+      }
+
+      assertThat(sort.positions(0, ROWS)).containsExactly(expected);
+    }
+  }
+
+  @Test
   void invalidSliceIsRejected() {
     IntVector values = new IntVector("values", allocator);
     values.allocateNew(3);

@@ -94,8 +94,8 @@ class PtxAssemblyTest {
   }
 
   /**
-   * Returns every sort kernel: the key kernel of each type and direction, the radix kernels and the
-   * selection kernels.
+   * Returns every sort kernel: the key kernel of each type and direction, the radix kernels, the
+   * selection kernels and the prefix sum across blocks.
    */
   static Stream<Arguments> sortKernels() {
     List<PtxKernel> kernels = new ArrayList<>();
@@ -123,6 +123,9 @@ class PtxAssemblyTest {
     kernels.add(PtxRadixSort.scatter());
     kernels.add(PtxSortSelection.prefixCounts());
     kernels.add(PtxSortSelection.candidates());
+    kernels.add(PtxPrefixSum.blockSums());
+    kernels.add(PtxPrefixSum.totals());
+    kernels.add(PtxPrefixSum.positions());
     List<Arguments> arguments = new ArrayList<>();
     for (PtxKernel kernel : kernels) {
       String name = kernel.ptx().lines().findFirst().orElseThrow();
