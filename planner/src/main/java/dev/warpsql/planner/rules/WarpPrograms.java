@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The optimization program of a statement: subqueries become joins and aggregates, correlated plans
  * are decorrelated, comparisons with NULL are folded, unused fields are trimmed, multi-way joins
- * are put in a heuristic order by estimated row counts, and the cost-based planner chooses WARP or
- * Enumerable operators. The expressions of Enumerable operators are then rewritten where Calcite's
- * Enumerable engine would run them differently from the kernels or not at all.
+ * are put in a heuristic order by estimated row counts, window functions that Calcite runs wrongly
+ * are rewritten, and the cost-based planner chooses WARP or Enumerable operators. The expressions
+ * of Enumerable operators are then rewritten where Calcite's Enumerable engine would run them
+ * differently from the kernels or not at all.
  */
 public final class WarpPrograms {
   private static final Logger LOG = LoggerFactory.getLogger(WarpPrograms.class);
@@ -54,6 +55,7 @@ public final class WarpPrograms {
         (planner, rel, traits, materializations, lattices) -> NullComparisonFolding.apply(rel),
         (planner, rel, traits, materializations, lattices) ->
             new RelFieldTrimmer(null, relBuilder(rel)).trim(rel),
+        (planner, rel, traits, materializations, lattices) -> WindowFunctionRewrite.apply(rel),
         fullJoinsAsUnions(),
         heuristicJoinOrder(rules),
         Programs.calc(WarpMetadata.PROVIDER),
