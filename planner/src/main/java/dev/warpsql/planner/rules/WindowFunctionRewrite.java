@@ -121,16 +121,7 @@ public final class WindowFunctionRewrite extends RelHomogeneousShuttle {
 
     private RexNode percentRank(RexOver over) {
       RexWindow window = over.getWindow();
-      RexNode rank =
-          over(
-              SqlStdOperatorTable.RANK,
-              List.of(),
-              window.partitionKeys,
-              window.orderKeys,
-              RexWindowBounds.UNBOUNDED_PRECEDING,
-              RexWindowBounds.CURRENT_ROW,
-              false,
-              RexWindowExclusion.EXCLUDE_NO_OTHER);
+      RexNode rank = upToLastPeer(SqlStdOperatorTable.RANK, window);
       RexNode partitionRows = partitionRows(window);
       RexNode literalOne = rexBuilder.makeBigintLiteral(BigDecimal.ONE);
       RexNode severalRows =
@@ -147,17 +138,24 @@ public final class WindowFunctionRewrite extends RelHomogeneousShuttle {
 
     private RexNode cumulativeDistribution(RexOver over) {
       RexWindow window = over.getWindow();
-      RexNode rowsToLastPeer =
-          over(
-              SqlStdOperatorTable.COUNT,
-              List.of(),
-              window.partitionKeys,
-              window.orderKeys,
-              RexWindowBounds.UNBOUNDED_PRECEDING,
-              RexWindowBounds.CURRENT_ROW,
-              false,
-              RexWindowExclusion.EXCLUDE_NO_OTHER);
+      RexNode rowsToLastPeer = upToLastPeer(SqlStdOperatorTable.COUNT, window);
       return divide(rowsToLastPeer, partitionRows(window));
+    }
+
+    /**
+     * Returns {@code function()} over the rows of {@code window}'s partition up to the current
+     * row's last peer in its order.
+     */
+    private RexNode upToLastPeer(SqlAggFunction function, RexWindow window) {
+      return over(
+          function,
+          List.of(),
+          window.partitionKeys,
+          window.orderKeys,
+          RexWindowBounds.UNBOUNDED_PRECEDING,
+          RexWindowBounds.CURRENT_ROW,
+          false,
+          RexWindowExclusion.EXCLUDE_NO_OTHER);
     }
 
     /** Returns COUNT(*) over the whole partition of {@code window}. */
