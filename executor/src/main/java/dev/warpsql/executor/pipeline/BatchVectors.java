@@ -1,7 +1,9 @@
 package dev.warpsql.executor.pipeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseFixedWidthVector;
@@ -20,10 +22,25 @@ final class BatchVectors {
    * caller; an empty list when the batch has no chunks.
    */
   static List<FieldVector> concatenate(Batch batch, BufferAllocator allocator) {
+    return concatenate(batch, allocator, column -> true);
+  }
+
+  /**
+   * Returns one vector per column as {@link #concatenate(Batch, BufferAllocator)} does, but only
+   * for the columns that {@code selected} accepts: the others are null.
+   */
+  static List<FieldVector> concatenate(
+      Batch batch, BufferAllocator allocator, IntPredicate selected) {
     int total = Math.toIntExact(batch.rowCount());
     List<FieldVector> result = new ArrayList<>();
     try {
       for (int column = 0; column < batch.columns().size(); column++) {
+        if (!selected.test(column)) {
+          if (!batch.chunks().isEmpty()) {
+            result.add(null);
+          }
+          continue;
+        }
         FieldVector target = null;
         int next = 0;
         for (BatchChunk chunk : batch.chunks()) {
@@ -51,10 +68,64 @@ final class BatchVectors {
         }
       }
     } catch (RuntimeException e) {
-      result.forEach(FieldVector::close);
+      closeAll(result);
       throw e;
     }
     return result;
+  }
+
+  /**
+   * Returns one vector per column with the batch's rows at {@code rows}, indexes into the batch in
+   * chunk order, read from the chunks' own vectors. The caller owns the vectors.
+   */
+  static List<FieldVector> gather(Batch batch, int[] rows, BufferAllocator allocator) {
+    List<BatchChunk> chunks = batch.chunks();
+    long[] starts = new long[chunks.size()];
+    long start = 0;
+    for (int c = 0; c < chunks.size(); c++) {
+      starts[c] = start;
+      start += chunks.get(c).rowCount();
+    }
+    int[] chunkOfRow = new int[rows.length];
+    int[] rowInChunk = new int[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      int found = Arrays.binarySearch(starts, rows[i]);
+      int chunk = found >= 0 ? found : -found - 2;
+      while (chunks.get(chunk).rowCount() == 0
+          || rows[i] - starts[chunk] >= chunks.get(chunk).rowCount()) {
+        chunk++;
+      }
+      chunkOfRow[i] = chunk;
+      rowInChunk[i] = (int) (rows[i] - starts[chunk]);
+    }
+
+    List<FieldVector> result = new ArrayList<>();
+    try {
+      for (int column = 0; column < batch.columns().size(); column++) {
+        FieldVector target = chunks.get(0).vectors().get(column).getField().createVector(allocator);
+        result.add(target);
+        target.setInitialCapacity(rows.length);
+        target.allocateNew();
+        for (int i = 0; i < rows.length; i++) {
+          FieldVector source = chunks.get(chunkOfRow[i]).vectors().get(column);
+          target.copyFromSafe(rowInChunk[i], i, source);
+        }
+        target.setValueCount(rows.length);
+      }
+    } catch (RuntimeException e) {
+      closeAll(result);
+      throw e;
+    }
+    return result;
+  }
+
+  /** Closes the vectors of a list that may contain nulls for columns left out. */
+  static void closeAll(List<FieldVector> vectors) {
+    for (FieldVector vector : vectors) {
+      if (vector != null) {
+        vector.close();
+      }
+    }
   }
 
   /**

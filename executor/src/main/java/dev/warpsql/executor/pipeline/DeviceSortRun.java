@@ -33,10 +33,12 @@ final class DeviceSortRun {
   private DeviceSortRun() {}
 
   /**
-   * Returns the rows of {@code joined}, the host vectors of {@code source}, at sorted positions
-   * {@code offset} to {@code end}, or null when the CPU sorts them: without a device or keys, below
-   * the device's {@link DeviceRuntime#sortMinRows()}, or when the device has no room, which is
-   * recorded as a fallback.
+   * Returns the rows of {@code source} at sorted positions {@code offset} to {@code end}, or null
+   * when the CPU sorts them: without a device or keys, below the device's {@link
+   * DeviceRuntime#sortMinRows()}, or when the device has no room, which is recorded as a fallback.
+   *
+   * @param joined the host vectors that join {@code source}'s chunks, one per column, null for the
+   *     columns that no key reads
    */
   static int[] sortedRows(
       ExecutionContext context,
@@ -46,7 +48,7 @@ final class DeviceSortRun {
       int offset,
       int end) {
     DeviceRuntime device = context.device();
-    int rowCount = joined.get(0).getValueCount();
+    int rowCount = Math.toIntExact(source.rowCount());
     if (device == null || keys.isEmpty() || rowCount < device.sortMinRows()) {
       return null;
     }

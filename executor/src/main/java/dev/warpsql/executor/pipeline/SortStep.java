@@ -4,8 +4,10 @@ import dev.warpsql.executor.error.ErrorCode;
 import dev.warpsql.executor.error.WarpException;
 import dev.warpsql.executor.sort.Sorter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 
@@ -145,39 +147,46 @@ public final class SortStep implements ExecutionStep {
         }
         SortKernelLog.record(kernels);
       }
+      // Only the key columns are joined into one vector each. The sorted rows of every column are
+      // then copied from the chunks, so the other columns are copied once, not twice.
       BufferAllocator allocator = context.allocator();
-      List<FieldVector> all = BatchVectors.concatenate(source, allocator);
-      List<FieldVector> sorted;
+      Set<Integer> keyColumns = new HashSet<>();
+      keys.forEach(key -> keyColumns.add(key.column()));
+      List<FieldVector> keyVectors =
+          BatchVectors.concatenate(source, allocator, keyColumns::contains);
+      int[] sortedRows;
       try {
-        sorted =
-            Sorter.gather(all, sortedRows(context, source, all, sortKeys, skip, keep), allocator);
+        sortedRows = sortedRows(context, source, keyVectors, sortKeys, skip, keep);
       } finally {
-        all.forEach(FieldVector::close);
+        BatchVectors.closeAll(keyVectors);
       }
-      int rows = sorted.isEmpty() ? 0 : sorted.get(0).getValueCount();
-      return new Batch(outputColumns, List.of(new BatchChunk(rows, sorted, null)), true);
+      List<FieldVector> sorted = BatchVectors.gather(source, sortedRows, allocator);
+      return new Batch(
+          outputColumns, List.of(new BatchChunk(sortedRows.length, sorted, null)), true);
     }
   }
 
   /**
-   * Returns the rows of {@code all} in sorted order after OFFSET and FETCH: from the device when it
-   * sorts them, otherwise from the CPU.
+   * Returns the rows of {@code source} in sorted order after OFFSET and FETCH: from the device when
+   * it sorts them, otherwise from the CPU.
    */
   private static int[] sortedRows(
       ExecutionContext context,
       Batch source,
-      List<FieldVector> all,
+      List<FieldVector> keyVectors,
       List<dev.warpsql.executor.sort.SortKey> sortKeys,
       long skip,
       long keep) {
-    int rowCount = all.isEmpty() ? 0 : all.get(0).getValueCount();
+    int rowCount = Math.toIntExact(source.rowCount());
     long end = keep < 0 ? rowCount : Math.min(rowCount, skip + Math.min(keep, rowCount));
     if (skip < end) {
-      int[] rows = DeviceSortRun.sortedRows(context, source, all, sortKeys, (int) skip, (int) end);
+      int[] rows =
+          DeviceSortRun.sortedRows(context, source, keyVectors, sortKeys, (int) skip, (int) end);
       if (rows != null) {
         return rows;
       }
     }
-    return Sorter.sortedRows(all, sortKeys, skip, keep < 0 ? Sorter.ALL_ROWS : keep);
+    return Sorter.sortedRows(
+        keyVectors, rowCount, sortKeys, skip, keep < 0 ? Sorter.ALL_ROWS : keep);
   }
 }

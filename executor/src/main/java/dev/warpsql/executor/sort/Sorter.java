@@ -37,6 +37,17 @@ public final class Sorter {
   public static int[] sortedRows(
       List<FieldVector> columns, List<SortKey> keys, long offset, long fetch) {
     Objects.requireNonNull(columns, "columns");
+    return sortedRows(columns, rowCount(columns), keys, offset, fetch);
+  }
+
+  /**
+   * Returns the rows of {@code rowCount} rows in sorted order after OFFSET and FETCH, as {@link
+   * #sortedRows(List, List, long, long)} does, reading only the key columns of {@code columns}: the
+   * others may be null.
+   */
+  public static int[] sortedRows(
+      List<FieldVector> columns, int rowCount, List<SortKey> keys, long offset, long fetch) {
+    Objects.requireNonNull(columns, "columns");
     Objects.requireNonNull(keys, "keys");
     if (offset < 0) {
       throw new IllegalArgumentException("offset must not be negative, got " + offset);
@@ -44,7 +55,6 @@ public final class Sorter {
     if (fetch < ALL_ROWS) {
       throw new IllegalArgumentException("fetch must be -1 (all rows) or more, got " + fetch);
     }
-    int rowCount = rowCount(columns);
     long end = fetch == ALL_ROWS ? rowCount : Math.min(rowCount, saturatedAdd(offset, fetch));
     if (offset >= end) {
       return new int[0];

@@ -96,4 +96,78 @@ class BatchVectorsTest {
       }
     }
   }
+
+  @Test
+  void gatherReadsRowsFromEachChunk() {
+    List<DataType> types = List.of(DataType.INTEGER, DataType.BIGINT, DataType.BOOLEAN);
+    int[] rowCounts = {0, 7, 0, 0, 4, 9};
+    List<BatchColumn> columns = new ArrayList<>();
+    for (int c = 0; c < types.size(); c++) {
+      columns.add(new BatchColumn("c" + c, types.get(c), true, null));
+    }
+    List<BatchChunk> chunks = new ArrayList<>();
+    List<List<Object>> rowsInOrder = new ArrayList<>();
+    int base = 0;
+    for (int rows : rowCounts) {
+      List<FieldVector> vectors = new ArrayList<>();
+      for (DataType type : types) {
+        vectors.add(vector(type, rows + 2, base));
+      }
+      for (int row = 0; row < rows; row++) {
+        List<Object> values = new ArrayList<>();
+        for (FieldVector vector : vectors) {
+          values.add(vector.getObject(row));
+        }
+        rowsInOrder.add(values);
+      }
+      chunks.add(new BatchChunk(rows, vectors, null));
+      base += 100;
+    }
+    int[] rows = {19, 0, 7, 6, 11, 10, 3, 19};
+
+    try (Batch batch = new Batch(columns, chunks, true)) {
+      List<FieldVector> result = BatchVectors.gather(batch, rows, allocator);
+      try {
+        assertThat(result).hasSize(types.size());
+        for (int i = 0; i < rows.length; i++) {
+          for (int c = 0; c < types.size(); c++) {
+            assertThat(result.get(c).getObject(i))
+                .as("row %d, column %d", rows[i], c)
+                .isEqualTo(rowsInOrder.get(rows[i]).get(c));
+          }
+        }
+        assertThat(result.get(0).getValueCount()).isEqualTo(rows.length);
+      } finally {
+        result.forEach(FieldVector::close);
+      }
+    }
+  }
+
+  @Test
+  void concatenateLeavesUnselectedColumnsOut() {
+    List<BatchColumn> columns =
+        List.of(
+            new BatchColumn("k", DataType.INTEGER, true, null),
+            new BatchColumn("v", DataType.BIGINT, true, null));
+    List<BatchChunk> chunks = new ArrayList<>();
+    for (int base : new int[] {0, 100}) {
+      chunks.add(
+          new BatchChunk(
+              5,
+              List.of(vector(DataType.INTEGER, 5, base), vector(DataType.BIGINT, 5, base)),
+              null));
+    }
+
+    try (Batch batch = new Batch(columns, chunks, true)) {
+      List<FieldVector> result = BatchVectors.concatenate(batch, allocator, column -> column == 0);
+      try {
+        assertThat(result).hasSize(2);
+        assertThat(result.get(1)).isNull();
+        assertThat(result.get(0).getValueCount()).isEqualTo(10);
+        assertThat(result.get(0).getObject(5)).isEqualTo(100);
+      } finally {
+        BatchVectors.closeAll(result);
+      }
+    }
+  }
 }
