@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warpsql.kernels.ir.DataType;
+import dev.warpsql.kernels.ptx.PtxRadixSort;
 import dev.warpsql.kernels.ptxsim.SimDevice;
 import dev.warpsql.kernels.ptxsim.SimLaunch;
 import java.nio.ByteBuffer;
@@ -501,6 +502,244 @@ class DeviceSortTest {
       }
 
       assertThat(sort.positions(0, ROWS)).containsExactly(expected);
+    }
+  }
+
+  @Test
+  void selectionOfKeysDifferingInLowestByte() {
+    int rows = 2 * PtxRadixSort.TILE_ROWS + 1;
+    BigIntVector values = new BigIntVector("values", allocator);
+    values.allocateNew(rows);
+    // The upper seven bytes are equal in every key, so only the lowest byte sets rows apart.
+    for (int row = 0; row < rows; row++) {
+      values.set(row, 0x0102_0304_0506_0700L + random.nextInt(256));
+    }
+    values.setValueCount(rows);
+    Column column = column(DataType.BIGINT, values);
+    int eighth = rows / 8;
+
+    for (boolean descending : new boolean[] {false, true}) {
+      List<SortSpec> keys = List.of(new SortSpec(column, descending, false, null));
+      int[] expected = referenceOrder(keys, rows);
+
+      assertThat(deviceOrder(keys, rows, 0, 1)).containsExactly(expected[0]);
+      assertThat(deviceOrder(keys, rows, eighth - 3, eighth))
+          .containsExactly(Arrays.copyOfRange(expected, eighth - 3, eighth));
+      assertThat(deviceOrder(keys, rows, eighth - 3, eighth + 1))
+          .containsExactly(Arrays.copyOfRange(expected, eighth - 3, eighth + 1));
+      try (DeviceSort sort = DeviceSort.start(device, modules, owner, rows)) {
+        sort.selectCandidates(deviceKey(keys.get(0)), eighth, eighth);
+        assertThat(sort.rowCount()).as("candidates, descending %s", descending).isLessThan(rows);
+      }
+    }
+  }
+
+  @Test
+  void selectionOfKeysDifferingInHighestByte() {
+    int rows = 2 * PtxRadixSort.TILE_ROWS + 1;
+    BigIntVector values = new BigIntVector("values", allocator);
+    IntVector ids = new IntVector("ids", allocator);
+    values.allocateNew(rows);
+    ids.allocateNew(rows);
+    for (int row = 0; row < rows; row++) {
+      values.set(row, ((long) random.nextInt(4) << 56) | 0x00AB_CDEF_0123_4567L);
+      ids.set(row, random.nextInt(rows));
+    }
+    values.setValueCount(rows);
+    ids.setValueCount(rows);
+    List<SortSpec> keys =
+        List.of(
+            new SortSpec(column(DataType.BIGINT, values), true, false, null),
+            new SortSpec(column(DataType.INTEGER, ids), false, false, null));
+    int[] expected = referenceOrder(keys, rows);
+
+    try (DeviceSort sort = DeviceSort.start(device, modules, owner, rows)) {
+      sort.selectCandidates(deviceKey(keys.get(0)), 10, 10);
+      int candidates = sort.rowCount();
+      sort.sortBy(deviceKey(keys.get(1)));
+      sort.sortBy(deviceKey(keys.get(0)));
+
+      assertThat(candidates).isBetween(10, rows / 2);
+      assertThat(sort.positions(0, 10)).containsExactly(Arrays.copyOf(expected, 10));
+    }
+  }
+
+  @Test
+  void selectionKeepsTiesOfExactlyHalfTheRows() {
+    int rows = 2 * PtxRadixSort.TILE_ROWS;
+    IntVector firsts = new IntVector("firsts", allocator);
+    IntVector ids = new IntVector("ids", allocator);
+    firsts.allocateNew(rows);
+    ids.allocateNew(rows);
+    for (int row = 0; row < rows; row++) {
+      firsts.set(row, row % 2 == 0 ? Integer.MIN_VALUE : random.nextInt());
+      ids.set(row, random.nextInt(100));
+    }
+    firsts.setValueCount(rows);
+    ids.setValueCount(rows);
+    List<SortSpec> keys =
+        List.of(
+            new SortSpec(column(DataType.INTEGER, firsts), false, false, null),
+            new SortSpec(column(DataType.INTEGER, ids), true, false, null));
+    int[] expected = referenceOrder(keys, rows);
+
+    // A selection gives up only when more than half of the rows are candidates.
+    try (DeviceSort sort = DeviceSort.start(device, modules, owner, rows)) {
+      sort.selectCandidates(deviceKey(keys.get(0)), 10, 10);
+      assertThat(sort.rowCount()).isEqualTo(rows / 2);
+      sort.sortBy(deviceKey(keys.get(1)));
+      sort.sortBy(deviceKey(keys.get(0)));
+
+      assertThat(sort.positions(0, 10)).containsExactly(Arrays.copyOf(expected, 10));
+    }
+    assertThat(deviceOrder(keys, rows, 1000, 1024))
+        .containsExactly(Arrays.copyOfRange(expected, 1000, 1024));
+  }
+
+  @Test
+  void selectionGivesUpOnEqualKeys() {
+    int rows = 2 * PtxRadixSort.TILE_ROWS + 1;
+    IntVector same = new IntVector("same", allocator);
+    IntVector ids = new IntVector("ids", allocator);
+    same.allocateNew(rows);
+    ids.allocateNew(rows);
+    for (int row = 0; row < rows; row++) {
+      same.set(row, -7);
+      ids.set(row, random.nextInt(rows));
+    }
+    same.setValueCount(rows);
+    ids.setValueCount(rows);
+    List<SortSpec> keys =
+        List.of(
+            new SortSpec(column(DataType.INTEGER, same), false, false, null),
+            new SortSpec(column(DataType.INTEGER, ids), false, false, null));
+    int[] expected = referenceOrder(keys, rows);
+
+    try (DeviceSort sort = DeviceSort.start(device, modules, owner, rows)) {
+      sort.selectCandidates(deviceKey(keys.get(0)), rows / 8, rows / 8);
+      assertThat(sort.rowCount()).isEqualTo(rows);
+    }
+    assertThat(deviceOrder(keys, rows, 0, rows / 8))
+        .containsExactly(Arrays.copyOf(expected, rows / 8));
+  }
+
+  @Test
+  void selectionWithMostlyNullKeys() {
+    int rows = 2 * PtxRadixSort.TILE_ROWS + 1;
+    IntVector values = new IntVector("values", allocator);
+    values.allocateNew(rows);
+    for (int row = 0; row < rows; row++) {
+      if (row % 10 != 0) {
+        values.setNull(row);
+      } else {
+        values.set(row, row % 30 == 0 ? Integer.MAX_VALUE : random.nextInt(50) - 25);
+      }
+    }
+    values.setValueCount(rows);
+    Column column = column(DataType.INTEGER, values);
+
+    // About 820 rows have a value, so the last slice ends among the NULLs when they come last.
+    for (boolean descending : new boolean[] {false, true}) {
+      for (boolean nullsFirst : new boolean[] {false, true}) {
+        List<SortSpec> keys = List.of(new SortSpec(column, descending, nullsFirst, null));
+        int[] expected = referenceOrder(keys, rows);
+        for (int end : new int[] {1, 100, rows / 8}) {
+          assertThat(deviceOrder(keys, rows, end / 2, end))
+              .as(
+                  "rows %d to %d, descending %s, NULLs first %s",
+                  end / 2, end, descending, nullsFirst)
+              .containsExactly(Arrays.copyOfRange(expected, end / 2, end));
+        }
+      }
+    }
+  }
+
+  @Test
+  void selectionOfBooleanAndRealKeys() {
+    int rows = 2 * PtxRadixSort.TILE_ROWS + 1;
+    BitVector flags = new BitVector("flags", allocator);
+    Float4Vector reals = new Float4Vector("reals", allocator);
+    flags.allocateNew(rows);
+    reals.allocateNew(rows);
+    float[] samples = {Float.NaN, -0.0f, 0.0f, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY};
+    for (int row = 0; row < rows; row++) {
+      if (row % 97 == 0) {
+        flags.setNull(row);
+        reals.setNull(row);
+        continue;
+      }
+      flags.set(row, row % 40 == 0 ? 1 : 0);
+      reals.set(row, row % 5 == 0 ? samples[row % samples.length] : random.nextInt(8) / 2.0f);
+    }
+    flags.setValueCount(rows);
+    reals.setValueCount(rows);
+    Column flagColumn = column(DataType.BOOLEAN, flags);
+    Column realColumn = column(DataType.REAL, reals);
+
+    for (boolean descending : new boolean[] {false, true}) {
+      for (boolean nullsFirst : new boolean[] {false, true}) {
+        List<SortSpec> keys =
+            List.of(
+                new SortSpec(flagColumn, !descending, nullsFirst, null),
+                new SortSpec(realColumn, descending, !nullsFirst, null));
+        int[] expected = referenceOrder(keys, rows);
+        assertThat(deviceOrder(keys, rows, 50, 150))
+            .as("descending %s, NULLs first %s", descending, nullsFirst)
+            .containsExactly(Arrays.copyOfRange(expected, 50, 150));
+        List<SortSpec> realFirst = List.of(keys.get(1), keys.get(0));
+        int[] realExpected = referenceOrder(realFirst, rows);
+        assertThat(deviceOrder(realFirst, rows, 0, rows / 8))
+            .as("REAL first, descending %s, NULLs first %s", descending, nullsFirst)
+            .containsExactly(Arrays.copyOf(realExpected, rows / 8));
+      }
+    }
+  }
+
+  @Test
+  void selectionOnInterleavedThreads() {
+    int rows = 2 * PtxRadixSort.TILE_ROWS + 1;
+    BigIntVector values = new BigIntVector("values", allocator);
+    values.allocateNew(rows);
+    for (int row = 0; row < rows; row++) {
+      if (row % 9 == 0) {
+        values.setNull(row);
+      } else {
+        values.set(row, 0x0700_0000_0000_0000L + random.nextInt(3_000));
+      }
+    }
+    values.setValueCount(rows);
+    vectors.add(values);
+    for (boolean nullsFirst : new boolean[] {false, true}) {
+      SortSpec spec =
+          new SortSpec(new Column(DataType.BIGINT, values, null), false, nullsFirst, null);
+      int[] expected = referenceOrder(List.of(spec), rows);
+
+      for (long seed : new long[] {3, 11}) {
+        try (SimDevice interleaved = new SimDevice(SimLaunch.Options.interleaved(seed, 5));
+            DeviceMemoryPool interleavedPool =
+                new DeviceMemoryPool(interleaved, 1 << 20, 16 << 20);
+            ModuleCache interleavedModules = new ModuleCache(interleaved, 8, 1);
+            DeviceMemoryOwner interleavedOwner = interleavedPool.newOwner("interleaved sort");
+            ColumnUpload upload =
+                ColumnUpload.upload(
+                    interleaved, interleavedOwner, "values", values, DataType.BIGINT, true, rows)) {
+          DeviceSort.Key key =
+              new DeviceSort.Key(DataType.BIGINT, upload.column(), 0, false, nullsFirst);
+          int[] actual =
+              DeviceSort.sortedRows(
+                  interleaved,
+                  interleavedModules,
+                  interleavedOwner,
+                  rows,
+                  List.of(key),
+                  rows / 16,
+                  rows / 8);
+
+          assertThat(actual)
+              .as("seed %d, NULLs first %s", seed, nullsFirst)
+              .containsExactly(Arrays.copyOfRange(expected, rows / 16, rows / 8));
+        }
+      }
     }
   }
 
