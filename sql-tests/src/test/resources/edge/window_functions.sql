@@ -46,19 +46,17 @@ SELECT id, NTILE(2) OVER (PARTITION BY grp ORDER BY id) AS n2,
 FROM scores ORDER BY id;
 
 -- Calcite computes the bucket as 1 + n * (row index) / (rows of the partition), which skips
--- buckets when n does not divide the row count evenly.
+-- buckets when n does not divide the row count evenly. WarpSQL rewrites NTILE into the standard's
+-- split.
 -- ordered
 -- fallback
--- known-bug NTILE(10) over 8 rows returns 6, 7, 8, 9 for rows 5 to 8
 SELECT id, NTILE(10) OVER (ORDER BY id) AS n10 FROM scores ORDER BY id;
 
 -- ordered
 -- fallback
--- known-bug NTILE(4) over a partition of 2 rows returns buckets 1 and 3
 SELECT id, NTILE(4) OVER (PARTITION BY grp ORDER BY id) AS n4 FROM scores ORDER BY id;
 
 -- The SQL standard raises data exception 22014 for an NTILE argument that is not positive.
--- known-bug NTILE(0) returns 1 in every row
 -- error 22014
 SELECT id, NTILE(0) OVER (ORDER BY id) FROM scores;
 
@@ -223,10 +221,10 @@ SELECT id, SUM(score) OVER (ORDER BY score RANGE BETWEEN 10 PRECEDING AND CURREN
   MIN(id) OVER (ORDER BY score RANGE BETWEEN 20 PRECEDING AND 5 PRECEDING) AS before
 FROM scores WHERE score IS NOT NULL ORDER BY id;
 
--- With DESC, PRECEDING means larger keys. Calcite subtracts the offset whatever the direction.
+-- With DESC, PRECEDING means larger keys. Calcite subtracts the offset whatever the direction, so
+-- WarpSQL orders by the negated key ascending instead.
 -- ordered
 -- fallback
--- known-bug every frame is empty: SUM is NULL and COUNT is 0 in each row
 SELECT id, SUM(score) OVER (ORDER BY score DESC RANGE BETWEEN 10 PRECEDING AND CURRENT ROW) AS s,
   COUNT(*) OVER (ORDER BY score DESC RANGE BETWEEN CURRENT ROW AND 15 FOLLOWING) AS c
 FROM scores WHERE score IS NOT NULL ORDER BY id;
@@ -260,25 +258,20 @@ FROM nullable_types WHERE dbl_v BETWEEN -10 AND 10 ORDER BY id;
 SELECT id, SUM(dbl_v) OVER (ORDER BY dbl_v RANGE BETWEEN 0.5 PRECEDING AND CURRENT ROW) AS s
 FROM nullable_types WHERE dbl_v BETWEEN -10 AND 10 ORDER BY id;
 
--- RANGE frames over DATE keys with INTERVAL offsets. Calcite subtracts the interval's number from
--- the date's day number: milliseconds for a day-time interval and months for a year-month one.
--- ordered
--- fallback
--- known-bug XX000: ClassCastException, Long cannot be cast to Integer
+-- RANGE frames over DATE keys with INTERVAL offsets raise 0A000. Calcite subtracts the interval's
+-- number from the date's day number: milliseconds for a day-time interval and months for a
+-- year-month one.
+-- error 0A000
 SELECT id, COUNT(*) OVER (ORDER BY d RANGE BETWEEN INTERVAL '1' DAY PRECEDING AND CURRENT ROW)
   AS c
 FROM calendar_days ORDER BY id;
 
--- ordered
--- fallback
--- known-bug one month is taken as one day, so 2024-02-29 does not count 2024-01-31
+-- error 0A000
 SELECT id, COUNT(*) OVER (ORDER BY d RANGE BETWEEN INTERVAL '1' MONTH PRECEDING AND CURRENT ROW)
   AS c
 FROM calendar_days WHERE d IS NOT NULL ORDER BY id;
 
--- ordered
--- fallback
--- known-bug XX000: ClassCastException, Long cannot be cast to Integer
+-- error 0A000
 SELECT o_orderkey, SUM(o_totalprice) OVER (ORDER BY o_orderdate RANGE BETWEEN INTERVAL '7' DAY
   PRECEDING AND CURRENT ROW) AS week_total
 FROM orders WHERE o_orderkey < 400 ORDER BY o_orderkey;
@@ -363,7 +356,6 @@ FROM jk_a ORDER BY id;
 
 -- ordered
 -- fallback
--- known-bug MAX skips NaN, as Calcite compares with >, so rows 3 and 4 return 0.1 and Infinity
 SELECT id, MAX(d) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS mx
 FROM jk_a ORDER BY id;
 
@@ -372,10 +364,10 @@ FROM jk_a ORDER BY id;
 SELECT id, MIN(r) OVER (PARTITION BY b) AS mn FROM jk_a ORDER BY id;
 
 -- Calcite starts MIN at Double.MAX_VALUE and MAX at -Double.MAX_VALUE, so a frame of only
--- Infinity, -Infinity or NaN returns one of those.
+-- Infinity, -Infinity or NaN returned one of those. WarpSQL computes window MIN and MAX of REAL
+-- and DOUBLE values on BIGINT keys in the total order instead.
 -- ordered
 -- fallback
--- known-bug MIN of Infinity or NaN is 1.7976931348623157E308, MAX of -Infinity its negative
 SELECT id, MIN(d) OVER (ORDER BY id ROWS CURRENT ROW) AS mn,
   MAX(d) OVER (ORDER BY id ROWS CURRENT ROW) AS mx
 FROM jk_a WHERE id IN (3, 5, 7) ORDER BY id;
@@ -389,7 +381,6 @@ FROM jk_a WHERE id <> 1 ORDER BY id;
 
 -- ordered
 -- fallback
--- known-bug -0.0 and 0.0 are neither peers nor in one partition
 SELECT id, RANK() OVER (ORDER BY d) AS r_double, COUNT(*) OVER (PARTITION BY d) AS c
 FROM jk_a ORDER BY id;
 
@@ -492,10 +483,9 @@ FROM scores WINDOW w AS (PARTITION BY grp ORDER BY id) ORDER BY id;
 -- fallback
 SELECT id, SUM(score) OVER w AS run_total FROM scores WINDOW w AS (ORDER BY id) ORDER BY id;
 
--- Calcite's SqlWindow.overlay keeps the named window's frame in place of the new one.
--- ordered
--- fallback
--- known-bug the frame is dropped, so s2 is the running sum
+-- Calcite's SqlWindow.overlay keeps the named window's frame in place of the new one, so WarpSQL
+-- rejects a frame added to a named window.
+-- error 0A000
 SELECT id, SUM(score) OVER (w ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS s2
 FROM scores WINDOW w AS (ORDER BY id) ORDER BY id;
 
@@ -562,15 +552,9 @@ SELECT n_name, CAST(SUM(o_totalprice) AS VARCHAR) AS total,
 FROM orders JOIN customer ON o_custkey = c_custkey JOIN nation ON c_nationkey = n_nationkey
 GROUP BY n_name, n_regionkey ORDER BY n_name;
 
--- IGNORE NULLS skips NULL values. DuckDB writes it inside the parentheses.
--- ordered
--- fallback
--- known-bug XX000: Unable to implement EnumerableWindow
--- duckdb: SELECT id, LAG(score IGNORE NULLS) OVER (ORDER BY id) FROM scores ORDER BY id;
+-- IGNORE NULLS, which Calcite cannot run for any window function, raises 0A000 instead of an
+-- internal error.
+-- error 0A000
 SELECT id, LAG(score) IGNORE NULLS OVER (ORDER BY id) FROM scores ORDER BY id;
-
--- ordered
--- fallback
--- known-bug XX000: Unable to implement EnumerableWindow
--- duckdb: SELECT id, LAST_VALUE(score IGNORE NULLS) OVER () FROM scores ORDER BY id;
+-- error 0A000
 SELECT id, LAST_VALUE(score) IGNORE NULLS OVER () FROM scores ORDER BY id;

@@ -31,6 +31,7 @@ public enum ErrorCode {
   INVALID_POWER_ARGUMENT(Category.DATA, "2201F"),
   INVALID_ROW_COUNT_IN_FETCH(Category.DATA, "2201W"),
   INVALID_ROW_COUNT_IN_OFFSET(Category.DATA, "2201X"),
+  INVALID_NTILE_ARGUMENT(Category.DATA, "22014"),
   BAD_CSV_FILE(Category.DATA, "22P04"),
   /** A file that is not Parquet, or whose Parquet structure or pages are damaged. */
   BAD_PARQUET_FILE(Category.DATA, "22P04"),

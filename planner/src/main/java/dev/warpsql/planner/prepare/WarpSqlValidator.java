@@ -17,6 +17,7 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlWindow;
 import org.apache.calcite.sql.type.IntervalSqlType;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
@@ -37,6 +38,9 @@ import org.apache.calcite.sql.validate.SqlValidatorTable;
  * microseconds: interval literals with more than three fractional digits of a second, which Calcite
  * stores in milliseconds, and TIMESTAMPADD or TIMESTAMPDIFF in microseconds or nanoseconds, and
  * TIMESTAMPDIFF in milliseconds, which Calcite computes through whole seconds or milliseconds.
+ *
+ * <p>It rejects a window that adds a frame to a named window, {@code OVER (w ROWS BETWEEN ...)},
+ * because Calcite's validator (1.41) keeps the named window's frame and drops the new one.
  *
  * <p>A TIME or TIMESTAMP plus or minus an interval in seconds has the larger of the two fractional
  * precisions, as the SQL standard types datetime arithmetic. Calcite types it by the datetime
@@ -109,6 +113,21 @@ final class WarpSqlValidator extends CalciteSqlValidator {
       }
     }
     super.validateCall(call, scope);
+  }
+
+  @Override
+  public void validateWindow(SqlNode windowOrId, SqlValidatorScope scope, SqlCall call) {
+    if (windowOrId instanceof SqlWindow window
+        && window.getRefName() != null
+        && (window.getLowerBound() != null || window.getUpperBound() != null)) {
+      throw new UnsupportedLoweringException(
+          "OVER ("
+              + window.getRefName()
+              + " ROWS/RANGE ...) adds a frame to a named window, which Calcite's validator"
+              + " drops, so the frame would be ignored; write the frame in the WINDOW clause"
+              + " or the whole window in OVER");
+    }
+    super.validateWindow(windowOrId, scope, call);
   }
 
   @Override
