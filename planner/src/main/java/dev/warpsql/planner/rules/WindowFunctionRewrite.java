@@ -170,20 +170,44 @@ public final class WindowFunctionRewrite extends RelHomogeneousShuttle {
         return over;
       }
       return (RexOver)
-          rexBuilder.makeOver(
+          inFrameOf(
               over.getType(),
               over.getAggOperator(),
               over.getOperands(),
               partitionKeys,
               fixedOrder,
-              window.getLowerBound(),
-              window.getUpperBound(),
-              window.getExclude(),
-              window.isRows(),
-              true,
-              false,
+              over.getWindow(),
               over.isDistinct(),
               over.ignoreNulls());
+    }
+
+    /**
+     * Returns {@code function} over the frame of {@code window} with the given keys, as a plain
+     * window call: the NULL for an empty frame and partial frames are wrapped around calls already.
+     */
+    private RexNode inFrameOf(
+        RelDataType type,
+        SqlAggFunction function,
+        List<RexNode> operands,
+        List<RexNode> partitionKeys,
+        ImmutableList<RexFieldCollation> orderKeys,
+        RexWindow window,
+        boolean distinct,
+        boolean ignoreNulls) {
+      return rexBuilder.makeOver(
+          type,
+          function,
+          operands,
+          partitionKeys,
+          orderKeys,
+          window.getLowerBound(),
+          window.getUpperBound(),
+          window.getExclude(),
+          window.isRows(),
+          true,
+          false,
+          distinct,
+          ignoreNulls);
     }
 
     private static boolean hasOffset(RexWindowBound bound) {
@@ -308,18 +332,13 @@ public final class WindowFunctionRewrite extends RelHomogeneousShuttle {
           typeFactory.createTypeWithNullability(
               typeFactory.createSqlType(SqlTypeName.BIGINT), true);
       RexNode extreme =
-          rexBuilder.makeOver(
+          inFrameOf(
               keyType,
               over.getAggOperator(),
               List.of(key),
               window.partitionKeys,
               window.orderKeys,
-              window.getLowerBound(),
-              window.getUpperBound(),
-              window.getExclude(),
-              window.isRows(),
-              true,
-              false,
+              window,
               over.isDistinct(),
               false);
       return rexBuilder.makeCall(TotalOrderKeys.FROM_KEY, extreme);
