@@ -3,21 +3,20 @@
 -- offsets over DESC keys), used inside expressions, filters, joins, unions, groups and subqueries.
 -- jk_a has NaN, infinities, -0.0, 0.0 and NULL in r and d, and the extremes of every integer type.
 
--- RANGE frames with offsets over DOUBLE, REAL and integer keys, most of them DESC.
+-- RANGE frames over DOUBLE, REAL and integer keys, most of them DESC. Offsets over a DESC REAL
+-- or DOUBLE key raise 0A000.
 -- fallback
 -- ordered
 SELECT id, COUNT(*) OVER (ORDER BY d DESC RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS c
 FROM jk_a WHERE d IS NOT NULL ORDER BY id;
--- fallback
--- ordered
+-- error 0A000
 SELECT id, COUNT(*) OVER (ORDER BY r DESC RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS c
 FROM jk_a WHERE r IS NOT NULL ORDER BY id;
 -- fallback
 -- ordered
 SELECT id, COUNT(*) OVER (ORDER BY d RANGE BETWEEN 0 PRECEDING AND UNBOUNDED FOLLOWING) AS c
 FROM jk_a WHERE id IN (3, 4, 7) ORDER BY id;
--- fallback
--- ordered
+-- error 0A000
 SELECT id, COUNT(*) OVER (ORDER BY d DESC RANGE BETWEEN 0 PRECEDING AND 0 FOLLOWING) AS peers,
   COUNT(*) OVER (ORDER BY d DESC RANGE BETWEEN CURRENT ROW AND CURRENT ROW) AS peers2
 FROM jk_a WHERE d IS NOT NULL ORDER BY id;
@@ -41,20 +40,16 @@ SELECT id, NTH_VALUE(id, 2) OVER (ORDER BY score DESC RANGE BETWEEN 10 PRECEDING
   AS v FROM scores WHERE score IS NOT NULL ORDER BY id;
 
 -- NaN is the largest value, so it comes first in DESC order and its frame up to its last peer
--- contains NaN only. WarpSQL orders by the negated key ascending, where NaN stays last.
--- fallback
--- ordered
--- known-bug NaN moves from the first to the last row of the DESC order
--- expect: (3, 1, 1), (4, 2, 2), (7, 3, 3)
+-- contains NaN only. Negating the key would keep NaN last, so WarpSQL rejects RANGE offsets over
+-- a descending DOUBLE key.
+-- error 0A000
 SELECT id, COUNT(*) OVER (ORDER BY d DESC RANGE BETWEEN UNBOUNDED PRECEDING AND 0 FOLLOWING) AS c,
   COUNT(*) OVER (ORDER BY d DESC RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS c2
 FROM jk_a WHERE id IN (3, 4, 7) ORDER BY id;
 
--- The smallest BIGINT has no negation in BIGINT.
--- fallback
--- ordered
--- known-bug raises 22003 "BIGINT overflow in -(-9223372036854775808)"
--- expect: (1, 3), (5, 1), (8, 2)
+-- The smallest BIGINT has no negation in BIGINT, so RANGE offsets over a descending BIGINT key
+-- are rejected too.
+-- error 0A000
 SELECT id, COUNT(*) OVER (ORDER BY bi DESC RANGE BETWEEN UNBOUNDED PRECEDING AND 0 FOLLOWING) AS c
 FROM jk_a WHERE id IN (1, 5, 8) ORDER BY id;
 
@@ -101,7 +96,7 @@ SELECT id, MIN(d) OVER (ORDER BY id ROWS BETWEEN 2 FOLLOWING AND 3 FOLLOWING) AS
 -- fallback
 -- ordered
 SELECT id, MIN(d) OVER (ORDER BY d RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS mn,
-  MAX(d) OVER (ORDER BY d DESC RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS mx
+  MAX(d) OVER (ORDER BY d RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS mx
 FROM jk_a WHERE d IS NOT NULL ORDER BY id;
 
 -- NTH_VALUE past the end of its partition is NULL, also under filters and aggregates.
@@ -114,16 +109,11 @@ SELECT id, COALESCE(NTH_VALUE(id, 9) OVER (PARTITION BY grp), -1) AS v,
 -- fallback
 SELECT COUNT(v), COUNT(*) FROM (SELECT NTH_VALUE(id, 2) OVER (PARTITION BY grp) AS v FROM scores) t;
 
--- Calcite's NTH_VALUE, FIRST_VALUE and LAST_VALUE ignore EXCLUDE, while the COUNT that guards
--- NTH_VALUE honors it.
--- fallback
--- ordered
--- known-bug EXCLUDE GROUP is ignored: row 1 gets 2 instead of 3
+-- Calcite's NTH_VALUE, FIRST_VALUE and LAST_VALUE ignore EXCLUDE, so WarpSQL rejects it there.
+-- error 0A000
 SELECT id, NTH_VALUE(id, 2) OVER (ORDER BY id ROWS BETWEEN 2 PRECEDING AND 2 FOLLOWING
   EXCLUDE GROUP) AS g FROM scores ORDER BY id;
--- fallback
--- ordered
--- known-bug EXCLUDE CURRENT ROW is ignored: row 1 gets FIRST_VALUE 1 instead of 2
+-- error 0A000
 SELECT id, FIRST_VALUE(id) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING
   EXCLUDE CURRENT ROW) AS f, LAST_VALUE(id) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND
   1 FOLLOWING EXCLUDE CURRENT ROW) AS l FROM scores ORDER BY id;
@@ -199,9 +189,7 @@ SELECT id, (SELECT MAX(rk) FROM (SELECT RANK() OVER (ORDER BY s2.score) AS rk
 SELECT id, (SELECT MAX(pr) FROM (SELECT PERCENT_RANK() OVER (ORDER BY s2.score) AS pr
   FROM scores s2 WHERE s2.grp = s1.grp) x) AS m FROM scores s1 ORDER BY id;
 
--- DISTINCT inside a window aggregate is ignored.
--- fallback
--- ordered
--- known-bug COUNT(DISTINCT grp) OVER () returns 8 instead of 4, SUM(DISTINCT) 145 instead of 65
+-- Calcite ignores DISTINCT inside a window aggregate, so WarpSQL rejects it there.
+-- error 0A000
 SELECT id, COUNT(DISTINCT grp) OVER () AS c, SUM(DISTINCT score) OVER () AS s FROM scores
 ORDER BY id;

@@ -58,14 +58,16 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  * <ul>
  *   <li>REAL and DOUBLE partition and order keys read -0.0 as 0.0, because Calcite compares them as
  *       Java does, where they differ, and SQL makes them peers.
- *   <li>A RANGE frame with offsets over a descending key orders by the negated key ascending
- *       instead, because Calcite 1.41 subtracts a PRECEDING offset whatever the direction.
+ *   <li>A RANGE frame with offsets over a descending TINYINT, SMALLINT or INTEGER key orders by the
+ *       negated key ascending instead, because Calcite 1.41 subtracts a PRECEDING offset whatever
+ *       the direction. Over other descending keys such a frame raises 0A000.
  *   <li>A RANGE frame with INTERVAL offsets raises 0A000: Calcite 1.41 subtracts the interval's
  *       number from the date's, taking a month for a day.
  * </ul>
  *
  * <p>IGNORE NULLS raises SQLSTATE 0A000, because Calcite 1.41 cannot implement it for any window
- * function.
+ * function, and so do DISTINCT in window aggregates other than MIN and MAX and EXCLUDE with
+ * FIRST_VALUE, LAST_VALUE and NTH_VALUE, which Calcite ignores.
  */
 public final class WindowFunctionRewrite extends RelHomogeneousShuttle {
   private WindowFunctionRewrite() {}
@@ -111,6 +113,7 @@ public final class WindowFunctionRewrite extends RelHomogeneousShuttle {
                 + " window functions, has no implementation of it. Leave out IGNORE NULLS, or"
                 + " filter the NULL rows out in a subquery where the frame allows it");
       }
+      rejectUnsupported(over);
       RexOver fixed = withFixedKeys(over);
       RexNode rewritten =
           switch (fixed.getAggOperator().getKind()) {
@@ -126,6 +129,34 @@ public final class WindowFunctionRewrite extends RelHomogeneousShuttle {
       }
       changed = true;
       return rexBuilder.makeCast(over.getType(), rewritten, true, false);
+    }
+
+    /**
+     * Raises 0A000 for window calls that Calcite 1.41 runs wrongly and no rewrite repairs: DISTINCT
+     * in an aggregate other than MIN and MAX, which Calcite ignores, and FIRST_VALUE, LAST_VALUE
+     * and NTH_VALUE with EXCLUDE, which they ignore.
+     */
+    private static void rejectUnsupported(RexOver over) {
+      SqlKind kind = over.getAggOperator().getKind();
+      if (over.isDistinct() && kind != SqlKind.MIN && kind != SqlKind.MAX) {
+        throw new WarpException(
+            ErrorCode.UNSUPPORTED,
+            over.getAggOperator().getName()
+                + "(DISTINCT ...) OVER is not supported: Calcite's Enumerable engine, which runs"
+                + " window functions, ignores DISTINCT there. Aggregate the distinct values in a"
+                + " subquery and join it back instead");
+      }
+      boolean valueFunction =
+          kind == SqlKind.FIRST_VALUE || kind == SqlKind.LAST_VALUE || kind == SqlKind.NTH_VALUE;
+      if (valueFunction && over.getWindow().getExclude() != RexWindowExclusion.EXCLUDE_NO_OTHER) {
+        throw new WarpException(
+            ErrorCode.UNSUPPORTED,
+            over.getAggOperator().getName()
+                + " with "
+                + over.getWindow().getExclude()
+                + " is not supported: Calcite's Enumerable engine, which runs window functions,"
+                + " ignores the exclusion for it. Leave out the EXCLUDE clause");
+      }
     }
 
     /** Returns {@code over} with the keys of its window fixed, or itself when none needed it. */
@@ -154,7 +185,7 @@ public final class WindowFunctionRewrite extends RelHomogeneousShuttle {
         Set<SqlKind> flags = EnumSet.noneOf(SqlKind.class);
         flags.addAll(key.right);
         if (rangeOffsets && key.getDirection() == RelFieldCollation.Direction.DESCENDING) {
-          expression = negated(expression);
+          expression = negated(key.left);
           flags.remove(SqlKind.DESCENDING);
           flags.remove(SqlKind.NULLS_FIRST);
           flags.remove(SqlKind.NULLS_LAST);
@@ -230,12 +261,23 @@ public final class WindowFunctionRewrite extends RelHomogeneousShuttle {
     }
 
     /**
-     * Returns the negation of a numeric key, widening TINYINT, SMALLINT and INTEGER to BIGINT so
-     * that negating the smallest value cannot overflow.
+     * Returns the negation of a descending key of a RANGE frame with offsets, widening TINYINT,
+     * SMALLINT and INTEGER to BIGINT so that negating the smallest value cannot overflow. Other
+     * keys raise 0A000: negating REAL and DOUBLE keeps NaN last instead of first, and negating the
+     * smallest BIGINT overflows.
      */
     private RexNode negated(RexNode key) {
       RexNode operand = key;
       SqlTypeName type = key.getType().getSqlTypeName();
+      if (!SqlTypeUtil.isIntType(key.getType()) || type == SqlTypeName.BIGINT) {
+        throw new WarpException(
+            ErrorCode.UNSUPPORTED,
+            "a RANGE frame with offsets over a descending "
+                + type
+                + " key is not supported: Calcite's Enumerable engine, which runs window"
+                + " functions, computes its bounds as if the key were ascending. Order by an"
+                + " INTEGER key, or use a ROWS frame");
+      }
       if (type == SqlTypeName.TINYINT
           || type == SqlTypeName.SMALLINT
           || type == SqlTypeName.INTEGER) {
