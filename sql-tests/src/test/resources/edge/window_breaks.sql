@@ -176,18 +176,19 @@ SELECT id, v FROM (SELECT id, NTILE(2) OVER (ORDER BY id) AS v FROM scores
 -- expect: no rows
 SELECT id, NTILE(3) OVER (ORDER BY id) AS n FROM scores WHERE id > 100;
 
--- A window inside a correlated subquery runs over the rows of every outer row at once: the
--- rewrite is not involved, RANK and COUNT give the same wrong sizes.
--- fallback
--- ordered
--- known-bug the window ignores the correlation: row 1 gets 3 instead of 2
+-- Calcite's decorrelation computes a window over rows that depend on the outer row over the rows
+-- of every outer row at once, so WarpSQL rejects it. A window over rows that do not depend on the
+-- outer row runs.
+-- error 0A000
 SELECT id, (SELECT MAX(rk) FROM (SELECT RANK() OVER (ORDER BY s2.score) AS rk
   FROM scores s2 WHERE s2.grp = s1.grp) x) AS m FROM scores s1 ORDER BY id;
--- fallback
--- ordered
--- known-bug the window ignores the correlation: row 1 gets 0.2857 instead of 1.0
+-- error 0A000
 SELECT id, (SELECT MAX(pr) FROM (SELECT PERCENT_RANK() OVER (ORDER BY s2.score) AS pr
   FROM scores s2 WHERE s2.grp = s1.grp) x) AS m FROM scores s1 ORDER BY id;
+-- fallback
+-- ordered
+SELECT id, (SELECT MAX(rk) FROM (SELECT RANK() OVER (ORDER BY s2.score) AS rk
+  FROM scores s2) x WHERE x.rk < s1.id) AS m FROM scores s1 ORDER BY id;
 
 -- Calcite ignores DISTINCT inside a window aggregate, so WarpSQL rejects it there.
 -- error 0A000

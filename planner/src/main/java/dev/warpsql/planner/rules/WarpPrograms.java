@@ -48,7 +48,7 @@ public final class WarpPrograms {
         (planner, rel, traits, materializations, lattices) -> {
           OverflowCheckingExecutor.install(planner);
           useWarpMetadata(rel);
-          return rel;
+          return CorrelatedWindowCheck.apply(rel);
         },
         Programs.subQuery(WarpMetadata.PROVIDER),
         (planner, rel, traits, materializations, lattices) -> decorrelate(rel),
