@@ -19,8 +19,8 @@ import org.apache.arrow.vector.FieldVector;
  * dev.warpsql.executor.device.DeviceRuntime#sortMinRows()} rows are sorted there ({@link
  * DeviceSortRun}), and the host gathers the sorted rows.
  */
-// TODO: the host gathers the sorted rows from its own vectors, and a device sort orders every row
-// even under a small FETCH, where a top-N kernel would keep only the first rows.
+// TODO: the host gathers the sorted rows from the chunks' host vectors, even when the input's
+// columns are on the device. A gather there would need every column of the input on the device.
 public final class SortStep implements ExecutionStep {
   private final ExecutionStep input;
   private final List<BatchColumn> columns;
