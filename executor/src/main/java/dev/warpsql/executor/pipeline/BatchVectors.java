@@ -106,9 +106,12 @@ final class BatchVectors {
         result.add(target);
         target.setInitialCapacity(rows.length);
         target.allocateNew();
+        FieldVector[] sources = new FieldVector[chunks.size()];
+        for (int c = 0; c < sources.length; c++) {
+          sources[c] = chunks.get(c).vectors().get(column);
+        }
         for (int i = 0; i < rows.length; i++) {
-          FieldVector source = chunks.get(chunkOfRow[i]).vectors().get(column);
-          target.copyFromSafe(rowInChunk[i], i, source);
+          target.copyFromSafe(rowInChunk[i], i, sources[chunkOfRow[i]]);
         }
         target.setValueCount(rows.length);
       }

@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A key kernel depends only on the key's type and direction, so the log contains at most two
  * entries per type kind, each with the sequence number of the last sort that used it. A caller
- * reads the sequence before its statements and asks for the kernels used since then. Sorts that
- * other threads ran meanwhile may add kernels to that answer, which only writes more valid kernels.
+ * reads the sequence before its statements and then requests the kernels used since. Sorts that
+ * other threads ran meanwhile may add kernels to that list, which only writes more valid kernels.
  */
 public final class SortKernelLog {
   /** A key kernel: the type and direction of an ORDER BY key. */

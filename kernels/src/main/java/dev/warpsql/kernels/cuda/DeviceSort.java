@@ -46,7 +46,7 @@ public final class DeviceSort implements AutoCloseable {
   /**
    * The selection stops narrowing once at most this many rows are left, 16 tiles, or an eighth of
    * the rows when that is fewer. NOTE: an estimate, not measured on a GPU. The candidates' sort
-   * then scans in one block and moves about 210 bytes per candidate over seven passes (14 MB),
+   * then scans at most 16 tiles and moves about 210 bytes per candidate over seven passes (14 MB),
    * while another selection pass reads 8 bytes of every row (480 MB for 60 million rows).
    */
   private static final int SELECTION_STOP_ROWS = 16 * PtxRadixSort.TILE_ROWS;

@@ -312,7 +312,13 @@ class DeviceSortTest {
       }
       ints.set(row, random.nextInt(50_000) - 25_000);
       longs.set(row, row % 29 == 0 ? Long.MIN_VALUE : random.nextLong());
-      doubles.set(row, row % 31 == 0 ? Double.NaN : row % 37 == 0 ? -0.0 : random.nextGaussian());
+      double value = random.nextGaussian();
+      if (row % 31 == 0) {
+        value = Double.NaN;
+      } else if (row % 37 == 0) {
+        value = -0.0;
+      }
+      doubles.set(row, value);
       codes.set(row, random.nextInt(ranks.length));
     }
     ints.setValueCount(ROWS);

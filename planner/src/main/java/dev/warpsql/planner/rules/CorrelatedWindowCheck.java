@@ -18,7 +18,7 @@ import org.apache.calcite.rex.RexSubQuery;
  * Rejects window functions inside correlated subqueries with SQLSTATE 0A000. Calcite 1.41's
  * decorrelation computes such a window over the rows of every outer row at once, so {@code (SELECT
  * MAX(r) FROM (SELECT RANK() OVER (ORDER BY s2.x) r FROM t s2 WHERE s2.g = s1.g) x)} ranked across
- * all groups: a wrong answer. It runs on the logical plan before subqueries are expanded.
+ * all groups: a wrong result. It runs on the logical plan before subqueries are expanded.
  */
 public final class CorrelatedWindowCheck extends RelHomogeneousShuttle {
   private CorrelatedWindowCheck() {}

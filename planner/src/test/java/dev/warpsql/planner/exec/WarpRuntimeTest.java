@@ -10,7 +10,7 @@ class WarpRuntimeTest {
   private static final long MEMORY = 16L << 30;
 
   @Test
-  void gpuKeepsHalfItsMemoryForColumnsByDefault() {
+  void defaultBudgetIsHalfTheMemory() {
     DeviceRuntime.Config config = WarpRuntime.gpuConfig(MEMORY, null);
 
     assertThat(config.residencyBudgetBytes()).isEqualTo(MEMORY / 2);
